@@ -1,0 +1,38 @@
+# Two commands: `make run` opens the window, `make test` runs ruff and the whole suite offscreen.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench screenshots clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.app-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.app-installed
+
+run: $(VENV)/.app-installed
+	$(BIN)/market-reader
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+
+test: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(VENV)/.test-installed
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/run_all.py
+
+screenshots: $(VENV)/.test-installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshots.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,102 @@
+"""Dataclasses that a parsed saved page is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Direction = Literal["up", "down", "unchanged"]
+Kind = Literal["stock", "index"]
+Format = Literal["html", "mhtml", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One entry of the ticker strip.
+
+    ``flag`` is ``None`` for a consistent quote, else a sentence saying what disagrees
+    (percent vs. price and change, or word vs. glyph vs. sign).
+    """
+
+    symbol: str
+    price: float
+    change: float
+    percent: float
+    direction: Direction
+    kind: Kind
+    flag: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "symbol": self.symbol,
+            "price": self.price,
+            "change": self.change,
+            "percent": self.percent,
+            "direction": self.direction,
+            "kind": self.kind,
+            "flag": self.flag,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An article image whose bytes were found in the saved page (``NAME_files/`` or an MHTML part).
+
+    ``name`` is our own key ("img-0", "img-1", ...), never a file-system path; ``after_paragraph`` is the
+    number of body paragraphs that come before the image (0 = above the first paragraph).
+    """
+
+    name: str
+    media_type: str
+    data: bytes
+    caption: str | None = None
+    source: str | None = None
+    after_paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Everything Market Reader takes from one saved page."""
+
+    title: str | None = None
+    section: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    saved: str | None = None  # ISO datetime with offset, when the file records its capture time
+    byline: str | None = None
+    source_url: str | None = None
+    summary: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    paragraphs: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    images: tuple[Image, ...] = field(default=(), repr=False)
+    format: Format = "text"
+    encoding: str = "utf-8"
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``page`` object of ``market-reader parse --json``."""
+        return {
+            "title": self.title,
+            "section": self.section,
+            "published": self.published,
+            "saved": self.saved,
+            "byline": self.byline,
+            "source_url": self.source_url,
+            "summary": self.summary,
+            "quotes": [q.to_json() for q in self.quotes],
+            "paragraphs": list(self.paragraphs),
+            "related": list(self.related),
+            "images": [
+                {"name": i.name, "media_type": i.media_type, "bytes": len(i.data), "caption": i.caption}
+                for i in self.images
+            ],
+            "format": self.format,
+            "encoding": self.encoding,
+        }
+
+
+class ParseError(Exception):
+    """A saved file that cannot be read; the message is written for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
