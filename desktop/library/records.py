@@ -1,0 +1,91 @@
+"""Plain records the library hands to the window and the command line (no Qt, no SQL)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+ImportStatus = Literal["imported", "duplicate", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageRow:
+    """One saved page as listed in the library."""
+
+    id: int
+    title: str | None
+    section: str | None
+    published: str | None  # YYYY-MM-DD
+    saved: str | None  # ISO datetime the file itself records, if any
+    quotes_as_of: str  # ISO datetime the quotes belong to
+    as_of_estimated: bool  # True when quotes_as_of came from the file's mtime or the import time
+    source_url: str | None
+    file_name: str
+    format: str  # "html" | "mhtml" | "text"
+    quote_count: int
+    imported_at: str
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """A quote as stored, with the snapshot it belongs to."""
+
+    page_id: int
+    as_of: str
+    as_of_estimated: bool
+    position: int
+    symbol: str
+    kind: str  # "stock" | "index"
+    price: float
+    change: float
+    percent: float
+    direction: str  # "up" | "down" | "unchanged"
+    flag: str | None
+    page_title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredImage:
+    name: str
+    media_type: str
+    data: bytes
+    caption: str | None
+    after_paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """Everything the article panel shows for one page."""
+
+    page: PageRow
+    byline: str | None
+    summary: str | None
+    paragraphs: tuple[str, ...]
+    related: tuple[str, ...]
+    images: tuple[StoredImage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What happened to one file of an import."""
+
+    path: str
+    status: ImportStatus
+    page_id: int | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    id: int
+    title: str | None
+    snippet: str
+
+
+class LibraryError(Exception):
+    """A problem with the library file itself (newer version, locked, read-only); worded for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
