@@ -1,6 +1,10 @@
 """Market Reader: the desktop application and its command line."""
 
+import os
 from importlib.metadata import PackageNotFoundError, version
+
+# pyqtgraph binds to the first Qt it finds; make it PySide6 whatever the import order.
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 
 def app_version() -> str:

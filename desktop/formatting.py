@@ -1,0 +1,49 @@
+"""How numbers and dates look to people: thousands separators, arrows, short dates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+UP_ARROW = "▲"
+DOWN_ARROW = "▼"
+
+
+def arrow(direction: str) -> str:
+    return {"up": UP_ARROW, "down": DOWN_ARROW}.get(direction, "•")
+
+
+def price_text(value: float) -> str:
+    """Prices with thousands separators; whole index levels without decimals."""
+    if abs(value) >= 1000 and float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}"
+
+
+def change_text(value: float) -> str:
+    return f"{value:+,.2f}" if value else "0.00"
+
+
+def percent_text(value: float, direction: str) -> str:
+    sign = f"{value:+.2f}%" if value else "0.00%"
+    return f"{arrow(direction)} {sign}"
+
+
+def date_text(iso: str | None) -> str:
+    """'2025-01-13' -> '13 Jan 2025'; unknown -> ''."""
+    if not iso:
+        return ""
+    try:
+        return date.fromisoformat(iso[:10]).strftime("%d %b %Y")
+    except ValueError:
+        return iso
+
+
+def datetime_text(iso: str | None) -> str:
+    """An ISO datetime as '13 Jan 2025 14:05'; unknown -> ''."""
+    if not iso:
+        return ""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return moment.strftime("%d %b %Y %H:%M")
