@@ -1,0 +1,76 @@
+"""What a file is, from its content: HTML, MHTML, a text copy, or something that is not a page."""
+
+from __future__ import annotations
+
+import re
+
+from parsing.encoding import bom_codec, looks_utf16_without_bom
+from parsing.model import ParseError
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (or an Office document)"),
+    (b"PK\x05\x06", "an empty zip archive"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"BZh", "a bzip2-compressed file"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"MZ", "a Windows program"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"OggS", "an audio or video file"),
+    (b"ID3", "an MP3 audio file"),
+    (b"\x00\x00\x01\x00", "an icon file"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+)
+_HTML_START = re.compile(
+    rb"\s{0,200}(?:<!--.{0,2000}?-->\s{0,200})?<(?:!doctype\s+html|html|head|body|meta|title|div|p|"
+    rb"article|table|link|script|style|!--)[\s>/]",
+    re.I | re.S,
+)
+_HTML_ANYWHERE = re.compile(rb"<(?:html|body|head)[\s>]|<!doctype html", re.I)
+_MIME_HEADER = re.compile(rb"^(?:[A-Za-z-]{1,40}:[^\n]{0,2000}\n(?:[ \t][^\n]{0,2000}\n){0,20}){0,40}?"
+                          rb"content-type:\s{0,10}multipart/related", re.I)
+
+
+def sniff(data: bytes, name: str = "") -> str:
+    """'html', 'mhtml' or 'text'; raises ParseError for empty or binary files."""
+    if not data.strip():
+        raise ParseError("The file is empty.")
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise ParseError(f"This is {what}, not a saved web page.")
+    if data[:4] == b"RIFF":
+        raise ParseError("This is an image, audio or video file, not a saved web page.")
+    head = data[:8192]
+    if b"multipart/related" in head.lower() and _MIME_HEADER.match(head.replace(b"\r\n", b"\n")):
+        return "mhtml"
+    if bom_codec(data) == "utf-16" or looks_utf16_without_bom(data):
+        return "html" if _looks_html_utf16(data) else "text"
+    if _is_binary(head):
+        raise ParseError("This file is not a saved web page or text: it holds binary data.")
+    if _HTML_START.match(data, 3 if data.startswith(b"\xef\xbb\xbf") else 0):
+        return "html"
+    if _HTML_ANYWHERE.search(head):
+        return "html"
+    return "text"
+
+
+def _looks_html_utf16(data: bytes) -> bool:
+    head = data[:4096].replace(b"\x00", b"").lower()
+    return b"<html" in head or b"<!doctype" in head or b"<body" in head or b"<div" in head
+
+
+def _is_binary(head: bytes) -> bool:
+    """Control bytes (other than whitespace and ESC) make up more than a few percent of the start."""
+    if b"\x00" in head:
+        return True
+    controls = sum(head.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13, 27))
+    return controls > max(4, len(head) // 50)

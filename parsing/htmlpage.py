@@ -1,0 +1,178 @@
+"""HTML (one selectolax parse) to a Page: metadata, ticker from the rendered text, the article region."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from collections.abc import Callable
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from parsing import images
+from parsing.article import Article, build_article, clean_title, iso_date
+from parsing.layout import Line, region_lines, text_lines
+from parsing.model import Format, Image, Page, ParseError
+from parsing.quotes import find_quotes
+from parsing.sitenames import BOILERPLATE_TAGS, BOILERPLATE_WORDS, DEEP_TAGS, DROPPED_TAGS
+
+MAX_HTML_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 1_000
+DEPTH_CHECK_FROM = 2_000  # fewer block tags than this cannot nest deeply enough to matter
+MIN_PARAGRAPH_CHARS = 25
+
+_SAVED_FROM = re.compile(r"<!-- ?saved from url=\(\d{1,5}\)\s?([^\s>]{1,2000}) ?-->", re.I)
+_LD_DATE = re.compile(r'"datePublished"\s{0,5}:\s{0,5}"([^"]{4,40})"')
+
+Resolver = Callable[[str], bytes | None]
+
+
+def parse_html(
+    text: str, encoding: str, resolve: Resolver | None = None, fmt: Format = "html",
+    raw: bytes | None = None, source_url: str | None = None, saved: str | None = None,
+) -> Page:
+    """``raw`` is the page's UTF-8 bytes when it already is UTF-8 (saves an encode)."""
+    data = raw if raw is not None else text.encode("utf-8", errors="replace")
+    check_shape(data)
+    tree = LexborHTMLParser(data, scripting=True)
+    meta = _metadata(tree, text)
+    tree.strip_tags(list(DROPPED_TAGS))
+    body = tree.body
+    lines = text_lines(body.html or "") if body is not None else []
+    quotes, _start, end = find_quotes(lines)
+    region = _article_region(body) if body is not None else None
+    if region is not None:
+        art = build_article(region_lines(region.html or ""), meta["h1"] or meta["title"], html=True)
+    else:
+        art = build_article([Line(t) for t in lines[max(end, 0):]], meta["title"])
+        art.paragraphs = [p for p in art.paragraphs if p not in meta["nav"]]
+    return Page(
+        title=art.title or meta["title"],
+        section=art.section or meta["section"],
+        published=art.published or meta["published"],
+        saved=saved,
+        byline=art.byline,
+        source_url=meta["source_url"] or source_url,
+        summary=art.summary,
+        quotes=tuple(quotes),
+        paragraphs=tuple(art.paragraphs),
+        related=tuple(art.related),
+        images=_images(art, resolve),
+        format=fmt,
+        encoding=encoding,
+    )
+
+
+def check_shape(data: bytes) -> None:
+    """Refuse pages too large or too deeply nested to parse in bounded time (a linear scan)."""
+    if len(data) > MAX_HTML_BYTES:
+        raise ParseError(f"The page is too large to read (over {MAX_HTML_BYTES // (1024 * 1024)} MB of HTML).")
+    marks = DEEP_TAGS.findall(data)
+    if marks.count(b"") <= DEPTH_CHECK_FROM:
+        return  # depth cannot exceed the number of opening tags
+    depth = deepest = 0
+    for mark in marks:
+        depth += -1 if mark else 1
+        depth = max(depth, 0)
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            raise ParseError(f"The page nests its elements more than {MAX_DEPTH:,} levels deep; it cannot be read.")
+
+
+def _metadata(tree: LexborHTMLParser, text: str) -> dict:
+    def attr(selector: str, name: str = "content") -> str | None:
+        node = tree.css_first(selector)
+        value = node.attributes.get(name) if node is not None else None
+        return value.strip() if value and value.strip() else None
+
+    title_node = tree.css_first("title")
+    h1 = tree.css_first("h1")
+    saved_from = _SAVED_FROM.search(text, 0, 4096)
+    published = attr('meta[property="article:published_time"]') or attr('meta[name="publish-date"]')
+    if not published:
+        published = _ld_date(tree)
+    nav = {n.text(strip=True) for n in tree.css("nav a")}
+    return {
+        "title": clean_title(attr('meta[property="og:title"]') or (title_node.text() if title_node else None)),
+        "h1": " ".join(h1.text().split()) if h1 is not None else None,
+        "section": attr('meta[property="article:section"]'),
+        "published": iso_date(published) if published else _time_date(tree),
+        "source_url": (htmllib.unescape(saved_from.group(1)) if saved_from else None)
+        or attr('link[rel="canonical"]', "href") or attr('meta[property="og:url"]'),
+        "nav": nav,
+    }
+
+
+def _ld_date(tree: LexborHTMLParser) -> str | None:
+    for node in tree.css('script[type="application/ld+json"]')[:10]:
+        match = _LD_DATE.search(node.text() or "")
+        if match:
+            return match.group(1)
+    return None
+
+
+def _time_date(tree: LexborHTMLParser) -> str | None:
+    node = tree.css_first("time[datetime]")
+    return iso_date(node.attributes.get("datetime")) if node is not None else None
+
+
+def _article_region(body: LexborNode) -> LexborNode | None:
+    """The element holding the largest cluster of paragraph text, widened to its <article> or <h1>."""
+    scores: dict[int, list] = {}
+    for p in body.css("p"):
+        size = len(p.text(strip=True))
+        if size < MIN_PARAGRAPH_CHARS:
+            continue
+        parent = p.parent
+        if parent is None or _in_boilerplate(parent):
+            continue
+        for node, weight in ((parent, 1.0), (parent.parent, 0.5)):
+            if node is not None:
+                entry = scores.setdefault(node.mem_id, [node, 0.0])
+                entry[1] += size * weight
+    if not scores:
+        return None
+    best = max(scores.values(), key=lambda e: e[1])[0]
+    return _widen(best)
+
+
+def _in_boilerplate(node: LexborNode | None) -> bool:
+    steps = 0
+    while node is not None and steps < 30 and node.tag not in ("body", "html"):
+        if node.tag in BOILERPLATE_TAGS:
+            return True
+        attrs = node.attributes
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+        if marks and BOILERPLATE_WORDS.search(marks):
+            return True
+        node, steps = node.parent, steps + 1
+    return False
+
+
+def _widen(node: LexborNode) -> LexborNode:
+    current = node
+    for _ in range(4):
+        if current.tag == "article" or current.css_first("h1") is not None:
+            return current
+        parent = current.parent
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        current = parent
+    return node
+
+
+def _images(art: Article, resolve: Resolver | None) -> tuple[Image, ...]:
+    found: list[Image] = []
+    for line, after, caption in art.images:
+        if len(found) >= images.MAX_IMAGES:
+            break
+        src = (line.attrs.get("src") or "").strip()
+        src = htmllib.unescape(src) if "&" in src else src
+        data = images.from_data_uri(src) if src.startswith("data:") else (resolve(src) if resolve else None)
+        ok = images.checked(data)
+        if ok is None:
+            continue
+        media, payload = ok
+        source = "inline" if src.startswith("data:") else src[:2000]
+        found.append(Image(f"img-{len(found)}", media, payload, caption or line.text or None, source, after))
+    return tuple(found)
+

@@ -1,0 +1,117 @@
+"""The ticker strip: one line-based quote finder for every format, and the consistency check."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from parsing.model import Direction, Quote
+from parsing.sitenames import INDEX_NAMES, INDEX_PREFIX
+
+MAX_QUOTE_LINE = 300  # longer lines are never tried against the grammar
+MAX_GAP = 3  # non-quote lines allowed inside one strip (labels, empty cells)
+
+_NUM = r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,4})?|\d{1,12}(?:\.\d{1,4})?"
+_QUOTE_LINE = re.compile(
+    r"(?P<symbol>[A-Z][A-Z0-9]{0,11}(?:[-.&][A-Z0-9]{1,6})?) "
+    rf"(?P<price>{_NUM}) "
+    r"(?P<word>Increased By|Decreased By|No Change)"
+    r"(?: (?P<glyph>[▲▼△▽↑↓]))? "
+    rf"(?P<change>[+-]?(?:{_NUM})) "
+    rf"\((?P<percent>[+-]?(?:{_NUM})) ?%\)"
+)
+_WORD_DIRECTION: dict[str, Direction] = {
+    "Increased By": "up", "Decreased By": "down", "No Change": "unchanged",
+}
+_GLYPH_DIRECTION: dict[str, Direction] = {"▲": "up", "△": "up", "↑": "up", "▼": "down", "▽": "down", "↓": "down"}
+_SPACES = re.compile(r"[ \t\xa0\u2009\u202f]+")
+
+
+def find_quotes(lines: Sequence[str]) -> tuple[list[Quote], int, int]:
+    """Quotes of the first run of ticker lines, each symbol once; also the run's first and end line index.
+
+    Returns ``([], -1, -1)`` when the lines hold no ticker.
+    """
+    quotes: dict[str, Quote] = {}
+    start = end = -1
+    gap = 0
+    for n, line in enumerate(lines):
+        quote = parse_quote_line(line)
+        if quote is None:
+            if start >= 0:
+                gap += 1
+                if gap > MAX_GAP:
+                    break
+            continue
+        if start < 0:
+            start = n
+        gap = 0
+        end = n + 1
+        quotes.setdefault(quote.symbol, quote)
+    return list(quotes.values()), start, end
+
+
+def parse_quote_line(line: str) -> Quote | None:
+    """One ticker line (``SYMBOL PRICE Decreased By ▼ -CHANGE (-PERCENT%)``) as a Quote, else None."""
+    if len(line) > MAX_QUOTE_LINE or not line[:1].isalpha():
+        return None
+    text = _SPACES.sub(" ", line).strip()
+    match = _QUOTE_LINE.fullmatch(text)
+    if match is None:
+        return None
+    symbol = match["symbol"]
+    price_text, change_text, percent_text = match["price"], match["change"], match["percent"]
+    price, change, percent = _num(price_text), _num(change_text), _num(percent_text)
+    direction = _WORD_DIRECTION[match["word"]]
+    kind = "index" if symbol in INDEX_NAMES or INDEX_PREFIX.match(symbol) else "stock"
+    flag = check_quote(price_text, change_text, percent_text, direction, match["glyph"])
+    return Quote(symbol, price, change, percent, direction, kind, flag)
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _half_unit(text: str) -> float:
+    """Half of the last shown digit's value: the rounding a printed number may carry."""
+    if "." not in text:
+        return 0.5
+    return 0.5 * 10 ** -len(text.rsplit(".", 1)[1])
+
+
+def check_quote(
+    price_text: str, change_text: str, percent_text: str, direction: Direction, glyph: str | None
+) -> str | None:
+    """None when word, glyph, sign and numbers agree; else a short reason for the user."""
+    price, change, percent = _num(price_text), _num(change_text), _num(percent_text)
+    reason = _direction_problem(direction, glyph, change, percent)
+    if reason:
+        return reason
+    prev = price - change
+    if prev <= 0:
+        return "the previous close (price minus change) is not positive"
+    expected = change / prev * 100
+    slope_change = 100 * price / (prev * prev)
+    slope_price = 100 * abs(change) / (prev * prev)
+    tolerance = (
+        _half_unit(percent_text) + slope_change * _half_unit(change_text)
+        + slope_price * _half_unit(price_text) + 0.011
+    )
+    if abs(expected - percent) > tolerance:
+        return f"the percent ({percent_text}%) does not match price and change ({expected:.2f}%)"
+    return None
+
+
+def _direction_problem(direction: Direction, glyph: str | None, change: float, percent: float) -> str | None:
+    if direction == "unchanged":
+        if change != 0 or percent != 0:
+            return "marked No Change but the change is not zero"
+        return None
+    sign: Direction = "up" if change > 0 else "down" if change < 0 else "unchanged"
+    if sign != direction:
+        return f"the change ({change:g}) disagrees with the word ({'up' if direction == 'up' else 'down'})"
+    if glyph and _GLYPH_DIRECTION.get(glyph) != direction:
+        return "the arrow disagrees with the word"
+    if percent != 0 and (percent > 0) != (change > 0):
+        return "the percent's sign disagrees with the change"
+    return None

@@ -1,0 +1,55 @@
+"""Site knowledge kept in one place: index names, title suffixes, boilerplate words, tag classes."""
+
+from __future__ import annotations
+
+import re
+
+# Pakistan Stock Exchange and Business Recorder index names seen in ticker strips.
+INDEX_NAMES = frozenset({
+    "BR100", "BR30", "KSE100", "KSE30", "KSE100PR", "KMI30", "KMIALLSHR", "ALLSHR", "PSXDIV20",
+    "NBPPGI", "NITPGI", "UPP9", "MZNPI", "JSMFI", "JSGBKTI", "HBLTTI", "MII30", "BKTI", "OGTI", "ACI",
+    "ALLSHRPR", "KSE30PR",
+})
+INDEX_PREFIX = re.compile(r"(?:KSE|KMI|BR|PSX)\d")
+
+# " - Business Recorder", " | Dawn" and the like, cut from <title> and og:title.
+TITLE_SUFFIX = re.compile(r"\s{1,3}[-|–—:]\s{1,3}(?:Business Recorder|Brecorder|BR|Dawn|Dawn\.com)\s{0,3}$", re.I)
+
+# Lines that are page furniture, never paragraphs (compared case-insensitively, whole line).
+FURNITURE_LINES = frozenset({
+    "comments", "comment", "200 characters", "advertisement", "advertisements", "ad", "share",
+    "read more", "facebook", "twitter", "whatsapp", "linkedin", "email", "print", "copy link",
+    "most popular", "latest news", "latest", "related", "related news", "post comment", "submit",
+    "follow us", "top stories", "you may also like", "load more", "subscribe", "sponsored",
+})
+STOP_LINES = frozenset({"comments", "post comment", "leave a comment", "most popular", "latest news"})
+
+# Elements whose content is never rendered text.
+DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+                "select", "textarea", "button", "head", "math")
+
+# Elements that start and end a line in rendered text (as browsers lay them out).
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "marquee", "menu", "nav", "ol",
+    "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "option", "optgroup",
+})
+CELL_TAGS = frozenset({"td", "th"})
+
+# Containers whose content is navigation or clutter, by tag or by a word in class/id.
+BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu", "dialog"})
+BOILERPLATE_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|sidebar|side-bar|widget|popular|trending|latest|most-read|mostread|"
+    r"share|sharing|social|comments?|disqus|advert\w{0,12}|ads?|adsbygoogle|sponsor\w{0,6}|newsletter|"
+    r"footer|breadcrumbs?|ticker|marquee|cookie|banner|promo|outbrain|taboola|tags?)(?:$|[\s_-])",
+    re.I,
+)
+
+# Tags that raise the depth counter quadratically in lexbor's tree build.
+DEEP_TAGS = re.compile(
+    rb"<(/?)(?:div|ul|ol|dl|blockquote|section|article|aside|nav|form|header|footer|main|fieldset|"
+    rb"table|center|details|figure|address|menu|dir|hgroup|dd|dt|h[1-6]|pre|listing|summary)[\s>/]",
+    re.I,
+)
