@@ -1,0 +1,55 @@
+"""The market view: the latest quote of every symbol across the library, with where each came from."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.formatting import date_text
+from desktop.library.records import QuoteRow
+from desktop.quote_grid import QuotePane
+from desktop.quote_model import PERCENT
+
+
+class MarketPane(QWidget):
+    """Same grid and chart as a page, fed with each symbol's newest snapshot."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("marketView")
+        self.grid = QuotePane(with_as_of=True)
+        self.grid.view.setObjectName("marketGrid")
+        self.grid.chart.plot.setObjectName("marketChart")
+        self.losers_button = QPushButton("Biggest losers")
+        self.gainers_button = QPushButton("Biggest gainers")
+        self.losers_button.clicked.connect(self.show_losers)
+        self.gainers_button.clicked.connect(self.show_gainers)
+        self.span_label = QLabel()
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(6, 6, 6, 0)
+        buttons.addWidget(self.losers_button)
+        buttons.addWidget(self.gainers_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.span_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.grid, 1)
+
+    def set_quotes(self, quotes: Sequence[QuoteRow]) -> None:
+        self.grid.set_quotes(quotes)
+        moments = sorted(q.as_of for q in quotes)
+        if moments:
+            first, last = date_text(moments[0]), date_text(moments[-1])
+            span = first if first == last else f"{first} – {last}"
+            self.span_label.setText(f"{len(quotes):,} symbols, latest snapshots from {span}")
+        else:
+            self.span_label.setText("No quotes in the library yet.")
+
+    def show_losers(self) -> None:
+        self.grid.sort_by(self.grid.model.column_of(PERCENT), Qt.SortOrder.AscendingOrder)
+
+    def show_gainers(self) -> None:
+        self.grid.sort_by(self.grid.model.column_of(PERCENT), Qt.SortOrder.DescendingOrder)
