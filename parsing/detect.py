@@ -63,6 +63,9 @@ def sniff(data: bytes, name: str = "") -> str:
     return "text"
 
 
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
+
+
 def _looks_html_utf16(data: bytes) -> bool:
     head = data[:4096].replace(b"\x00", b"").lower()
     return b"<html" in head or b"<!doctype" in head or b"<body" in head or b"<div" in head
@@ -72,5 +75,5 @@ def _is_binary(head: bytes) -> bool:
     """Control bytes (other than whitespace and ESC) make up more than a few percent of the start."""
     if b"\x00" in head:
         return True
-    controls = sum(head.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > max(4, len(head) // 50)

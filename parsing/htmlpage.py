@@ -17,7 +17,7 @@ from parsing.sitenames import BOILERPLATE_TAGS, BOILERPLATE_WORDS, DEEP_TAGS, DR
 
 MAX_HTML_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 1_000
-DEPTH_CHECK_FROM = 2_000  # fewer block tags than this cannot nest deeply enough to matter
+DEPTH_CHECK_FROM = 6_000  # lexbor builds a tree this deep in about 50 ms: not worth a scan
 MIN_PARAGRAPH_CHARS = 25
 
 _SAVED_FROM = re.compile(r"<!-- ?saved from url=\(\d{1,5}\)\s?([^\s>]{1,2000}) ?-->", re.I)
@@ -26,25 +26,30 @@ _LD_DATE = re.compile(r'"datePublished"\s{0,5}:\s{0,5}"([^"]{4,40})"')
 Resolver = Callable[[str], bytes | None]
 
 
+class NotUtf8(Exception):
+    """Bytes taken for UTF-8 turned out not to be; the caller decodes them another way."""
+
+
 def parse_html(
-    text: str, encoding: str, resolve: Resolver | None = None, fmt: Format = "html",
-    raw: bytes | None = None, source_url: str | None = None, saved: str | None = None,
+    data: bytes, encoding: str, resolve: Resolver | None = None, fmt: Format = "html",
+    source_url: str | None = None, saved: str | None = None, verify_utf8: bool = False,
 ) -> Page:
-    """``raw`` is the page's UTF-8 bytes when it already is UTF-8 (saves an encode)."""
-    data = raw if raw is not None else text.encode("utf-8", errors="replace")
+    """Parse UTF-8 page bytes. With ``verify_utf8``, raise NotUtf8 if lexbor had to replace bytes."""
     check_shape(data)
     tree = LexborHTMLParser(data, scripting=True)
-    meta = _metadata(tree, text)
+    meta = _metadata(tree, data)
     tree.strip_tags(list(DROPPED_TAGS))
     body = tree.body
-    lines = text_lines(body.html or "") if body is not None else []
+    markup = body.html or "" if body is not None else ""
+    if verify_utf8 and _replaced(markup, meta["title"], data):
+        raise NotUtf8
+    lines = text_lines(markup)
     quotes, _start, end = find_quotes(lines)
     region = _article_region(body) if body is not None else None
     if region is not None:
         art = build_article(region_lines(region.html or ""), meta["h1"] or meta["title"], html=True)
     else:
         art = build_article([Line(t) for t in lines[max(end, 0):]], meta["title"])
-        art.paragraphs = [p for p in art.paragraphs if p not in meta["nav"]]
     return Page(
         title=art.title or meta["title"],
         section=art.section or meta["section"],
@@ -62,10 +67,18 @@ def parse_html(
     )
 
 
+def _replaced(markup: str, title: str | None, data: bytes) -> bool:
+    if "\ufffd" not in markup and "\ufffd" not in (title or ""):
+        return False
+    return b"\xef\xbf\xbd" not in data
+
+
 def check_shape(data: bytes) -> None:
     """Refuse pages too large or too deeply nested to parse in bounded time (a linear scan)."""
     if len(data) > MAX_HTML_BYTES:
         raise ParseError(f"The page is too large to read (over {MAX_HTML_BYTES // (1024 * 1024)} MB of HTML).")
+    if len(data) < DEPTH_CHECK_FROM * 4 or data.count(b"<") <= DEPTH_CHECK_FROM:
+        return  # depth cannot exceed the number of opening tags
     marks = DEEP_TAGS.findall(data)
     if marks.count(b"") <= DEPTH_CHECK_FROM:
         return  # depth cannot exceed the number of opening tags
@@ -78,7 +91,7 @@ def check_shape(data: bytes) -> None:
             raise ParseError(f"The page nests its elements more than {MAX_DEPTH:,} levels deep; it cannot be read.")
 
 
-def _metadata(tree: LexborHTMLParser, text: str) -> dict:
+def _metadata(tree: LexborHTMLParser, data: bytes) -> dict:
     def attr(selector: str, name: str = "content") -> str | None:
         node = tree.css_first(selector)
         value = node.attributes.get(name) if node is not None else None
@@ -86,11 +99,10 @@ def _metadata(tree: LexborHTMLParser, text: str) -> dict:
 
     title_node = tree.css_first("title")
     h1 = tree.css_first("h1")
-    saved_from = _SAVED_FROM.search(text, 0, 4096)
+    saved_from = _SAVED_FROM.search(data[:4096].decode("utf-8", "replace"))
     published = attr('meta[property="article:published_time"]') or attr('meta[name="publish-date"]')
     if not published:
         published = _ld_date(tree)
-    nav = {n.text(strip=True) for n in tree.css("nav a")}
     return {
         "title": clean_title(attr('meta[property="og:title"]') or (title_node.text() if title_node else None)),
         "h1": " ".join(h1.text().split()) if h1 is not None else None,
@@ -98,7 +110,6 @@ def _metadata(tree: LexborHTMLParser, text: str) -> dict:
         "published": iso_date(published) if published else _time_date(tree),
         "source_url": (htmllib.unescape(saved_from.group(1)) if saved_from else None)
         or attr('link[rel="canonical"]', "href") or attr('meta[property="og:url"]'),
-        "nav": nav,
     }
 
 

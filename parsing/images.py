@@ -5,11 +5,14 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_IMAGES = 50
+
+Resolver = Callable[[str], "bytes | None"]
 
 _DATA_URI = re.compile(r"data:(image/[a-z0-9.+-]{1,20})?(;[a-z0-9=.-]{1,40}){0,3};base64,", re.I)
 

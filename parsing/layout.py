@@ -11,13 +11,26 @@ from parsing.sitenames import BLOCK_TAGS, BOILERPLATE_TAGS, BOILERPLATE_WORDS, C
 # The input is lexbor's serialization: tags are well formed, attribute values double-quoted with
 # '<', '>' and '"' escaped, and '<' in text escaped, so these simple patterns are exact and linear.
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_BLOCK_TAG = re.compile(
-    r"</?(?:" + "|".join(sorted(BLOCK_TAGS - CELL_TAGS, key=len, reverse=True)) + r"|br)\b[^>]*>", re.I
-)
-_CELL_TAG = re.compile(r"</?t[dh]\b[^>]*>", re.I)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation for the words, grouped by shared prefixes (fewer attempts per '<')."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        groups.setdefault(word[:1], []).append(word[1:])
+    optional = "" in groups
+    alternatives = [re.escape(first) + _trie(rest) for first, rest in groups.items() if first]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 and not optional else "(?:" + "|".join(alternatives) + ")"
+    return body + ("?" if optional else "")
+
+
+# lexbor writes tag names in lower case
+_BLOCK_TAG = re.compile(r"</?" + _trie([*(BLOCK_TAGS - CELL_TAGS), "br"]) + r"\b[^>]*>")
+_CELL_TAG = re.compile(r"</?t[dh]\b[^>]*>")
 _ANY_TAG = re.compile(r"<[^>]*>")
 _HSPACE = re.compile(r"[ \t\r\f\v\xa0\u200b]+")
-_NEWLINES = re.compile(r" ?\n[\s]*")
 
 _TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>|<!--.*?-->|[^<]+", re.S)
 _ATTR = re.compile(r'\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)="([^"]*)"')
@@ -33,9 +46,10 @@ def text_lines(markup: str) -> list[str]:
     text = _ANY_TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
-    text = _HSPACE.sub(" ", text)
-    text = _NEWLINES.sub("\n", text)
-    return [line for line in text.strip().split("\n") if line]
+    if "\u200b" in text:
+        text = text.replace("\u200b", "")
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return [line for line in lines if line]
 
 
 @dataclass(slots=True)

@@ -30,13 +30,14 @@ _SPACES = re.compile(r"[ \t\xa0\u2009\u202f]+")
 def find_quotes(lines: Sequence[str]) -> tuple[list[Quote], int, int]:
     """Quotes of the first run of ticker lines, each symbol once; also the run's first and end line index.
 
-    Returns ``([], -1, -1)`` when the lines hold no ticker.
+    The lines are stripped, with whitespace runs collapsed to one space. Returns ``([], -1, -1)`` when
+    the lines hold no ticker.
     """
     quotes: dict[str, Quote] = {}
     start = end = -1
     gap = 0
     for n, line in enumerate(lines):
-        quote = parse_quote_line(line)
+        quote = _parse_normalized(line)
         if quote is None:
             if start >= 0:
                 gap += 1
@@ -53,9 +54,14 @@ def find_quotes(lines: Sequence[str]) -> tuple[list[Quote], int, int]:
 
 def parse_quote_line(line: str) -> Quote | None:
     """One ticker line (``SYMBOL PRICE Decreased By ▼ -CHANGE (-PERCENT%)``) as a Quote, else None."""
-    if len(line) > MAX_QUOTE_LINE or not line[:1].isalpha():
+    if len(line) > MAX_QUOTE_LINE:
         return None
-    text = _SPACES.sub(" ", line).strip()
+    return _parse_normalized(_SPACES.sub(" ", line).strip())
+
+
+def _parse_normalized(text: str) -> Quote | None:
+    if len(text) > MAX_QUOTE_LINE or ("By " not in text and "No Change" not in text):
+        return None
     match = _QUOTE_LINE.fullmatch(text)
     if match is None:
         return None

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from parsing import images
 from parsing.detect import sniff
-from parsing.encoding import decode, looks_utf16_without_bom
-from parsing.htmlpage import parse_html
+from parsing.encoding import bom_codec, declared_charset, decode, looks_utf16_without_bom
+from parsing.htmlpage import NotUtf8, parse_html
 from parsing.mhtml import read_mhtml
 from parsing.model import Page, ParseError
 from parsing.textcopy import parse_text
@@ -21,18 +21,32 @@ def read_page(data: bytes, name: str = "", files_dir: Path | None = None) -> Pag
     if kind == "mhtml":
         archive = read_mhtml(data)
         return parse_html(
-            archive.html, archive.encoding, archive.resource, "mhtml",
+            archive.html.encode("utf-8", "replace"), archive.encoding, archive.resource, "mhtml",
             source_url=archive.source_url, saved=archive.saved,
         )
+    if kind == "html":
+        return _read_html(data, partial(images.from_files_dir, files_dir=files_dir))
     text, codec = _decode(data, kind)
     if "\x00" in text[:4096]:
         raise ParseError("This file is not a saved web page or text: it holds binary data.")
-    if kind == "html":
-        raw = data if codec == "utf-8" else None
-        return parse_html(text, codec, partial(images.from_files_dir, files_dir=files_dir), raw=raw)
     if len(data) > MAX_TEXT_BYTES:
         raise ParseError("The text file is too large to be a copied page (over 32 MB).")
     return parse_text(text, codec)
+
+
+def _read_html(data: bytes, resolve: images.Resolver) -> Page:
+    """UTF-8 pages go to lexbor as they are (checked afterwards); others are decoded first."""
+    if bom_codec(data) in (None, "utf-8-sig") and not looks_utf16_without_bom(data):
+        declared = declared_charset(data)
+        if declared in (None, "utf-8"):
+            body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+            try:
+                return parse_html(body, "utf-8", resolve, verify_utf8=not data.startswith(b"\xef\xbb\xbf"))
+            except NotUtf8:
+                text, codec = decode(data, sniff_meta=False)
+                return parse_html(text.encode("utf-8", "replace"), codec, resolve)
+    text, codec = _decode(data, "html")
+    return parse_html(text.encode("utf-8", "replace"), codec, resolve)
 
 
 def _decode(data: bytes, kind: str) -> tuple[str, str]:
