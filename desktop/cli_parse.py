@@ -3,7 +3,72 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from typing import TextIO
+
+import parsing
+from parsing import Page, ParseError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add the ``parse`` subcommand (filled in with the parser)."""
+    """Add the ``parse`` subcommand."""
+    parser = sub.add_parser(
+        "parse",
+        help="show the quotes and article the parser finds in saved pages (nothing is imported)",
+        description="Read saved pages (HTML, MHTML or text copies) and print their quotes and article.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="saved page files")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line per file")
+    parser.set_defaults(func=run_parse)
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    """Exit status 0 when every file parsed, 1 when some did not."""
+    failures = 0
+    for path in args.paths:
+        try:
+            page = parsing.parse_file(path)
+        except ParseError as exc:
+            failures += 1
+            _print_error(path, exc.message, args.json, sys.stdout)
+            continue
+        if args.json:
+            record = {"path": path, "ok": True, "page": page.to_json()}
+            print(json.dumps(record, ensure_ascii=False), flush=True)
+        else:
+            print(summary_text(path, page), flush=True)
+    return 1 if failures else 0
+
+
+def _print_error(path: str, message: str, as_json: bool, out: TextIO) -> None:
+    if as_json:
+        print(json.dumps({"path": path, "ok": False, "error": message}, ensure_ascii=False), file=out, flush=True)
+    else:
+        print(f"{path}: cannot read: {message}\n", file=out, flush=True)
+
+
+def summary_text(path: str, page: Page) -> str:
+    """A readable account of one parsed page."""
+    lines = [f"{path}  ({page.format}, {page.encoding})"]
+    for label, value in (
+        ("Title", page.title), ("Section", page.section), ("Published", page.published),
+        ("Saved", page.saved), ("Byline", page.byline), ("Source", page.source_url), ("Summary", page.summary),
+    ):
+        if value:
+            lines.append(f"  {label + ':':<11}{value}")
+    flagged = sum(1 for q in page.quotes if q.flag)
+    lines.append(f"  Quotes:    {len(page.quotes)}" + (f" ({flagged} flagged)" if flagged else ""))
+    for q in page.quotes:
+        mark = f"  ! {q.flag}" if q.flag else ""
+        lines.append(
+            f"    {q.symbol:<10} {q.price:>12,.2f} {q.change:>+10.2f} {q.percent:>+7.2f}%  {q.direction:<9} {q.kind}{mark}"
+        )
+    lines.append(f"  Paragraphs: {len(page.paragraphs)}")
+    for text in page.paragraphs[:3]:
+        lines.append(f"    {text[:100]}{'…' if len(text) > 100 else ''}")
+    for text in page.related:
+        lines.append(f"  Related:   {text}")
+    for image in page.images:
+        lines.append(f"  Image:     {image.name} {image.media_type} {len(image.data):,} bytes  {image.caption or ''}")
+    return "\n".join(lines) + "\n"
