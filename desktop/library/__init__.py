@@ -1,0 +1,25 @@
+"""The Qt-free library of saved pages: storage, import and the queries the window and the CLI share."""
+
+from desktop.library.files import iter_page_files
+from desktop.library.library import Library
+from desktop.library.records import (
+    ImportResult,
+    LibraryError,
+    PageRow,
+    QuoteRow,
+    SearchHit,
+    StoredArticle,
+    StoredImage,
+)
+
+__all__ = [
+    "ImportResult",
+    "Library",
+    "LibraryError",
+    "PageRow",
+    "QuoteRow",
+    "SearchHit",
+    "StoredArticle",
+    "StoredImage",
+    "iter_page_files",
+]

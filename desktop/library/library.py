@@ -1,0 +1,236 @@
+"""The Library: one SQLite file of saved pages, opened per thread, shared by the window and the CLI."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from types import TracebackType
+
+from sqlite_utils import Database
+
+import parsing
+from desktop.library import importer, queries, reparse
+from desktop.library.files import iter_page_files
+from desktop.library.records import ImportResult, LibraryError, PageRow, QuoteRow, SearchHit, StoredArticle
+from desktop.library.schema import SCHEMA_VERSION, migrate, user_version
+from desktop.library.transaction import configure, connect, write_transaction
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+
+
+def _os_reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
+
+
+def database_message(path: Path, error: sqlite3.Error) -> str:
+    """A sentence for the user about a problem with the library file itself."""
+    text = str(error).lower()
+    if "not a database" in text or "malformed" in text:
+        return f"{path}: not a Market Reader library (the file is not a readable SQLite database)."
+    if "readonly" in text or "read-only" in text:
+        return f"{path}: the library cannot be written (read-only file or folder)."
+    if "locked" in text or "busy" in text:
+        return f"{path}: the library is busy in another program; try again when it has finished."
+    if "disk" in text and "full" in text:
+        return f"{path}: the disk is full; free some space and try again."
+    if "unable to open" in text:
+        return f"{path}: the library file cannot be opened or created here."
+    return f"{path}: library error: {error}"
+
+
+class Library:
+    """Saved pages, their quotes, images and original bytes in one SQLite file.
+
+    A sqlite3 connection belongs to the thread that opened it: each thread opens its own Library.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        try:
+            self._db = connect(self.path)
+        except sqlite3.Error as error:
+            raise LibraryError(database_message(self.path, error)) from error
+        try:
+            self._open()
+        except LibraryError:
+            self._db.close()
+            raise
+        except sqlite3.Error as error:
+            self._db.close()
+            raise LibraryError(database_message(self.path, error)) from error
+
+    def _open(self) -> None:
+        """Refuse newer or foreign files before changing anything, then switch to WAL and migrate."""
+        found = user_version(self._db)
+        if found > SCHEMA_VERSION:
+            raise LibraryError(
+                f"{self.path}: this library was written by a newer Market Reader (library version {found}; "
+                f"this version reads up to {SCHEMA_VERSION}). Update Market Reader to open it."
+            )
+        if found == 0 and self._db.table_names():
+            raise LibraryError(f"{self.path}: not a Market Reader library (it holds other tables).")
+        configure(self._db)
+        migrate(self._db)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self, _type: type[BaseException] | None, _value: BaseException | None, _tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @property
+    def db(self) -> Database:
+        """The underlying sqlite_utils.Database (for tests and maintenance)."""
+        return self._db
+
+    # ---- import -------------------------------------------------------------------------------
+
+    def import_page(self, page: parsing.Page, raw: bytes, file_name: str, mtime: float | None = None,
+                    path: str | None = None) -> ImportResult:
+        """Store an already parsed page whose saved bytes are ``raw``; duplicates are reported, not stored."""
+        shown = path if path is not None else file_name
+        try:
+            return importer.store_page(self._db, page, raw, file_name, mtime, shown)
+        except sqlite3.IntegrityError:
+            found = importer.find_duplicate(self._db, importer.content_hash(raw))
+            if found is None:
+                raise
+            return importer.duplicate_result(shown, found)
+        except sqlite3.Error as error:
+            raise LibraryError(database_message(self.path, error)) from error
+
+    def import_file(self, path: Path | str) -> ImportResult:
+        """Import one saved page file; a file that cannot be read is reported as failed, never raised."""
+        path = Path(path)
+        shown = str(path)
+        try:
+            raw = path.read_bytes()
+            mtime = path.stat().st_mtime
+        except OSError as error:
+            return ImportResult(shown, "failed", None, f"cannot read the file: {_os_reason(error)}")
+        found = self._duplicate_of(raw)
+        if found is not None:
+            return importer.duplicate_result(shown, found)
+        result = _parse(lambda: parsing.parse_file(path), shown)
+        if isinstance(result, ImportResult):
+            return result
+        return self.import_page(result, raw, path.name, mtime, shown)
+
+    def import_data(self, data: bytes, name: str, mtime: float | None = None) -> ImportResult:
+        """Import page bytes that came without a file (e.g. HTML dropped from a browser)."""
+        found = self._duplicate_of(data)
+        if found is not None:
+            return importer.duplicate_result(name, found)
+        result = _parse(lambda: parsing.parse_bytes(data, name), name)
+        if isinstance(result, ImportResult):
+            return result
+        return self.import_page(result, data, name, mtime, name)
+
+    def _duplicate_of(self, raw: bytes) -> tuple[int, str] | None:
+        try:
+            return importer.find_duplicate(self._db, importer.content_hash(raw))
+        except sqlite3.Error as error:
+            raise LibraryError(database_message(self.path, error)) from error
+
+    def import_paths(
+        self,
+        paths: Iterable[Path | str],
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[ImportResult]:
+        """Import files and folders (recursively); one result per file found, in order.
+
+        ``progress(done, total, name)`` is called after each file; ``cancelled()`` is asked between files.
+        """
+        found = list(iter_page_files(paths))
+        results: list[ImportResult] = []
+        for done, (path, problem) in enumerate(found, start=1):
+            if cancelled is not None and cancelled():
+                break
+            if problem is not None:
+                results.append(ImportResult(str(path), "failed", None, problem))
+            else:
+                results.append(self.import_file(path))
+            if progress is not None:
+                progress(done, len(found), path.name)
+        return results
+
+    def delete_page(self, page_id: int) -> bool:
+        """Remove a page with its quotes, images and original bytes; False if there was no such page."""
+        try:
+            with write_transaction(self._db):
+                for table in ("quotes", "images", "originals"):
+                    self._db.conn.execute(f"DELETE FROM {table} WHERE page_id = ?", [page_id])
+                return self._db.conn.execute("DELETE FROM pages WHERE id = ?", [page_id]).rowcount > 0
+        except sqlite3.Error as error:
+            raise LibraryError(database_message(self.path, error)) from error
+
+    def reparse(self, progress: Progress | None = None, outdated_only: bool = False) -> list[ImportResult]:
+        """Read every stored original again with the current parser and replace what was taken from it."""
+        try:
+            return reparse.reparse_all(self._db, progress, outdated_only)
+        except sqlite3.Error as error:
+            raise LibraryError(database_message(self.path, error)) from error
+
+    # ---- reads --------------------------------------------------------------------------------
+
+    def page_count(self) -> int:
+        return queries.page_count(self._db)
+
+    def pages(self, sort: str = "quotes_as_of", descending: bool = True, search: str | None = None
+              ) -> list[PageRow]:
+        """Pages sorted by quotes_as_of, published, imported, title or quote_count; optionally searched."""
+        return queries.pages(self._db, sort, descending, search)
+
+    def page(self, page_id: int) -> PageRow | None:
+        return queries.page(self._db, page_id)
+
+    def article(self, page_id: int) -> StoredArticle | None:
+        return queries.article(self._db, page_id)
+
+    def quotes(self, page_id: int) -> list[QuoteRow]:
+        """The quotes of one page in the order of its ticker strip."""
+        return queries.quotes(self._db, page_id)
+
+    def latest_quotes(self, kind: str | None = None) -> list[QuoteRow]:
+        """The market view: the latest quote of every symbol across the library."""
+        return queries.latest_quotes(self._db, kind)
+
+    def history(self, symbol: str) -> list[QuoteRow]:
+        """Every snapshot of ``symbol``, oldest first."""
+        return queries.history(self._db, symbol)
+
+    def movers(self, page_id: int | None, n: int = 10, losers: bool = True) -> list[QuoteRow]:
+        """Biggest losers (or gainers) of one page, or of the market view when ``page_id`` is None."""
+        rows = self.latest_quotes() if page_id is None else self.quotes(page_id)
+        return queries.movers(rows, n, losers)
+
+    def search(self, text: str, limit: int = 200) -> list[SearchHit]:
+        """Ranked full-text search over title, summary and body; any text is valid, blank finds nothing."""
+        return queries.search(self._db, text, limit)
+
+
+def _parse(read: Callable[[], parsing.Page], shown: str) -> parsing.Page | ImportResult:
+    """Run the parser; a page it cannot read becomes a failed result with the parser's own message."""
+    try:
+        return read()
+    except parsing.ParseError as error:
+        return ImportResult(shown, "failed", None, error.message)
+    except (MemoryError, RecursionError) as error:
+        return ImportResult(shown, "failed", None, f"the page is too large or too deeply nested to read ({error})")
+    except Exception:
+        log.exception("the page reader failed on %s", shown)
+        return ImportResult(shown, "failed", None, "the page could not be read (unexpected error; see the log)")
+
+
+__all__ = ["Library", "iter_page_files"]

@@ -1,0 +1,170 @@
+"""Read-only queries the window and the command line share, returning plain records."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.library.fts import fts_query
+from desktop.library.records import PageRow, QuoteRow, SearchHit, StoredArticle, StoredImage
+
+PAGE_SORTS = {
+    "quotes_as_of": "p.as_of_key",
+    "published": "p.published",
+    "imported": "p.imported_at",
+    "title": "p.title COLLATE NOCASE",
+    "quote_count": "p.quote_count",
+}
+
+_PAGE_FIELDS = (
+    "p.id, p.title, p.section, p.published, p.saved, p.quotes_as_of, p.as_of_estimated, p.source_url,"
+    " p.file_name, p.format, p.quote_count, p.imported_at, p.content_hash"
+)
+_QUOTE_FIELDS = (
+    "q.page_id, p.quotes_as_of, p.as_of_estimated, q.position, q.symbol, q.kind, q.price, q.change,"
+    " q.percent, q.direction, q.flag, p.title"
+)
+SNIPPET_TOKENS = 12
+
+
+def _page_row(row: tuple[Any, ...]) -> PageRow:
+    (pid, title, section, published, saved, as_of, estimated, url, name, fmt, count, imported, digest) = row
+    return PageRow(
+        int(pid), title, section, published, saved, as_of, bool(estimated), url, name, fmt, int(count or 0),
+        imported, digest,
+    )
+
+
+def _quote_row(row: tuple[Any, ...]) -> QuoteRow:
+    (pid, as_of, estimated, position, symbol, kind, price, change, percent, direction, flag, title) = row
+    return QuoteRow(
+        int(pid), as_of, bool(estimated), int(position), symbol, kind, float(price), float(change),
+        float(percent), direction, flag, title,
+    )
+
+
+def page_count(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM pages").fetchone()[0])
+
+
+def pages(db: Database, sort: str, descending: bool, search: str | None) -> list[PageRow]:
+    """Every page (or those matching ``search``), ordered by ``sort``; ties broken by newest id."""
+    if sort not in PAGE_SORTS:
+        raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(PAGE_SORTS)}")
+    direction = "DESC" if descending else "ASC"
+    where, params = "", []
+    match = fts_query(search)
+    if match is not None:
+        where = "WHERE p.id IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?)"
+        params = [match]
+    sql = (
+        f"SELECT {_PAGE_FIELDS} FROM pages p {where} "
+        f"ORDER BY {PAGE_SORTS[sort]} IS NULL, {PAGE_SORTS[sort]} {direction}, p.id {direction}"
+    )
+    try:
+        return [_page_row(r) for r in db.execute(sql, params)]
+    except sqlite3.OperationalError:
+        return []  # a search the index cannot take (should not happen once quoted) finds nothing
+
+
+def page(db: Database, page_id: int) -> PageRow | None:
+    row = db.execute(f"SELECT {_PAGE_FIELDS} FROM pages p WHERE p.id = ?", [page_id]).fetchone()
+    return _page_row(row) if row else None
+
+
+def article(db: Database, page_id: int) -> StoredArticle | None:
+    head = page(db, page_id)
+    if head is None:
+        return None
+    byline, summary, paragraphs, related = db.execute(
+        "SELECT byline, summary, paragraphs, related FROM pages WHERE id = ?", [page_id]
+    ).fetchone()
+    images = tuple(
+        StoredImage(name, media_type, bytes(data), caption, int(after or 0))
+        for name, media_type, data, caption, after in db.execute(
+            "SELECT name, media_type, data, caption, after_paragraph FROM images"
+            " WHERE page_id = ? ORDER BY position",
+            [page_id],
+        )
+    )
+    return StoredArticle(
+        head, byline, summary, tuple(json.loads(paragraphs or "[]")), tuple(json.loads(related or "[]")), images
+    )
+
+
+def quotes(db: Database, page_id: int) -> list[QuoteRow]:
+    sql = (
+        f"SELECT {_QUOTE_FIELDS} FROM quotes q JOIN pages p ON p.id = q.page_id"
+        " WHERE q.page_id = ? ORDER BY q.position"
+    )
+    return [_quote_row(r) for r in db.execute(sql, [page_id])]
+
+
+# Distinct symbols by skipping through the (symbol, as_of_key, page_id) index one symbol at a time,
+# then the newest snapshot of each: a few index seeks per symbol, whatever the number of pages.
+_LATEST_SQL = f"""
+WITH RECURSIVE symbols(symbol) AS (
+    SELECT min(symbol) FROM quotes
+    UNION ALL
+    SELECT (SELECT min(symbol) FROM quotes WHERE symbol > symbols.symbol) FROM symbols
+    WHERE symbols.symbol IS NOT NULL
+)
+SELECT {_QUOTE_FIELDS}
+FROM symbols
+JOIN quotes q ON q.id = (
+    SELECT id FROM quotes WHERE symbol = symbols.symbol ORDER BY as_of_key DESC, page_id DESC LIMIT 1
+)
+JOIN pages p ON p.id = q.page_id
+"""
+
+
+def latest_quotes(db: Database, kind: str | None) -> list[QuoteRow]:
+    """The market view: the newest quote of every symbol, stocks first, then indices, by symbol."""
+    rows = [_quote_row(r) for r in db.execute(_LATEST_SQL)]
+    if kind is not None:
+        rows = [r for r in rows if r.kind == kind]
+    return sorted(rows, key=lambda r: (r.kind == "index", r.symbol))
+
+
+def history(db: Database, symbol: str) -> list[QuoteRow]:
+    """One row per snapshot that quotes ``symbol``, oldest first."""
+    sql = (
+        f"SELECT {_QUOTE_FIELDS} FROM quotes q JOIN pages p ON p.id = q.page_id"
+        " WHERE q.symbol = ? ORDER BY q.as_of_key, q.page_id, q.position"
+    )
+    return [_quote_row(r) for r in db.execute(sql, [symbol])]
+
+
+def movers(rows: list[QuoteRow], n: int, losers: bool) -> list[QuoteRow]:
+    """The ``n`` biggest fallers (or risers) by percent; unchanged and opposite moves are left out."""
+    picked = [r for r in rows if (r.percent < 0 if losers else r.percent > 0)]
+    picked.sort(key=lambda r: (r.percent if losers else -r.percent, r.symbol))
+    return picked[: max(n, 0)]
+
+
+# Rank and cut first, then build snippets only for the rows kept.
+_SEARCH_SQL = f"""
+WITH top AS (
+    SELECT rowid AS id, rank FROM pages_fts WHERE pages_fts MATCH :q ORDER BY rank LIMIT :limit
+)
+SELECT top.id, p.title, snippet(pages_fts, -1, '[', ']', '…', {SNIPPET_TOKENS})
+FROM top
+JOIN pages_fts ON pages_fts.rowid = top.id AND pages_fts MATCH :q
+JOIN pages p ON p.id = top.id
+ORDER BY top.rank, top.id
+"""
+
+
+def search(db: Database, text: str, limit: int) -> list[SearchHit]:
+    """Pages matching every word of ``text``, best first, with the matches in [brackets]. Never raises."""
+    match = fts_query(text)
+    if match is None or limit <= 0:
+        return []
+    try:
+        rows = db.execute(_SEARCH_SQL, {"q": match, "limit": limit}).fetchall()
+    except sqlite3.OperationalError:
+        return []
+    return [SearchHit(int(i), title, snippet or "") for i, title, snippet in rows]
