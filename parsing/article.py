@@ -16,7 +16,10 @@ _MONTH = r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{
 _DATE_MDY = re.compile(_MONTH + r" (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)\b", re.I)
 _DATE_DMY = re.compile(r"\b(?P<day>\d{1,2}) " + _MONTH + r",? (?P<year>(?:19|20)\d\d)\b", re.I)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_PUBLISHED = re.compile(r"(?:Published|Updated|Posted|Last updated)\b:? ?(?P<rest>.{6,60})$", re.I)
+_PUBLISHED = re.compile(
+    r"(?:(?P<name>[A-Z][\w.&'’ -]{1,40}?) (?:\| )?)?(?:Published|Updated|Posted|Last updated)\b:? ?(?P<rest>.{6,60})$",
+    re.I,
+)
 _BYLINE_DATE = re.compile(r"(?:By )?(?P<name>[A-Z][\w.&'’ -]{1,40}?),? (?:\| )?(?P<rest>\d{1,2} [A-Za-z]{3,9}\.?,? \d{4}.{0,20})$")
 _BY = re.compile(r"By (?P<name>[A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){0,4})$")
 _SENTENCE_END = ("." , "!", "?", "”", '"', "’", "'", ":", ")", "…", "۔")
@@ -69,7 +72,7 @@ def date_line(text: str) -> tuple[str | None, str | None] | None:
         return None
     match = _PUBLISHED.match(text)
     if match and iso_date(match["rest"]):
-        return iso_date(match["rest"]), None
+        return iso_date(match["rest"]), (match["name"] or "").strip(" |") or None
     match = _BYLINE_DATE.match(text)
     if match and iso_date(match["rest"]):
         return iso_date(match["rest"]), match["name"].strip()
