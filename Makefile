@@ -32,7 +32,7 @@ bench: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/run_all.py
 
 screenshots: $(VENV)/.test-installed
-	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/tools/make_screenshots.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

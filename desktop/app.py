@@ -34,12 +34,57 @@ def create_main_window(library_path: str | Path) -> object:
 
 
 def run_window(library_path: Path, paths: Sequence[str]) -> int:
+    """Open the window, or hand ``paths`` to the window already open on this library and return."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.library.records import LibraryError
+    from desktop.single_instance import SingleInstance, instance_key
+
     app = _ensure_app()
-    window = create_main_window(library_path)
+    files = [str(Path(p).resolve()) for p in paths]
+    instance = SingleInstance(instance_key(library_path))
+    if instance.send_to_running(files):
+        print("Market Reader is already open on this library; the files were handed to it.")
+        return 0
+    instance.listen()
+    _install_crash_handler()
+    try:
+        window = create_main_window(library_path)
+    except LibraryError as exc:
+        QMessageBox.critical(None, APP_NAME, exc.message)
+        return 1
+    instance.paths_received.connect(lambda received: _bring_forward(window, received))
     window.show()
+    if files:
+        window.import_paths([Path(p) for p in files])
+    status = app.exec()
+    instance.close()
+    return status
+
+
+def _bring_forward(window: object, paths: list[str]) -> None:
+    from PySide6.QtCore import Qt
+
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)  # type: ignore[attr-defined]
+    window.raise_()  # type: ignore[attr-defined]
+    window.activateWindow()  # type: ignore[attr-defined]
     if paths:
-        window.import_paths([Path(p) for p in paths])
-    return app.exec()
+        window.import_paths([Path(p) for p in paths])  # type: ignore[attr-defined]
+
+
+def _install_crash_handler() -> None:
+    """Our own bugs: log the traceback and tell the user in a dialog, instead of vanishing."""
+    import traceback
+
+    from PySide6.QtWidgets import QMessageBox
+
+    def handle(kind: type[BaseException], value: BaseException, tb: object) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))  # type: ignore[arg-type]
+        sys.stderr.write(text)
+        QMessageBox.critical(None, APP_NAME, f"Something went wrong inside Market Reader:\n\n{value}\n\n"
+                             "Your library is safe. Details were written to the terminal.")
+
+    sys.excepthook = handle
 
 
 def main(argv: Sequence[str] | None = None) -> int:

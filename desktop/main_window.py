@@ -1,23 +1,424 @@
-"""The main window."""
+"""The main window: library list, quote grid with chart, article panel; import by drop, menu or command line."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QKeySequence,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+)
+
+from desktop import app_version, dialogs, messages
+from desktop.article_panel import ArticleView
+from desktop.compare_view import CompareDialog
+from desktop.drop_area import DropOverlay, EmptyState, can_import, dropped_content, local_paths
+from desktop.export import write_quotes
+from desktop.history_view import SymbolHistoryDialog
+from desktop.library import Library
+from desktop.library.records import ImportResult, QuoteRow
+from desktop.market_view import MarketPane
+from desktop.page_list import PageListPane
+from desktop.page_model import PUBLISHED
+from desktop.quote_grid import QuotePane
+from desktop.quote_model import PERCENT
+from desktop.settings import Settings
+from desktop.workers import DroppedData, ImportJob, ImportWorker, LibraryCall
+from resources import resource_path
+
+APP_TITLE = "Market Reader"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library_path: Path) -> None:
+    """Library list | quote grid and chart | article, with import by drop, menu or command line."""
+
+    import_finished = Signal(object)  # list[ImportResult], once the library list has been asked to reload
+
+    def __init__(self, library_path: Path, settings: Settings | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Market Reader")
-        self._library_path = library_path
-        placeholder = QLabel("Drop saved pages here")
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(placeholder)
-        self.resize(1200, 760)
+        self.setWindowTitle(APP_TITLE)
+        self.library_path = Path(library_path)
+        self.library = Library(self.library_path)  # this thread's connection, for reading
+        self.settings = settings or Settings()
+        self.pool = pool or QThreadPool.globalInstance()
+        self._import: ImportWorker | None = None
+        self._queued: list[ImportJob] = []
+        self._last_results: list[ImportResult] = []
+        self._current_page: int | None = None
+        self._closed = False
+        self._build_panes()
+        self._build_status_bar()
+        self._build_menus()
+        self.setAcceptDrops(True)
+        self.overlay = DropOverlay(self)
+        self.resize(1360, 820)
+        self._restore_state()
+        self.pages.reload(select_page=self.settings.last_page())
 
-    def import_paths(self, paths: list[Path]) -> None:
-        """Import files and folders into the library (arrives with the import worker)."""
+    # --- construction ----------------------------------------------------------------------------
+    def _build_panes(self) -> None:
+        self.pages = PageListPane(self.library_path, self.pool)
+        self.pages.page_selected.connect(self.show_page)
+        self.pages.pages_loaded.connect(self._update_empty_state)
+        self.quotes = QuotePane()
+        self.quotes.sort_changed.connect(lambda c, o: self.settings.set_sort("quotes", c, o))
+        self.quotes.symbol_activated.connect(self.show_history)
+        self.market = MarketPane()
+        self.market.grid.symbol_activated.connect(self.show_history)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("centreTabs")
+        self.tabs.addTab(self.quotes, "Page")
+        self.tabs.addTab(self.market, "Market")
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_market_if_shown())
+        self.article = ArticleView()
+        self.article.zoom_changed.connect(self.settings.set_article_zoom)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        for widget in (self.pages, self.tabs, self.article):
+            self.splitter.addWidget(widget)
+        self.splitter.setSizes([400, 520, 480])
+        self.empty = EmptyState()
+        self.empty.sample_requested.connect(self.import_sample)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("importProgress")
+        self.progress.setMaximumWidth(240)
+        self.progress.setFormat("%v of %m")
+        self.progress_label = QLabel()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.failures_button = QPushButton("Show failures")
+        self.failures_button.clicked.connect(self.show_failures)
+        for widget in (self.progress_label, self.progress, self.cancel_button, self.failures_button):
+            bar.addPermanentWidget(widget)
+            widget.hide()
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        menu.addAction(self._action("&Open…", self.open_files, QKeySequence.StandardKey.Open))
+        menu.addAction(self._action("Import &Folder…", self.open_folder, "Ctrl+Shift+O"))
+        menu.addAction(self._action("Import &Sample Page", self.import_sample))
+        menu.addSeparator()
+        menu.addAction(self._action("&Export Quotes…", self.export_quotes, "Ctrl+E"))
+        menu.addAction(self._action("Export &Chart…", self.export_chart))
+        menu.addSeparator()
+        menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        menu = self.menuBar().addMenu("&Edit")
+        menu.addAction(self._action("&Find in Library", self.focus_search, QKeySequence.StandardKey.Find))
+        menu.addAction(self._action("&Delete Page…", self.delete_selected_pages, QKeySequence.StandardKey.Delete))
+        menu = self.menuBar().addMenu("&View")
+        menu.addAction(self._action("Biggest &Losers First", self.show_biggest_losers, "Ctrl+L"))
+        menu.addAction(self._action("&Market View", lambda: self.tabs.setCurrentWidget(self.market), "Ctrl+M"))
+        menu.addAction(self._action("&Compare Selected Pages", self.compare_selected_pages, "Ctrl+D"))
+        menu.addSeparator()
+        menu.addAction(self._action("Zoom &In", lambda: self.article.set_zoom(self.article.zoom() + 1)))
+        menu.addAction(self._action("Zoom &Out", lambda: self.article.set_zoom(self.article.zoom() - 1)))
+        menu.addAction(self._action("&Actual Size", lambda: self.article.set_zoom(0)))
+        menu = self.menuBar().addMenu("&Help")
+        menu.addAction(self._action("&About Market Reader", self.show_about))
+
+    # --- showing a page ----------------------------------------------------------------------------
+    def show_page(self, page_id: int | None) -> None:
+        """Fill the grid, chart and article with one page (None clears them)."""
+        if self._closed:
+            return  # a late answer from a worker after the window closed
+        self._current_page = page_id
+        article = self.library.article(page_id) if page_id is not None else None
+        if article is None:
+            self.quotes.set_quotes([])
+            self.article.show_placeholder(messages.NO_ARTICLE)
+            self.setWindowTitle(APP_TITLE)
+            return
+        page = article.page
+        self.quotes.set_quotes(self.library.quotes(page.id), page.quotes_as_of, page.as_of_estimated)
+        self.article.set_article(article)
+        self.setWindowTitle(f"{page.title or page.file_name} — {APP_TITLE}")
+        self.settings.set_last_page(page.id)
+
+    def current_page_id(self) -> int | None:
+        return self._current_page
+
+    def current_grid(self) -> QuotePane:
+        return self.market.grid if self.tabs.currentWidget() is self.market else self.quotes
+
+    def show_biggest_losers(self) -> None:
+        self.current_grid().show_biggest_losers()
+
+    # --- market view, history, compare -------------------------------------------------------------
+    def _refresh_market_if_shown(self) -> None:
+        if self.tabs.currentWidget() is self.market:
+            self.refresh_market()
+
+    def refresh_market(self) -> None:
+        """Load the latest quote of every symbol, off the GUI thread."""
+        call = LibraryCall(self.library_path, lambda library: library.latest_quotes())
+        call.signals.finished.connect(self.market.set_quotes)
+        call.signals.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.pool.start(call)
+
+    def show_history(self, symbol: str) -> None:
+        """Open the history of ``symbol`` in its own window once the library has answered."""
+        call = LibraryCall(self.library_path, lambda library: library.history(symbol))
+        call.signals.finished.connect(lambda rows: self._open_history(symbol, rows))
+        call.signals.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.pool.start(call)
+
+    def _open_history(self, symbol: str, rows: list[QuoteRow]) -> None:
+        dialog = SymbolHistoryDialog(symbol, rows, self)
+        dialog.page_requested.connect(self.open_page)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.history_dialog = dialog
+        dialog.show()
+
+    def open_page(self, page_id: int) -> None:
+        """Bring page ``page_id`` up in the window (clearing a search that hides it)."""
+        self.tabs.setCurrentWidget(self.quotes)
+        if not self.pages.select_page(page_id):
+            self.pages.search_box.clear()
+            self.pages.reload(select_page=page_id)
+
+    def compare_selected_pages(self) -> None:
+        pages = self.pages.selected_pages()
+        if len(pages) != 2:
+            self.statusBar().showMessage("Select two pages in the list to compare them.", 6000)
+            return
+        first, second = sorted(pages, key=lambda p: p.quotes_as_of)
+        dialog = CompareDialog(
+            first, self.library.quotes(first.id), second, self.library.quotes(second.id), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.compare_dialog = dialog
+        dialog.show()
+
+    def _update_empty_state(self) -> None:
+        has_pages = self.pages.model.rowCount() > 0 or bool(self.pages.search_box.text().strip())
+        self.stack.setCurrentWidget(self.splitter if has_pages else self.empty)
+
+    def focus_search(self) -> None:
+        self.stack.setCurrentWidget(self.splitter)
+        self.pages.search_box.setFocus()
+        self.pages.search_box.selectAll()
+
+    # --- importing ---------------------------------------------------------------------------------
+    def open_files(self) -> None:
+        paths = dialogs.ask_open_paths(self)
+        if paths:
+            self.import_paths(paths)
+
+    def open_folder(self) -> None:
+        folder = dialogs.ask_folder(self)
+        if folder:
+            self.import_paths([folder])
+
+    def import_sample(self) -> None:
+        samples = sorted(resource_path("samples").glob("*.htm*"))
+        if samples:
+            self.import_paths(samples[:1])
+        else:
+            self.statusBar().showMessage("The sample page is missing from this installation.", 8000)
+
+    def import_paths(self, paths: Sequence[Path], dropped: Sequence[DroppedData] = ()) -> ImportWorker:
+        """Import files, folders and dropped content in the background; queued behind a running import."""
+        job = ImportJob(self.library_path, list(paths), list(dropped))
+        worker = ImportWorker(job)
+        if self._import is not None:
+            self._queued.append(job)
+            return worker
+        self._start_import(worker)
+        return worker
+
+    def _start_import(self, worker: ImportWorker) -> None:
+        self._import = worker
+        self._last_results = []
+        worker.signals.progress_changed.connect(self._on_import_progress)
+        worker.signals.file_finished.connect(self._last_results.append)
+        worker.signals.finished.connect(self._on_import_finished)
+        worker.signals.failed.connect(self._on_import_failed)
+        self.failures_button.hide()
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.show()
+        self.progress.setRange(0, 0)
+        self.progress_label.setText("Looking for saved pages…")
+        self.pool.start(worker)
+
+    def cancel_import(self) -> None:
+        if self._import is not None:
+            self._import.cancel()
+            self._queued.clear()
+            self.progress_label.setText("Cancelling…")
+
+    def importing(self) -> bool:
+        return self._import is not None
+
+    def _on_import_progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress_label.setText(name)
+
+    def _on_import_finished(self, results: list[ImportResult], cancelled: bool) -> None:
+        self._last_results = list(results)
+        self._finish_import(messages.import_summary(results, cancelled))
+        imported = [r.page_id for r in results if r.status == "imported" and r.page_id is not None]
+        newest = max(imported) if imported else None
+        if newest is not None and self.pages.search_box.text():
+            self.pages.search_box.clear()
+        self.pages.reload(select_page=newest)
+        self._refresh_market_if_shown()
+        if any(r.status == "failed" for r in results):
+            self.failures_button.show()
+        self.import_finished.emit(list(results))
+
+    def _on_import_failed(self, message: str) -> None:
+        self._finish_import(message)
+        dialogs.show_error(self, "Import stopped", message)
+
+    def _finish_import(self, summary: str) -> None:
+        self._import = None
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.hide()
+        self.statusBar().showMessage(summary)
+        if self._queued:
+            self._start_import(ImportWorker(self._queued.pop(0)))
+
+    def last_import_results(self) -> list[ImportResult]:
+        return list(self._last_results)
+
+    def show_failures(self) -> None:
+        dialogs.show_failures(self, messages.failure_lines(self._last_results))
+
+    # --- drag and drop -----------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if can_import(event.mimeData()):
+            event.acceptProposedAction()
+            self.overlay.setGeometry(self.rect())
+            self.overlay.raise_()
+            self.overlay.show()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.overlay.hide()
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.overlay.hide()
+        mime = event.mimeData()
+        paths = local_paths(mime)
+        content = None if paths else dropped_content(mime)
+        if paths or content:
+            event.acceptProposedAction()
+            self.import_paths(paths, [content] if content else [])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.overlay.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+    # --- other commands ------------------------------------------------------------------------------
+    def delete_selected_pages(self) -> None:
+        pages = self.pages.selected_pages()
+        if not pages or not dialogs.confirm_delete(self, [p.title or p.file_name for p in pages]):
+            return
+        ids = [p.id for p in pages]
+        call = LibraryCall(self.library_path, lambda library: [library.delete_page(i) for i in ids])
+        call.signals.finished.connect(lambda _result: self.pages.reload())
+        call.signals.failed.connect(lambda message: dialogs.show_error(self, "Could not delete", message))
+        self.pool.start(call)
+
+    def export_quotes(self) -> None:
+        """Write the grid on screen (page or market) as CSV or JSON, with provenance on every row."""
+        quotes = self.current_grid().model.visible_quotes()
+        if not quotes:
+            self.statusBar().showMessage("There are no quotes to export.", 5000)
+            return
+        target = dialogs.ask_save_path(self, "Export quotes", "quotes.csv", messages.EXPORT_FILTER)
+        if target is None:
+            return
+        pages = {page_id: self.library.page(page_id) for page_id in {q.page_id for q in quotes}}
+        try:
+            write_quotes(target, quotes, pages)
+        except OSError as exc:
+            dialogs.show_error(self, "Export failed", f"{target}: {exc.strerror or exc}")
+            return
+        self.statusBar().showMessage(f"Exported {len(quotes)} quotes to {target}", 8000)
+
+    def export_chart(self) -> None:
+        target = dialogs.ask_save_path(self, "Export chart", "chart.png", "PNG images (*.png)")
+        if target is None:
+            return
+        if not self.current_grid().chart.grab().save(str(target), "PNG"):
+            dialogs.show_error(self, "Export failed", f"{target}: the image could not be written.")
+            return
+        self.statusBar().showMessage(f"Chart saved to {target}", 8000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Market Reader",
+            f"<b>Market Reader</b> {app_version()}<br>Saved stock-market news pages, read offline.<br>"
+            f"Library: {self.library_path}",
+        )
+
+    # --- state -------------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for name, splitter in (("main", self.splitter), ("quotes", self.quotes.splitter)):
+            state = self.settings.splitter(name)
+            if state is not None:
+                splitter.restoreState(state)
+        column, order = self.settings.sort("quotes", (self.quotes.model.column_of(PERCENT), 0))
+        self.quotes.sort_by(column, Qt.SortOrder(order))
+        column, order = self.settings.sort("pages", (PUBLISHED, 1))
+        self.pages.sort_by(column, Qt.SortOrder(order))
+        self.article.set_zoom(self.settings.article_zoom())
+
+    def save_state(self) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_splitter("main", self.splitter.saveState())
+        self.settings.set_splitter("quotes", self.quotes.splitter.saveState())
+        column, order = self.pages.model.sort_state()
+        self.settings.set_sort("pages", column, order.value)
+        column, order = self.quotes.model.sort_state()
+        self.settings.set_sort("quotes", column, order.value)
+        self.settings.set_article_zoom(self.article.zoom())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.cancel_import()
+        self.save_state()
+        self._closed = True
+        self.pool.waitForDone(5000)
+        self.library.close()
+        super().closeEvent(event)
+
+

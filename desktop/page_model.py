@@ -35,7 +35,7 @@ class PageListModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._pages: list[PageRow] = []
-        self._sort: tuple[int, Qt.SortOrder] = (AS_OF, Qt.SortOrder.DescendingOrder)
+        self._sort: tuple[int, Qt.SortOrder] = (PUBLISHED, Qt.SortOrder.DescendingOrder)
 
     def set_pages(self, pages: Sequence[PageRow]) -> None:
         self.beginResetModel()

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QFont, QFontMetrics
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from desktop.formatting import change_text, price_text
@@ -45,6 +45,7 @@ class PercentChart(QWidget):
         self._zero = pg.InfiniteLine(pos=0, angle=0, movable=False)
         self.plot.addItem(self._zero)
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot.getPlotItem().vb.sigResized.connect(self._set_ticks)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self._colors = market_colors(self.palette())
         self._apply_colors()
@@ -103,11 +104,19 @@ class PercentChart(QWidget):
         return {"down": down, "up": up, "flat": ~(down | up)}
 
     def _set_ticks(self) -> None:
+        """Symbols under the bars; when they cannot all fit, every k-th one (hover shows the rest)."""
         axis = self.plot.getAxis("bottom")
         if 0 < len(self._quotes) <= MAX_LABELLED_BARS:
-            axis.setTicks([[(i, q.symbol) for i, q in enumerate(self._quotes)]])
+            font = QFont(self.font())
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+            axis.setTickFont(font)
+            metrics = QFontMetrics(font)
+            widths = sorted(metrics.horizontalAdvance(q.symbol) for q in self._quotes)
+            label = widths[len(widths) * 3 // 4] + 8  # most neighbours fit; hover names every bar
+            room = max(self.plot.getPlotItem().vb.width(), 1.0)
+            step = max(1, math.ceil(label * len(self._quotes) / room))
+            axis.setTicks([[(i, q.symbol) for i, q in enumerate(self._quotes) if i % step == 0]])
             axis.setStyle(tickTextOffset=4)
-            axis.setTickFont(self.font())
         else:
             axis.setTicks([[]])
         axis.setLabel("" if len(self._quotes) <= MAX_LABELLED_BARS else f"{len(self._quotes):,} symbols")
@@ -130,9 +139,9 @@ class PercentChart(QWidget):
         n = len(self._heights)
         low = min(0.0, float(self._heights.min(initial=0.0)))
         high = max(0.0, float(self._heights.max(initial=0.0)))
-        pad = max((high - low) * 0.08, 0.5)
+        pad = max((high - low) * 0.06, 0.25)
         self.plot.setXRange(-0.6, max(n - 0.4, 0.6), padding=0)
-        self.plot.setYRange(low - pad if low < 0 else low, high + pad if high > 0 else high + (0 if low < 0 else pad), padding=0)
+        self.plot.setYRange(low - pad, high + pad, padding=0)
 
     def _apply_colors(self) -> None:
         c: MarketColors = self._colors

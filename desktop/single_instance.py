@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +21,7 @@ HEADER = struct.Struct(">I")  # payload length, big-endian
 MAX_PAYLOAD = 1 << 20  # 1 MiB: thousands of paths; anything longer is refused unread
 ACCEPTED = b"\x01"
 PEER_TIMEOUT_MS = 5000  # a client that stops halfway is dropped after this long
+WAIT_SLICE_MS = 20
 
 
 def instance_key(library_path: Path) -> str:
@@ -101,11 +102,9 @@ class SingleInstance(QObject):
             while socket.bytesToWrite() > 0:
                 if not socket.waitForBytesWritten(_remaining_ms(deadline)):
                     return False
-            if not socket.waitForReadyRead(_remaining_ms(deadline)):
-                return False
-            return bytes(socket.read(1).data()) == ACCEPTED
+            return _wait_for_answer(socket, deadline) == ACCEPTED
         finally:
-            socket.abort()
+            _close_client(socket)
 
     def listen(self) -> bool:
         """Become the running instance; a socket left behind by a crashed instance is removed first.
@@ -114,22 +113,29 @@ class SingleInstance(QObject):
         """
         if self._server is not None:
             return True
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self._key):
-            if server.serverError() != QAbstractSocket.SocketError.AddressInUseError or self._is_answered():
-                log.warning("cannot listen on %s: %s", self._key, server.errorString())
-                server.deleteLater()
-                return False
+        if self._is_answered():  # checked first: with UserAccessOption, listen() would replace a live socket
+            log.info("another instance already listens on %s", self._key)
+            return False
+        server = self._start_server()
+        if server is None:
             log.info("removing the stale socket %s", self._key)
             QLocalServer.removeServer(self._key)
-            if not server.listen(self._key):
-                log.warning("cannot listen on %s: %s", self._key, server.errorString())
-                server.deleteLater()
-                return False
+            server = self._start_server()
+        if server is None:
+            return False
         server.newConnection.connect(self._accept_pending)
         self._server = server
         return True
+
+    def _start_server(self) -> QLocalServer | None:
+        """A server listening on the key, or None (a fresh object each try: a failed one is not reused)."""
+        server = QLocalServer()
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if server.listen(self._key):
+            server.setParent(self)
+            return server
+        log.warning("cannot listen on %s: %s", self._key, server.errorString())
+        return None
 
     def close(self) -> None:
         """Stop listening and drop any half-read client; the socket file is removed."""
@@ -144,7 +150,7 @@ class SingleInstance(QObject):
         probe = QLocalSocket()
         probe.connectToServer(self._key)
         alive = probe.waitForConnected(200)
-        probe.abort()
+        _close_client(probe)
         return alive
 
     def _accept_pending(self) -> None:
@@ -176,15 +182,15 @@ class _Peer(QObject):
         self._owner = owner
         self._buffer = b""
         self._expected: int | None = None
-        self._done = False
+        self._ended = False
         self._timer = QTimer(self, singleShot=True, interval=PEER_TIMEOUT_MS)
-        self._timer.timeout.connect(lambda: self._fail("the sender stopped before the end of its message"))
+        self._timer.timeout.connect(self._on_timeout)  # bound methods only: a lambda holding self breaks teardown
         socket.readyRead.connect(self.read_available)
         socket.disconnected.connect(self._on_disconnected)
         self._timer.start()
 
     def read_available(self) -> None:
-        if self._done:
+        if self._ended:
             return
         self._buffer += bytes(self._socket.readAll().data())
         if self._expected is None and len(self._buffer) >= HEADER.size:
@@ -199,41 +205,61 @@ class _Peer(QObject):
         if paths is None:
             self._fail("not a JSON list of paths")
             return
-        self._finish()
+        self._end()
         self._socket.write(ACCEPTED)
         self._socket.flush()
         self._socket.disconnectFromServer()
         self._owner._deliver(self, paths)
 
     def drop(self) -> None:
-        self._finish()
-        self._discard()
+        self._end()
+        self._socket.abort()
         self._owner._forget(self)
 
     def _fail(self, reason: str) -> None:
-        if self._done:
-            return
-        self._finish()
-        self._discard()
+        self._end()
+        self._socket.abort()
         self._owner._reject(self, reason)
 
-    def _on_disconnected(self) -> None:
-        if not self._done and (self._buffer or self._expected is not None):
-            self._fail("the sender left before the end of its message")
-            return
-        if not self._done:  # a probe that only checked whether this instance is alive
-            self._finish()
-            self._owner._forget(self)
-        self._discard()
+    def _on_timeout(self) -> None:
+        self._fail("the sender stopped before the end of its message")
 
-    def _discard(self) -> None:
-        self._socket.abort()
-        self._socket.deleteLater()
+    def _on_disconnected(self) -> None:
+        if self._buffer or self._expected is not None:
+            self._fail("the sender left before the end of its message")
+        else:  # a probe that only checked whether this instance is alive
+            self._end()
+            self._owner._forget(self)
+
+    def _end(self) -> None:
+        """Let go of the socket (it deletes itself once closed) and schedule this reader's deletion."""
+        self._ended = True
+        self._timer.stop()
+        self._socket.readyRead.disconnect(self.read_available)
+        self._socket.disconnected.disconnect(self._on_disconnected)
+        if self._socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+            self._socket.deleteLater()
+        else:
+            self._socket.disconnected.connect(self._socket.deleteLater)
         self.deleteLater()
 
-    def _finish(self) -> None:
-        self._done = True
-        self._timer.stop()
+
+def _wait_for_answer(socket: QLocalSocket, deadline: float) -> bytes:
+    """The server's one-byte answer, or b"" when it closes or the deadline passes first."""
+    # PySide6 keeps the GIL inside waitFor* calls, so wait in short slices: other Python threads of this
+    # process (a server living in the same process, as in tests) get to run between them.
+    while socket.bytesAvailable() == 0:
+        remaining = _remaining_ms(deadline)
+        if remaining == 0 or socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+            return b""
+        socket.waitForReadyRead(min(remaining, WAIT_SLICE_MS))
+    return bytes(socket.read(1).data())
+
+
+def _close_client(socket: QLocalSocket) -> None:
+    # Qt 6.11 crashes later, in the event loop, when abort() follows a refused connection; skip it then.
+    if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+        socket.abort()
 
 
 def _remaining_ms(deadline: float) -> int:

@@ -25,9 +25,11 @@ def test_model_passes_qt_model_tester(qtmodeltester, qapp):
     qtmodeltester.check(model)
 
 
-def test_default_order_is_newest_quotes_first(qapp):
+def test_default_order_is_newest_published_first(qapp):
     model = PageListModel()
     model.set_pages(PAGES)
+    assert titles(model) == ["apple", "Banana", "Cherry"]
+    model.sort(AS_OF, Qt.SortOrder.DescendingOrder)
     assert titles(model) == ["Cherry", "Banana", "apple"]
 
 

@@ -1,0 +1,61 @@
+"""Typed access to the window's remembered state (QSettings); a value that fails to load falls back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+class Settings:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._s = settings or QSettings()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._s.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(self._s.value(key, default))
+        except (TypeError, ValueError):
+            return default
+
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    def splitter(self, name: str) -> QByteArray | None:
+        return self._bytes(f"window/splitter/{name}")
+
+    def set_splitter(self, name: str, value: QByteArray) -> None:
+        self._s.setValue(f"window/splitter/{name}", value)
+
+    def header(self, name: str) -> QByteArray | None:
+        return self._bytes(f"header/{name}")
+
+    def set_header(self, name: str, value: QByteArray) -> None:
+        self._s.setValue(f"header/{name}", value)
+
+    def sort(self, name: str, default: tuple[int, int]) -> tuple[int, int]:
+        return self._int(f"sort/{name}/column", default[0]), self._int(f"sort/{name}/order", default[1])
+
+    def set_sort(self, name: str, column: int, order: int) -> None:
+        self._s.setValue(f"sort/{name}/column", column)
+        self._s.setValue(f"sort/{name}/order", order)
+
+    def last_page(self) -> int | None:
+        value = self._int("library/last_page", -1)
+        return value if value >= 0 else None
+
+    def set_last_page(self, page_id: int | None) -> None:
+        self._s.setValue("library/last_page", -1 if page_id is None else page_id)
+
+    def article_zoom(self) -> int:
+        return self._int("article/zoom", 0)
+
+    def set_article_zoom(self, steps: int) -> None:
+        self._s.setValue("article/zoom", steps)
+
+    def sync(self) -> None:
+        self._s.sync()

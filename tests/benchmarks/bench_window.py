@@ -1,0 +1,169 @@
+"""Window speed: start-up on a 10,000-page library, selecting a page, sorting 100,000 rows,
+the market view and a symbol's history, and how long the event loop stalls during a 1,000-page import.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_window.py [--pages 10000] [--import 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+sys.path.insert(0, str(HERE))
+
+STARTUP_CHILD = """
+import sys, time
+start = float(sys.argv[2])
+from desktop.app import _ensure_app, create_main_window
+app = _ensure_app()
+window = create_main_window(sys.argv[1])
+window.show()
+while window.pages.model.rowCount() == 0:
+    app.processEvents()
+app.processEvents()
+print(f"{time.time() - start:.3f}")
+"""
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def startup_seconds(library: Path, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.time()
+        out = subprocess.run([sys.executable, "-c", STARTUP_CHILD, str(library), repr(start)],
+                             capture_output=True, text=True, check=True)
+        times.append(float(out.stdout.strip().splitlines()[-1]))
+    return median(times)
+
+
+def wait(app: object, condition: object, limit: float = 60.0) -> None:
+    deadline = time.perf_counter() + limit
+    while not condition() and time.perf_counter() < deadline:  # type: ignore[operator]
+        app.processEvents()  # type: ignore[attr-defined]
+
+
+def select_page_ms(app: object, window: object, samples: int = 30) -> float:
+    ids = [window.pages.model.page_at(r).id for r in range(min(window.pages.model.rowCount(), 500))]
+    times = []
+    for page_id in random.Random(1).sample(ids, min(samples, len(ids))):
+        t = time.perf_counter()
+        window.show_page(page_id)
+        window.quotes.chart.plot.grab()
+        window.article.grab()
+        times.append((time.perf_counter() - t) * 1000)
+    return median(times)
+
+
+def sort_100k_ms(app: object) -> float:
+    from PySide6.QtCore import Qt
+
+    from desktop.library.records import QuoteRow
+    from desktop.quote_grid import QuotePane
+
+    rng = random.Random(7)
+    rows = [QuoteRow(1, "2025-01-01T00:00:00+05:00", False, i, f"S{i:05d}", "stock", rng.uniform(1, 900),
+                     rng.uniform(-9, 9), rng.uniform(-10, 10), rng.choice(["up", "down"]), None, None)
+            for i in range(100_000)]
+    pane = QuotePane()
+    pane.resize(800, 700)
+    pane.show()
+    pane.set_quotes(rows)
+    app.processEvents()  # type: ignore[attr-defined]
+    times = []
+    for column in range(5):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            t = time.perf_counter()
+            pane.sort_by(column, order)
+            app.processEvents()  # type: ignore[attr-defined]
+            times.append((time.perf_counter() - t) * 1000)
+    pane.close()
+    return max(times)
+
+
+def market_and_history_ms(library: Path) -> tuple[float, float]:
+    from desktop.library import Library
+
+    with Library(library) as lib:
+        t = time.perf_counter()
+        latest = lib.latest_quotes()
+        market = (time.perf_counter() - t) * 1000
+        symbol = latest[0].symbol if latest else "OGDC"
+        t = time.perf_counter()
+        lib.history(symbol)
+        history = (time.perf_counter() - t) * 1000
+    return market, history
+
+
+def import_stall_ms(app: object, folder: Path, count: int) -> tuple[float, float]:
+    from pagegen import br_article_html
+    from PySide6.QtCore import QTimer
+
+    from desktop.app import create_main_window
+
+    pages = folder / "pages"
+    pages.mkdir()
+    for i in range(count):
+        (pages / f"page-{i:05d}.html").write_bytes(br_article_html(i))
+    window = create_main_window(folder / "import.db")
+    window.show()
+    beats: list[float] = []
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: beats.append(time.perf_counter()))
+    timer.start()
+    done: list[object] = []
+    window.import_finished.connect(done.append)
+    t = time.perf_counter()
+    window.import_paths([pages])
+    wait(app, lambda: bool(done), limit=600)
+    elapsed = time.perf_counter() - t
+    timer.stop()
+    gaps = [(b - a) * 1000 for a, b in zip(beats, beats[1:], strict=False)]
+    window.close()
+    return max(gaps, default=0.0), elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument("--import", dest="import_count", type=int, default=1_000)
+    options = parser.parse_args()
+    from biglib import build_library
+
+    from desktop.app import _ensure_app, create_main_window
+
+    app = _ensure_app()
+    with tempfile.TemporaryDirectory() as tmp:
+        library = Path(tmp) / "big.db"
+        t = time.perf_counter()
+        build_library(library, options.pages)
+        print(f"built a {options.pages:,}-page library in {time.perf_counter() - t:.1f} s")
+        print(f"window shown with all pages listed, from process start: {startup_seconds(library):.2f} s (goal ≤ 1.5 s)")
+        window = create_main_window(library)
+        window.show()
+        wait(app, lambda: window.pages.model.rowCount() > 0)
+        print(f"select a page (grid, chart, article drawn): median {select_page_ms(app, window):.1f} ms (goal ≤ 50 ms)")
+        window.close()
+        market, history = market_and_history_ms(library)
+        print(f"market view query: {market:.1f} ms (goal ≤ 200 ms); a symbol's history: {history:.1f} ms (goal ≤ 200 ms)")
+        print(f"sort a 100,000-row grid, slowest of 10 sorts: {sort_100k_ms(app):.1f} ms (goal ≤ 200 ms)")
+        stall, seconds = import_stall_ms(app, Path(tmp), options.import_count)
+        print(f"import {options.import_count:,} pages from the window: {seconds:.1f} s, "
+              f"longest event-loop stall {stall:.0f} ms (goal ≤ 100 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

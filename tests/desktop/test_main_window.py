@@ -1,0 +1,251 @@
+"""The main window as a user meets it: drop pages, pick one, sort, read, search, come back later."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QPushButton
+
+from desktop import dialogs
+from desktop.app import create_main_window
+from desktop.quote_model import PERCENT, PRICE, SYMBOL
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = create_main_window(tmp_path / "library.db")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def drop_urls(window, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    drop(window, mime)
+
+
+def drop(window, mime: QMimeData) -> None:
+    event = QDropEvent(
+        QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.dropEvent(event)
+
+
+def import_and_wait(qtbot, window, paths: list[Path]) -> list:
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as blocker:
+        drop_urls(window, paths)
+    return blocker.args[0]
+
+
+def wait_for_page(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.current_page_id() is not None, timeout=10_000)
+
+
+def test_empty_library_shows_drop_panel_and_imports_the_sample(qtbot, window):
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty)
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as blocker:
+        window.empty.findChild(QPushButton, "sampleButton").click()
+    assert [r.status for r in blocker.args[0]] == ["imported"]
+    wait_for_page(qtbot, window)
+    assert window.stack.currentWidget() is window.splitter
+    assert window.quotes.model.rowCount() >= 30
+
+
+def test_dropping_files_imports_and_shows_the_newest(qtbot, window, write_page):
+    first = write_page("first.txt", title="Cement stocks slide")
+    second = write_page("second.txt", title="Banks lead the recovery")
+    results = import_and_wait(qtbot, window, [first, second])
+    assert [r.status for r in results] == ["imported", "imported"]
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2)
+    wait_for_page(qtbot, window)
+    newest = max(r.page_id for r in results)
+    assert window.current_page_id() == newest
+    assert "Banks lead the recovery" in window.windowTitle()
+    assert window.pages.count_label.text() == "2 pages"
+
+
+def test_a_bad_file_is_reported_and_the_rest_imported(qtbot, window, write_page, tmp_path):
+    good = write_page("good.txt", title="Oil output rises")
+    bad = tmp_path / "saved" / "picture.html"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    empty = tmp_path / "saved" / "empty.mhtml"
+    empty.write_bytes(b"")
+    results = import_and_wait(qtbot, window, [bad, good, empty])
+    statuses = {Path(r.path).name: r.status for r in results}
+    assert statuses == {"picture.html": "failed", "good.txt": "imported", "empty.mhtml": "failed"}
+    assert "1 imported, 0 already in library, 2 failed" in window.statusBar().currentMessage()
+    assert window.failures_button.isVisible()
+    assert all(r.message for r in results if r.status == "failed")
+
+
+def test_importing_the_same_file_twice_reports_a_duplicate(qtbot, window, write_page):
+    page = write_page("page.txt", title="Gold steady")
+    import_and_wait(qtbot, window, [page])
+    results = import_and_wait(qtbot, window, [page])
+    assert results[0].status == "duplicate"
+    assert "already in library" in results[0].message
+
+
+def test_grid_sorts_numerically_and_chart_follows(qtbot, window, write_page):
+    import_and_wait(qtbot, window, [write_page("p.txt", title="Stocks mixed")])
+    wait_for_page(qtbot, window)
+    pane = window.quotes
+    percents = [pane.model.quote_at(r).percent for r in range(pane.model.rowCount())]
+    assert percents == sorted(percents)  # biggest losers first by default
+    assert pane.chart.bar_heights()["down"][1][0] == percents[0]
+    pane.sort_by(pane.model.column_of(PRICE), Qt.SortOrder.DescendingOrder)
+    prices = [pane.model.quote_at(r).price for r in range(pane.model.rowCount())]
+    assert prices == sorted(prices, reverse=True)
+    ordered = [pane.model.quote_at(r).symbol for r in range(pane.model.rowCount())]
+    assert [q.symbol for q in pane.chart._quotes] == ordered
+    pane.filter_box.setText("o")
+    assert [q.symbol for q in pane.chart._quotes] == [s for s in ordered if "O" in s]
+
+
+def test_clicking_a_bar_selects_its_row_and_the_row_highlights_its_bar(qtbot, window, write_page):
+    import_and_wait(qtbot, window, [write_page("p.txt", title="Stocks mixed")])
+    wait_for_page(qtbot, window)
+    pane = window.quotes
+    pane.chart.bar_clicked.emit(2)
+    assert pane.view.selectionModel().currentIndex().row() == 2
+    assert pane.chart.selected_bar() == 2
+    pane.select_row(4)
+    assert pane.chart.selected_bar() == 4
+
+
+def test_breadth_and_as_of_are_shown(qtbot, window, write_page):
+    import_and_wait(qtbot, window, [write_page("p.txt", title="Stocks mixed")])
+    wait_for_page(qtbot, window)
+    assert "▲ 2 advancing" in window.quotes.breadth_label.text()
+    assert "▼ 4 declining" in window.quotes.breadth_label.text()
+    assert "estimated" in window.quotes.as_of_label.text()  # a text copy does not record when it was saved
+
+
+def test_article_panel_shows_title_date_and_body(qtbot, window, write_page):
+    import_and_wait(qtbot, window, [write_page("p.txt", title="Fertiliser makers rally")])
+    wait_for_page(qtbot, window)
+    text = window.article.toPlainText()
+    assert "Fertiliser makers rally" in text
+    assert "13 Jan 2025" in text
+    assert "Analysts said volumes were thin" in text
+    assert "200 characters" not in text
+
+
+def test_ctrl_c_copies_the_selection_as_tab_separated_text(qtbot, window, write_page):
+    import_and_wait(qtbot, window, [write_page("p.txt", title="Stocks mixed")])
+    wait_for_page(qtbot, window)
+    view = window.quotes.view
+    view.setFocus()
+    view.selectRow(0)
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert lines[0].split("\t")[:2] == ["Symbol", "Kind"]
+    assert lines[1].split("\t")[0] == "TRG"
+
+
+def test_search_box_finds_a_page_by_a_word_of_its_body(qtbot, window, write_page):
+    pages = [write_page("a.txt", title="Textile exports", body_word="spinning"),
+             write_page("b.txt", title="Cement despatches", body_word="clinker")]
+    import_and_wait(qtbot, window, pages)
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2)
+    qtbot.keyClicks(window.pages.search_box, "clinker")
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 1, timeout=5000)
+    assert window.pages.model.page_at(0).title == "Cement despatches"
+    window.pages.search_box.setText('"unbalanced AND OR *')
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 0, timeout=5000)
+
+
+def test_delete_asks_first(qtbot, window, write_page, monkeypatch):
+    import_and_wait(qtbot, window, [write_page("p.txt", title="To delete")])
+    wait_for_page(qtbot, window)
+    monkeypatch.setattr(dialogs, "confirm_delete", lambda _parent, _titles: False)
+    window.delete_selected_pages()
+    assert window.pages.model.rowCount() == 1
+    monkeypatch.setattr(dialogs, "confirm_delete", lambda _parent, _titles: True)
+    window.delete_selected_pages()
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty)
+
+
+def test_html_dragged_from_a_browser_becomes_a_page(qtbot, window):
+    mime = QMimeData()
+    mime.setText("AIRLINK 165.36 Decreased By ▼ -10.19 (-5.8%)\nMarkets\n\nDragged selection title\n\n"
+                 "A paragraph of the article that the reader selected in the browser and dragged.")
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as blocker:
+        drop(window, mime)
+    assert blocker.args[0][0].status == "imported"
+
+
+def test_no_network_request_when_showing_a_page_that_points_to_a_server(qtbot, window, tmp_path):
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            requests.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *_args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    page = tmp_path / "remote.html"
+    page.write_text(
+        f'<html><head><title>Remote pictures - Business Recorder</title>'
+        f'<link rel="stylesheet" type="text/css" href="{base}/site.css"><style>@import "{base}/more.css";</style>'
+        f'</head><body><h1>Remote pictures</h1><p>Published January 13, 2025</p>'
+        f'<figure><img src="{base}/photo.jpg"><figcaption>A photo</figcaption></figure>'
+        f'<p>The first paragraph of an article whose photo lives on a server far away.</p>'
+        f'<p style="background: url({base}/bg.png)">The second paragraph, with a background on the server.</p>'
+        f'<script src="{base}/app.js"></script></body></html>',
+        encoding="utf-8",
+    )
+    try:
+        import_and_wait(qtbot, window, [page])
+        wait_for_page(qtbot, window)
+        window.article.grab()
+        assert "Remote pictures" in window.article.toPlainText()
+        assert requests == []
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_state_is_restored_after_closing_and_reopening(qtbot, tmp_path, write_page):
+    library = tmp_path / "library.db"
+    first = create_main_window(library)
+    qtbot.addWidget(first)
+    first.show()
+    with qtbot.waitSignal(first.import_finished, timeout=30_000):
+        drop_urls(first, [write_page("a.txt", title="Alpha"), write_page("b.txt", title="Beta")])
+    qtbot.waitUntil(lambda: first.pages.model.rowCount() == 2)
+    alpha = next(p.id for p in first.pages.model._pages if p.title == "Alpha")
+    first.pages.select_page(alpha)
+    first.quotes.sort_by(first.quotes.model.column_of(SYMBOL), Qt.SortOrder.DescendingOrder)
+    first.article.set_zoom(3)
+    first.resize(1111, 777)
+    first.splitter.setSizes([200, 500, 411])
+    sizes = first.splitter.sizes()
+    first.close()
+
+    second = create_main_window(library)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitUntil(lambda: second.current_page_id() == alpha, timeout=10_000)
+    assert second.size().width() == 1111 and second.size().height() == 777
+    assert second.splitter.sizes() == sizes
+    assert second.quotes.model.sort_state() == (second.quotes.model.column_of(SYMBOL), Qt.SortOrder.DescendingOrder)
+    assert second.article.zoom() == 3
+    assert second.quotes.model.column_of(PERCENT) >= 0
+    second.close()
+
+

@@ -1,0 +1,77 @@
+"""Save screenshots of the window for the README: empty state, a page sorted by biggest losers, dark mode.
+
+Run with `make screenshots` (offscreen) or under Xvfb for a real window manager frame.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "resources" / "screenshots"
+
+
+def wait_until(app: object, condition: object, limit_ms: int = 30_000) -> None:
+    from PySide6.QtCore import QDeadlineTimer, QThread
+
+    deadline = QDeadlineTimer(limit_ms)
+    while not condition() and not deadline.hasExpired():  # type: ignore[operator]
+        app.processEvents()  # type: ignore[attr-defined]
+        QThread.msleep(10)
+
+
+def dark_palette() -> object:
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#1f2328", QPalette.ColorRole.WindowText: "#e6edf3",
+        QPalette.ColorRole.Base: "#161b22", QPalette.ColorRole.AlternateBase: "#1c2129",
+        QPalette.ColorRole.Text: "#e6edf3", QPalette.ColorRole.Button: "#2d333b",
+        QPalette.ColorRole.ButtonText: "#e6edf3", QPalette.ColorRole.Highlight: "#388bfd",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.PlaceholderText: "#8b949e",
+        QPalette.ColorRole.Mid: "#444c56", QPalette.ColorRole.Link: "#58a6ff",
+    }
+    for role, color in roles.items():
+        palette.setColor(role, QColor(color))
+    return palette
+
+
+def main() -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import _ensure_app, create_main_window
+
+    app = _ensure_app()
+    assert isinstance(app, QApplication)
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        window = create_main_window(Path(tmp) / "library.db")
+        window.resize(1440, 860)
+        window.show()
+        wait_until(app, lambda: window.pages.count_label.text() != "")
+        window.grab().save(str(OUT / "empty.png"))
+        window.import_sample()
+        wait_until(app, lambda: window.current_page_id() is not None)
+        window.quotes.show_biggest_losers()
+        window.quotes.select_row(0)
+        app.processEvents()
+        window.grab().save(str(OUT / "page.png"))
+        app.setPalette(dark_palette())
+        app.processEvents()
+        window.grab().save(str(OUT / "dark.png"))
+        window.close()
+    print(f"screenshots written to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
