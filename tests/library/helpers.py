@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from parsing import Image, Page, Quote
 
 SYMBOLS = ("AIRLINK", "BOP", "HUBC", "OGDC", "PPL", "SYM")
@@ -43,3 +45,40 @@ def make_page(
 
 def raw_for(index: int) -> bytes:
     return f"<html>page {index}</html>".encode()
+
+
+def write_pages(folder: Path, count: int, start: int = 0, size_kb: int = 8) -> list[Path]:
+    """``count`` generated Business Recorder pages as page_NNNN.html files."""
+    from tests.benchmarks.pagegen import br_article_html
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(start, start + count):
+        path = folder / f"page_{index:04d}.html"
+        path.write_bytes(br_article_html(index, size_kb=size_kb))
+        paths.append(path)
+    return paths
+
+
+def write_hostile(folder: Path) -> dict[str, Path]:
+    """Files that look like saved pages by name but are not."""
+    import random
+
+    from tests.benchmarks.pagegen import br_article_html
+
+    folder.mkdir(parents=True, exist_ok=True)
+    mhtml = (
+        b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.brecorder.com/news/1\r\n"
+        b"Subject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
+        b"\tboundary=\"----MultipartBoundary--abc----\"\r\n\r\n------MultipartBoundary--abc----\r\n"
+        b"Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+    ) + br_article_html(7, size_kb=8)[:300]
+    files = {
+        "empty": (folder / "empty.html", b""),
+        "png": (folder / "picture.html", PNG + bytes(random.Random(1).randbytes(2000))),
+        "truncated": (folder / "cut.mhtml", mhtml),
+        "random": (folder / "noise.htm", random.Random(2).randbytes(5000)),
+    }
+    for path, data in files.values():
+        path.write_bytes(data)
+    return {key: path for key, (path, _data) in files.items()}
