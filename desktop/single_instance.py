@@ -160,12 +160,10 @@ class SingleInstance(QObject):
             self._peers.add(peer)
             peer.read_available()
 
-    def _deliver(self, peer: _Peer, paths: list[str]) -> None:
-        self._peers.discard(peer)
+    def _deliver(self, paths: list[str]) -> None:
         self.paths_received.emit(paths)
 
-    def _reject(self, peer: _Peer, reason: str) -> None:
-        self._peers.discard(peer)
+    def _reject(self, reason: str) -> None:
         log.warning("ignored a message on %s: %s", self._key, reason)
         self.message_rejected.emit(reason)
 
@@ -173,18 +171,21 @@ class SingleInstance(QObject):
         self._peers.discard(peer)
 
 
-class _Peer(QObject):
-    """One client connection on the server side: reads a single bounded message, then answers."""
+class _Peer:
+    """One client connection on the server side: reads a single bounded message, then answers.
+
+    A plain Python object, not a QObject: it lets go of every Qt connection in :meth:`_end`, so no Python
+    reference is ever released while Qt is destroying the socket (which crashes PySide).
+    """
 
     def __init__(self, socket: QLocalSocket, owner: SingleInstance) -> None:
-        super().__init__(owner)
         self._socket = socket
         self._owner = owner
         self._buffer = b""
         self._expected: int | None = None
         self._ended = False
-        self._timer = QTimer(self, singleShot=True, interval=PEER_TIMEOUT_MS)
-        self._timer.timeout.connect(self._on_timeout)  # bound methods only: a lambda holding self breaks teardown
+        self._timer = QTimer(socket, singleShot=True, interval=PEER_TIMEOUT_MS)
+        self._timer.timeout.connect(self._on_timeout)
         socket.readyRead.connect(self.read_available)
         socket.disconnected.connect(self._on_disconnected)
         self._timer.start()
@@ -205,21 +206,18 @@ class _Peer(QObject):
         if paths is None:
             self._fail("not a JSON list of paths")
             return
-        self._end()
-        self._socket.write(ACCEPTED)
-        self._socket.flush()
-        self._socket.disconnectFromServer()
-        self._owner._deliver(self, paths)
+        socket = self._end()
+        socket.write(ACCEPTED)
+        socket.flush()
+        socket.disconnectFromServer()
+        self._owner._deliver(paths)
 
     def drop(self) -> None:
-        self._end()
-        self._socket.abort()
-        self._owner._forget(self)
+        self._end().abort()
 
     def _fail(self, reason: str) -> None:
-        self._end()
-        self._socket.abort()
-        self._owner._reject(self, reason)
+        self._end().abort()
+        self._owner._reject(reason)
 
     def _on_timeout(self) -> None:
         self._fail("the sender stopped before the end of its message")
@@ -229,19 +227,21 @@ class _Peer(QObject):
             self._fail("the sender left before the end of its message")
         else:  # a probe that only checked whether this instance is alive
             self._end()
-            self._owner._forget(self)
 
-    def _end(self) -> None:
-        """Let go of the socket (it deletes itself once closed) and schedule this reader's deletion."""
+    def _end(self) -> QLocalSocket:
+        """Cut every connection to this reader and let the socket delete itself once closed."""
         self._ended = True
+        socket = self._socket
         self._timer.stop()
-        self._socket.readyRead.disconnect(self.read_available)
-        self._socket.disconnected.disconnect(self._on_disconnected)
-        if self._socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
-            self._socket.deleteLater()
+        self._timer.timeout.disconnect(self._on_timeout)
+        socket.readyRead.disconnect(self.read_available)
+        socket.disconnected.disconnect(self._on_disconnected)
+        if socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+            socket.deleteLater()
         else:
-            self._socket.disconnected.connect(self._socket.deleteLater)
-        self.deleteLater()
+            socket.disconnected.connect(socket.deleteLater)
+        self._owner._forget(self)
+        return socket
 
 
 def _wait_for_answer(socket: QLocalSocket, deadline: float) -> bytes:
