@@ -44,11 +44,13 @@ def parse_html(
     if verify_utf8 and _replaced(markup, meta["title"], data):
         raise NotUtf8
     lines = text_lines(markup)
-    quotes, _start, end = find_quotes(lines)
     region = _article_region(body) if body is not None else None
     if region is not None:
-        art = build_article(region_lines(region.html or ""), meta["h1"] or meta["title"], html=True)
+        article_lines = region_lines(region.html or "")
+        quotes, _start, _end = find_quotes(lines, {line.text for line in article_lines})
+        art = build_article(article_lines, meta["h1"] or meta["title"], html=True)
     else:
+        quotes, _start, end = find_quotes(lines)
         art = build_article([Line(t) for t in lines[max(end, 0):]], meta["title"])
     return Page(
         title=art.title or meta["title"],

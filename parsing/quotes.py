@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from parsing.model import Direction, Quote
 from parsing.sitenames import INDEX_NAMES, INDEX_PREFIX
@@ -15,8 +15,9 @@ _NUM = r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,4})?|\d{1,12}(?:\.\d{1,4})?"
 _QUOTE_LINE = re.compile(
     r"(?P<symbol>[A-Z][A-Z0-9]{0,11}(?:[-.&][A-Z0-9]{1,6})?) "
     rf"(?P<price>{_NUM}) "
+    r"(?:(?P<glyph0>[▲▼△▽↑↓]) ?)?"
     r"(?P<word>Increased By|Decreased By|No Change)"
-    r"(?: (?P<glyph>[▲▼△▽↑↓]))? "
+    r"(?: ?(?P<glyph>[▲▼△▽↑↓]))? ?"
     rf"(?P<change>[+-]?(?:{_NUM})) "
     rf"\((?P<percent>[+-]?(?:{_NUM})) ?%\)"
 )
@@ -27,17 +28,17 @@ _GLYPH_DIRECTION: dict[str, Direction] = {"▲": "up", "△": "up", "↑": "up",
 _SPACES = re.compile(r"[ \t\xa0\u2009\u202f]+")
 
 
-def find_quotes(lines: Sequence[str]) -> tuple[list[Quote], int, int]:
+def find_quotes(lines: Sequence[str], article: Collection[str] = ()) -> tuple[list[Quote], int, int]:
     """Quotes of the first run of ticker lines, each symbol once; also the run's first and end line index.
 
     The lines are stripped, with whitespace runs collapsed to one space. Returns ``([], -1, -1)`` when
-    the lines hold no ticker.
+    the lines hold no ticker. Lines in ``article`` (the article's own text) are never quotes.
     """
     quotes: dict[str, Quote] = {}
     start = end = -1
     gap = 0
     for n, line in enumerate(lines):
-        quote = _parse_normalized(line)
+        quote = None if line in article else _parse_normalized(line)
         if quote is None:
             if start >= 0:
                 gap += 1
@@ -60,7 +61,7 @@ def parse_quote_line(line: str) -> Quote | None:
 
 
 def _parse_normalized(text: str) -> Quote | None:
-    if len(text) > MAX_QUOTE_LINE or ("By " not in text and "No Change" not in text):
+    if len(text) > MAX_QUOTE_LINE or ("By" not in text and "No Change" not in text):
         return None
     match = _QUOTE_LINE.fullmatch(text)
     if match is None:
@@ -70,7 +71,7 @@ def _parse_normalized(text: str) -> Quote | None:
     price, change, percent = _num(price_text), _num(change_text), _num(percent_text)
     direction = _WORD_DIRECTION[match["word"]]
     kind = "index" if symbol in INDEX_NAMES or INDEX_PREFIX.match(symbol) else "stock"
-    flag = check_quote(price_text, change_text, percent_text, direction, match["glyph"])
+    flag = check_quote(price_text, change_text, percent_text, direction, match["glyph"] or match["glyph0"])
     return Quote(symbol, price, change, percent, direction, kind, flag)
 
 

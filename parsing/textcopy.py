@@ -7,6 +7,7 @@ from parsing.layout import Line
 from parsing.model import Page
 from parsing.quotes import find_quotes
 
+PROSE_WORDS = 12
 MAX_LINE_CHARS = 20_000  # longer lines are cut: no paragraph is that long, and later passes stay cheap
 
 
@@ -14,7 +15,9 @@ def parse_text(text: str, encoding: str) -> Page:
     """Quotes are the first run of ticker lines; the article is read from the lines after it."""
     lines = [" ".join(line[:MAX_LINE_CHARS].split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
-    quotes, _start, end = find_quotes(lines)
+    quotes, start, end = find_quotes(lines)
+    if any(len(line.split()) >= PROSE_WORDS for line in lines[:max(start, 0)]):
+        quotes, end = [], -1  # the "ticker" sits inside the article: numbers in prose are not quotes
     rest = lines[end:] if end > 0 else lines
     art = build_article([Line(text) for text in rest])
     return Page(
