@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from desktop import app_version, dialogs, messages
+from desktop import app_version, dialogs, messages, workers
 from desktop.article_panel import ArticleView
 from desktop.compare_view import CompareDialog
 from desktop.drop_area import DropOverlay, EmptyState, can_import, dropped_content, local_paths
@@ -185,14 +185,14 @@ class MainWindow(QMainWindow):
         call = LibraryCall(self.library_path, lambda library: library.latest_quotes())
         call.signals.finished.connect(self.market.set_quotes)
         call.signals.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        self.pool.start(call)
+        workers.start(self.pool, call)
 
     def show_history(self, symbol: str) -> None:
         """Open the history of ``symbol`` in its own window once the library has answered."""
         call = LibraryCall(self.library_path, lambda library: library.history(symbol))
         call.signals.finished.connect(lambda rows: self._open_history(symbol, rows))
         call.signals.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        self.pool.start(call)
+        workers.start(self.pool, call)
 
     def _open_history(self, symbol: str, rows: list[QuoteRow]) -> None:
         dialog = SymbolHistoryDialog(symbol, rows, self)
@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
             widget.show()
         self.progress.setRange(0, 0)
         self.progress_label.setText("Looking for saved pages…")
-        self.pool.start(worker)
+        workers.start(self.pool, worker)
 
     def cancel_import(self) -> None:
         if self._import is not None:
@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
         call = LibraryCall(self.library_path, lambda library: [library.delete_page(i) for i in ids])
         call.signals.finished.connect(lambda _result: self.pages.reload())
         call.signals.failed.connect(lambda message: dialogs.show_error(self, "Could not delete", message))
-        self.pool.start(call)
+        workers.start(self.pool, call)
 
     def export_quotes(self) -> None:
         """Write the grid on screen (page or market) as CSV or JSON, with provenance on every row."""

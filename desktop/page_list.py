@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import workers
 from desktop.library.records import PageRow
 from desktop.page_model import AS_OF, PUBLISHED, QUOTES, SECTION, TITLE, PageListModel
 from desktop.workers import PageQueryWorker
@@ -83,7 +84,7 @@ class PageListPane(QWidget):
         worker = PageQueryWorker(self._library_path, self.search_box.text()[:200], self._generation)
         worker.signals.finished.connect(self._on_loaded)
         worker.signals.failed.connect(self._on_failed)
-        self._pool.start(worker)
+        workers.start(self._pool, worker)
 
     def _on_loaded(self, generation: int, pages: list[PageRow]) -> None:
         if generation != self._generation:

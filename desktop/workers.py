@@ -11,10 +11,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.library import Library, iter_page_files
 from desktop.library.records import ImportResult, PageRow
+
+_running: set[QRunnable] = set()
+
+
+def start(pool: QThreadPool, worker: ImportWorker | PageQueryWorker | LibraryCall) -> None:
+    """Run ``worker`` on ``pool``, keeping it (and its signals object) alive until it reports back.
+
+    A runnable whose last Python reference goes away may be collected before its queued signals arrive,
+    and then its result is silently lost.
+    """
+    _running.add(worker)
+    worker.signals.finished.connect(lambda *_args: _running.discard(worker))
+    worker.signals.failed.connect(lambda *_args: _running.discard(worker))
+    pool.start(worker)
 
 
 @dataclass(frozen=True)

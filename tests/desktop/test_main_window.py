@@ -151,19 +151,19 @@ def test_ctrl_c_copies_the_selection_as_tab_separated_text(qtbot, window, write_
 
 
 def test_search_box_finds_a_page_by_a_word_of_its_body(qtbot, window, write_page):
-    pages = [write_page("a.txt", title="Textile exports", body_word="spinning"),
-             write_page("b.txt", title="Cement despatches", body_word="clinker")]
+    pages = [write_page("a.txt", title="Textile exports hit record", body_word="spinning"),
+             write_page("b.txt", title="Cement despatches rise sharply", body_word="clinker")]
     import_and_wait(qtbot, window, pages)
     qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2)
     qtbot.keyClicks(window.pages.search_box, "clinker")
     qtbot.waitUntil(lambda: window.pages.model.rowCount() == 1, timeout=5000)
-    assert window.pages.model.page_at(0).title == "Cement despatches"
+    assert window.pages.model.page_at(0).title == "Cement despatches rise sharply"
     window.pages.search_box.setText('"unbalanced AND OR *')
     qtbot.waitUntil(lambda: window.pages.model.rowCount() == 0, timeout=5000)
 
 
 def test_delete_asks_first(qtbot, window, write_page, monkeypatch):
-    import_and_wait(qtbot, window, [write_page("p.txt", title="To delete")])
+    import_and_wait(qtbot, window, [write_page("p.txt", title="Page to be deleted soon")])
     wait_for_page(qtbot, window)
     monkeypatch.setattr(dialogs, "confirm_delete", lambda _parent, _titles: False)
     window.delete_selected_pages()
@@ -226,14 +226,14 @@ def test_state_is_restored_after_closing_and_reopening(qtbot, tmp_path, write_pa
     qtbot.addWidget(first)
     first.show()
     with qtbot.waitSignal(first.import_finished, timeout=30_000):
-        drop_urls(first, [write_page("a.txt", title="Alpha"), write_page("b.txt", title="Beta")])
+        drop_urls(first, [write_page("a.txt", title="Alpha fund posts gains"), write_page("b.txt", title="Beta index slips lower")])
     qtbot.waitUntil(lambda: first.pages.model.rowCount() == 2)
-    alpha = next(p.id for p in first.pages.model._pages if p.title == "Alpha")
+    alpha = next(p.id for p in first.pages.model._pages if p.title == "Alpha fund posts gains")
     first.pages.select_page(alpha)
     first.quotes.sort_by(first.quotes.model.column_of(SYMBOL), Qt.SortOrder.DescendingOrder)
     first.article.set_zoom(3)
-    first.resize(1111, 777)
-    first.splitter.setSizes([200, 500, 411])
+    first.resize(760, 560)  # within the offscreen screen, which restoreGeometry fits windows into
+    first.splitter.setSizes([150, 350, 240])
     sizes = first.splitter.sizes()
     first.close()
 
@@ -241,7 +241,7 @@ def test_state_is_restored_after_closing_and_reopening(qtbot, tmp_path, write_pa
     qtbot.addWidget(second)
     second.show()
     qtbot.waitUntil(lambda: second.current_page_id() == alpha, timeout=10_000)
-    assert second.size().width() == 1111 and second.size().height() == 777
+    assert (second.size().width(), second.size().height()) == (760, 560)
     assert second.splitter.sizes() == sizes
     assert second.quotes.model.sort_state() == (second.quotes.model.column_of(SYMBOL), Qt.SortOrder.DescendingOrder)
     assert second.article.zoom() == 3
