@@ -21,6 +21,7 @@ from desktop.library.transaction import configure, connect, write_transaction
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
+MAX_FILE_BYTES = getattr(parsing, "MAX_FILE_BYTES", 256 * 1024 * 1024)
 
 
 def _os_reason(error: OSError) -> str:
@@ -114,10 +115,13 @@ class Library:
         path = Path(path)
         shown = str(path)
         try:
+            info = path.stat()
+            if info.st_size > MAX_FILE_BYTES:
+                return ImportResult(shown, "failed", None, "the file is too large to be a saved page")
             raw = path.read_bytes()
-            mtime = path.stat().st_mtime
         except OSError as error:
             return ImportResult(shown, "failed", None, f"cannot read the file: {_os_reason(error)}")
+        mtime = info.st_mtime
         found = self._duplicate_of(raw)
         if found is not None:
             return importer.duplicate_result(shown, found)
@@ -147,10 +151,12 @@ class Library:
         paths: Iterable[Path | str],
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
+        on_result: Callable[[ImportResult], None] | None = None,
     ) -> list[ImportResult]:
         """Import files and folders (recursively); one result per file found, in order.
 
-        ``progress(done, total, name)`` is called after each file; ``cancelled()`` is asked between files.
+        ``on_result(result)`` then ``progress(done, total, name)`` are called after each file;
+        ``cancelled()`` is asked before each file.
         """
         found = list(iter_page_files(paths))
         results: list[ImportResult] = []
@@ -158,9 +164,12 @@ class Library:
             if cancelled is not None and cancelled():
                 break
             if problem is not None:
-                results.append(ImportResult(str(path), "failed", None, problem))
+                result = ImportResult(str(path), "failed", None, problem)
             else:
-                results.append(self.import_file(path))
+                result = self.import_file(path)
+            results.append(result)
+            if on_result is not None:
+                on_result(result)
             if progress is not None:
                 progress(done, len(found), path.name)
         return results
