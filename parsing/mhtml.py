@@ -91,9 +91,10 @@ def _decode_part(part: Message) -> tuple[str, str]:
         raise ParseError("The MHTML file's page part is empty.")
     declared = part.get_param("charset")
     declared = declared if isinstance(declared, str) else None
-    if declared is None and looks_utf16_without_bom(payload) == "utf-16-le":
+    if declared is None and payload.count(0) > len(payload) // 4:
         fixed = repair_crlf_utf16le(payload)
-        return fixed.decode("utf-16-le", errors="replace"), "utf-16-le"
+        if looks_utf16_without_bom(fixed) == "utf-16-le":
+            return fixed.decode("utf-16-le", errors="replace"), "utf-16-le"
     return decode(payload, declared)
 
 

@@ -174,3 +174,14 @@ def test_data_uri_images_are_checked():
     bad = "data:image/png;base64," + base64.b64encode(b"GIF? no, text").decode()
     assert len(parsing.parse_bytes(html_page(article_body(image=good)).encode()).images) == 1
     assert parsing.parse_bytes(html_page(article_body(image=bad)).encode()).images == ()
+
+
+def test_webpage_complete_fixture():
+    page = parsing.parse_file(ROOT / "tests" / "fixtures" / "complete" / "br-story.html")
+    assert page.title == "Gold price rises Rs1,200 per tola" and page.section == "Markets"
+    assert (page.published, page.byline) == ("2024-02-02", "Recorder Report")
+    assert page.source_url == "https://www.brecorder.com/news/40212345/gold-rate"
+    assert [q.symbol for q in page.quotes] == ["FFC", "KSE100"]
+    assert len(page.paragraphs) == 3 and page.paragraphs[2] == "Silver was unchanged at Rs2,450 per tola."
+    assert len(page.images) == 1 and page.images[0].caption == "Gold bars at a jeweller's shop in Karachi."
+    assert "Cotton prices" not in " ".join(page.paragraphs)

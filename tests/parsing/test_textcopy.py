@@ -1,0 +1,61 @@
+"""Text copies: the real sample exactly, and the older layout with bylines and a repeated strip."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import parsing
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_shared_sample_gives_exactly_the_expected_fields(shared_sample):
+    expected = json.loads(shared_sample.with_name("000_41355db6c868b72e.expected.json").read_text("utf-8"))
+    page = parsing.parse_file(shared_sample).to_json()
+    for key, value in expected.items():
+        if key == "quotes":
+            got = [{k: q[k] for k in value[0]} for q in page["quotes"]]
+            assert got == value
+        else:
+            assert page[key] == value, key
+    assert not [q for q in page["quotes"] if q["flag"]]
+
+
+def test_shared_sample_furniture_stays_out(shared_sample):
+    page = parsing.parse_file(shared_sample)
+    assert "Comments" not in page.paragraphs and "200 characters" not in page.paragraphs
+    assert not any(p.startswith("Seoul confirms") for p in page.paragraphs)
+    assert page.summary not in page.paragraphs and page.format == "text"
+
+
+def test_older_text_copy_with_byline_and_repeated_strip():
+    page = parsing.parse_file(FIXTURES / "br-text-copy-2022.txt")
+    assert [q.symbol for q in page.quotes] == ["BR100", "BR30", "KSE100", "KSE30", "HUBC", "KEL"]
+    assert page.quotes[0].change == -67.58 and page.quotes[0].kind == "index"
+    assert page.quotes[5].direction == "unchanged" and not [q for q in page.quotes if q.flag]
+    assert page.title == "Rupee extends losses against US dollar in interbank market"
+    assert (page.section, page.published, page.byline) == ("Pakistan", "2022-07-05", "BR Web Desk")
+    assert len(page.paragraphs) == 3 and page.related == ("Rupee ends week lower against dollar",)
+    assert not any("Open Interest" in p for p in page.paragraphs)
+
+
+def test_text_without_ticker_has_no_quotes():
+    text = "A headline about rain in Lahore\n\nPublished March 1, 2024\n\nIt rained all day in Lahore on Friday.\n"
+    page = parsing.parse_bytes(text.encode(), "x.txt")
+    assert page.quotes == () and page.paragraphs == ("It rained all day in Lahore on Friday.",)
+
+
+def test_quote_lines_inside_prose_are_not_a_ticker():
+    text = ("A headline about the market today\n\nPublished March 1, 2024\n\n"
+            "The index moved sharply during the session as investors reacted to the latest inflation data.\n"
+            "KSE100 114,909 Decreased By -3882.2 (-3.27%)\n")
+    assert parsing.parse_bytes(text.encode(), "x.txt").quotes == ()
+
+
+def test_html_named_txt_and_text_named_html():
+    html = b"<!DOCTYPE html><html><body><article><h1>A title for the page</h1><p>Body text of the article.</p></article></body></html>"
+    assert parsing.parse_bytes(html, "page.txt").format == "html"
+    text = b"KSE100 114,909 Decreased By -3882.2 (-3.27%)\nA title line here\n"
+    page = parsing.parse_bytes(text, "page.html")
+    assert page.format == "text" and len(page.quotes) == 1
