@@ -22,6 +22,10 @@ def _ensure_app() -> object:
     app.setApplicationName(ORG_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("market-reader")
+    from desktop.drop_area import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 

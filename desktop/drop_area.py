@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import messages
 from desktop.workers import DroppedData
+from resources import resource_path
 
 MAX_DROPPED_TEXT = 20_000_000  # bytes of HTML/text accepted from a drag without a file
 
@@ -29,14 +30,19 @@ class EmptyState(QWidget):
         title.setFont(font)
         hint = QLabel(messages.DROP_HINT)
         hint.setWordWrap(True)
-        hint.setMaximumWidth(520)
+        hint.setFixedWidth(min(520, hint.fontMetrics().horizontalAdvance("m") * 46))
+        hint.setMinimumHeight(hint.heightForWidth(hint.width()))  # centred word-wrapped labels get no height otherwise
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        logo = QLabel()
+        icon = app_icon()
+        if not icon.isNull():
+            logo.setPixmap(icon.pixmap(96, 96))
         self.sample_button = QPushButton(messages.SAMPLE_BUTTON)
         self.sample_button.setObjectName("sampleButton")
         self.sample_button.clicked.connect(self.sample_requested)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (title, hint, self.sample_button):
+        for widget in (logo, title, hint, self.sample_button):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
             layout.addSpacing(12)
         layout.addStretch(3)
@@ -71,6 +77,14 @@ class DropOverlay(QWidget):
         font.setBold(True)
         painter.setFont(font)
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Drop to import into the library")
+
+
+def app_icon() -> QIcon:
+    """The application icon in every size shipped (empty when the icons are missing)."""
+    icon = QIcon()
+    for png in sorted(resource_path("icons").glob("market-reader-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def can_import(mime: QMimeData) -> bool:

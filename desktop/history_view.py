@@ -49,12 +49,14 @@ class HistoryChart(QWidget):
         for plot in (self.price_plot, self.percent_plot):
             plot.setMenuEnabled(False)
             plot.hideButtons()
+            plot.getAxis("left").setWidth(64)  # equal axis widths keep the two date axes aligned
         self.line = self.price_plot.plot([], [], symbol="o", symbolSize=8)
         self.line.sigPointsClicked.connect(self._on_points_clicked)
         self.bars = {key: pg.BarGraphItem(x=[], height=[], width=1.0, pen=None) for key in ("down", "up", "flat")}
         for item in self.bars.values():
             self.percent_plot.addItem(item)
-        self.percent_plot.addItem(pg.InfiniteLine(pos=0, angle=0, movable=False))
+        self.zero = pg.InfiniteLine(pos=0, angle=0, movable=False)
+        self.percent_plot.addItem(self.zero)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.layout_widget)
@@ -97,6 +99,7 @@ class HistoryChart(QWidget):
             for name in ("left", "bottom"):
                 plot.getAxis(name).setTextPen(pg.mkPen(colors.foreground))
                 plot.getAxis(name).setPen(pg.mkPen(colors.grid))
+        self.zero.setPen(pg.mkPen(colors.foreground, width=1))
         self.line.setPen(pg.mkPen(colors.highlight, width=2))
         self.line.setSymbolBrush(pg.mkBrush(colors.highlight))
         self.bars["down"].setOpts(brush=pg.mkBrush(colors.down))

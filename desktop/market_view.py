@@ -44,7 +44,8 @@ class MarketPane(QWidget):
         if moments:
             first, last = date_text(moments[0]), date_text(moments[-1])
             span = first if first == last else f"{first} – {last}"
-            self.span_label.setText(f"{len(quotes):,} symbols, latest snapshots from {span}")
+            self.span_label.setText(f"{len(quotes):,} symbols · {span}")
+            self.span_label.setToolTip(f"The latest quote of each symbol, from pages saved {span}")
         else:
             self.span_label.setText("No quotes in the library yet.")
 

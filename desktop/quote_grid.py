@@ -22,7 +22,7 @@ from desktop import messages
 from desktop.formatting import datetime_text
 from desktop.library.records import QuoteRow
 from desktop.quote_chart import PercentChart
-from desktop.quote_model import PERCENT, QuoteSortProxy, QuoteTableModel
+from desktop.quote_model import AS_OF, PERCENT, QuoteSortProxy, QuoteTableModel
 from desktop.theme import market_colors
 
 
@@ -96,6 +96,9 @@ class QuotePane(QWidget):
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        as_of = self.model.column_of(AS_OF)
+        if as_of >= 0:
+            view.horizontalHeader().setSectionResizeMode(as_of, QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setSortIndicator(self.model.column_of(PERCENT), Qt.SortOrder.AscendingOrder)
         view.horizontalHeader().sortIndicatorChanged.connect(lambda c, o: self.sort_changed.emit(c, int(o.value)))
         view.doubleClicked.connect(self._on_double_clicked)

@@ -42,6 +42,24 @@ def dark_palette() -> object:
     return palette
 
 
+def import_history(app: object, window: object, folder: Path, days: int = 8) -> None:
+    """Several saved pages a day apart, so the market view and a symbol's history have something to show."""
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from pagegen import br_article_html
+
+    pages = folder / "history"
+    pages.mkdir()
+    for day in range(days):
+        path = pages / f"day-{day}.html"
+        path.write_bytes(br_article_html(day + 1, size_kb=40))
+        moment = 1_736_000_000 + day * 86_400
+        os.utime(path, (moment, moment))
+    done: list[object] = []
+    window.import_finished.connect(done.append)  # type: ignore[attr-defined]
+    window.import_paths([pages])  # type: ignore[attr-defined]
+    wait_until(app, lambda: bool(done))
+
+
 def main() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -65,6 +83,20 @@ def main() -> int:
         window.quotes.select_row(0)
         app.processEvents()
         window.grab().save(str(OUT / "page.png"))
+        import_history(app, window, Path(tmp))
+        window.tabs.setCurrentWidget(window.market)
+        wait_until(app, lambda: window.market.grid.model.rowCount() > 0)
+        window.market.show_losers()
+        app.processEvents()
+        window.grab().save(str(OUT / "market.png"))
+        symbol = window.market.grid.model.quote_at(0).symbol
+        window.show_history(symbol)
+        wait_until(app, lambda: getattr(window, "history_dialog", None) is not None)
+        window.history_dialog.resize(900, 640)
+        app.processEvents()
+        window.history_dialog.grab().save(str(OUT / "history.png"))
+        window.history_dialog.close()
+        window.tabs.setCurrentWidget(window.quotes)
         app.setPalette(dark_palette())
         app.processEvents()
         window.grab().save(str(OUT / "dark.png"))
