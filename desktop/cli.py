@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from desktop import app_version, cli_library, cli_parse
+from desktop import app_version, cli_library, cli_market, cli_parse
 
 DESCRIPTION = (
     "Market Reader keeps saved Business Recorder pages in a local library: the ticker quotes in a "
@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     cli_parse.register(sub)
     cli_library.register(sub)
+    cli_market.register(sub)
     return parser
 
 
