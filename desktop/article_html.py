@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from html import escape
 
 from desktop.formatting import date_text
 from desktop.library.records import StoredArticle
+from desktop.mentions import mention_pattern, split_mentions
 
+SYMBOL_SCHEME = "symbol"  # links to a symbol's history
 IMAGE_SCHEME = "mr-img"  # our own names; the panel resolves them from memory, never from disk or network
 MAX_TEXT = 2_000_000  # characters of body text given to the panel; past this the article is cut with a note
 
@@ -15,9 +19,15 @@ def image_url(name: str) -> str:
     return f"{IMAGE_SCHEME}:{name}"
 
 
-def article_html(article: StoredArticle, image_widths: dict[str, int] | None = None) -> str:
-    """The whole article as flat blocks: no tables, no nesting deeper than a list, every text escaped."""
+def article_html(
+    article: StoredArticle, image_widths: dict[str, int] | None = None, symbols: Iterable[str] = ()
+) -> str:
+    """The whole article as flat blocks: no tables, no nesting deeper than a list, every text escaped.
+
+    Mentions of ``symbols`` (and their company names) become ``symbol:`` links the panel handles itself.
+    """
     widths = image_widths or {}
+    mentions = mention_pattern(symbols)
     page = article.page
     parts = [_header(article)]
     if article.summary:
@@ -32,7 +42,7 @@ def article_html(article: StoredArticle, image_widths: dict[str, int] | None = N
             parts.append("<p><i>The rest of this article is too long to show.</i></p>")
             break
         used += len(paragraph)
-        parts.append(f"<p>{escape(paragraph)}</p>")
+        parts.append(f"<p>{_linked(paragraph, mentions)}</p>")
     for blocks in images_after.values():
         parts.extend(blocks)
     if not article.paragraphs and not page.title:
@@ -41,6 +51,13 @@ def article_html(article: StoredArticle, image_widths: dict[str, int] | None = N
         items = "".join(f"<li>{escape(title)}</li>" for title in article.related)
         parts.append(f"<h3>Related stories</h3><ul>{items}</ul>")
     return "\n".join(parts)
+
+
+def _linked(text: str, mentions: tuple[re.Pattern[str], dict[str, str]] | None) -> str:
+    return "".join(
+        f'<a href="{SYMBOL_SCHEME}:{escape(symbol, quote=True)}">{escape(piece)}</a>' if symbol else escape(piece)
+        for piece, symbol in split_mentions(text, mentions)
+    )
 
 
 def _header(article: StoredArticle) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPalette, QShortcut, Qt, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from desktop.article_html import IMAGE_SCHEME, article_html
+from desktop.article_html import IMAGE_SCHEME, SYMBOL_SCHEME, article_html
 from desktop.library.records import StoredArticle
 
 MIN_ZOOM, MAX_ZOOM = -6, 12
@@ -35,6 +36,7 @@ class ArticleView(QTextBrowser):
     """Shows one stored article; images come only from the library's bytes held in memory."""
 
     zoom_changed = Signal(int)
+    symbol_clicked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +46,7 @@ class ArticleView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.document().setDocumentMargin(14)
         self._article: StoredArticle | None = None
+        self._symbols: tuple[str, ...] = ()
         self._placeholder = ""
         self._images: dict[str, QImage] = {}
         self._blank = _blank_image()
@@ -62,8 +65,9 @@ class ArticleView(QTextBrowser):
     def article(self) -> StoredArticle | None:
         return self._article
 
-    def set_article(self, article: StoredArticle) -> None:
-        self._article = article
+    def set_article(self, article: StoredArticle, symbols: Sequence[str] = ()) -> None:
+        """Show ``article``; mentions of ``symbols`` become links to their history."""
+        self._article, self._symbols = article, tuple(symbols)
         self._apply_style()
         images: dict[str, QImage] = {}
         widths: dict[str, int] = {}
@@ -76,7 +80,7 @@ class ArticleView(QTextBrowser):
             widths[stored.name] = min(image.width(), room)
         self._images = images
         self.document().clear()
-        self.setHtml(article_html(article, widths))
+        self.setHtml(article_html(article, widths, self._symbols))
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Answer every request from memory: a known image, a blank image, or nothing — never a file."""
@@ -96,13 +100,15 @@ class ArticleView(QTextBrowser):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             if self._article is not None:
-                self.set_article(self._article)
+                self.set_article(self._article, self._symbols)
             else:
                 self.show_placeholder(self._placeholder)
 
     # --- links -----------------------------------------------------------------------------------
     def _on_anchor_clicked(self, url: QUrl) -> None:
-        if url.scheme().lower() in ("http", "https"):
+        if url.scheme() == SYMBOL_SCHEME:
+            self.symbol_clicked.emit(url.path())
+        elif url.scheme().lower() in ("http", "https"):
             open_external_url(url)
         elif not url.scheme() and url.fragment():
             self.scrollToAnchor(url.fragment())

@@ -35,6 +35,7 @@ from desktop.history_view import SymbolHistoryDialog
 from desktop.library import Library
 from desktop.library.records import ImportResult, QuoteRow
 from desktop.market_view import MarketPane
+from desktop.mentions import mentioned_symbols
 from desktop.page_list import PageListPane
 from desktop.page_model import PUBLISHED
 from desktop.quote_grid import QuotePane
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda _index: self._refresh_market_if_shown())
         self.article = ArticleView()
         self.article.zoom_changed.connect(self.settings.set_article_zoom)
+        self.article.symbol_clicked.connect(self.show_history)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         for widget in (self.pages, self.tabs, self.article):
@@ -161,8 +163,11 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_TITLE)
             return
         page = article.page
-        self.quotes.set_quotes(self.library.quotes(page.id), page.quotes_as_of, page.as_of_estimated)
-        self.article.set_article(article)
+        quotes = self.library.quotes(page.id)
+        symbols = [q.symbol for q in quotes]
+        self.quotes.set_quotes(quotes, page.quotes_as_of, page.as_of_estimated)
+        self.quotes.model.set_mentioned(mentioned_symbols(article.paragraphs, symbols))
+        self.article.set_article(article, symbols)
         self.setWindowTitle(f"{page.title or page.file_name} — {APP_TITLE}")
         self.settings.set_last_page(page.id)
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from desktop.formatting import change_text, date_text, percent_text, price_text
 from desktop.library.records import QuoteRow
@@ -35,6 +35,7 @@ class QuoteTableModel(QAbstractTableModel):
         self._columns = [SYMBOL, KIND, PRICE, CHANGE, PERCENT] + ([AS_OF] if with_as_of else [])
         self._rows: list[QuoteRow] = []
         self._needle = ""
+        self._mentioned: frozenset[str] = frozenset()
         self._order = np.arange(0)
         self._keys: dict[int | str, np.ndarray] = {}
         self._sort: tuple[int, Qt.SortOrder] = (self._columns.index(PERCENT), Qt.SortOrder.AscendingOrder)
@@ -48,6 +49,12 @@ class QuoteTableModel(QAbstractTableModel):
         self._keys = {}
         self._order = self._sorted_order(*self._sort)
         self.endResetModel()
+
+    def set_mentioned(self, symbols: set[str] | frozenset[str]) -> None:
+        """Mark the symbols the article mentions (bold, with a note in the tooltip)."""
+        self._mentioned = frozenset(symbols)
+        if self._order.size:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
 
     def set_colors(self, up: QColor, down: QColor, unchanged: QColor) -> None:
         self._colors = {"up": up, "down": down, "unchanged": unchanged}
@@ -124,7 +131,12 @@ class QuoteTableModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(quote)
+            note = "\nMentioned in the article" if quote.symbol in self._mentioned else ""
+            return _tooltip(quote) + note
+        if role == Qt.ItemDataRole.FontRole and field == SYMBOL and quote.symbol in self._mentioned:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == QuoteRole.QUOTE:
             return quote
         return None

@@ -249,3 +249,79 @@ def test_state_is_restored_after_closing_and_reopening(qtbot, tmp_path, write_pa
     second.close()
 
 
+
+
+def import_two_snapshots(qtbot, window, tmp_path) -> None:
+    import os
+
+    from tests.desktop.conftest import text_page
+
+    snapshots = [
+        ("Monday market report page", [("OGDC", 200.00, 2.00, 1.01), ("OLD", 5.00, -0.10, -1.96)]),
+        ("Tuesday market report page", [("OGDC", 220.00, 20.00, 10.0), ("NEW", 7.00, 0.50, 7.69)]),
+    ]
+    paths = []
+    for n, (title, quotes) in enumerate(reversed(snapshots)):  # newest imported first: order must not matter
+        path = tmp_path / f"snap{n}.txt"
+        path.write_text(text_page(title, quotes=quotes), encoding="utf-8")
+        moment = 1_736_100_000 - n * 86_400
+        os.utime(path, (moment, moment))
+        paths.append(path)
+    import_and_wait(qtbot, window, paths)
+
+
+def test_market_view_shows_the_latest_quote_of_each_symbol(qtbot, window, tmp_path):
+    import_two_snapshots(qtbot, window, tmp_path)
+    window.tabs.setCurrentWidget(window.market)
+    model = window.market.grid.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=5000)
+    latest = {model.quote_at(r).symbol: model.quote_at(r) for r in range(model.rowCount())}
+    assert latest["OGDC"].price == 220.0
+    assert {"OLD", "NEW", "KSE100"} <= set(latest)
+    window.market.show_gainers()
+    assert model.quote_at(0).symbol == "OGDC"
+
+
+def test_history_opens_for_a_symbol_and_leads_to_its_page(qtbot, window, tmp_path):
+    import_two_snapshots(qtbot, window, tmp_path)
+    window.show_history("OGDC")
+    qtbot.waitUntil(lambda: getattr(window, "history_dialog", None) is not None, timeout=5000)
+    dialog = window.history_dialog
+    assert [r.price for r in dialog.rows] == [200.0, 220.0]
+    dialog.page_requested.emit(dialog.rows[0].page_id)
+    qtbot.waitUntil(lambda: window.current_page_id() == dialog.rows[0].page_id, timeout=5000)
+    dialog.close()
+
+
+def test_export_writes_the_grid_with_provenance(qtbot, window, write_page, tmp_path, monkeypatch):
+    import csv
+    import json
+
+    import_and_wait(qtbot, window, [write_page("p.txt", title="Stocks mixed in thin trade")])
+    wait_for_page(qtbot, window)
+    for name in ("quotes.csv", "quotes.json"):
+        target = tmp_path / name
+        monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args, target=target: target)
+        window.export_quotes()
+        if name.endswith(".csv"):
+            rows = list(csv.DictReader(target.open(encoding="utf-8")))
+        else:
+            rows = json.loads(target.read_text(encoding="utf-8"))
+        assert [r["symbol"] for r in rows][:2] == ["TRG", "AIRLINK"]  # the grid's order
+        assert rows[0]["page_title"] == "Stocks mixed in thin trade"
+        assert rows[0]["file_hash"] and rows[0]["quotes_as_of"]
+
+
+def test_compare_two_selected_pages(qtbot, window, tmp_path):
+    from PySide6.QtCore import QItemSelectionModel
+
+    import_two_snapshots(qtbot, window, tmp_path)
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2)
+    selection = window.pages.view.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in range(2):
+        selection.select(window.pages.model.index(row, 0), flags)
+    window.compare_selected_pages()
+    model = window.compare_dialog.model
+    assert model.index(0, 0).data() == "OGDC"
+    assert model.index(0, 4).data() == "+10.00%"
