@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -12,20 +11,15 @@ from types import TracebackType
 from sqlite_utils import Database
 
 import parsing
-from desktop.library import importer, queries, reparse
+from desktop.library import importer, queries, reading, reparse
 from desktop.library.files import iter_page_files
+from desktop.library.pool import read_in_pool
 from desktop.library.records import ImportResult, LibraryError, PageRow, QuoteRow, SearchHit, StoredArticle
 from desktop.library.schema import SCHEMA_VERSION, migrate, user_version
 from desktop.library.transaction import configure, connect, write_transaction
 
-log = logging.getLogger(__name__)
-
 Progress = Callable[[int, int, str], None]
-MAX_FILE_BYTES = getattr(parsing, "MAX_FILE_BYTES", 256 * 1024 * 1024)
-
-
-def _os_reason(error: OSError) -> str:
-    return (error.strerror or str(error)).lower()
+POOL_MIN_FILES = 16  # below this, starting worker processes costs more than it saves
 
 
 def database_message(path: Path, error: sqlite3.Error) -> str:
@@ -100,49 +94,32 @@ class Library:
                     path: str | None = None) -> ImportResult:
         """Store an already parsed page whose saved bytes are ``raw``; duplicates are reported, not stored."""
         shown = path if path is not None else file_name
+        return self._store(reading.prepare(page, raw, file_name, mtime, shown))
+
+    def _store(self, item: reading.Prepared | ImportResult) -> ImportResult:
+        if isinstance(item, ImportResult):
+            return item
         try:
-            return importer.store_page(self._db, page, raw, file_name, mtime, shown)
+            return importer.store_prepared(self._db, item)
         except sqlite3.IntegrityError:
-            found = importer.find_duplicate(self._db, importer.content_hash(raw))
+            found = importer.find_duplicate(self._db, item.digest)
             if found is None:
                 raise
-            return importer.duplicate_result(shown, found)
+            return reading.duplicate_result(item.path, found)
         except sqlite3.Error as error:
             raise LibraryError(database_message(self.path, error)) from error
 
     def import_file(self, path: Path | str) -> ImportResult:
         """Import one saved page file; a file that cannot be read is reported as failed, never raised."""
-        path = Path(path)
-        shown = str(path)
-        try:
-            info = path.stat()
-            if info.st_size > MAX_FILE_BYTES:
-                return ImportResult(shown, "failed", None, "the file is too large to be a saved page")
-            raw = path.read_bytes()
-        except OSError as error:
-            return ImportResult(shown, "failed", None, f"cannot read the file: {_os_reason(error)}")
-        mtime = info.st_mtime
-        found = self._duplicate_of(raw)
-        if found is not None:
-            return importer.duplicate_result(shown, found)
-        result = _parse(lambda: parsing.parse_file(path), shown)
-        if isinstance(result, ImportResult):
-            return result
-        return self.import_page(result, raw, path.name, mtime, shown)
+        return self._store(reading.read_file(Path(path), self._duplicate_of))
 
     def import_data(self, data: bytes, name: str, mtime: float | None = None) -> ImportResult:
         """Import page bytes that came without a file (e.g. HTML dropped from a browser)."""
-        found = self._duplicate_of(data)
-        if found is not None:
-            return importer.duplicate_result(name, found)
-        result = _parse(lambda: parsing.parse_bytes(data, name), name)
-        if isinstance(result, ImportResult):
-            return result
-        return self.import_page(result, data, name, mtime, name)
+        return self._store(reading.read_data(data, name, mtime, self._duplicate_of))
 
-    def _duplicate_of(self, raw: bytes) -> tuple[int, str] | None:
+    def _duplicate_of(self, digest: str) -> tuple[int, str] | None:
         try:
-            return importer.find_duplicate(self._db, importer.content_hash(raw))
+            return importer.find_duplicate(self._db, digest)
         except sqlite3.Error as error:
             raise LibraryError(database_message(self.path, error)) from error
 
@@ -152,26 +129,37 @@ class Library:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
         on_result: Callable[[ImportResult], None] | None = None,
+        workers: int = 1,
     ) -> list[ImportResult]:
         """Import files and folders (recursively); one result per file found, in order.
 
         ``on_result(result)`` then ``progress(done, total, name)`` are called after each file;
-        ``cancelled()`` is asked before each file.
+        ``cancelled()`` is asked before each file. With ``workers`` > 1 and enough files, files are
+        read and parsed in that many processes while this thread writes.
         """
         found = list(iter_page_files(paths))
+        readable = [path for path, problem in found if problem is None]
+        pooled = workers > 1 and len(readable) >= POOL_MIN_FILES
+        prepared = read_in_pool(readable, self.path, workers) if pooled else None
         results: list[ImportResult] = []
-        for done, (path, problem) in enumerate(found, start=1):
-            if cancelled is not None and cancelled():
-                break
-            if problem is not None:
-                result = ImportResult(str(path), "failed", None, problem)
-            else:
-                result = self.import_file(path)
-            results.append(result)
-            if on_result is not None:
-                on_result(result)
-            if progress is not None:
-                progress(done, len(found), path.name)
+        try:
+            for done, (path, problem) in enumerate(found, start=1):
+                if cancelled is not None and cancelled():
+                    break
+                if problem is not None:
+                    result = ImportResult(str(path), "failed", None, problem)
+                elif prepared is not None:
+                    result = self._store(next(prepared))
+                else:
+                    result = self.import_file(path)
+                results.append(result)
+                if on_result is not None:
+                    on_result(result)
+                if progress is not None:
+                    progress(done, len(found), path.name)
+        finally:
+            if prepared is not None:
+                prepared.close()
         return results
 
     def delete_page(self, page_id: int) -> bool:
@@ -227,19 +215,6 @@ class Library:
     def search(self, text: str, limit: int = 200) -> list[SearchHit]:
         """Ranked full-text search over title, summary and body; any text is valid, blank finds nothing."""
         return queries.search(self._db, text, limit)
-
-
-def _parse(read: Callable[[], parsing.Page], shown: str) -> parsing.Page | ImportResult:
-    """Run the parser; a page it cannot read becomes a failed result with the parser's own message."""
-    try:
-        return read()
-    except parsing.ParseError as error:
-        return ImportResult(shown, "failed", None, error.message)
-    except (MemoryError, RecursionError) as error:
-        return ImportResult(shown, "failed", None, f"the page is too large or too deeply nested to read ({error})")
-    except Exception:
-        log.exception("the page reader failed on %s", shown)
-        return ImportResult(shown, "failed", None, "the page could not be read (unexpected error; see the log)")
 
 
 __all__ = ["Library", "iter_page_files"]

@@ -11,7 +11,7 @@ from dataclasses import replace
 from sqlite_utils import Database
 
 import parsing
-from desktop.library import importer
+from desktop.library import importer, times
 from desktop.library.records import ImportResult
 from desktop.library.transaction import write_transaction
 
@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 def _updated_fields(page: parsing.Page, old_as_of: str, old_estimated: bool) -> dict:
     """The page-row fields a new parse replaces; the snapshot time stays unless the page now knows it."""
-    as_of, estimated = importer.quotes_as_of(page, None, old_as_of)
+    as_of, estimated = times.quotes_as_of(page, None, old_as_of)
     if estimated:  # the page still records no save time: keep the time it had
         estimated = old_estimated
     return {
@@ -30,7 +30,7 @@ def _updated_fields(page: parsing.Page, old_as_of: str, old_estimated: bool) -> 
         "published": page.published,
         "saved": page.saved,
         "quotes_as_of": as_of,
-        "as_of_key": importer.sort_key(as_of),
+        "as_of_key": times.sort_key(as_of),
         "as_of_estimated": int(estimated),
         "byline": page.byline,
         "summary": page.summary,

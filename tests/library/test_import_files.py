@@ -99,3 +99,18 @@ def test_reparse_rebuilds_from_the_stored_original(lib: Library, tmp_path: Path)
     assert [h.id for h in lib.search("stale")] == []
     assert len(lib.reparse()) == 2
     assert lib.page_count() == 2
+
+
+def test_worker_processes_give_the_same_results(lib: Library, tmp_path: Path) -> None:
+    good = write_pages(tmp_path / "drop", 20)
+    bad = write_hostile(tmp_path / "drop")
+    lib.import_file(good[3])
+    results = lib.import_paths([tmp_path / "drop"], workers=2)
+    by_path = {r.path: r for r in results}
+    assert len(results) == 24
+    assert by_path[str(good[3])].status == "duplicate"
+    assert all(by_path[str(p)].status == "imported" for p in good if p != good[3])
+    assert all(by_path[str(p)].status == "failed" and by_path[str(p)].message for p in bad.values())
+    assert lib.page_count() == 20
+    cancelled = lib.import_paths([tmp_path / "drop"], workers=2, cancelled=lambda: True)
+    assert cancelled == []

@@ -1,0 +1,98 @@
+"""Getting a page ready to store: read the file, skip known content, parse, hash and compress."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import parsing
+from desktop.library.records import ImportResult
+from desktop.library.times import saved_date_text
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = getattr(parsing, "MAX_FILE_BYTES", 256 * 1024 * 1024)
+ORIGINAL_COMPRESSION = 1  # level 6 took 4.6 ms per 200 KB page for originals only 7% smaller
+
+Lookup = Callable[[str], "tuple[int, str] | None"]  # content hash -> (page id, quotes as-of) if stored
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A parsed page with everything the writer needs, so the write transaction stays short."""
+
+    page: parsing.Page
+    digest: str
+    packed: bytes  # the original bytes, zlib-compressed
+    size: int
+    file_name: str
+    mtime: float | None
+    path: str  # as the user gave it, for the report
+
+
+def content_hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def prepare(page: parsing.Page, raw: bytes, file_name: str, mtime: float | None, path: str,
+            digest: str | None = None) -> Prepared:
+    packed = zlib.compress(raw, ORIGINAL_COMPRESSION)
+    return Prepared(page, digest or content_hash(raw), packed, len(raw), file_name, mtime, path)
+
+
+def _os_reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
+
+
+def parse_guarded(read: Callable[[], parsing.Page], shown: str) -> parsing.Page | ImportResult:
+    """Run the parser; a page it cannot read becomes a failed result with the parser's own message."""
+    try:
+        return read()
+    except parsing.ParseError as error:
+        return ImportResult(shown, "failed", None, error.message)
+    except (MemoryError, RecursionError):
+        return ImportResult(shown, "failed", None, "the page is too large or too deeply nested to read")
+    except Exception:
+        log.exception("the page reader failed on %s", shown)
+        return ImportResult(shown, "failed", None, "the page could not be read (unexpected error; see the log)")
+
+
+def duplicate_result(path: str, found: tuple[int, str]) -> ImportResult:
+    page_id, as_of = found
+    return ImportResult(path, "duplicate", page_id, f"already in library (saved {saved_date_text(as_of)})")
+
+
+def read_file(path: Path, lookup: Lookup) -> Prepared | ImportResult:
+    """A saved page file ready to store, or the report of why it will not be (duplicate, unreadable)."""
+    shown = str(path)
+    try:
+        info = path.stat()
+        if info.st_size > MAX_FILE_BYTES:
+            return ImportResult(shown, "failed", None, "the file is too large to be a saved page")
+        raw = path.read_bytes()
+    except OSError as error:
+        return ImportResult(shown, "failed", None, f"cannot read the file: {_os_reason(error)}")
+    digest = content_hash(raw)
+    found = lookup(digest)
+    if found is not None:
+        return duplicate_result(shown, found)
+    page = parse_guarded(lambda: parsing.parse_file(path), shown)  # finds a NAME_files folder itself
+    if isinstance(page, ImportResult):
+        return page
+    return prepare(page, raw, path.name, info.st_mtime, shown, digest)
+
+
+def read_data(data: bytes, name: str, mtime: float | None, lookup: Lookup) -> Prepared | ImportResult:
+    """Page bytes that came without a file, ready to store (or the reason they will not be)."""
+    digest = content_hash(data)
+    found = lookup(digest)
+    if found is not None:
+        return duplicate_result(name, found)
+    page = parse_guarded(lambda: parsing.parse_bytes(data, name), name)
+    if isinstance(page, ImportResult):
+        return page
+    return prepare(page, data, name, mtime, name, digest)
