@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from parsing import images
 from parsing.article import Article, build_article, clean_title, iso_date
 from parsing.layout import Line, region_lines, text_lines
-from parsing.model import Format, Image, Page, ParseError
+from parsing.model import Format, Image, Page, ParseError, Quote
 from parsing.quotes import find_quotes
 from parsing.sitenames import BOILERPLATE_TAGS, BOILERPLATE_WORDS, DEEP_TAGS, DROPPED_TAGS
 
@@ -21,6 +21,8 @@ DEPTH_CHECK_FROM = 6_000  # lexbor builds a tree this deep in about 50 ms: not w
 MIN_PARAGRAPH_CHARS = 25
 
 _SAVED_FROM = re.compile(r"<!-- ?saved from url=\(\d{1,5}\)\s?([^\s>]{1,2000}) ?-->", re.I)
+_QUOTE_WORD = re.compile(r"Increased By|Decreased By|No Change")
+_BLOCK_BOUNDARY = re.compile(r"<(?:div|li|tr|p|br|ul|ol|section|table)\b")
 _LD_DATE = re.compile(r'"datePublished"\s{0,5}:\s{0,5}"([^"]{4,40})"')
 
 Resolver = Callable[[str], bytes | None]
@@ -43,13 +45,13 @@ def parse_html(
     markup = body.html or "" if body is not None else ""
     if verify_utf8 and _replaced(markup, meta["title"], data):
         raise NotUtf8
-    lines = text_lines(markup)
     region = _article_region(body) if body is not None else None
     if region is not None:
         article_lines = region_lines(region.html or "")
-        quotes, _start, _end = find_quotes(lines, {line.text for line in article_lines})
+        quotes = ticker_quotes(markup, {line.text for line in article_lines})
         art = build_article(article_lines, meta["h1"] or meta["title"], html=True)
     else:
+        lines = text_lines(markup)
         quotes, _start, end = find_quotes(lines)
         art = build_article([Line(t) for t in lines[max(end, 0):]], meta["title"])
     return Page(
@@ -93,25 +95,54 @@ def check_shape(data: bytes) -> None:
             raise ParseError(f"The page nests its elements more than {MAX_DEPTH:,} levels deep; it cannot be read.")
 
 
-def _metadata(tree: LexborHTMLParser, data: bytes) -> dict:
-    def attr(selector: str, name: str = "content") -> str | None:
-        node = tree.css_first(selector)
-        value = node.attributes.get(name) if node is not None else None
-        return value.strip() if value and value.strip() else None
+def ticker_quotes(markup: str, article: set[str]) -> list[Quote]:
+    """Quotes from the rendered text, laid out only around the strip (the first run of quote lines)."""
+    word = _QUOTE_WORD.search(markup)
+    size = 12_288
+    while word is not None:
+        begin = _line_start(markup, word.start())
+        stop = word.start() + size
+        lines = text_lines(markup[begin:stop])
+        quotes, _first, end = find_quotes(lines, article)
+        if quotes and end == len(lines) and stop < len(markup):
+            size *= 4  # the strip runs on past this window: lay out more of it
+            continue
+        if quotes or stop >= len(markup):
+            return quotes
+        word = _QUOTE_WORD.search(markup, stop)
+    return []
 
+
+def _line_start(markup: str, pos: int) -> int:
+    """A block tag at or before ``pos`` (where a rendered line starts), close to it."""
+    for back in (1_500, 12_000):
+        last = None
+        for last in _BLOCK_BOUNDARY.finditer(markup, max(0, pos - back), pos):  # noqa: B007
+            pass
+        if last is not None:
+            return last.start()
+    return 0
+
+
+def _metadata(tree: LexborHTMLParser, data: bytes) -> dict:
+    fields: dict[str, str] = {}
+    for node in tree.css("head meta, head link"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or ("rel:" + (attrs.get("rel") or ""))
+        value = attrs.get("content") or attrs.get("href")
+        if key and value and value.strip() and key.lower() not in fields:
+            fields[key.lower()] = value.strip()
     title_node = tree.css_first("title")
     h1 = tree.css_first("h1")
     saved_from = _SAVED_FROM.search(data[:4096].decode("utf-8", "replace"))
-    published = attr('meta[property="article:published_time"]') or attr('meta[name="publish-date"]')
-    if not published:
-        published = _ld_date(tree)
+    published = fields.get("article:published_time") or fields.get("publish-date") or _ld_date(tree)
     return {
-        "title": clean_title(attr('meta[property="og:title"]') or (title_node.text() if title_node else None)),
+        "title": clean_title(fields.get("og:title") or (title_node.text() if title_node else None)),
         "h1": " ".join(h1.text().split()) if h1 is not None else None,
-        "section": attr('meta[property="article:section"]'),
+        "section": fields.get("article:section"),
         "published": iso_date(published) if published else _time_date(tree),
         "source_url": (htmllib.unescape(saved_from.group(1)) if saved_from else None)
-        or attr('link[rel="canonical"]', "href") or attr('meta[property="og:url"]'),
+        or fields.get("rel:canonical") or fields.get("og:url"),
     }
 
 
@@ -131,12 +162,18 @@ def _time_date(tree: LexborHTMLParser) -> str | None:
 def _article_region(body: LexborNode) -> LexborNode | None:
     """The element holding the largest cluster of paragraph text, widened to its <article> or <h1>."""
     scores: dict[int, list] = {}
+    verdicts: dict[int, bool] = {}
     for p in body.css("p"):
         size = len(p.text(strip=True))
         if size < MIN_PARAGRAPH_CHARS:
             continue
         parent = p.parent
-        if parent is None or _in_boilerplate(parent):
+        if parent is None:
+            continue
+        key = parent.mem_id
+        if key not in verdicts:
+            verdicts[key] = _in_boilerplate(parent)
+        if verdicts[key]:
             continue
         for node, weight in ((parent, 1.0), (parent.parent, 0.5)):
             if node is not None:

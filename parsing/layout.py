@@ -30,19 +30,20 @@ def _trie(words: list[str]) -> str:
 _BLOCK_TAG = re.compile(r"</?" + _trie([*(BLOCK_TAGS - CELL_TAGS), "br"]) + r"\b[^>]*>")
 _CELL_TAG = re.compile(r"</?t[dh]\b[^>]*>")
 _ANY_TAG = re.compile(r"<[^>]*>")
-_HSPACE = re.compile(r"[ \t\r\f\v\xa0\u200b]+")
 
 _TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>|<!--.*?-->|[^<]+", re.S)
 _ATTR = re.compile(r'\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)="([^"]*)"')
+_MARKS = re.compile(r'\s(?:class|id|role)="([^"]*)"')
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                    "track", "wbr", "param", "keygen"})
 
 
 def text_lines(markup: str) -> list[str]:
     """Non-empty lines of rendered text, whitespace collapsed; every pass runs in C."""
-    text = _COMMENT.sub("", markup)
+    text = _COMMENT.sub("", markup) if "<!--" in markup else markup
     text = _BLOCK_TAG.sub("\n", text)
-    text = _CELL_TAG.sub(" ", text)
+    if "<t" in text:
+        text = _CELL_TAG.sub(" ", text)
     text = _ANY_TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
@@ -64,7 +65,7 @@ class Line:
 
 
 class _Builder:
-    """Collects tokens into Lines; keeps a stack of open elements (no recursion)."""
+    """Collects text chunks into Lines."""
 
     def __init__(self) -> None:
         self.lines: list[Line] = []
@@ -75,58 +76,72 @@ class _Builder:
         self.figure = False
 
     def text(self, chunk: str, kind: str, in_link: bool, in_figure: bool) -> None:
-        if not self.parts or not "".join(self.parts).strip():
+        letters = len(chunk.strip())
+        if not letters:
+            if self.parts:
+                self.parts.append(" ")
+            return
+        if not self.parts:
             self.kind, self.figure = kind, in_figure
         self.parts.append(chunk)
-        letters = len(chunk.strip())
         if in_link:
             self.linked += letters
         else:
             self.unlinked += letters
 
     def flush(self) -> None:
-        text = _HSPACE.sub(" ", "".join(self.parts)).strip()
-        if text:
+        if self.parts:
+            text = " ".join("".join(self.parts).split())
             self.lines.append(Line(text, self.kind, self.linked > 0 and self.unlinked == 0, self.figure))
-        self.parts.clear()
-        self.linked = self.unlinked = 0
+            self.parts.clear()
+            self.linked = self.unlinked = 0
 
 
 def region_lines(markup: str, skip_boilerplate: bool = True) -> list[Line]:
     """Lines of an element's serialized HTML with their block kind; images become ``img`` lines.
 
-    Descendants that are navigation, share bars, comment boxes or advertisements are skipped.
+    Descendants that are navigation, share bars, comment boxes or advertisements are skipped. The walk
+    keeps explicit stacks of open elements (no recursion).
     """
     out = _Builder()
     stack: list[tuple[str, bool]] = []  # (tag, skipped)
-    skipping = 0
-    links = 0
-    figures = 0
+    blocks: list[str] = [""]
+    skipping = links = figures = 0
     for match in _TOKEN.finditer(markup):
-        closing, tag, rest = match.group(1), match.group(2), match.group(3)
+        closing, tag, rest = match.group(1, 2, 3)
         if tag is None:
             token = match.group(0)
-            if skipping or token.startswith("<!--"):
-                continue
-            kind = _innermost_block(stack)
-            out.text(html.unescape(token) if "&" in token else token, kind, links > 0, figures > 0)
+            if not skipping and not token.startswith("<!--"):
+                out.text(html.unescape(token) if "&" in token else token, blocks[-1], links > 0, figures > 0)
             continue
         tag = tag.lower()
         if closing:
-            skipping, links, figures = _close(stack, tag, out, skipping, links, figures)
+            if any(t == tag for t, _s in stack[-8:]):
+                while stack:
+                    open_tag, skipped = stack.pop()
+                    skipping -= skipped
+                    links -= open_tag == "a"
+                    figures -= open_tag == "figure"
+                    if open_tag in BLOCK_TAGS:
+                        blocks.pop()
+                        out.flush()
+                    if open_tag == tag:
+                        break
             continue
-        attrs = dict(_ATTR.findall(rest)) if rest else {}
-        skip = skip_boilerplate and bool(stack) and _is_boilerplate(tag, attrs)
+        skip = skip_boilerplate and bool(stack) and _is_boilerplate(tag, rest)
         if tag in BLOCK_TAGS or tag == "br":
             out.flush()
         elif tag in CELL_TAGS:
             out.text(" ", "", False, False)
         if tag == "img" and not skipping:
+            attrs = dict(_ATTR.findall(rest))
             out.flush()
             out.lines.append(Line(html.unescape(attrs.get("alt", "")), "img", False, figures > 0, attrs))
         if tag in _VOID or rest.endswith("/"):
             continue
         stack.append((tag, skip))
+        if tag in BLOCK_TAGS:
+            blocks.append(tag)
         skipping += skip
         links += tag == "a"
         figures += tag == "figure"
@@ -134,32 +149,10 @@ def region_lines(markup: str, skip_boilerplate: bool = True) -> list[Line]:
     return out.lines
 
 
-def _close(
-    stack: list[tuple[str, bool]], tag: str, out: _Builder, skipping: int, links: int, figures: int
-) -> tuple[int, int, int]:
-    if not any(t == tag for t, _s in stack[-8:]):
-        return skipping, links, figures  # stray end tag
-    while stack:
-        open_tag, skipped = stack.pop()
-        skipping -= skipped
-        links -= open_tag == "a"
-        figures -= open_tag == "figure"
-        if open_tag in BLOCK_TAGS:
-            out.flush()
-        if open_tag == tag:
-            break
-    return skipping, links, figures
-
-
-def _innermost_block(stack: list[tuple[str, bool]]) -> str:
-    for tag, _skipped in reversed(stack):
-        if tag in BLOCK_TAGS:
-            return tag
-    return ""
-
-
-def _is_boilerplate(tag: str, attrs: dict[str, str]) -> bool:
+def _is_boilerplate(tag: str, rest: str) -> bool:
     if tag in BOILERPLATE_TAGS:
         return True
-    marks = f"{attrs.get('class', '')} {attrs.get('id', '')} {attrs.get('role', '')}".strip()
+    if not rest or ("class" not in rest and "id=" not in rest and "role" not in rest):
+        return False
+    marks = " ".join(_MARKS.findall(rest))
     return bool(marks) and BOILERPLATE_WORDS.search(marks) is not None

@@ -66,12 +66,12 @@ def _parse_normalized(text: str) -> Quote | None:
     match = _QUOTE_LINE.fullmatch(text)
     if match is None:
         return None
-    symbol = match["symbol"]
-    price_text, change_text, percent_text = match["price"], match["change"], match["percent"]
-    price, change, percent = _num(price_text), _num(change_text), _num(percent_text)
-    direction = _WORD_DIRECTION[match["word"]]
+    symbol, price_text, glyph0, word, glyph, change_text, percent_text = match.groups()
+    price = float(price_text.replace(",", "")) if "," in price_text else float(price_text)
+    change, percent = _num(change_text), _num(percent_text)
+    direction = _WORD_DIRECTION[word]
     kind = "index" if symbol in INDEX_NAMES or INDEX_PREFIX.match(symbol) else "stock"
-    flag = check_quote(price_text, change_text, percent_text, direction, match["glyph"] or match["glyph0"])
+    flag = _check(price, change, percent, (price_text, change_text, percent_text), direction, glyph or glyph0)
     return Quote(symbol, price, change, percent, direction, kind, flag)
 
 
@@ -90,7 +90,14 @@ def check_quote(
     price_text: str, change_text: str, percent_text: str, direction: Direction, glyph: str | None
 ) -> str | None:
     """None when word, glyph, sign and numbers agree; else a short reason for the user."""
-    price, change, percent = _num(price_text), _num(change_text), _num(percent_text)
+    texts = (price_text, change_text, percent_text)
+    return _check(_num(price_text), _num(change_text), _num(percent_text), texts, direction, glyph)
+
+
+def _check(
+    price: float, change: float, percent: float, texts: tuple[str, str, str], direction: Direction,
+    glyph: str | None,
+) -> str | None:
     reason = _direction_problem(direction, glyph, change, percent)
     if reason:
         return reason
@@ -98,6 +105,9 @@ def check_quote(
     if prev <= 0:
         return "the previous close (price minus change) is not positive"
     expected = change / prev * 100
+    if abs(expected - percent) <= 0.011:
+        return None  # the common case, inside any rounding
+    price_text, change_text, percent_text = texts
     slope_change = 100 * price / (prev * prev)
     slope_price = 100 * abs(change) / (prev * prev)
     tolerance = (
