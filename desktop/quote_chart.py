@@ -19,6 +19,10 @@ MAX_LABELLED_BARS = 40  # more symbol ticks than this are unreadable and slow to
 BAR_WIDTH = 0.8
 
 
+def direction_code(direction: str) -> int:
+    return 1 if direction == "up" else -1 if direction == "down" else 0
+
+
 class PercentChart(QWidget):
     """Losers red, gainers green, unchanged grey; hover shows a quote, clicking a bar emits its row."""
 
@@ -35,8 +39,9 @@ class PercentChart(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
-        self._quotes: list[QuoteRow] = []
+        self._quotes: Sequence[QuoteRow] = []
         self._heights = np.zeros(0)
+        self._codes = np.zeros(0, dtype=np.int8)  # -1 down, 0 unchanged, 1 up
         self._selected = -1
         self._items = {key: pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, pen=None) for key in ("down", "up", "flat")}
         self._selection_item = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=None)
@@ -53,9 +58,19 @@ class PercentChart(QWidget):
     # --- data ------------------------------------------------------------------------------------
     def set_quotes(self, quotes: Sequence[QuoteRow]) -> None:
         """Draw one bar per quote, left to right in the given order."""
-        self._quotes = list(quotes)
-        heights = np.fromiter((q.percent for q in self._quotes), dtype=float, count=len(self._quotes))
-        self._heights = np.where(np.isfinite(heights), heights, 0.0)  # non-finite heights break auto-range
+        heights = np.fromiter((q.percent for q in quotes), dtype=float, count=len(quotes))
+        codes = np.fromiter((direction_code(q.direction) for q in quotes), dtype=np.int8, count=len(quotes))
+        self.set_bars(quotes, heights, codes)
+
+    def set_bars(self, quotes: Sequence[QuoteRow], percents: np.ndarray, codes: np.ndarray) -> None:
+        """Like set_quotes, with the heights and direction codes (-1, 0, 1) already in arrays.
+
+        ``quotes`` may be any sequence (it is only indexed for labels and tooltips), so a model can pass
+        a view of its rows without building a list of 100,000 of them.
+        """
+        self._quotes = quotes
+        self._codes = np.asarray(codes, dtype=np.int8)
+        self._heights = np.where(np.isfinite(percents), percents, 0.0)  # non-finite heights break auto-range
         x = np.arange(len(self._heights), dtype=float)
         for key, mask in self._masks().items():
             self._items[key].setOpts(x=x[mask], height=self._heights[mask], width=BAR_WIDTH)
@@ -98,10 +113,7 @@ class PercentChart(QWidget):
 
     # --- drawing ---------------------------------------------------------------------------------
     def _masks(self) -> dict[str, np.ndarray]:
-        directions = np.asarray([q.direction for q in self._quotes], dtype=str)
-        down = (directions == "down") if len(directions) else np.zeros(0, dtype=bool)
-        up = (directions == "up") if len(directions) else np.zeros(0, dtype=bool)
-        return {"down": down, "up": up, "flat": ~(down | up)}
+        return {"down": self._codes < 0, "up": self._codes > 0, "flat": self._codes == 0}
 
     def _set_ticks(self) -> None:
         """Symbols under the bars; when they cannot all fit, every k-th one (hover shows the rest)."""
@@ -111,11 +123,12 @@ class PercentChart(QWidget):
             font.setPointSizeF(font.pointSizeF() * 0.85)
             axis.setTickFont(font)
             metrics = QFontMetrics(font)
-            widths = sorted(metrics.horizontalAdvance(q.symbol) for q in self._quotes)
+            symbols = [self._quotes[i].symbol for i in range(len(self._quotes))]
+            widths = sorted(metrics.horizontalAdvance(symbol) for symbol in symbols)
             label = widths[len(widths) * 3 // 4] + 8  # most neighbours fit; hover names every bar
             room = max(self.plot.getPlotItem().vb.width(), 1.0)
             step = max(1, math.ceil(label * len(self._quotes) / room))
-            axis.setTicks([[(i, q.symbol) for i, q in enumerate(self._quotes) if i % step == 0]])
+            axis.setTicks([[(i, symbol) for i, symbol in enumerate(symbols) if i % step == 0]])
             axis.setStyle(tickTextOffset=4)
         else:
             axis.setTicks([[]])

@@ -147,7 +147,9 @@ class QuotePane(QWidget):
 
     # --- wiring ----------------------------------------------------------------------------------
     def _refresh_chart(self) -> None:
-        self.chart.set_quotes(self.model.visible_quotes())
+        self.chart.set_bars(
+            self.model.visible_view(), self.model.visible_percents(), self.model.visible_direction_codes()
+        )
         current = self.view.selectionModel().currentIndex() if self.view.selectionModel() else QModelIndex()
         self.chart.select_bar(current.row() if current.isValid() else -1)
 

@@ -88,6 +88,21 @@ class QuoteTableModel(QAbstractTableModel):
         """The rows shown, in the order shown."""
         return [self._rows[int(i)] for i in self._order]
 
+    def visible_view(self) -> VisibleQuotes:
+        """The rows shown, in order, as a sequence that builds nothing up front."""
+        return VisibleQuotes(self._rows, self._order)
+
+    def visible_percents(self) -> np.ndarray:
+        return self._key_array(PERCENT)[self._order] if self._rows else np.zeros(0)
+
+    def visible_direction_codes(self) -> np.ndarray:
+        if "codes" not in self._keys:
+            codes = {"up": 1, "down": -1}
+            self._keys["codes"] = np.fromiter(
+                (codes.get(q.direction, 0) for q in self._rows), dtype=np.int8, count=len(self._rows)
+            )
+        return self._keys["codes"][self._order]
+
     def _filter_mask(self) -> np.ndarray | None:
         if not self._needle:
             return None
@@ -159,11 +174,12 @@ class QuoteTableModel(QAbstractTableModel):
     # --- sorting internals ----------------------------------------------------------------------
     def _key_array(self, field: int) -> np.ndarray:
         if field not in self._keys:
+            name = _SORT_FIELDS[field]
             if field in NUMERIC:
-                values = [_sort_value(q, field) for q in self._rows]
-                self._keys[field] = np.asarray(values, dtype=float)
+                values = (getattr(q, name) for q in self._rows)
+                self._keys[field] = np.fromiter(values, dtype=float, count=len(self._rows))
             else:
-                texts = np.asarray([_sort_value(q, field) for q in self._rows], dtype=str)
+                texts = np.asarray([getattr(q, name).lower() for q in self._rows], dtype=str)
                 _, ranks = np.unique(texts, return_inverse=True)
                 self._keys[field] = ranks.astype(float)
         return self._keys[field]
@@ -194,15 +210,12 @@ def _display(quote: QuoteRow, field: int) -> str:
     return date_text(quote.as_of)
 
 
+_SORT_FIELDS = {SYMBOL: "symbol", KIND: "kind", PRICE: "price", CHANGE: "change", PERCENT: "percent", AS_OF: "as_of"}
+
+
 def _sort_value(quote: QuoteRow, field: int) -> Any:
-    return {
-        SYMBOL: quote.symbol.lower(),
-        KIND: quote.kind,
-        PRICE: quote.price,
-        CHANGE: quote.change,
-        PERCENT: quote.percent,
-        AS_OF: quote.as_of,
-    }[field]
+    value = getattr(quote, _SORT_FIELDS[field])
+    return value.lower() if field == SYMBOL else value
 
 
 def _tooltip(quote: QuoteRow) -> str:
@@ -210,6 +223,19 @@ def _tooltip(quote: QuoteRow) -> str:
     if quote.flag:
         text += f"\nCheck this quote: {quote.flag}"
     return text
+
+
+class VisibleQuotes(Sequence[QuoteRow]):
+    """The model's rows in view order, read on demand."""
+
+    def __init__(self, rows: list[QuoteRow], order: np.ndarray) -> None:
+        self._rows, self._order = rows, order
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __getitem__(self, index: int) -> QuoteRow:  # type: ignore[override]
+        return self._rows[int(self._order[index])]
 
 
 class QuoteSortProxy(QSortFilterProxyModel):
