@@ -36,7 +36,10 @@ def parse_html(
     data: bytes, encoding: str, resolve: Resolver | None = None, fmt: Format = "html",
     source_url: str | None = None, saved: str | None = None, verify_utf8: bool = False,
 ) -> Page:
-    """Parse UTF-8 page bytes. With ``verify_utf8``, raise NotUtf8 if lexbor had to replace bytes."""
+    """Parse UTF-8 page bytes. With ``verify_utf8``, raise NotUtf8 if lexbor had to replace bytes.
+
+    ``source_url`` and ``saved`` come from a container (MHTML headers) and win over the page's own.
+    """
     check_shape(data)
     tree = LexborHTMLParser(data, scripting=True)
     meta = _metadata(tree, data)
@@ -60,7 +63,7 @@ def parse_html(
         published=art.published or meta["published"],
         saved=saved,
         byline=art.byline,
-        source_url=meta["source_url"] or source_url,
+        source_url=source_url or meta["source_url"],
         summary=art.summary,
         quotes=tuple(quotes),
         paragraphs=tuple(art.paragraphs),

@@ -9,6 +9,7 @@ from parsing.model import Direction, Quote
 from parsing.sitenames import INDEX_NAMES, INDEX_PREFIX
 
 MAX_QUOTE_LINE = 300  # longer lines are never tried against the grammar
+MAX_QUOTES_PER_LINE = 200
 MAX_GAP = 3  # non-quote lines allowed inside one strip (labels, empty cells)
 
 _NUM = r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,4})?|\d{1,12}(?:\.\d{1,4})?"
@@ -38,8 +39,8 @@ def find_quotes(lines: Sequence[str], article: Collection[str] = ()) -> tuple[li
     start = end = -1
     gap = 0
     for n, line in enumerate(lines):
-        quote = None if line in article else _parse_normalized(line)
-        if quote is None:
+        found = () if line in article else _quotes_in_line(line)
+        if not found:
             if start >= 0:
                 gap += 1
                 if gap > MAX_GAP:
@@ -49,8 +50,26 @@ def find_quotes(lines: Sequence[str], article: Collection[str] = ()) -> tuple[li
             start = n
         gap = 0
         end = n + 1
-        quotes.setdefault(quote.symbol, quote)
+        for quote in found:
+            quotes.setdefault(quote.symbol, quote)
     return list(quotes.values()), start, end
+
+
+def _quotes_in_line(line: str) -> tuple[Quote, ...]:
+    """One quote, or several when a strip of inline items renders as one line (every part must be a quote)."""
+    quote = _parse_normalized(line)
+    if quote is not None:
+        return (quote,)
+    if len(line) > MAX_QUOTE_LINE * MAX_QUOTES_PER_LINE or "%) " not in line:
+        return ()
+    parts = line.split("%) ")
+    found = []
+    for n, part in enumerate(parts):
+        quote = _parse_normalized(part if n == len(parts) - 1 else part + "%)")
+        if quote is None:
+            return ()
+        found.append(quote)
+    return tuple(found)
 
 
 def parse_quote_line(line: str) -> Quote | None:

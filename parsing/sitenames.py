@@ -50,6 +50,7 @@ BOILERPLATE_WORDS = re.compile(
 # Tags that raise the depth counter quadratically in lexbor's tree build.
 DEEP_TAGS = re.compile(
     rb"<(/?)(?:div|ul|ol|dl|blockquote|section|article|aside|nav|form|header|footer|main|fieldset|"
-    rb"table|center|details|figure|address|menu|dir|hgroup|dd|dt|h[1-6]|pre|listing|summary)[\s>/]",
+    rb"table|center|details|figure|figcaption|address|menu|dir|hgroup|pre|listing|summary|dialog|search|"
+    rb"xmp)[\s>/]",
     re.I,
 )

@@ -185,3 +185,9 @@ def test_webpage_complete_fixture():
     assert len(page.paragraphs) == 3 and page.paragraphs[2] == "Silver was unchanged at Rs2,450 per tola."
     assert len(page.images) == 1 and page.images[0].caption == "Gold bars at a jeweller's shop in Karachi."
     assert "Cotton prices" not in " ".join(page.paragraphs)
+
+
+def test_inline_spans_in_a_marquee_give_every_quote():
+    spans = "".join(f'<span class="item">{line}</span> ' for line in TICKER_LINES)
+    page = parsing.parse_bytes(html_page(f"<marquee>{spans}</marquee>" + article_body()).encode(), "p.html")
+    assert [q.symbol for q in page.quotes] == ["AIRLINK", "SILK", "FFC", "KSE100"]

@@ -121,3 +121,14 @@ def test_generated_index_lines_parse_back(prev, tenths):
     assert q is not None and q.kind == "index", line
     assert (q.price, q.change, q.percent) == (float(round(price)), float(f"{change:.1f}"), float(f"{percent:g}"))
     assert q.flag is None, (line, q.flag)
+
+
+def test_inline_strip_on_one_line():
+    line = "AAA 10.00 Increased By ▲ 1.00 (11.11%) BBB 20.00 Decreased By ▼ -1.00 (-4.76%) KSE100 114,909 Decreased By -3882.2 (-3.27%)"
+    quotes, _start, _end = find_quotes([line])
+    assert [q.symbol for q in quotes] == ["AAA", "BBB", "KSE100"]
+
+
+def test_line_with_a_quote_and_prose_is_not_a_strip():
+    line = "AAA 10.00 Increased By ▲ 1.00 (11.11%) said the report on Monday"
+    assert find_quotes([line]) == ([], -1, -1)
