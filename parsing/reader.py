@@ -26,11 +26,11 @@ def read_page(data: bytes, name: str = "", files_dir: Path | None = None) -> Pag
         )
     if kind == "html":
         return _read_html(data, partial(images.from_files_dir, files_dir=files_dir))
+    if len(data) > MAX_TEXT_BYTES:
+        raise ParseError("The text file is too large to be a copied page (over 32 MB).")
     text, codec = _decode(data, kind)
     if "\x00" in text[:4096]:
         raise ParseError("This file is not a saved web page or text: it holds binary data.")
-    if len(data) > MAX_TEXT_BYTES:
-        raise ParseError("The text file is too large to be a copied page (over 32 MB).")
     return parse_text(text, codec)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import parsing
@@ -10,6 +12,7 @@ from tests.parsing.pages import JPEG, PARAGRAPHS, TICKER_LINES, article_body, ht
 
 URDU = "کراچی: پاکستان اسٹاک ایکسچینج میں تیزی"
 LOCATION = "https://www.brecorder.com/news/1/a"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _page(image: str = "https://img.brecorder.com/photo.jpg", extra: str = "") -> bytes:
@@ -96,3 +99,16 @@ def test_chromium_utf16_part_with_crlf_damage():
     data = pages_mhtml(html=damaged, parts=[], encoding="binary")
     page = parsing.parse_bytes(data, "x.mhtml")
     assert page.paragraphs == (f"{URDU} ਊ and more text here.",) and page.encoding == "utf-16-le"
+
+
+def test_real_chromium_mhtml_of_the_sample_page():
+    page = parsing.parse_file(FIXTURES / "chromium" / "br-sample.mhtml")
+    assert page.format == "mhtml" and len(page.quotes) == 34 and len(page.paragraphs) == 8
+    assert page.title == "Stocks close higher as fertiliser and banks lead gains"
+    assert page.saved == "2026-11-27T03:19:09+00:00" and page.related and len(page.images) == 1
+
+
+def test_real_chromium_utf16_mhtml_with_crlf_damage():
+    page = parsing.parse_file(FIXTURES / "chromium" / "br-urdu-utf16.mhtml")
+    assert page.encoding == "utf-16-le" and page.title == "اسٹاک مارکیٹ میں تیزی"
+    assert page.paragraphs[0].startswith("کراچی:") and [q.symbol for q in page.quotes] == ["KSE100"]
