@@ -10,7 +10,8 @@ from parsing.sitenames import INDEX_NAMES, INDEX_PREFIX
 
 MAX_QUOTE_LINE = 300  # longer lines are never tried against the grammar
 MAX_QUOTES_PER_LINE = 200
-MAX_GAP = 3  # non-quote lines allowed inside one strip (labels, empty cells)
+MAX_GAP = 3
+MAX_SPLIT_LINES = 5  # non-quote lines allowed inside one strip (labels, empty cells)
 
 _NUM = r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,4})?|\d{1,12}(?:\.\d{1,4})?"
 _QUOTE_LINE = re.compile(
@@ -26,6 +27,7 @@ _WORD_DIRECTION: dict[str, Direction] = {
     "Increased By": "up", "Decreased By": "down", "No Change": "unchanged",
 }
 _GLYPH_DIRECTION: dict[str, Direction] = {"▲": "up", "△": "up", "↑": "up", "▼": "down", "▽": "down", "↓": "down"}
+_SPLIT_START = re.compile(rf"[A-Z][A-Z0-9]{{0,11}}(?:[-.&][A-Z0-9]{{1,6}})?(?: (?:{_NUM}))?")
 _SPACES = re.compile(r"[ \t\xa0\u2009\u202f]+")
 
 
@@ -38,8 +40,14 @@ def find_quotes(lines: Sequence[str], article: Collection[str] = ()) -> tuple[li
     quotes: dict[str, Quote] = {}
     start = end = -1
     gap = 0
+    skip_to = 0
     for n, line in enumerate(lines):
+        if n < skip_to:
+            continue
         found = () if line in article else _quotes_in_line(line)
+        if not found and _SPLIT_START.fullmatch(line):
+            found, used = _joined_quote(lines, n, article)
+            skip_to = n + used
         if not found:
             if start >= 0:
                 gap += 1
@@ -53,6 +61,19 @@ def find_quotes(lines: Sequence[str], article: Collection[str] = ()) -> tuple[li
         for quote in found:
             quotes.setdefault(quote.symbol, quote)
     return list(quotes.values()), start, end
+
+
+def _joined_quote(lines: Sequence[str], n: int, article: Collection[str]) -> tuple[tuple[Quote, ...], int]:
+    """A quote a browser broke over up to four lines (a label or arrow laid out as a block)."""
+    text = lines[n]
+    for k in range(n + 1, min(n + MAX_SPLIT_LINES, len(lines))):
+        if lines[k] in article or len(lines[k]) > 60:
+            break
+        text = f"{text} {lines[k]}"
+        quote = _parse_normalized(text)
+        if quote is not None:
+            return (quote,), k + 1 - n
+    return (), 1
 
 
 def _quotes_in_line(line: str) -> tuple[Quote, ...]:

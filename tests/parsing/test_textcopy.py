@@ -59,3 +59,16 @@ def test_html_named_txt_and_text_named_html():
     text = b"KSE100 114,909 Decreased By -3882.2 (-3.27%)\nA title line here\n"
     page = parsing.parse_bytes(text, "page.html")
     assert page.format == "text" and len(page.quotes) == 1
+
+
+def test_browser_inner_text_of_the_sample_page():
+    """Chromium lays the screen-reader label out as a block, so each quote spans three lines."""
+    text_page = parsing.parse_file(FIXTURES / "chromium" / "br-sample-innertext.txt")
+    html_page = parsing.parse_file(FIXTURES.parent.parent / "resources" / "samples" / "business-recorder-sample.html")
+    assert [q.to_json() for q in text_page.quotes] == [q.to_json() for q in html_page.quotes]
+    assert len(text_page.quotes) == 34
+    assert (text_page.title, text_page.section, text_page.published, text_page.byline) == (
+        html_page.title, html_page.section, html_page.published, html_page.byline)
+    assert text_page.summary == html_page.summary and text_page.related == html_page.related
+    # a text copy cannot tell the image caption from a paragraph; everything else matches
+    assert [p for p in text_page.paragraphs if not p.startswith("Brokers follow")] == list(html_page.paragraphs)
