@@ -122,6 +122,7 @@ class SingleInstance(QObject):
             QLocalServer.removeServer(self._key)
             server = self._start_server()
         if server is None:
+            log.warning("cannot listen on %s: a second window may open on this library", self._key)
             return False
         server.newConnection.connect(self._accept_pending)
         self._server = server
@@ -134,7 +135,7 @@ class SingleInstance(QObject):
         if server.listen(self._key):
             server.setParent(self)
             return server
-        log.warning("cannot listen on %s: %s", self._key, server.errorString())
+        log.info("cannot listen on %s: %s", self._key, server.errorString())
         return None
 
     def close(self) -> None:

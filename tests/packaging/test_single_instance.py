@@ -198,3 +198,11 @@ def test_close_removes_the_socket(qapp, key: str):
     instance.close()
     assert not os.path.exists(name)
     assert SingleInstance(key).send_to_running([], timeout_ms=300) is False
+
+
+def test_a_sender_that_stalls_is_dropped(qtbot, server: SingleInstance, monkeypatch):
+    monkeypatch.setattr("desktop.single_instance.PEER_TIMEOUT_MS", 50)
+    with qtbot.waitSignal(server.message_rejected, timeout=5000) as blocker:
+        client = send_raw(server.server_name(), HEADER.pack(10) + b"[")
+    client.close()
+    assert "stopped" in blocker.args[0]
