@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from desktop.library.fts import fts_query
 from desktop.library.records import PageRow, QuoteRow, SearchHit, StoredArticle, StoredImage
+from desktop.library.snippets import make_snippet
 
 PAGE_SORTS = {
     "quotes_as_of": "p.as_of_key",
@@ -18,6 +19,8 @@ PAGE_SORTS = {
     "title": "p.title COLLATE NOCASE",
     "quote_count": "p.quote_count",
 }
+
+NULLABLE_SORTS = {"published", "title"}  # pages without one go last either way
 
 _PAGE_FIELDS = (
     "p.id, p.title, p.section, p.published, p.saved, p.quotes_as_of, p.as_of_estimated, p.source_url,"
@@ -60,10 +63,9 @@ def pages(db: Database, sort: str, descending: bool, search: str | None) -> list
     if match is not None:
         where = "WHERE p.id IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?)"
         params = [match]
-    sql = (
-        f"SELECT {_PAGE_FIELDS} FROM pages p {where} "
-        f"ORDER BY {PAGE_SORTS[sort]} IS NULL, {PAGE_SORTS[sort]} {direction}, p.id {direction}"
-    )
+    column = PAGE_SORTS[sort]
+    nulls_last = f"{column} IS NULL, " if sort in NULLABLE_SORTS else ""
+    sql = f"SELECT {_PAGE_FIELDS} FROM pages p {where} ORDER BY {nulls_last}{column} {direction}, p.id {direction}"
     try:
         return [_page_row(r) for r in db.execute(sql, params)]
     except sqlite3.OperationalError:
@@ -145,17 +147,39 @@ def movers(rows: list[QuoteRow], n: int, losers: bool) -> list[QuoteRow]:
     return picked[: max(n, 0)]
 
 
-# Rank and cut first, then build snippets only for the rows kept.
-_SEARCH_SQL = f"""
-WITH top AS (
-    SELECT rowid AS id, rank FROM pages_fts WHERE pages_fts MATCH :q ORDER BY rank LIMIT :limit
-)
-SELECT top.id, p.title, snippet(pages_fts, -1, '[', ']', '…', {SNIPPET_TOKENS})
-FROM top
-JOIN pages_fts ON pages_fts.rowid = top.id AND pages_fts MATCH :q
-JOIN pages p ON p.id = top.id
-ORDER BY top.rank, top.id
-"""
+# bm25 weights for title, summary and body: a word in the title counts most.
+_RANK = "bm25(pages_fts, 10.0, 4.0, 1.0)"
+# Ranking costs time per matching page, so only the newest RANK_WINDOW matches are ranked: a word found
+# in more pages than that carries little rank information, and the search stays fast.
+RANK_WINDOW = 5_000
+
+
+def _rank_floor(db: Database, match: str, limit: int) -> int:
+    """The smallest page id among the newest RANK_WINDOW (at least ``limit``) matches; 0 when fewer."""
+    row = db.execute(
+        "SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        [match, max(RANK_WINDOW, limit) - 1],
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _ranked_hits(db: Database, match: str, text: str, limit: int) -> list[SearchHit]:
+    ids = [int(r[0]) for r in db.execute(
+        f"SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? AND rowid >= ? ORDER BY {_RANK}, rowid DESC"
+        " LIMIT ?",
+        [match, _rank_floor(db, match, limit), limit],
+    )]
+    if not ids:
+        return []
+    stored = {int(r[0]): r[1:] for r in db.execute(
+        "SELECT id, title, summary, body FROM pages WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps(ids)],
+    )}
+    hits = []
+    for page_id in ids:
+        title, summary, body = stored.get(page_id, (None, None, None))
+        hits.append(SearchHit(page_id, title, make_snippet((body, summary, title), text, SNIPPET_TOKENS)))
+    return hits
 
 
 def search(db: Database, text: str, limit: int) -> list[SearchHit]:
@@ -164,7 +188,6 @@ def search(db: Database, text: str, limit: int) -> list[SearchHit]:
     if match is None or limit <= 0:
         return []
     try:
-        rows = db.execute(_SEARCH_SQL, {"q": match, "limit": limit}).fetchall()
+        return _ranked_hits(db, match, text, limit)
     except sqlite3.OperationalError:
         return []
-    return [SearchHit(int(i), title, snippet or "") for i, title, snippet in rows]

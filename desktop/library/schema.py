@@ -8,29 +8,30 @@ from sqlite_utils import Database
 
 from desktop.library.transaction import write_transaction
 
+# Small columns first: a row is read from its start, so listing pages never wades through article text.
 PAGE_COLUMNS = {
     "id": int,
     "content_hash": str,
-    "source_url": str,
-    "title": str,
-    "section": str,
-    "published": str,
-    "saved": str,
     "quotes_as_of": str,  # ISO datetime with offset, as shown to people
     "as_of_key": str,  # the same moment in UTC, "YYYY-MM-DDTHH:MM:SS", for ordering
     "as_of_estimated": int,
-    "byline": str,
-    "summary": str,
-    "body": str,  # paragraphs joined by blank lines, for full-text search
-    "paragraphs": str,  # JSON array
-    "related": str,  # JSON array
-    "encoding": str,
-    "file_name": str,
-    "format": str,
+    "published": str,
+    "saved": str,
     "imported_at": str,
     "parser_version": int,
     "quote_count": int,
     "original_size": int,
+    "format": str,
+    "encoding": str,
+    "file_name": str,
+    "section": str,
+    "source_url": str,
+    "title": str,
+    "byline": str,
+    "summary": str,
+    "related": str,  # JSON array
+    "paragraphs": str,  # JSON array
+    "body": str,  # paragraphs joined by blank lines, for full-text search
 }
 
 QUOTE_COLUMNS = {

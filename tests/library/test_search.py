@@ -80,3 +80,31 @@ def test_quoted_query_is_accepted_by_fts5(text: str) -> None:
     conn.execute("CREATE VIRTUAL TABLE t USING fts5(body)")
     conn.execute("INSERT INTO t VALUES ('some words here')")
     conn.execute("SELECT rowid FROM t WHERE t MATCH ?", [query]).fetchall()  # raises if the quoting is wrong
+
+
+def test_snippet_marks_words_around_the_first_match() -> None:
+    from desktop.library.snippets import make_snippet
+
+    body = "one two three four five six seven Rupee eight nine ten eleven twelve thirteen fourteen fifteen"
+    assert make_snippet((body,), "rupee", size=6) == "…five six seven [Rupee] eight nine…"
+    assert make_snippet(("KSE-100 fell; the KSE-100 rose",), "KSE-100", size=12) == (
+        "[KSE]-[100] fell; the [KSE]-[100] rose"
+    )
+    assert make_snippet((None, "Budgetary talk", "title"), "budg*") == "[Budgetary] talk"
+    assert make_snippet(("Café prices",), "cafe") == "[Café] prices"
+    assert make_snippet(("کراچی اسٹاک ایکسچینج",), "اسٹاک") == "کراچی [اسٹاک] ایکسچینج"
+
+
+def test_snippet_without_a_visible_match_shows_the_opening() -> None:
+    from desktop.library.snippets import make_snippet
+
+    assert make_snippet(("", "alpha beta gamma delta"), "zeta", size=3) == "alpha beta gamma…"
+    assert make_snippet((None, None), "x") == ""
+
+
+def test_only_the_newest_matches_are_ranked(filled: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.library import queries
+
+    monkeypatch.setattr(queries, "RANK_WINDOW", 1)
+    assert [h.id for h in filled.search("oil", limit=1)] == [3]
+    assert sorted(h.id for h in filled.search("oil", limit=5)) == [1, 3]  # the window is never below the limit

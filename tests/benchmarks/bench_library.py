@@ -1,0 +1,128 @@
+"""Library speed: importing 1,000 realistic 200 KB pages, and search, market view and history over 10,000.
+
+Run: .venv/bin/python tests/benchmarks/bench_library.py [--import 1000] [--pages 10000] [--workers 2]
+Goals: import ≤ 10 s (parsing included), search ≤ 50 ms, market view ≤ 100 ms, history ≤ 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+sys.path.insert(0, str(HERE))
+
+from biglib import build_library  # noqa: E402
+from pagegen import br_article_html  # noqa: E402
+
+import parsing  # noqa: E402
+from desktop.library import Library  # noqa: E402
+
+SEARCHES = ("rupee", "cement makers", "remittances Gulf", "KSE-100", "inflation eased percent", "the", "budg*",
+            '"unbalanced')
+
+
+def timed_ms(action: Callable[[], object], runs: int = 9) -> tuple[float, float]:
+    """Median and worst wall time of ``runs`` calls, in milliseconds, after one warm-up call."""
+    action()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), max(times)
+
+
+def write_pages(folder: Path, count: int) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for index in range(count):
+        data = br_article_html(index, size_kb=200)
+        (folder / f"page_{index:04d}.html").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def library_bytes(path: Path) -> int:
+    with Library(path) as library:
+        library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+
+
+def bench_import(tmp: Path, count: int, workers: int) -> None:
+    folder = tmp / "pages"
+    size = write_pages(folder, count)
+    print(f"{count:,} generated pages, {size / count / 1024:.0f} KB each on average")
+    files = sorted(folder.iterdir())
+    start = time.perf_counter()
+    for path in files:
+        parsing.parse_file(path)
+    parse_s = time.perf_counter() - start
+    print(f"  parsing alone: {parse_s:.2f} s ({parse_s / count * 1000:.1f} ms per page)")
+    for n in sorted({1, workers}):
+        target = tmp / f"import-{n}.db"
+        with Library(target) as library:
+            start = time.perf_counter()
+            results = library.import_paths([folder], workers=n)
+            import_s = time.perf_counter() - start
+            start = time.perf_counter()
+            again = library.import_paths([folder], workers=n)
+            again_s = time.perf_counter() - start
+        imported = sum(r.status == "imported" for r in results)
+        duplicates = sum(r.status == "duplicate" for r in again)
+        print(f"  import with {n} process(es) writing from one: {import_s:.2f} s for {imported:,} pages "
+              f"(goal ≤ 10 s); importing them again: {again_s:.2f} s ({duplicates:,} duplicates)")
+        print(f"  library size: {library_bytes(target) / count / 1024:.1f} KB per page "
+              "(compressed original, text, quotes, full-text index)")
+
+
+def bench_queries(tmp: Path, count: int) -> None:
+    path = tmp / "big.db"
+    start = time.perf_counter()
+    build_library(path, count)
+    print(f"{count:,}-page library built from generated pages in {time.perf_counter() - start:.1f} s")
+    with Library(path) as library:
+        for text in SEARCHES:
+            hits = len(library.search(text))
+            median, worst = timed_ms(lambda text=text: library.search(text))
+            print(f"  search {text!r:27} {hits:>4} hits: median {median:6.1f} ms, worst {worst:6.1f} ms (goal ≤ 50)")
+        median, worst = timed_ms(library.latest_quotes)
+        print(f"  market view (latest quote per symbol): median {median:.1f} ms, worst {worst:.1f} ms (goal ≤ 100)")
+        median, worst = timed_ms(lambda: library.history("OGDC"))
+        print(f"  history('OGDC'), {len(library.history('OGDC')):,} snapshots: median {median:.1f} ms, "
+              f"worst {worst:.1f} ms (goal ≤ 200)")
+        median, worst = timed_ms(lambda: library.movers(None))
+        print(f"  market movers: median {median:.1f} ms, worst {worst:.1f} ms")
+        median, worst = timed_ms(library.pages, runs=5)
+        print(f"  list all pages: median {median:.1f} ms, worst {worst:.1f} ms")
+        median, worst = timed_ms(lambda: library.pages(search="rupee"), runs=5)
+        print(f"  list pages matching 'rupee': median {median:.1f} ms, worst {worst:.1f} ms")
+        median, worst = timed_ms(lambda: (library.quotes(count // 2), library.article(count // 2)))
+        print(f"  one page's quotes and article: median {median:.2f} ms")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--import", dest="import_count", type=int, default=1_000, help="pages to import")
+    parser.add_argument("--pages", type=int, default=10_000, help="pages in the query library")
+    parser.add_argument("--workers", type=int, default=2, help="parsing processes to compare with one")
+    options = parser.parse_args()
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
+    with tempfile.TemporaryDirectory() as tmp:
+        if options.import_count:
+            bench_import(Path(tmp), options.import_count, options.workers)
+        if options.pages:
+            bench_queries(Path(tmp), options.pages)
+    print(f"load average {os.getloadavg()[0]:.2f} at the end")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
