@@ -108,6 +108,8 @@ def test_bundle_leaves_out_unused_qt_parts(bundle: Path):
     names = {path.name for path in bundle.rglob("*")}
     assert not any(name.startswith(("QtQml", "QtQuick", "QtWebEngine")) for name in names)
     assert not any(path.suffix == ".qm" for path in bundle.rglob("*.qm")), "Qt translations are not shipped"
+    gtk = sorted(name for name in names if name.startswith(("libqgtk3", "libgtk-3", "libgdk-3", "libcairo")))
+    assert not gtk, f"the GTK theme plugin and its libraries are left out: {gtk}"
 
 
 def modules_the_window_imports() -> set[str]:
