@@ -19,6 +19,7 @@ MAX_HTML_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 1_000
 DEPTH_CHECK_FROM = 6_000  # lexbor builds a tree this deep in about 50 ms: not worth a scan
 MIN_PARAGRAPH_CHARS = 25
+MAX_LINE_CHARS = 20_000  # no paragraph is longer; keeps later passes cheap on hostile pages
 
 _SAVED_FROM = re.compile(r"<!-- ?saved from url=\(\d{1,5}\)\s?([^\s>]{1,2000}) ?-->", re.I)
 _QUOTE_WORD = re.compile(r"Increased By|Decreased By|No Change")
@@ -56,7 +57,7 @@ def parse_html(
     else:
         lines = text_lines(markup)
         quotes, _start, end = find_quotes(lines)
-        art = build_article([Line(t) for t in lines[max(end, 0):]], meta["title"])
+        art = build_article([Line(t[:MAX_LINE_CHARS]) for t in lines[max(end, 0):]], meta["title"])
     return Page(
         title=art.title or meta["title"],
         section=art.section or meta["section"],

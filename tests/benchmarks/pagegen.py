@@ -143,14 +143,27 @@ def _ticker(truth: _Truth) -> str:
     return '<div class="ticker"><div class="ticker__inner marquee">' + "".join(items) + "</div></div>\n"
 
 
-def _sidebar(rng: random.Random, label: str) -> str:
-    items = "".join(
-        f'<li class="box"><a href="/news/{rng.randint(4_000_000, 4_999_999)}">{html.escape(_sentence(rng))}</a>'
-        f"<p>{html.escape(_sentence(rng))}</p></li>"
-        for _ in range(6)
+def _card(rng: random.Random, tag: str = "li") -> str:
+    """A story teaser as news sites repeat them: thumbnail, headline link, excerpt, time."""
+    story = rng.randint(4_000_000, 4_999_999)
+    return (
+        f'<{tag} class="box"><figure class="box__media"><a href="/news/{story}"><img loading="lazy" '
+        f'src="https://i.brecorder.com/thumbs/{story}.jpg" alt="" width="160" height="90"></a></figure>'
+        f'<div class="box__body"><h4 class="box__title"><a href="/news/{story}">{html.escape(_sentence(rng))}'
+        f'</a></h4><p class="box__excerpt">{html.escape(_sentence(rng))}</p>'
+        f'<span class="box__time">{rng.randint(2, 23)} hours ago</span></div></{tag}>'
     )
+
+
+def _sidebar(rng: random.Random, label: str) -> str:
+    items = "".join(_card(rng) for _ in range(10))
     return f'<aside class="sidebar"><h3 class="sidebar__title">{label}</h3><ul>{items}</ul>' \
            f'<div class="ad"><span class="ad__label">Advertisement</span></div></aside>\n'
+
+
+def _more_stories(rng: random.Random, section: str) -> str:
+    cards = "".join(_card(rng, "article") for _ in range(12))
+    return f'<section class="more-stories"><h2>More from {html.escape(section)}</h2>{cards}</section>\n'
 
 
 def _article(truth: _Truth, index: int) -> str:
@@ -199,7 +212,8 @@ def br_article_html(index: int, size_kb: int = 200) -> bytes:
         for n in NAV
     ) + "<p>Copyright © Business Recorder. All rights reserved.</p></div></footer>\n"
     parts = [head, _script(rng, 3_000), "</head><body>", nav, _ticker(truth), '<main class="container">',
-             _article(truth, index), _sidebar(rng, "Most Popular"), _sidebar(rng, "Latest News"), "</main>",
+             _article(truth, index), _more_stories(rng, truth.section), _sidebar(rng, "Most Popular"),
+             _sidebar(rng, "Latest News"), "</main>",
              footer]
     target = size_kb * 1024
     used = sum(len(p.encode()) for p in parts) + 20
