@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -16,6 +17,7 @@ from desktop.paths import resolve_library_path
 
 QUOTE_SORTS = ("-percent", "percent", "symbol", "-symbol", "price", "-price", "change", "-change")
 PAGE_SORTS = ("quotes_as_of", "published", "imported", "title", "quote_count")
+DEFAULT_JOBS = 2 if (os.cpu_count() or 1) > 1 else 1
 Handler = Callable[[Library, argparse.Namespace], int]
 
 
@@ -26,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
              ".xhtml, .mhtml, .mht and .txt files. Exits with 1 if any file could not be imported.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="saved page files or folders")
     p.add_argument("--json", action="store_true", help="one JSON object per line per file")
+    p.add_argument("-j", "--jobs", type=int, default=DEFAULT_JOBS, metavar="N",
+                   help=f"processes that read and parse files while one writes (default {DEFAULT_JOBS})")
 
     p = _add(sub, "pages", _pages, "list the pages in the library", "List the saved pages in the library.")
     p.add_argument("--sort", choices=PAGE_SORTS, default="quotes_as_of", help="order (default: quotes_as_of)")
@@ -183,7 +187,13 @@ def _summary(results: list[ImportResult]) -> str:
 def _import(library: Library, args: argparse.Namespace) -> int:
     bar = _ProgressBar(sys.stdout.isatty() and not args.json)
     results: list[ImportResult] = []
-    library.import_paths(args.paths, progress=bar.update, on_result=_report(results, bar, args.json))
+    try:
+        library.import_paths(args.paths, progress=bar.update, on_result=_report(results, bar, args.json),
+                             workers=max(args.jobs, 1))
+    except KeyboardInterrupt:
+        bar.clear()
+        print(f"interrupted: {_summary(results)}", file=sys.stderr)
+        return 130
     bar.clear()
     if not args.json:
         print(_summary(results))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
+from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlite_utils import Database
 
@@ -19,6 +21,8 @@ from desktop.library.schema import SCHEMA_VERSION, migrate, user_version
 from desktop.library.transaction import configure, connect, write_transaction
 
 Progress = Callable[[int, int, str], None]
+P = ParamSpec("P")
+R = TypeVar("R")
 POOL_MIN_FILES = 16  # below this, starting worker processes costs more than it saves
 
 
@@ -36,6 +40,19 @@ def database_message(path: Path, error: sqlite3.Error) -> str:
     if "unable to open" in text:
         return f"{path}: the library file cannot be opened or created here."
     return f"{path}: library error: {error}"
+
+
+def _library_errors(method: Callable[Concatenate[Library, P], R]) -> Callable[Concatenate[Library, P], R]:
+    """SQLite failures (disk full, I/O error, locked too long) leave the library as a LibraryError."""
+
+    @functools.wraps(method)
+    def guarded(self: Library, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as error:
+            raise LibraryError(database_message(self.path, error)) from error
+
+    return guarded
 
 
 class Library:
@@ -162,56 +179,61 @@ class Library:
                 prepared.close()
         return results
 
+    @_library_errors
     def delete_page(self, page_id: int) -> bool:
         """Remove a page with its quotes, images and original bytes; False if there was no such page."""
-        try:
-            with write_transaction(self._db):
-                for table in ("quotes", "images", "originals"):
-                    self._db.conn.execute(f"DELETE FROM {table} WHERE page_id = ?", [page_id])
-                return self._db.conn.execute("DELETE FROM pages WHERE id = ?", [page_id]).rowcount > 0
-        except sqlite3.Error as error:
-            raise LibraryError(database_message(self.path, error)) from error
+        with write_transaction(self._db):
+            for table in ("quotes", "images", "originals"):
+                self._db.conn.execute(f"DELETE FROM {table} WHERE page_id = ?", [page_id])
+            return self._db.conn.execute("DELETE FROM pages WHERE id = ?", [page_id]).rowcount > 0
 
+    @_library_errors
     def reparse(self, progress: Progress | None = None, outdated_only: bool = False) -> list[ImportResult]:
         """Read every stored original again with the current parser and replace what was taken from it."""
-        try:
-            return reparse.reparse_all(self._db, progress, outdated_only)
-        except sqlite3.Error as error:
-            raise LibraryError(database_message(self.path, error)) from error
+        return reparse.reparse_all(self._db, progress, outdated_only)
 
     # ---- reads --------------------------------------------------------------------------------
 
+    @_library_errors
     def page_count(self) -> int:
         return queries.page_count(self._db)
 
+    @_library_errors
     def pages(self, sort: str = "quotes_as_of", descending: bool = True, search: str | None = None
               ) -> list[PageRow]:
         """Pages sorted by quotes_as_of, published, imported, title or quote_count; optionally searched."""
         return queries.pages(self._db, sort, descending, search)
 
+    @_library_errors
     def page(self, page_id: int) -> PageRow | None:
         return queries.page(self._db, page_id)
 
+    @_library_errors
     def article(self, page_id: int) -> StoredArticle | None:
         return queries.article(self._db, page_id)
 
+    @_library_errors
     def quotes(self, page_id: int) -> list[QuoteRow]:
         """The quotes of one page in the order of its ticker strip."""
         return queries.quotes(self._db, page_id)
 
+    @_library_errors
     def latest_quotes(self, kind: str | None = None) -> list[QuoteRow]:
         """The market view: the latest quote of every symbol across the library."""
         return queries.latest_quotes(self._db, kind)
 
+    @_library_errors
     def history(self, symbol: str) -> list[QuoteRow]:
         """Every snapshot of ``symbol``, oldest first."""
         return queries.history(self._db, symbol)
 
+    @_library_errors
     def movers(self, page_id: int | None, n: int = 10, losers: bool = True) -> list[QuoteRow]:
         """Biggest losers (or gainers) of one page, or of the market view when ``page_id`` is None."""
         rows = self.latest_quotes() if page_id is None else self.quotes(page_id)
         return queries.movers(rows, n, losers)
 
+    @_library_errors
     def search(self, text: str, limit: int = 200) -> list[SearchHit]:
         """Ranked full-text search over title, summary and body; any text is valid, blank finds nothing."""
         return queries.search(self._db, text, limit)

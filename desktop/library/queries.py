@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from typing import Any
 
@@ -41,11 +42,16 @@ def _page_row(row: tuple[Any, ...]) -> PageRow:
     )
 
 
+def _number(value: Any) -> float:
+    """SQLite stores NaN as NULL; give it back as NaN rather than failing."""
+    return math.nan if value is None else float(value)
+
+
 def _quote_row(row: tuple[Any, ...]) -> QuoteRow:
     (pid, as_of, estimated, position, symbol, kind, price, change, percent, direction, flag, title) = row
     return QuoteRow(
-        int(pid), as_of, bool(estimated), int(position), symbol, kind, float(price), float(change),
-        float(percent), direction, flag, title,
+        int(pid), as_of, bool(estimated), int(position), symbol, kind, _number(price), _number(change),
+        _number(percent), direction, flag, title,
     )
 
 

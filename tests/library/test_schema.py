@@ -114,3 +114,33 @@ def test_old_library_is_migrated_in_place(lib_path: Path, monkeypatch: pytest.Mo
     with Library(lib_path):
         pass
     assert calls == [1]
+
+
+def test_database_failures_become_library_errors(lib_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.library import queries
+
+    def failing(*_args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    with Library(lib_path) as lib:
+        monkeypatch.setattr(queries, "latest_quotes", failing)
+        with pytest.raises(LibraryError, match="disk is full"):
+            lib.latest_quotes()
+
+
+def test_locked_library_reports_busy(lib_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.library import transaction
+
+    monkeypatch.setattr(transaction, "BUSY_TIMEOUT_MS", 50)
+    with Library(lib_path) as lib:
+        blocker = sqlite3.connect(lib_path, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            with Library(lib_path) as second:
+                second.db.execute("PRAGMA busy_timeout = 50")
+                with pytest.raises(LibraryError, match="busy in another program"):
+                    second.import_page(make_page(1), raw_for(1), "a.html")
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        assert lib.import_page(make_page(1), raw_for(1), "a.html").status == "imported"
