@@ -47,15 +47,25 @@ def raw_for(index: int) -> bytes:
     return f"<html>page {index}</html>".encode()
 
 
-def write_pages(folder: Path, count: int, start: int = 0, size_kb: int = 8) -> list[Path]:
-    """``count`` generated Business Recorder pages as page_NNNN.html files."""
+def write_pages(folder: Path, count: int, start: int = 0, size_kb: int = 8, image: bool = False) -> list[Path]:
+    """``count`` generated Business Recorder pages as page_NNNN.html files.
+
+    With ``image``, each is saved "Webpage, Complete": a picture in the article, its bytes in page_NNNN_files/.
+    """
     from tests.benchmarks.pagegen import br_article_html
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for index in range(start, start + count):
         path = folder / f"page_{index:04d}.html"
-        path.write_bytes(br_article_html(index, size_kb=size_kb))
+        data = br_article_html(index, size_kb=size_kb)
+        if image:
+            cut = data.index(b"<p>", data.index(b"<main"))
+            figure = f'<figure><img src="{path.stem}_files/pic.png"><figcaption>Chart {index}</figcaption></figure>'
+            data = data[:cut] + figure.encode() + data[cut:]
+            (folder / f"{path.stem}_files").mkdir(exist_ok=True)
+            (folder / f"{path.stem}_files" / "pic.png").write_bytes(PNG + index.to_bytes(4, "big"))
+        path.write_bytes(data)
         paths.append(path)
     return paths
 

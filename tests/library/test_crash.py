@@ -45,13 +45,14 @@ def _check_whole(library: Path) -> int:
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         conn.execute("INSERT INTO pages_fts(pages_fts) VALUES ('integrity-check')")
-        for name, count, originals in conn.execute(
+        for name, count, images, originals in conn.execute(
             "SELECT p.file_name, (SELECT count(*) FROM quotes q WHERE q.page_id = p.id),"
+            " (SELECT count(*) FROM images i WHERE i.page_id = p.id),"
             " (SELECT count(*) FROM originals o WHERE o.page_id = p.id) FROM pages p"
         ):
             index = int(name.removeprefix("page_").removesuffix(".html"))
             assert count == expected_for(index)["quotes"], name
-            assert originals == 1, name
+            assert images == 1 and originals == 1, name
         orphans = conn.execute(
             "SELECT count(*) FROM quotes WHERE page_id NOT IN (SELECT id FROM pages)"
         ).fetchone()[0]
@@ -63,7 +64,7 @@ def _check_whole(library: Path) -> int:
 
 def test_kill_during_import_leaves_whole_pages(tmp_path: Path) -> None:
     folder, library = tmp_path / "pages", tmp_path / "library.db"
-    write_pages(folder, 300, size_kb=6)
+    write_pages(folder, 300, size_kb=6, image=True)
     for stop_after in (60, 150):
         child = _child(library, folder)
         for _ in range(stop_after):
@@ -84,7 +85,7 @@ def test_kill_during_import_leaves_whole_pages(tmp_path: Path) -> None:
 
 def test_two_processes_import_at_once(tmp_path: Path) -> None:
     folder, library = tmp_path / "pages", tmp_path / "library.db"
-    write_pages(folder, 150, size_kb=6)
+    write_pages(folder, 150, size_kb=6, image=True)
     first, second = _child(library, folder), _child(library, folder, "reverse")
     outputs = [first.communicate()[0], second.communicate()[0]]
     assert first.returncode == 0 and second.returncode == 0
