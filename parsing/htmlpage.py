@@ -46,16 +46,15 @@ def parse_html(
     meta = _metadata(tree, data)
     tree.strip_tags(list(DROPPED_TAGS))
     body = tree.body
-    markup = body.html or "" if body is not None else ""
-    if verify_utf8 and _replaced(markup, meta["title"], data):
+    if verify_utf8 and _replaced(body.text() if body is not None else "", meta["title"], data):
         raise NotUtf8
     region = _article_region(body) if body is not None else None
     if region is not None:
         article_lines = region_lines(region.html or "")
-        quotes = ticker_quotes(markup, {line.text for line in article_lines})
+        quotes = body_quotes(body, {line.text for line in article_lines})
         art = build_article(article_lines, meta["h1"] or meta["title"], html=True)
     else:
-        lines = text_lines(markup)
+        lines = text_lines(body.html or "" if body is not None else "")
         quotes, _start, end = find_quotes(lines)
         art = build_article([Line(t[:MAX_LINE_CHARS]) for t in lines[max(end, 0):]], meta["title"])
     return Page(
@@ -75,8 +74,8 @@ def parse_html(
     )
 
 
-def _replaced(markup: str, title: str | None, data: bytes) -> bool:
-    if "\ufffd" not in markup and "\ufffd" not in (title or ""):
+def _replaced(text: str, title: str | None, data: bytes) -> bool:
+    if "\ufffd" not in text and "\ufffd" not in (title or ""):
         return False
     return b"\xef\xbf\xbd" not in data
 
@@ -99,8 +98,35 @@ def check_shape(data: bytes) -> None:
             raise ParseError(f"The page nests its elements more than {MAX_DEPTH:,} levels deep; it cannot be read.")
 
 
-def ticker_quotes(markup: str, article: set[str]) -> list[Quote]:
-    """Quotes from the rendered text, laid out only around the strip (the first run of quote lines)."""
+def body_quotes(body: LexborNode, article: set[str]) -> list[Quote]:
+    """The ticker, serializing the body's children one by one only until the strip is found."""
+    children = list(body.iter())
+    n = 0
+    while n < len(children):
+        markup = children[n].html or ""
+        n += 1
+        if _QUOTE_WORD.search(markup) is None:
+            continue
+        quotes, open_end = ticker_quotes(markup, article)
+        while open_end and n < len(children) and _starts_with_quote(children[n]):
+            markup += children[n].html or ""  # the strip goes on in the next sibling
+            n += 1
+            quotes, open_end = ticker_quotes(markup, article)
+        if quotes:
+            return quotes
+    return []
+
+
+def _starts_with_quote(node: LexborNode) -> bool:
+    head = (node.text() or "").lstrip()[:300]
+    return _QUOTE_WORD.search(head) is not None
+
+
+def ticker_quotes(markup: str, article: set[str]) -> tuple[list[Quote], bool]:
+    """Quotes from the rendered text, laid out only around the strip (the first run of quote lines).
+
+    Also says whether the strip runs to the very end of ``markup`` (it may go on after it).
+    """
     word = _QUOTE_WORD.search(markup)
     size = 12_288
     while word is not None:
@@ -112,9 +138,9 @@ def ticker_quotes(markup: str, article: set[str]) -> list[Quote]:
             size *= 4  # the strip runs on past this window: lay out more of it
             continue
         if quotes or stop >= len(markup):
-            return quotes
+            return quotes, bool(quotes) and end == len(lines)
         word = _QUOTE_WORD.search(markup, stop)
-    return []
+    return [], False
 
 
 def _line_start(markup: str, pos: int) -> int:
@@ -164,29 +190,25 @@ def _time_date(tree: LexborHTMLParser) -> str | None:
 
 
 def _article_region(body: LexborNode) -> LexborNode | None:
-    """The element holding the largest cluster of paragraph text, widened to its <article> or <h1>."""
+    """The element holding the largest cluster of paragraph text, widened to its <article> or <h1>.
+
+    Candidates inside navigation, sidebars, share bars and the like are passed over.
+    """
     scores: dict[int, list] = {}
-    verdicts: dict[int, bool] = {}
     for p in body.css("p"):
         size = len(p.text(strip=True))
         if size < MIN_PARAGRAPH_CHARS:
             continue
         parent = p.parent
-        if parent is None:
-            continue
-        key = parent.mem_id
-        if key not in verdicts:
-            verdicts[key] = _in_boilerplate(parent)
-        if verdicts[key]:
-            continue
-        for node, weight in ((parent, 1.0), (parent.parent, 0.5)):
+        for node, weight in ((parent, 1.0), (parent.parent if parent is not None else None, 0.5)):
             if node is not None:
                 entry = scores.setdefault(node.mem_id, [node, 0.0])
                 entry[1] += size * weight
-    if not scores:
-        return None
-    best = max(scores.values(), key=lambda e: e[1])[0]
-    return _widen(best)
+    ranked = sorted(scores.values(), key=lambda e: e[1], reverse=True)
+    for node, _score in ranked[:12]:
+        if not _in_boilerplate(node):
+            return _widen(node)
+    return None
 
 
 def _in_boilerplate(node: LexborNode | None) -> bool:

@@ -191,3 +191,15 @@ def test_inline_spans_in_a_marquee_give_every_quote():
     spans = "".join(f'<span class="item">{line}</span> ' for line in TICKER_LINES)
     page = parsing.parse_bytes(html_page(f"<marquee>{spans}</marquee>" + article_body()).encode(), "p.html")
     assert [q.symbol for q in page.quotes] == ["AIRLINK", "SILK", "FFC", "KSE100"]
+
+
+def test_strip_split_over_sibling_blocks_is_one_run():
+    first, second = span_ticker(TICKER_LINES[:2]), span_ticker(TICKER_LINES[2:])
+    page = parsing.parse_bytes(html_page(first + second + article_body()).encode(), "p.html")
+    assert [q.symbol for q in page.quotes] == ["AIRLINK", "SILK", "FFC", "KSE100"]
+
+
+def test_quote_words_in_an_earlier_block_do_not_hide_the_strip():
+    intro = "<div><p>Prices Decreased By a lot, the report said in its summary of the week.</p></div>"
+    page = parsing.parse_bytes(html_page(intro + span_ticker(TICKER_LINES) + article_body()).encode(), "p.html")
+    assert len(page.quotes) == 4
