@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots package clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ bench: $(VENV)/.test-installed
 
 screenshots: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/tools/make_screenshots.py
+
+package: $(VENV)/.test-installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/pyinstaller --noconfirm --clean --log-level=WARN \
+		--distpath dist --workpath build/pyinstaller packaging/market-reader.spec
+	@du -sh dist/market-reader
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

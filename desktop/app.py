@@ -57,23 +57,12 @@ def run_window(library_path: Path, paths: Sequence[str]) -> int:
     except LibraryError as exc:
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1
-    instance.paths_received.connect(lambda received: _bring_forward(window, received))
+    instance.paths_received.connect(window.receive_paths)
+    app.aboutToQuit.connect(instance.close)
     window.show()
     if files:
         window.import_paths([Path(p) for p in files])
-    status = app.exec()
-    instance.close()
-    return status
-
-
-def _bring_forward(window: object, paths: list[str]) -> None:
-    from PySide6.QtCore import Qt
-
-    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)  # type: ignore[attr-defined]
-    window.raise_()  # type: ignore[attr-defined]
-    window.activateWindow()  # type: ignore[attr-defined]
-    if paths:
-        window.import_paths([Path(p) for p in paths])  # type: ignore[attr-defined]
+    return app.exec()
 
 
 def _install_crash_handler() -> None:

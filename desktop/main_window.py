@@ -253,6 +253,14 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage("The sample page is missing from this installation.", 8000)
 
+    def receive_paths(self, paths: list[str]) -> None:
+        """Files handed over by a second launch: come forward and import them."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
     def import_paths(self, paths: Sequence[Path], dropped: Sequence[DroppedData] = ()) -> ImportWorker:
         """Import files, folders and dropped content in the background; queued behind a running import."""
         job = ImportJob(self.library_path, list(paths), list(dropped))

@@ -325,3 +325,10 @@ def test_compare_two_selected_pages(qtbot, window, tmp_path):
     model = window.compare_dialog.model
     assert model.index(0, 0).data() == "OGDC"
     assert model.index(0, 4).data() == "+10.00%"
+
+
+def test_files_handed_over_by_a_second_launch_are_imported(qtbot, window, write_page):
+    page = write_page("handed.txt", title="Handed over by another launch")
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as blocker:
+        window.receive_paths([str(page)])
+    assert [r.status for r in blocker.args[0]] == ["imported"]
