@@ -48,15 +48,7 @@ def parse_html(
     body = tree.body
     if verify_utf8 and _replaced(body.text() if body is not None else "", meta["title"], data):
         raise NotUtf8
-    region = _article_region(body) if body is not None else None
-    if region is not None:
-        article_lines = region_lines(region.html or "")
-        quotes = body_quotes(body, {line.text for line in article_lines})
-        art = build_article(article_lines, meta["h1"] or meta["title"], html=True)
-    else:
-        lines = text_lines(body.html or "" if body is not None else "")
-        quotes, _start, end = find_quotes(lines)
-        art = build_article([Line(t[:MAX_LINE_CHARS]) for t in lines[max(end, 0):]], meta["title"])
+    quotes, art = _quotes_and_article(body, meta)
     return Page(
         title=art.title or meta["title"],
         section=art.section or meta["section"],
@@ -72,6 +64,17 @@ def parse_html(
         format=fmt,
         encoding=encoding,
     )
+
+
+def _quotes_and_article(body: LexborNode | None, meta: dict) -> tuple[list[Quote], Article]:
+    region = _article_region(body) if body is not None else None
+    if body is not None and region is not None:
+        article_lines = region_lines(region.html or "")
+        quotes = body_quotes(body, {line.text for line in article_lines})
+        return quotes, build_article(article_lines, meta["h1"] or meta["title"], html=True)
+    lines = text_lines(body.html or "" if body is not None else "")
+    quotes, _start, end = find_quotes(lines)
+    return quotes, build_article([Line(t[:MAX_LINE_CHARS]) for t in lines[max(end, 0):]], meta["title"])
 
 
 def _replaced(text: str, title: str | None, data: bytes) -> bool:

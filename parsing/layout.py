@@ -97,56 +97,71 @@ class _Builder:
             self.linked = self.unlinked = 0
 
 
+class _Walker(_Builder):
+    """Follows open elements with explicit stacks (no recursion) while collecting lines."""
+
+    def __init__(self, skip_boilerplate: bool) -> None:
+        super().__init__()
+        self.skip_boilerplate = skip_boilerplate
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self.blocks: list[str] = [""]
+        self.skipping = self.links = self.figures = 0
+
+    def chunk(self, token: str) -> None:
+        if not self.skipping and not token.startswith("<!--"):
+            text = html.unescape(token) if "&" in token else token
+            self.text(text, self.blocks[-1], self.links > 0, self.figures > 0)
+
+    def open(self, tag: str, rest: str) -> None:
+        skip = self.skip_boilerplate and bool(self.stack) and _is_boilerplate(tag, rest)
+        if tag in BLOCK_TAGS or tag == "br":
+            self.flush()
+        elif tag in CELL_TAGS:
+            self.text(" ", "", False, False)
+        if tag == "img" and not self.skipping:
+            attrs = dict(_ATTR.findall(rest))
+            self.flush()
+            self.lines.append(Line(html.unescape(attrs.get("alt", "")), "img", False, self.figures > 0, attrs))
+        if tag in _VOID or rest.endswith("/"):
+            return
+        self.stack.append((tag, skip))
+        if tag in BLOCK_TAGS:
+            self.blocks.append(tag)
+        self.skipping += skip
+        self.links += tag == "a"
+        self.figures += tag == "figure"
+
+    def close(self, tag: str) -> None:
+        if not any(t == tag for t, _s in self.stack[-8:]):
+            return  # a stray end tag
+        while self.stack:
+            open_tag, skipped = self.stack.pop()
+            self.skipping -= skipped
+            self.links -= open_tag == "a"
+            self.figures -= open_tag == "figure"
+            if open_tag in BLOCK_TAGS:
+                self.blocks.pop()
+                self.flush()
+            if open_tag == tag:
+                return
+
+
 def region_lines(markup: str, skip_boilerplate: bool = True) -> list[Line]:
     """Lines of an element's serialized HTML with their block kind; images become ``img`` lines.
 
-    Descendants that are navigation, share bars, comment boxes or advertisements are skipped. The walk
-    keeps explicit stacks of open elements (no recursion).
+    Descendants that are navigation, share bars, comment boxes or advertisements are skipped.
     """
-    out = _Builder()
-    stack: list[tuple[str, bool]] = []  # (tag, skipped)
-    blocks: list[str] = [""]
-    skipping = links = figures = 0
+    walker = _Walker(skip_boilerplate)
     for match in _TOKEN.finditer(markup):
         closing, tag, rest = match.group(1, 2, 3)
         if tag is None:
-            token = match.group(0)
-            if not skipping and not token.startswith("<!--"):
-                out.text(html.unescape(token) if "&" in token else token, blocks[-1], links > 0, figures > 0)
-            continue
-        tag = tag.lower()
-        if closing:
-            if any(t == tag for t, _s in stack[-8:]):
-                while stack:
-                    open_tag, skipped = stack.pop()
-                    skipping -= skipped
-                    links -= open_tag == "a"
-                    figures -= open_tag == "figure"
-                    if open_tag in BLOCK_TAGS:
-                        blocks.pop()
-                        out.flush()
-                    if open_tag == tag:
-                        break
-            continue
-        skip = skip_boilerplate and bool(stack) and _is_boilerplate(tag, rest)
-        if tag in BLOCK_TAGS or tag == "br":
-            out.flush()
-        elif tag in CELL_TAGS:
-            out.text(" ", "", False, False)
-        if tag == "img" and not skipping:
-            attrs = dict(_ATTR.findall(rest))
-            out.flush()
-            out.lines.append(Line(html.unescape(attrs.get("alt", "")), "img", False, figures > 0, attrs))
-        if tag in _VOID or rest.endswith("/"):
-            continue
-        stack.append((tag, skip))
-        if tag in BLOCK_TAGS:
-            blocks.append(tag)
-        skipping += skip
-        links += tag == "a"
-        figures += tag == "figure"
-    out.flush()
-    return out.lines
+            walker.chunk(match.group(0))
+        elif closing:
+            walker.close(tag.lower())
+        else:
+            walker.open(tag.lower(), rest)
+    walker.flush()
+    return walker.lines
 
 
 def _is_boilerplate(tag: str, rest: str) -> bool:
