@@ -24,9 +24,8 @@ FURNITURE_LINES = frozenset({
 })
 STOP_LINES = frozenset({"comments", "post comment", "leave a comment", "most popular", "latest news"})
 
-# Elements whose content is never rendered text.
-DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
-                "select", "textarea", "button", "head", "math")
+# Elements whose content is never article or ticker text (each costs one pass over the tree).
+DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "select", "textarea", "button")
 
 # Elements that start and end a line in rendered text (as browsers lay them out).
 BLOCK_TAGS = frozenset({

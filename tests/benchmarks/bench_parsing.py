@@ -118,7 +118,7 @@ def main() -> int:
         print("trafilatura is not installed (pip install -e '.[bench]'): skipped")
     else:
         n = min(opts.traf_pages, len(pages))
-        traf = interleaved({"plain": _traf_plain, "json": _traf_json}, pages[:n], 1)
+        traf = interleaved({"plain": _traf_plain, "json": _traf_json}, pages[:n], 2)
         plain_s, meta_s = statistics.mean(traf["plain"]), statistics.mean(traf["json"])
         ours_n = statistics.mean(speed["ours"][:n])
         traf_paras = [[ln for ln in _traf_plain(p).split("\n") if ln.strip()] for p in pages[:n]]
