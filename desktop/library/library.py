@@ -13,7 +13,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 from sqlite_utils import Database
 
 import parsing
-from desktop.library import importer, queries, reading, reparse
+from desktop.library import importer, pool, queries, reading, reparse
 from desktop.library.files import iter_page_files
 from desktop.library.pool import read_in_pool
 from desktop.library.records import ImportResult, LibraryError, PageRow, QuoteRow, SearchHit, StoredArticle
@@ -128,7 +128,10 @@ class Library:
 
     def import_file(self, path: Path | str) -> ImportResult:
         """Import one saved page file; a file that cannot be read is reported as failed, never raised."""
-        return self._store(reading.read_file(Path(path), self._duplicate_of))
+        return self._store(self._read_here(Path(path)))
+
+    def _read_here(self, path: Path) -> reading.Prepared | ImportResult:
+        return reading.read_file(path, self._duplicate_of)
 
     def import_data(self, data: bytes, name: str, mtime: float | None = None) -> ImportResult:
         """Import page bytes that came without a file (e.g. HTML dropped from a browser)."""
@@ -156,8 +159,8 @@ class Library:
         """
         found = list(iter_page_files(paths))
         readable = [path for path, problem in found if problem is None]
-        pooled = workers > 1 and len(readable) >= POOL_MIN_FILES
-        prepared = read_in_pool(readable, self.path, workers) if pooled else None
+        pooled = workers > 1 and len(readable) >= POOL_MIN_FILES and pool.available()
+        prepared = read_in_pool(readable, self.path, workers, self._read_here) if pooled else None
         results: list[ImportResult] = []
         try:
             for done, (path, problem) in enumerate(found, start=1):

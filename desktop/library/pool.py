@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import sqlite3
-from collections.abc import Iterator, Sequence
+import sys
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from desktop.library.reading import Prepared, read_file
 from desktop.library.records import ImportResult
 
+log = logging.getLogger(__name__)
 _reader: sqlite3.Connection | None = None
 
 
@@ -37,19 +41,53 @@ def _read(path: str) -> Prepared | ImportResult:
     return read_file(Path(path), _lookup)
 
 
-def read_in_pool(paths: Sequence[Path], library: Path, workers: int) -> Iterator[Prepared | ImportResult]:
+def available() -> bool:
+    """Worker processes need a real Python to spawn; a frozen (bundled) program would start itself again."""
+    return not getattr(sys, "frozen", False)
+
+
+def read_in_pool(paths: Sequence[Path], library: Path, workers: int,
+                 fallback: Callable[[Path], Prepared | ImportResult]) -> Iterator[Prepared | ImportResult]:
     """Prepared pages (or reports) in the order of ``paths``, read by ``workers`` processes.
 
-    Workers are started with "spawn", which is safe from a thread of a Qt program. Closing the
-    iterator early cancels the files not yet started.
+    Workers are started with "spawn", which is safe from a thread of a Qt program. If a worker dies
+    (a crash in a native library, the memory killer), the file being waited for is reported as failed
+    and a new pool takes the rest; if two pools in a row die before their first file, workers cannot
+    run here and ``fallback`` reads the rest in this process. Closing the iterator early cancels the
+    files not yet started.
     """
+    start, stillborn = 0, 0
+    while start < len(paths):
+        broken_at = yield from _one_pool(paths[start:], library, workers)
+        if broken_at is None:
+            return
+        stillborn = stillborn + 1 if broken_at == 0 else 0
+        if stillborn >= 2:
+            log.warning("parsing processes could not start; reading the remaining files in this process")
+            yield from (fallback(path) for path in paths[start:])
+            return
+        yield ImportResult(str(paths[start + broken_at]), "failed", None, BROKEN_MESSAGE)
+        start += broken_at + 1
+
+
+BROKEN_MESSAGE = "the page reader stopped unexpectedly on this file (or one read at the same time)"
+
+
+def _one_pool(paths: Sequence[Path], library: Path, workers: int
+              ) -> Generator[Prepared | ImportResult, None, int | None]:
+    """Yield results until done (returns None) or until the pool breaks (returns the index it broke at)."""
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_open_reader,
                              initargs=(str(library),)) as pool:
         futures = [pool.submit(_read, str(p)) for p in paths]
         try:
-            for future in futures:
-                yield future.result()
+            for index, future in enumerate(futures):
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    return index
+                yield result
         finally:
             for future in futures:
                 future.cancel()
+    return None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from desktop.library import Library
 from tests.benchmarks.pagegen import br_article_html, expected_for
 from tests.library.helpers import PNG, write_hostile, write_pages
@@ -114,3 +116,23 @@ def test_worker_processes_give_the_same_results(lib: Library, tmp_path: Path) ->
     assert lib.page_count() == 20
     cancelled = lib.import_paths([tmp_path / "drop"], workers=2, cancelled=lambda: True)
     assert cancelled == []
+
+
+def test_a_dying_worker_costs_one_file_not_the_batch(lib: Library, tmp_path: Path) -> None:
+    import multiprocessing
+    import signal
+
+    from desktop.library.pool import BROKEN_MESSAGE, read_in_pool
+    from desktop.library.reading import Prepared
+
+    paths = write_pages(tmp_path / "drop", 80, size_kb=60)  # enough work that the kill lands mid-batch
+    outcomes = read_in_pool(paths, lib.path, 2, fallback=lambda _path: pytest.fail("fell back"))
+    first = next(outcomes)
+    for child in multiprocessing.active_children():
+        os.kill(child.pid, signal.SIGKILL)
+    rest = list(outcomes)
+    assert first.path == str(paths[0])
+    assert [o.path for o in [first, *rest]] == [str(p) for p in paths]  # one outcome per file, in order
+    broken = [o for o in rest if getattr(o, "message", None) == BROKEN_MESSAGE]
+    assert len(broken) <= 1
+    assert sum(isinstance(o, Prepared) for o in [first, *rest]) >= len(paths) - 1
