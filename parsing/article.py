@@ -24,6 +24,7 @@ _BYLINE_DATE = re.compile(r"(?:By )?(?P<name>[A-Z][\w.&'’ -]{1,40}?),? (?:\| )
 _BY = re.compile(r"By (?P<name>[A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){0,4})$")
 _SENTENCE_END = ("." , "!", "?", "”", '"', "’", "'", ":", ")", "…", "۔")
 MAX_RELATED_WORDS = 25
+_READ_MORE = re.compile(r"(?:Read more|Also read|Read also|Related|See also|Also see)\s?[:\-–—]\s?", re.I)
 
 
 @dataclass
@@ -138,8 +139,8 @@ def _read_header(lines: Sequence[Line], start: int, art: Article) -> int:
         if dated:
             art.published = art.published or dated[0]
             art.byline = art.byline or dated[1]
-        elif line.text.endswith(("...", "…")) and art.summary is None and line.kind != "img":
-            art.summary = line.text
+        elif line.kind == "summary" or (line.text.endswith(("...", "…")) and line.kind != "img"):
+            art.summary = art.summary or line.text
         elif _BY.match(line.text):
             art.byline = _BY.match(line.text)["name"]
         elif line.text.lower() not in FURNITURE_LINES and not (line.link_only and not is_sentence(line.text)):
@@ -160,6 +161,8 @@ def _read_body(lines: Sequence[Line], n: int, art: Article, html: bool) -> None:
             _caption(art, text)
         elif low in FURNITURE_LINES or date_line(text):
             continue
+        elif line.kind == "summary" and not art.paragraphs:
+            art.summary = art.summary or text
         elif _is_related(line, html):
             pending.append(text)
         elif html and line.link_only:
@@ -172,6 +175,8 @@ def _read_body(lines: Sequence[Line], n: int, art: Article, html: bool) -> None:
 
 
 def _is_related(line: Line, html: bool) -> bool:
+    if _READ_MORE.match(line.text) and len(line.text) < 300:
+        return True
     words = len(line.text.split())
     if html:
         return line.link_only and words <= MAX_RELATED_WORDS and words >= 3

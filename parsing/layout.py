@@ -33,6 +33,7 @@ _ANY_TAG = re.compile(r"<[^>]*>")
 
 _TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>|<!--.*?-->|[^<]+", re.S)
 _ATTR = re.compile(r'\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)="([^"]*)"')
+_TEASER = re.compile(r'class="[^"]*(?:excerpt|standfirst|teaser|story__lead|summary|subtitle|\bdek\b)', re.I)
 _MARKS = re.compile(r'\s(?:class|id|role)="([^"]*)"')
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                    "track", "wbr", "param", "keygen"})
@@ -103,14 +104,15 @@ class _Walker(_Builder):
     def __init__(self, skip_boilerplate: bool) -> None:
         super().__init__()
         self.skip_boilerplate = skip_boilerplate
-        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipped, teaser)
         self.blocks: list[str] = [""]
-        self.skipping = self.links = self.figures = 0
+        self.skipping = self.links = self.figures = self.teasers = 0
 
     def chunk(self, token: str) -> None:
         if not self.skipping and not token.startswith("<!--"):
             text = html.unescape(token) if "&" in token else token
-            self.text(text, self.blocks[-1], self.links > 0, self.figures > 0)
+            kind = "summary" if self.teasers else self.blocks[-1]
+            self.text(text, kind, self.links > 0, self.figures > 0)
 
     def open(self, tag: str, rest: str) -> None:
         skip = self.skip_boilerplate and bool(self.stack) and _is_boilerplate(tag, rest)
@@ -124,19 +126,22 @@ class _Walker(_Builder):
             self.lines.append(Line(html.unescape(attrs.get("alt", "")), "img", False, self.figures > 0, attrs))
         if tag in _VOID or rest.endswith("/"):
             return
-        self.stack.append((tag, skip))
+        teaser = tag in BLOCK_TAGS and "class" in rest and _TEASER.search(rest) is not None
+        self.stack.append((tag, skip, teaser))
         if tag in BLOCK_TAGS:
             self.blocks.append(tag)
         self.skipping += skip
+        self.teasers += teaser
         self.links += tag == "a"
         self.figures += tag == "figure"
 
     def close(self, tag: str) -> None:
-        if not any(t == tag for t, _s in self.stack[-8:]):
+        if not any(entry[0] == tag for entry in self.stack[-8:]):
             return  # a stray end tag
         while self.stack:
-            open_tag, skipped = self.stack.pop()
+            open_tag, skipped, teaser = self.stack.pop()
             self.skipping -= skipped
+            self.teasers -= teaser
             self.links -= open_tag == "a"
             self.figures -= open_tag == "figure"
             if open_tag in BLOCK_TAGS:

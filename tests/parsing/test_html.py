@@ -203,3 +203,15 @@ def test_quote_words_in_an_earlier_block_do_not_hide_the_strip():
     intro = "<div><p>Prices Decreased By a lot, the report said in its summary of the week.</p></div>"
     page = parsing.parse_bytes(html_page(intro + span_ticker(TICKER_LINES) + article_body()).encode(), "p.html")
     assert len(page.quotes) == 4
+
+
+def test_teaser_by_class_is_the_summary_and_read_more_is_related():
+    body = ('<article><h1>Rupee steady in interbank trade</h1><div class="story__excerpt">The rupee held '
+            "steady against the dollar on Monday.</div><div class=\"content\">"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+            + '<p>Read more: <a href="/x">Rupee ends week lower against dollar</a></p>'
+            + f"<p>{PARAGRAPHS[2]}</p></div></article>")
+    page = parsing.parse_bytes(html_page(body).encode(), "p.html")
+    assert page.summary == "The rupee held steady against the dollar on Monday."
+    assert list(page.paragraphs) == PARAGRAPHS
+    assert page.related == ("Read more: Rupee ends week lower against dollar",)
