@@ -20,6 +20,8 @@ MAX_DEPTH = 1_000
 DEPTH_CHECK_FROM = 6_000  # lexbor builds a tree this deep in about 50 ms: not worth a scan
 MIN_PARAGRAPH_CHARS = 25
 MAX_LINE_CHARS = 20_000  # no paragraph is longer; keeps later passes cheap on hostile pages
+MAX_ARTICLE_LINES = 20_000
+MAX_REGION_CHARS = 4_000_000
 
 _SAVED_FROM = re.compile(r"<!-- ?saved from url=\(\d{1,5}\)\s?([^\s>]{1,2000}) ?-->", re.I)
 _QUOTE_WORD = re.compile(r"Increased By|Decreased By|No Change")
@@ -69,12 +71,13 @@ def parse_html(
 def _quotes_and_article(body: LexborNode | None, meta: dict) -> tuple[list[Quote], Article]:
     region = _article_region(body) if body is not None else None
     if body is not None and region is not None:
-        article_lines = region_lines(region.html or "")
+        article_lines = region_lines((region.html or "")[:MAX_REGION_CHARS])
         quotes = body_quotes(body, {line.text for line in article_lines})
         return quotes, build_article(article_lines, meta["h1"] or meta["title"], html=True)
-    lines = text_lines(body.html or "" if body is not None else "")
+    lines = text_lines(body.html or "" if body is not None else "")[:MAX_ARTICLE_LINES * 2]
     quotes, _start, end = find_quotes(lines)
-    return quotes, build_article([Line(t[:MAX_LINE_CHARS]) for t in lines[max(end, 0):]], meta["title"])
+    rest = lines[max(end, 0) : max(end, 0) + MAX_ARTICLE_LINES]
+    return quotes, build_article([Line(t[:MAX_LINE_CHARS]) for t in rest], meta["title"])
 
 
 def _replaced(text: str, title: str | None, data: bytes) -> bool:
