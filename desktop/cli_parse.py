@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TextIO
 
 import parsing
 from parsing import Page, ParseError
@@ -25,27 +24,30 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_parse(args: argparse.Namespace) -> int:
     """Exit status 0 when every file parsed, 1 when some did not."""
+    ascii_only = (sys.stdout.encoding or "").lower().replace("-", "").replace("_", "") != "utf8"
+    if ascii_only and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")  # readable output on a non-UTF-8 terminal
     failures = 0
     for path in args.paths:
         try:
             page = parsing.parse_file(path)
         except ParseError as exc:
             failures += 1
-            _print_error(path, exc.message, args.json, sys.stdout)
+            _print_error(path, exc.message, args.json, ascii_only)
             continue
         if args.json:
             record = {"path": path, "ok": True, "page": page.to_json()}
-            print(json.dumps(record, ensure_ascii=False), flush=True)
+            print(json.dumps(record, ensure_ascii=ascii_only), flush=True)
         else:
             print(summary_text(path, page), flush=True)
     return 1 if failures else 0
 
 
-def _print_error(path: str, message: str, as_json: bool, out: TextIO) -> None:
+def _print_error(path: str, message: str, as_json: bool, ascii_only: bool) -> None:
     if as_json:
-        print(json.dumps({"path": path, "ok": False, "error": message}, ensure_ascii=False), file=out, flush=True)
+        print(json.dumps({"path": path, "ok": False, "error": message}, ensure_ascii=ascii_only), flush=True)
     else:
-        print(f"{path}: cannot read: {message}\n", file=out, flush=True)
+        print(f"{path}: cannot read: {message}\n", flush=True)
 
 
 def summary_text(path: str, page: Page) -> str:

@@ -7,6 +7,7 @@ import email.policy
 import email.utils
 import re
 from dataclasses import dataclass, field
+from datetime import UTC
 from email.errors import CloseBoundaryNotFoundDefect
 from email.message import Message
 from urllib.parse import urljoin
@@ -107,6 +108,6 @@ def _saved(msg: Message) -> str | None:
         when = email.utils.parsedate_to_datetime(str(value))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    if when.tzinfo is None:
-        return None
+    if when.tzinfo is None:  # "-0000": a UTC time whose sender's zone is unknown
+        when = when.replace(tzinfo=UTC)
     return when.isoformat(timespec="seconds")

@@ -112,3 +112,8 @@ def test_real_chromium_utf16_mhtml_with_crlf_damage():
     page = parsing.parse_file(FIXTURES / "chromium" / "br-urdu-utf16.mhtml")
     assert page.encoding == "utf-16-le" and page.title == "اسٹاک مارکیٹ میں تیزی"
     assert page.paragraphs[0].startswith("کراچی:") and [q.symbol for q in page.quotes] == ["KSE100"]
+
+
+def test_minus_zero_zone_is_read_as_utc():
+    assert parsing.parse_bytes(pages_mhtml(date="Fri, 27 Nov 2026 10:15:30 -0000"), "x.mhtml").saved == (
+        "2026-11-27T10:15:30+00:00")
