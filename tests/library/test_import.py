@@ -124,3 +124,12 @@ def test_import_data_failed_parse_is_reported(lib: Library) -> None:
     assert result.status == "failed"
     assert result.message
     assert lib.page_count() == 0
+
+
+def test_index_stays_consistent_after_deletes(lib: Library) -> None:
+    for index in range(5):
+        lib.import_page(make_page(index), raw_for(index), f"{index}.html")
+    lib.delete_page(2)
+    lib.delete_page(4)
+    lib.db.execute("INSERT INTO pages_fts(pages_fts) VALUES ('integrity-check')")
+    assert {h.id for h in lib.search("rupee")} == {1, 3, 5}

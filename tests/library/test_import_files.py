@@ -136,3 +136,15 @@ def test_a_dying_worker_costs_one_file_not_the_batch(lib: Library, tmp_path: Pat
     broken = [o for o in rest if getattr(o, "message", None) == BROKEN_MESSAGE]
     assert len(broken) <= 1
     assert sum(isinstance(o, Prepared) for o in [first, *rest]) >= len(paths) - 1
+
+
+def test_reparse_keeps_images_from_the_files_folder(lib: Library, tmp_path: Path) -> None:
+    [path] = write_pages(tmp_path, 1, image=True)
+    page_id = lib.import_file(path).page_id
+    assert len(lib.article(page_id).images) == 1
+    [result] = lib.reparse()
+    assert result.status == "imported"
+    [image] = lib.article(page_id).images  # the original bytes alone hold no image: the stored one stays
+    assert image.data.startswith(PNG)
+    lib.db.execute("INSERT INTO pages_fts(pages_fts) VALUES ('integrity-check')")
+    assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
