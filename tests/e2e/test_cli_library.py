@@ -163,3 +163,28 @@ def test_newer_library_is_refused_with_a_message(tmp_path: Path) -> None:
     result = run(library, "pages")
     assert result.returncode == 2
     assert "newer Market Reader" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    pages = write_pages(tmp_path / "drop", 3)
+    controller, terminal = pty.openpty()
+    command = [sys.executable, "-m", "desktop", "--library", str(tmp_path / "l.db"), "import", *map(str, pages)]
+    with subprocess.Popen(command, stdout=terminal, stderr=subprocess.PIPE, cwd=ROOT) as child:
+        os.close(terminal)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+    os.close(controller)
+    assert child.returncode == 0
+    assert b"\r\x1b[K[" in seen and b"3/3" in seen
+    piped = run(tmp_path / "l2.db", "import", *map(str, pages))
+    assert "\r" not in piped.stdout and "3 imported" in piped.stdout
