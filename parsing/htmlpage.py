@@ -109,10 +109,10 @@ def body_quotes(body: LexborNode, article: set[str]) -> list[Quote]:
     children = list(body.iter())
     n = 0
     while n < len(children):
-        markup = children[n].html or ""
         n += 1
-        if _QUOTE_WORD.search(markup) is None:
-            continue
+        if _QUOTE_WORD.search(children[n - 1].text() or "") is None:
+            continue  # text() is much cheaper than serializing
+        markup = children[n - 1].html or ""
         quotes, open_end = ticker_quotes(markup, article)
         while open_end and n < len(children) and _starts_with_quote(children[n]):
             markup += children[n].html or ""  # the strip goes on in the next sibling
@@ -124,8 +124,16 @@ def body_quotes(body: LexborNode, article: set[str]) -> list[Quote]:
 
 
 def _starts_with_quote(node: LexborNode) -> bool:
-    head = (node.text() or "").lstrip()[:300]
-    return _QUOTE_WORD.search(head) is not None
+    """Whether the element's first 300 characters of text hold a quote word."""
+    head = ""
+    for index, child in enumerate(node.traverse(include_text=True)):
+        if child.is_text_node:
+            head += child.text_content or ""
+            if len(head.strip()) >= 300:
+                break
+        if index > 200:
+            break
+    return _QUOTE_WORD.search(head.lstrip()[:300]) is not None
 
 
 def ticker_quotes(markup: str, article: set[str]) -> tuple[list[Quote], bool]:
