@@ -107,7 +107,7 @@ def _find_title(lines: Sequence[Line], hint: str | None, art: Article) -> int:
     if index < 0:
         art.title = hint
         return 0
-    art.title = hint or clean_title(lines[index].text)
+    art.title = clean_title(lines[index].text)
     if index > 0:
         prev = lines[index - 1].text
         if len(prev.split()) <= 4 and not is_sentence(prev) and prev.lower() not in FURNITURE_LINES:

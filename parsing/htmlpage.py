@@ -26,6 +26,7 @@ MAX_REGION_CHARS = 4_000_000
 _SAVED_FROM = re.compile(r"<!-- ?saved from url=\(\d{1,5}\)\s?([^\s>]{1,2000}) ?-->", re.I)
 _QUOTE_WORD = re.compile(r"Increased By|Decreased By|No Change")
 _BLOCK_BOUNDARY = re.compile(r"<(?:div|li|tr|p|br|ul|ol|section|table)\b")
+_SITE_HEADING = re.compile(r"logo|brand|masthead|site-?(?:header|title|name)", re.I)
 _LD_DATE = re.compile(r'"datePublished"\s{0,5}:\s{0,5}"([^"]{4,40})"')
 
 Resolver = Callable[[str], bytes | None]
@@ -73,7 +74,9 @@ def _quotes_and_article(body: LexborNode | None, meta: dict) -> tuple[list[Quote
     if body is not None and region is not None:
         article_lines = region_lines((region.html or "")[:MAX_REGION_CHARS])
         quotes = body_quotes(body, {line.text for line in article_lines})
-        return quotes, build_article(article_lines, meta["h1"] or meta["title"], html=True)
+        h1 = region.css_first("h1")
+        hint = " ".join(h1.text().split()) if h1 is not None else None
+        return quotes, build_article(article_lines, hint or meta["title"], html=True)
     lines = text_lines(body.html or "" if body is not None else "")[:MAX_ARTICLE_LINES * 2]
     quotes, _start, end = find_quotes(lines)
     rest = lines[max(end, 0) : max(end, 0) + MAX_ARTICLE_LINES]
@@ -177,12 +180,10 @@ def _metadata(tree: LexborHTMLParser, data: bytes) -> dict:
         if key and value and value.strip() and key.lower() not in fields:
             fields[key.lower()] = value.strip()
     title_node = tree.css_first("title")
-    h1 = tree.css_first("h1")
     saved_from = _SAVED_FROM.search(data[:4096].decode("utf-8", "replace"))
     published = fields.get("article:published_time") or fields.get("publish-date") or _ld_date(tree)
     return {
         "title": clean_title(fields.get("og:title") or (title_node.text() if title_node else None)),
-        "h1": " ".join(h1.text().split()) if h1 is not None else None,
         "section": fields.get("article:section"),
         "published": iso_date(published) if published else _time_date(tree),
         "source_url": (htmllib.unescape(saved_from.group(1)) if saved_from else None)
@@ -241,13 +242,29 @@ def _in_boilerplate(node: LexborNode | None) -> bool:
 def _widen(node: LexborNode) -> LexborNode:
     current = node
     for _ in range(4):
-        if current.tag == "article" or current.css_first("h1") is not None:
+        if current.tag == "article" or _story_heading(current):
             return current
         parent = current.parent
         if parent is None or parent.tag in ("body", "html"):
             break
         current = parent
     return node
+
+
+def _story_heading(node: LexborNode) -> bool:
+    """Whether the element holds an <h1> that is not the site's logo or masthead."""
+    for h1 in node.css("h1")[:3]:
+        anchor, steps, site = h1, 0, False
+        while anchor is not None and steps < 8 and not site:
+            attrs = anchor.attributes
+            marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+            site = anchor.tag == "nav" or _SITE_HEADING.search(marks) is not None
+            if anchor.mem_id == node.mem_id:
+                break
+            anchor, steps = anchor.parent, steps + 1
+        if not site:
+            return True
+    return False
 
 
 def _images(art: Article, resolve: Resolver | None) -> tuple[Image, ...]:

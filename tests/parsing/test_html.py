@@ -215,3 +215,24 @@ def test_teaser_by_class_is_the_summary_and_read_more_is_related():
     assert page.summary == "The rupee held steady against the dollar on Monday."
     assert list(page.paragraphs) == PARAGRAPHS
     assert page.related == ("Read more: Rupee ends week lower against dollar",)
+
+
+def test_logo_h1_outside_the_article_is_not_the_title():
+    body = ('<header><h1 class="logo">Business Recorder</h1></header><div class="story">'
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div>")
+    page = parsing.parse_bytes(html_page(body, head='<meta property="og:title" content="Rates on hold">').encode())
+    assert page.title == "Rates on hold" and list(page.paragraphs) == PARAGRAPHS
+
+
+def test_article_h1_wins_over_og_title():
+    body = '<article><h1>Rates on hold, bank says</h1>' + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
+    page = parsing.parse_bytes(html_page(body, head='<meta property="og:title" content="Rates on hold">').encode())
+    assert page.title == "Rates on hold, bank says"
+
+
+def test_wrapper_with_a_logo_h1_is_not_taken_as_the_article():
+    body = ('<div id="page"><header class="site-header"><h1 class="logo">Business Recorder</h1></header>'
+            '<div class="story">' + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div>"
+            '<div class="notes"><p>Short note text that is long enough to count here.</p></div></div>')
+    page = parsing.parse_bytes(html_page(body, head='<meta property="og:title" content="Rates on hold">').encode())
+    assert page.title == "Rates on hold" and list(page.paragraphs) == PARAGRAPHS
