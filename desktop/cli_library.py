@@ -23,6 +23,12 @@ Handler = Callable[[Library, argparse.Namespace], int]
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the library subcommands."""
+    _register_import(sub)
+    _register_listings(sub)
+    _register_others(sub)
+
+
+def _register_import(sub: argparse._SubParsersAction) -> None:
     p = _add(sub, "import", _import, "import saved pages (files or folders) into the library",
              "Import saved pages into the library; folders are searched recursively for .html, .htm, "
              ".xhtml, .mhtml, .mht and .txt files. Exits with 1 if any file could not be imported.")
@@ -31,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-j", "--jobs", type=int, default=DEFAULT_JOBS, metavar="N",
                    help=f"processes that read and parse files while one writes (default {DEFAULT_JOBS})")
 
+
+def _register_listings(sub: argparse._SubParsersAction) -> None:
     p = _add(sub, "pages", _pages, "list the pages in the library", "List the saved pages in the library.")
     p.add_argument("--sort", choices=PAGE_SORTS, default="quotes_as_of", help="order (default: quotes_as_of)")
     p.add_argument("--ascending", action="store_true", help="oldest or smallest first")
@@ -55,6 +63,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N pages (default 50)")
     _add_output(p)
 
+
+def _register_others(sub: argparse._SubParsersAction) -> None:
     p = _add(sub, "show", _show, "print one page's article as text", "Print the article of page ID as text.")
     p.add_argument("page_id", type=int, metavar="ID", help="page id, as listed by 'pages'")
     p.add_argument("--json", action="store_true", help="the article as one JSON object")
