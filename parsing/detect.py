@@ -58,7 +58,7 @@ def sniff(data: bytes, name: str = "") -> str:
         raise ParseError("This file is not a saved web page or text: it holds binary data.")
     if _HTML_START.match(data, 3 if data.startswith(b"\xef\xbb\xbf") else 0):
         return "html"
-    if _HTML_ANYWHERE.search(head):
+    if _HTML_ANYWHERE.search(head, 0, 512):  # a short preamble, not a text that quotes markup
         return "html"
     return "text"
 

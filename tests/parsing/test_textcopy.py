@@ -72,3 +72,11 @@ def test_browser_inner_text_of_the_sample_page():
     assert text_page.summary == html_page.summary and text_page.related == html_page.related
     # a text copy cannot tell the image caption from a paragraph; everything else matches
     assert [p for p in text_page.paragraphs if not p.startswith("Brokers follow")] == list(html_page.paragraphs)
+
+
+def test_text_copy_that_mentions_markup_stays_text():
+    text = ("KSE100 114,909 Decreased By -3882.2 (-3.27%)\nA headline about web pages\n\nPublished March 1, 2024\n\n"
+            + "Filler line of an ordinary copied page that talks about many things.\n" * 20
+            + "Developers wrap every page in <html> and <body> tags, the article said.\n")
+    page = parsing.parse_bytes(text.encode(), "copy.html")
+    assert page.format == "text" and len(page.quotes) == 1
