@@ -74,8 +74,17 @@ def pages(db: Database, sort: str, descending: bool, search: str | None) -> list
     sql = f"SELECT {_PAGE_FIELDS} FROM pages p {where} ORDER BY {nulls_last}{column} {direction}, p.id {direction}"
     try:
         return [_page_row(r) for r in db.execute(sql, params)]
-    except sqlite3.OperationalError:
-        return []  # a search the index cannot take (should not happen once quoted) finds nothing
+    except sqlite3.OperationalError as error:
+        if match is not None and is_query_error(error):
+            return []  # a search the index cannot take (should not happen once quoted) finds nothing
+        raise
+
+
+def is_query_error(error: sqlite3.OperationalError) -> bool:
+    """True for FTS5 refusing the query text itself, not for a problem with the database."""
+    text = str(error).lower()
+    return any(part in text for part in ("fts5", "syntax error", "unterminated", "no such column",
+                                        "unknown special query"))
 
 
 def page(db: Database, page_id: int) -> PageRow | None:
@@ -195,5 +204,7 @@ def search(db: Database, text: str, limit: int) -> list[SearchHit]:
         return []
     try:
         return _ranked_hits(db, match, text, limit)
-    except sqlite3.OperationalError:
-        return []
+    except sqlite3.OperationalError as error:
+        if is_query_error(error):
+            return []
+        raise

@@ -108,3 +108,16 @@ def test_only_the_newest_matches_are_ranked(filled: Library, monkeypatch: pytest
     monkeypatch.setattr(queries, "RANK_WINDOW", 1)
     assert [h.id for h in filled.search("oil", limit=1)] == [3]
     assert sorted(h.id for h in filled.search("oil", limit=5)) == [1, 3]  # the window is never below the limit
+
+
+def test_database_trouble_is_not_hidden_as_no_hits(filled: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from desktop.library import LibraryError, queries
+
+    def broken(*_args: object) -> list:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(queries, "_ranked_hits", broken)
+    with pytest.raises(LibraryError, match="disk I/O error"):
+        filled.search("oil")
