@@ -73,6 +73,8 @@ def reparse_page(db: Database, page_id: int) -> ImportResult:
         return ImportResult(file_name, "failed", page_id, page)
     fields = _updated_fields(page, old_as_of, bool(old_estimated))
     with write_transaction(db):
+        if db.conn.execute("SELECT 1 FROM pages WHERE id = ?", [page_id]).fetchone() is None:
+            return ImportResult(file_name, "failed", page_id, "the page was deleted while it was read again")
         db["pages"].update(page_id, fields)
         db.conn.execute("DELETE FROM quotes WHERE page_id = ?", [page_id])
         if page.images:  # images from a NAME_files folder are not in the original bytes: keep them

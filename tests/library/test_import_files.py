@@ -148,3 +148,21 @@ def test_reparse_keeps_images_from_the_files_folder(lib: Library, tmp_path: Path
     assert image.data.startswith(PNG)
     lib.db.execute("INSERT INTO pages_fts(pages_fts) VALUES ('integrity-check')")
     assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_reparse_of_a_page_deleted_meanwhile(lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.library import reparse
+
+    [path] = write_pages(tmp_path, 1)
+    page_id = lib.import_file(path).page_id
+    real_parse = reparse._parse_stored
+
+    def parse_then_delete(data: bytes, name: str) -> object:
+        page = real_parse(data, name)
+        lib.delete_page(page_id)  # another window deletes the page while it is being parsed
+        return page
+
+    monkeypatch.setattr(reparse, "_parse_stored", parse_then_delete)
+    [result] = lib.reparse()
+    assert result.status == "failed" and "deleted" in result.message
+    assert lib.page_count() == 0 and lib.db.execute("SELECT count(*) FROM quotes").fetchone()[0] == 0
