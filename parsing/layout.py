@@ -116,7 +116,8 @@ class _Walker(_Builder):
 
     def open(self, tag: str, rest: str) -> None:
         skip = self.skip_boilerplate and bool(self.stack) and _is_boilerplate(tag, rest)
-        if tag in BLOCK_TAGS or tag == "br":
+        block = tag in BLOCK_TAGS
+        if (block or tag == "br") and self.parts:
             self.flush()
         elif tag in CELL_TAGS:
             self.text(" ", "", False, False)
@@ -126,29 +127,40 @@ class _Walker(_Builder):
             self.lines.append(Line(html.unescape(attrs.get("alt", "")), "img", False, self.figures > 0, attrs))
         if tag in _VOID or rest.endswith("/"):
             return
-        teaser = tag in BLOCK_TAGS and "class" in rest and _TEASER.search(rest) is not None
+        teaser = block and "class" in rest and _TEASER.search(rest) is not None
         self.stack.append((tag, skip, teaser))
-        if tag in BLOCK_TAGS:
+        if block:
             self.blocks.append(tag)
+            self.figures += tag == "figure"
         self.skipping += skip
         self.teasers += teaser
         self.links += tag == "a"
-        self.figures += tag == "figure"
 
     def close(self, tag: str) -> None:
-        if not any(entry[0] == tag for entry in self.stack[-8:]):
+        stack = self.stack
+        if stack and stack[-1][0] == tag:  # well nested, the usual case
+            self._pop()
+            return
+        if not any(entry[0] == tag for entry in stack[-8:]):
             return  # a stray end tag
-        while self.stack:
-            open_tag, skipped, teaser = self.stack.pop()
-            self.skipping -= skipped
-            self.teasers -= teaser
-            self.links -= open_tag == "a"
-            self.figures -= open_tag == "figure"
-            if open_tag in BLOCK_TAGS:
-                self.blocks.pop()
+        while stack and self._pop() != tag:
+            pass
+
+    def _pop(self) -> str:
+        open_tag, skipped, teaser = self.stack.pop()
+        if skipped:
+            self.skipping -= 1
+        if teaser:
+            self.teasers -= 1
+        if open_tag == "a":
+            self.links -= 1
+        elif open_tag in BLOCK_TAGS:
+            self.blocks.pop()
+            if self.parts:
                 self.flush()
-            if open_tag == tag:
-                return
+            if open_tag == "figure":
+                self.figures -= 1
+        return open_tag
 
 
 def region_lines(markup: str, skip_boilerplate: bool = True) -> list[Line]:

@@ -108,11 +108,28 @@ def _parse_normalized(text: str) -> Quote | None:
         return None
     symbol, price_text, glyph0, word, glyph, change_text, percent_text = match.groups()
     price = float(price_text.replace(",", "")) if "," in price_text else float(price_text)
-    change, percent = _num(change_text), _num(percent_text)
+    change = float(change_text.replace(",", "")) if "," in change_text else float(change_text)
+    percent = float(percent_text.replace(",", "")) if "," in percent_text else float(percent_text)
     direction = _WORD_DIRECTION[word]
-    kind = "index" if symbol in INDEX_NAMES or INDEX_PREFIX.match(symbol) else "stock"
-    flag = _check(price, change, percent, (price_text, change_text, percent_text), direction, glyph or glyph0)
+    kind = "index" if symbol in INDEX_NAMES or (symbol[0] in "BKP" and INDEX_PREFIX.match(symbol)) else "stock"
+    glyph = glyph or glyph0
+    if _plainly_consistent(price, change, percent, direction, glyph):
+        return Quote(symbol, price, change, percent, direction, kind, None)
+    flag = _check(price, change, percent, (price_text, change_text, percent_text), direction, glyph)
     return Quote(symbol, price, change, percent, direction, kind, flag)
+
+
+def _plainly_consistent(price: float, change: float, percent: float, direction: Direction, glyph: str | None) -> bool:
+    """The common case, decided quickly: signs agree and the percent is right within any rounding."""
+    if direction == "up":
+        if change <= 0 or percent < 0:
+            return False
+    elif direction != "down" or change >= 0 or percent > 0:
+        return False
+    if glyph is not None and _GLYPH_DIRECTION.get(glyph) != direction:
+        return False
+    prev = price - change
+    return prev > 0 and abs(change / prev * 100 - percent) <= 0.011
 
 
 def _num(text: str) -> float:
