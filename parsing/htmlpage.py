@@ -12,7 +12,7 @@ from parsing import images
 from parsing.article import Article, build_article, clean_title, iso_date
 from parsing.layout import Line, region_lines, text_lines
 from parsing.model import Format, Image, Page, ParseError, Quote
-from parsing.quotes import find_quotes
+from parsing.quotes import find_quotes, strict_strip
 from parsing.sitenames import BOILERPLATE_TAGS, BOILERPLATE_WORDS, DEEP_TAGS, DROPPED_TAGS
 
 MAX_HTML_BYTES = 32 * 1024 * 1024
@@ -115,15 +115,36 @@ def body_quotes(body: LexborNode, article: set[str]) -> list[Quote]:
         n += 1
         if _QUOTE_WORD.search(children[n - 1].text() or "") is None:
             continue  # text() is much cheaper than serializing
-        markup = children[n - 1].html or ""
-        quotes, open_end = ticker_quotes(markup, article)
+        quotes, open_end = _item_quotes(children[n - 1], article)
+        markup = ""
+        if not quotes:
+            markup = children[n - 1].html or ""
+            quotes, open_end = ticker_quotes(markup, article)
         while open_end and n < len(children) and _starts_with_quote(children[n]):
-            markup += children[n].html or ""  # the strip goes on in the next sibling
+            markup = (markup or children[n - 1].html or "") + (children[n].html or "")  # the strip goes on
             n += 1
             quotes, open_end = ticker_quotes(markup, article)
         if quotes:
             return quotes
     return []
+
+
+def _item_quotes(container: LexborNode, article: set[str]) -> tuple[list[Quote], bool]:
+    """Fast path for the usual strip, one element per quote: read each item's text without a layout pass.
+
+    Gives up (empty list) unless every item that holds a quote word reads as quotes.
+    """
+    node, kids = container, []
+    for _ in range(12):
+        kids = list(node.iter())
+        if len(kids) != 1:
+            break
+        node = kids[0]
+    if not 2 <= len(kids) <= 2_000:
+        return [], False
+    lines = [" ".join((kid.text() or "").split()) for kid in kids]
+    quotes = strict_strip(lines, article)
+    return quotes, bool(quotes) and _QUOTE_WORD.search(lines[-1]) is not None
 
 
 def _starts_with_quote(node: LexborNode) -> bool:

@@ -63,6 +63,20 @@ def find_quotes(lines: Sequence[str], article: Collection[str] = ()) -> tuple[li
     return list(quotes.values()), start, end
 
 
+def strict_strip(lines: Sequence[str], article: Collection[str] = ()) -> list[Quote]:
+    """Quotes when every line that carries a quote word reads as quotes (others are labels); else []."""
+    quotes: dict[str, Quote] = {}
+    for line in lines:
+        found = () if line in article else _quotes_in_line(line)
+        if not found:
+            if "By" in line or "No Change" in line:
+                return []
+            continue
+        for quote in found:
+            quotes.setdefault(quote.symbol, quote)
+    return list(quotes.values())
+
+
 def _joined_quote(lines: Sequence[str], n: int, article: Collection[str]) -> tuple[tuple[Quote, ...], int]:
     """A quote a browser broke over up to four lines (a label or arrow laid out as a block)."""
     text = lines[n]

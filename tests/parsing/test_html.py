@@ -236,3 +236,9 @@ def test_wrapper_with_a_logo_h1_is_not_taken_as_the_article():
             '<div class="notes"><p>Short note text that is long enough to count here.</p></div></div>')
     page = parsing.parse_bytes(html_page(body, head='<meta property="og:title" content="Rates on hold">').encode())
     assert page.title == "Rates on hold" and list(page.paragraphs) == PARAGRAPHS
+
+
+def test_item_per_quote_strip_with_a_bad_item_falls_back_to_the_layout():
+    lines = [*TICKER_LINES[:2], "Posted By the desk", *TICKER_LINES[2:]]
+    page = parsing.parse_bytes(html_page(span_ticker(lines) + article_body()).encode(), "p.html")
+    assert [q.symbol for q in page.quotes] == ["AIRLINK", "SILK", "FFC", "KSE100"]
