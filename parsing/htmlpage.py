@@ -49,9 +49,9 @@ def parse_html(
     meta = _metadata(tree, data)
     tree.strip_tags(list(DROPPED_TAGS))
     body = tree.body
-    if verify_utf8 and _replaced(body.text() if body is not None else "", meta["title"], data):
-        raise NotUtf8
     quotes, art = _quotes_and_article(body, meta)
+    if verify_utf8 and _replaced(art, meta["title"], data):
+        raise NotUtf8
     return Page(
         title=art.title or meta["title"],
         section=art.section or meta["section"],
@@ -83,8 +83,10 @@ def _quotes_and_article(body: LexborNode | None, meta: dict) -> tuple[list[Quote
     return quotes, build_article([Line(t[:MAX_LINE_CHARS]) for t in rest], meta["title"])
 
 
-def _replaced(text: str, title: str | None, data: bytes) -> bool:
-    if "\ufffd" not in text and "\ufffd" not in (title or ""):
+def _replaced(art: Article, title: str | None, data: bytes) -> bool:
+    """Whether lexbor replaced bytes in the text we output (so the page was not UTF-8 after all)."""
+    texts = (title or "", art.title or "", art.summary or "", *art.paragraphs, *art.related)
+    if not any("\ufffd" in text for text in texts):
         return False
     return b"\xef\xbf\xbd" not in data
 
