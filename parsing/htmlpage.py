@@ -144,7 +144,7 @@ def _item_quotes(container: LexborNode, article: set[str]) -> tuple[list[Quote],
         node = kids[0]
     if not 2 <= len(kids) <= 2_000:
         return [], False
-    lines = [" ".join((kid.text() or "").split()) for kid in kids]
+    lines = [(kid.text() or "").strip() for kid in kids]  # the grammar allows whitespace runs inside
     quotes = strict_strip(lines, article)
     return quotes, bool(quotes) and _QUOTE_WORD.search(lines[-1]) is not None
 

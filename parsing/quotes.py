@@ -10,22 +10,21 @@ from parsing.sitenames import INDEX_NAMES, INDEX_PREFIX
 
 MAX_QUOTE_LINE = 300  # longer lines are never tried against the grammar
 MAX_QUOTES_PER_LINE = 200
-MAX_GAP = 3
-MAX_SPLIT_LINES = 5  # non-quote lines allowed inside one strip (labels, empty cells)
+MAX_GAP = 3  # non-quote lines allowed inside one strip (labels, empty cells)
+MAX_SPLIT_LINES = 5  # lines one quote may be broken over
 
 _NUM = r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,4})?|\d{1,12}(?:\.\d{1,4})?"
+# Whitespace runs are bounded, so the pattern stays linear; item text can be matched without normalizing.
 _QUOTE_LINE = re.compile(
-    r"(?P<symbol>[A-Z][A-Z0-9]{0,11}(?:[-.&][A-Z0-9]{1,6})?) "
-    rf"(?P<price>{_NUM}) "
-    r"(?:(?P<glyph0>[▲▼△▽↑↓]) ?)?"
-    r"(?P<word>Increased By|Decreased By|No Change)"
-    r"(?: ?(?P<glyph>[▲▼△▽↑↓]))? ?"
-    rf"(?P<change>[+-]?(?:{_NUM})) "
-    rf"\((?P<percent>[+-]?(?:{_NUM})) ?%\)"
+    r"\s{0,60}(?P<symbol>[A-Z][A-Z0-9]{0,11}(?:[-.&][A-Z0-9]{1,6})?)\s{1,60}"
+    rf"(?P<price>{_NUM})\s{{1,60}}"
+    r"(?:(?P<glyph0>[▲▼△▽↑↓])\s{0,60})?"
+    r"(?P<word>Increased\s{1,4}By|Decreased\s{1,4}By|No\s{1,4}Change)"
+    r"(?:\s{0,60}(?P<glyph>[▲▼△▽↑↓]))?\s{0,60}"
+    rf"(?P<change>[+-]?(?:{_NUM}))\s{{1,60}}"
+    rf"\((?P<percent>[+-]?(?:{_NUM}))\s{{0,4}}%\)\s{{0,60}}"
 )
-_WORD_DIRECTION: dict[str, Direction] = {
-    "Increased By": "up", "Decreased By": "down", "No Change": "unchanged",
-}
+_WORD_DIRECTION: dict[str, Direction] = {"I": "up", "D": "down", "N": "unchanged"}
 _GLYPH_DIRECTION: dict[str, Direction] = {"▲": "up", "△": "up", "↑": "up", "▼": "down", "▽": "down", "↓": "down"}
 _SPLIT_START = re.compile(rf"[A-Z][A-Z0-9]{{0,11}}(?:[-.&][A-Z0-9]{{1,6}})?(?: (?:{_NUM}))?")
 _SPACES = re.compile(r"[ \t\xa0\u2009\u202f]+")
@@ -69,7 +68,7 @@ def strict_strip(lines: Sequence[str], article: Collection[str] = ()) -> list[Qu
     for line in lines:
         found = () if line in article else _quotes_in_line(line)
         if not found:
-            if "By" in line or "No Change" in line:
+            if "By" in line or "Change" in line:
                 return []
             continue
         for quote in found:
@@ -115,7 +114,7 @@ def parse_quote_line(line: str) -> Quote | None:
 
 
 def _parse_normalized(text: str) -> Quote | None:
-    if len(text) > MAX_QUOTE_LINE or ("By" not in text and "No Change" not in text):
+    if len(text) > MAX_QUOTE_LINE or ("By" not in text and "Change" not in text):
         return None
     match = _QUOTE_LINE.fullmatch(text)
     if match is None:
@@ -124,7 +123,7 @@ def _parse_normalized(text: str) -> Quote | None:
     price = float(price_text.replace(",", "")) if "," in price_text else float(price_text)
     change = float(change_text.replace(",", "")) if "," in change_text else float(change_text)
     percent = float(percent_text.replace(",", "")) if "," in percent_text else float(percent_text)
-    direction = _WORD_DIRECTION[word]
+    direction = _WORD_DIRECTION[word[0]]
     kind = "index" if symbol in INDEX_NAMES or (symbol[0] in "BKP" and INDEX_PREFIX.match(symbol)) else "stock"
     glyph = glyph or glyph0
     if _plainly_consistent(price, change, percent, direction, glyph):

@@ -242,3 +242,14 @@ def test_item_per_quote_strip_with_a_bad_item_falls_back_to_the_layout():
     lines = [*TICKER_LINES[:2], "Posted By the desk", *TICKER_LINES[2:]]
     page = parsing.parse_bytes(html_page(span_ticker(lines) + article_body()).encode(), "p.html")
     assert [q.symbol for q in page.quotes] == ["AIRLINK", "SILK", "FFC", "KSE100"]
+
+
+def test_pretty_printed_strip_items():
+    items = "".join(
+        f'<div class="item">\n        <span>{s}</span>\n        <span>{p}</span>\n        '
+        f'<span class="sr-only">{w}</span>\n        <span>{rest}</span>\n    </div>\n'
+        for s, p, w, rest in [("KEL", "4.19", "Decreased By", "▼ -0.25 (-5.63%)"),
+                              ("PTC", "22.70", "Decreased By", "▼ -1.35 (-5.61%)")]
+    )
+    page = parsing.parse_bytes(html_page(f'<div class="strip">\n{items}</div>' + article_body()).encode())
+    assert [q.symbol for q in page.quotes] == ["KEL", "PTC"]
