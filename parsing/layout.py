@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -115,7 +116,8 @@ class _Walker(_Builder):
             self.text(text, kind, self.links > 0, self.figures > 0)
 
     def open(self, tag: str, rest: str) -> None:
-        skip = self.skip_boilerplate and bool(self.stack) and _is_boilerplate(tag, rest)
+        boilerplate, teaser = _element_roles(tag, rest) if len(rest) < 400 else _roles(tag, rest)
+        skip = self.skip_boilerplate and bool(self.stack) and boilerplate
         block = tag in BLOCK_TAGS
         if (block or tag == "br") and self.parts:
             self.flush()
@@ -127,7 +129,6 @@ class _Walker(_Builder):
             self.lines.append(Line(html.unescape(attrs.get("alt", "")), "img", False, self.figures > 0, attrs))
         if tag in _VOID or rest.endswith("/"):
             return
-        teaser = block and "class" in rest and _TEASER.search(rest) is not None
         self.stack.append((tag, skip, teaser))
         if block:
             self.blocks.append(tag)
@@ -179,6 +180,15 @@ def region_lines(markup: str, skip_boilerplate: bool = True) -> list[Line]:
             walker.open(tag.lower(), rest)
     walker.flush()
     return walker.lines
+
+
+def _roles(tag: str, rest: str) -> tuple[bool, bool]:
+    """(boilerplate, teaser) for a start tag with its attributes."""
+    teaser = tag in BLOCK_TAGS and "class" in rest and _TEASER.search(rest) is not None
+    return _is_boilerplate(tag, rest), teaser
+
+
+_element_roles = functools.lru_cache(maxsize=8192)(_roles)  # a site's templates repeat their markup
 
 
 def _is_boilerplate(tag: str, rest: str) -> bool:
