@@ -232,16 +232,19 @@ def _article_region(body: LexborNode) -> LexborNode | None:
 
     Candidates inside navigation, sidebars, share bars and the like are passed over.
     """
-    scores: dict[int, list] = {}
+    by_parent: dict[int, list] = {}
     for p in body.css("p"):
         size = len(p.text(strip=True))
-        if size < MIN_PARAGRAPH_CHARS:
-            continue
-        parent = p.parent
-        for node, weight in ((parent, 1.0), (parent.parent if parent is not None else None, 0.5)):
-            if node is not None:
-                entry = scores.setdefault(node.mem_id, [node, 0.0])
-                entry[1] += size * weight
+        parent = p.parent if size >= MIN_PARAGRAPH_CHARS else None
+        if parent is not None:
+            entry = by_parent.setdefault(parent.mem_id, [parent, 0])
+            entry[1] += size
+    scores = {key: [node, size] for key, (node, size) in by_parent.items()}
+    for parent, size in by_parent.values():
+        grand = parent.parent
+        if grand is not None:
+            entry = scores.setdefault(grand.mem_id, [grand, 0])
+            entry[1] += size / 2
     ranked = sorted(scores.values(), key=lambda e: e[1], reverse=True)
     for node, _score in ranked[:12]:
         if not _in_boilerplate(node):
