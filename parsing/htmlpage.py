@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -29,7 +28,7 @@ _BLOCK_BOUNDARY = re.compile(r"<(?:div|li|tr|p|br|ul|ol|section|table)\b")
 _SITE_HEADING = re.compile(r"logo|brand|masthead|site-?(?:header|title|name)", re.I)
 _LD_DATE = re.compile(r'"datePublished"\s{0,5}:\s{0,5}"([^"]{4,40})"')
 
-Resolver = Callable[[str], bytes | None]
+Resolver = images.Resolver
 
 
 class NotUtf8(Exception):

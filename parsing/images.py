@@ -12,7 +12,7 @@ from urllib.parse import unquote
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_IMAGES = 50
 
-Resolver = Callable[[str], "bytes | None"]
+Resolver = Callable[[str], "bytes | None"]  # a src as written in the page -> the bytes it names
 
 _DATA_URI = re.compile(r"data:(image/[a-z0-9.+-]{1,20})?(;[a-z0-9=.-]{1,40}){0,3};base64,", re.I)
 
