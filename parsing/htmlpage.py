@@ -195,7 +195,8 @@ def _line_start(markup: str, pos: int) -> int:
 
 def _metadata(tree: LexborHTMLParser, data: bytes) -> dict:
     fields: dict[str, str] = {}
-    for node in tree.css("head meta, head link"):
+    head = tree.head
+    for node in head.css("meta, link") if head is not None else ():
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or ("rel:" + (attrs.get("rel") or ""))
         value = attrs.get("content") or attrs.get("href")
