@@ -29,7 +29,9 @@ test: $(VENV)/.test-installed
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
-	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/run_all.py
+	$(BIN)/python tests/benchmarks/bench_parsing.py
+	$(BIN)/python tests/benchmarks/bench_library.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_window.py
 
 screenshots: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/tools/make_screenshots.py
