@@ -66,11 +66,11 @@ def _header(article: StoredArticle) -> str:
     if page.section:
         lines.append(f'<p class="section"><b>{escape(page.section.upper())}</b></p>')
     lines.append(f"<h1>{escape(page.title or 'Untitled page')}</h1>")
-    meta = [m for m in (date_text(page.published), article.byline) if m]
+    meta = [escape(m) for m in (date_text(page.published), article.byline) if m]
     if page.source_url and page.source_url.lower().startswith(("http://", "https://")):
         meta.append(f'<a href="{escape(page.source_url, quote=True)}">Open original page</a>')
     if meta:
-        lines.append(f'<p class="meta">{" · ".join(m if m.startswith("<a ") else escape(m) for m in meta)}</p>')
+        lines.append(f'<p class="meta">{" · ".join(meta)}</p>')
     return "\n".join(lines)
 
 

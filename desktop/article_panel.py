@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPalette, QShortcut, Qt, QTextDocument
+from PySide6.QtGui import QDesktopServices, QImage, QPalette, Qt, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.article_html import IMAGE_SCHEME, SYMBOL_SCHEME, article_html
@@ -53,7 +53,6 @@ class ArticleView(QTextBrowser):
         self._zoom = 0
         self._base_point_size = self.font().pointSizeF()
         self.resource_requests: list[str] = []  # every resource Qt asked for, for diagnostics and tests
-        self._add_zoom_shortcuts()
         self.show_placeholder("Select a page to read its article.")
 
     # --- content ---------------------------------------------------------------------------------
@@ -68,19 +67,24 @@ class ArticleView(QTextBrowser):
     def set_article(self, article: StoredArticle, symbols: Sequence[str] = ()) -> None:
         """Show ``article``; mentions of ``symbols`` become links to their history."""
         self._article, self._symbols = article, tuple(symbols)
-        self._apply_style()
-        images: dict[str, QImage] = {}
-        widths: dict[str, int] = {}
-        room = max(self.viewport().width() - 40, 200)
+        self._images = {}
         for stored in article.images:
             image = QImage.fromData(stored.data)
-            if image.isNull():
-                continue
-            images[f"{IMAGE_SCHEME}:{stored.name}"] = image
-            widths[stored.name] = min(image.width(), room)
-        self._images = images
+            if not image.isNull():
+                self._images[f"{IMAGE_SCHEME}:{stored.name}"] = image
+        self._render()
+
+    def _render(self) -> None:
+        """Lay out the current article again (after a palette change), reusing the decoded images."""
+        if self._article is None:
+            return
+        self._apply_style()
+        room = max(self.viewport().width() - 40, 200)
+        widths = {
+            name.split(":", 1)[1]: min(image.width(), room) for name, image in self._images.items()
+        }
         self.document().clear()
-        self.setHtml(article_html(article, widths, self._symbols))
+        self.setHtml(article_html(self._article, widths, self._symbols))
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Answer every request from memory: a known image, a blank image, or nothing — never a file."""
@@ -100,7 +104,7 @@ class ArticleView(QTextBrowser):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             if self._article is not None:
-                self.set_article(self._article, self._symbols)
+                self._render()
             else:
                 self.show_placeholder(self._placeholder)
 
@@ -114,17 +118,14 @@ class ArticleView(QTextBrowser):
             self.scrollToAnchor(url.fragment())
 
     # --- zoom ------------------------------------------------------------------------------------
-    def _add_zoom_shortcuts(self) -> None:
-        bindings = [
-            (QKeySequence.StandardKey.ZoomIn, lambda: self.set_zoom(self._zoom + 1)),
-            (QKeySequence("Ctrl+="), lambda: self.set_zoom(self._zoom + 1)),
-            (QKeySequence.StandardKey.ZoomOut, lambda: self.set_zoom(self._zoom - 1)),
-            (QKeySequence("Ctrl+0"), lambda: self.set_zoom(0)),
-        ]
-        for keys, slot in bindings:
-            shortcut = QShortcut(keys, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(0)
 
     def zoom(self) -> int:
         return self._zoom

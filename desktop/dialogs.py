@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,10 +39,12 @@ def confirm_delete(parent: QWidget, titles: Sequence[str]) -> bool:
         text = f"Remove “{titles[0]}” from the library?"
     else:
         text = f"Remove {len(titles)} pages from the library?"
-    answer = QMessageBox.question(
-        parent, "Delete page", text + "\n\nIts quotes, article and images are deleted; the saved file is not touched."
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    box = QMessageBox(QMessageBox.Icon.Question, "Delete page", text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # titles come from saved pages: never markup
+    box.setInformativeText("Its quotes, article and images are deleted; the saved file is not touched.")
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def show_failures(parent: QWidget, lines: Sequence[str]) -> QDialog:
@@ -61,4 +64,6 @@ def show_failures(parent: QWidget, lines: Sequence[str]) -> QDialog:
 
 
 def show_error(parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import math
 from datetime import date, datetime
 
 UP_ARROW = "▲"
@@ -47,3 +49,19 @@ def datetime_text(iso: str | None) -> str:
     except ValueError:
         return iso
     return moment.strftime("%d %b %Y %H:%M")
+
+
+def moment_key(iso: str | None) -> float:
+    """Seconds since the epoch, for ordering moments written with different UTC offsets (unknown: +inf)."""
+    if not iso:
+        return math.inf
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return math.inf
+    return (moment if moment.tzinfo else moment.astimezone()).timestamp()
+
+
+def plain_rich_text(text: str) -> str:
+    """Text shown where Qt may take it for markup (tooltips): escaped, line breaks kept."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text).replace("\n", "<br>") + "</p>"

@@ -68,7 +68,8 @@ class HistoryChart(QWidget):
         keep = np.isfinite(x)
         self._x = x
         prices = np.asarray([r.price for r in rows], dtype=float)
-        self.line.setData(x[keep], prices[keep], data=np.arange(len(rows))[keep])
+        by_time = np.argsort(np.where(keep, x, np.inf), kind="stable")[: int(keep.sum())]  # the line runs in time
+        self.line.setData(x[by_time], prices[by_time], data=by_time)
         percents = np.asarray([r.percent for r in rows], dtype=float)
         percents = np.where(np.isfinite(percents), percents, 0.0)
         width = self._bar_width(x[keep])

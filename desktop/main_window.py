@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
@@ -31,6 +33,7 @@ from desktop.article_panel import ArticleView
 from desktop.compare_view import CompareDialog
 from desktop.drop_area import DropOverlay, EmptyState, can_import, dropped_content, local_paths
 from desktop.export import write_quotes
+from desktop.formatting import moment_key
 from desktop.history_view import SymbolHistoryDialog
 from desktop.library import Library
 from desktop.library.records import ImportResult, QuoteRow
@@ -80,7 +83,7 @@ class MainWindow(QMainWindow):
         self.pages.page_selected.connect(self.show_page)
         self.pages.pages_loaded.connect(self._update_empty_state)
         self.quotes = QuotePane()
-        self.quotes.sort_changed.connect(lambda c, o: self.settings.set_sort("quotes", c, o))
+        self.quotes.sort_changed.connect(self._remember_quote_sort)
         self.quotes.symbol_activated.connect(self.show_history)
         self.market = MarketPane()
         self.market.grid.symbol_activated.connect(self.show_history)
@@ -88,7 +91,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("centreTabs")
         self.tabs.addTab(self.quotes, "Page")
         self.tabs.addTab(self.market, "Market")
-        self.tabs.currentChanged.connect(lambda _index: self._refresh_market_if_shown())
+        self.tabs.currentChanged.connect(self._refresh_market_if_shown)
         self.article = ArticleView()
         self.article.zoom_changed.connect(self.settings.set_article_zoom)
         self.article.symbol_clicked.connect(self.show_history)
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(240)
         self.progress.setFormat("%v of %m")
         self.progress_label = QLabel()
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.cancel_import)
         self.failures_button = QPushButton("Show failures")
@@ -141,12 +145,14 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action("&Delete Page…", self.delete_selected_pages, QKeySequence.StandardKey.Delete))
         menu = self.menuBar().addMenu("&View")
         menu.addAction(self._action("Biggest &Losers First", self.show_biggest_losers, "Ctrl+L"))
-        menu.addAction(self._action("&Market View", lambda: self.tabs.setCurrentWidget(self.market), "Ctrl+M"))
+        menu.addAction(self._action("&Market View", self.show_market, "Ctrl+M"))
         menu.addAction(self._action("&Compare Selected Pages", self.compare_selected_pages, "Ctrl+D"))
         menu.addSeparator()
-        menu.addAction(self._action("Zoom &In", lambda: self.article.set_zoom(self.article.zoom() + 1)))
-        menu.addAction(self._action("Zoom &Out", lambda: self.article.set_zoom(self.article.zoom() - 1)))
-        menu.addAction(self._action("&Actual Size", lambda: self.article.set_zoom(0)))
+        zoom_in = self._action("Zoom &In", self.article.zoom_in, QKeySequence.StandardKey.ZoomIn)
+        zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+        menu.addAction(zoom_in)
+        menu.addAction(self._action("Zoom &Out", self.article.zoom_out, QKeySequence.StandardKey.ZoomOut))
+        menu.addAction(self._action("&Actual Size", self.article.reset_zoom, "Ctrl+0"))
         menu = self.menuBar().addMenu("&Help")
         menu.addAction(self._action("&About Market Reader", self.show_about))
 
@@ -181,25 +187,42 @@ class MainWindow(QMainWindow):
         self.current_grid().show_biggest_losers()
 
     # --- market view, history, compare -------------------------------------------------------------
+    def _remember_quote_sort(self, column: int, order: int) -> None:
+        self.settings.set_sort("quotes", column, order)
+
+    def show_market(self) -> None:
+        self.tabs.setCurrentWidget(self.market)
+
     def _refresh_market_if_shown(self) -> None:
         if self.tabs.currentWidget() is self.market:
             self.refresh_market()
 
     def refresh_market(self) -> None:
         """Load the latest quote of every symbol, off the GUI thread."""
-        call = LibraryCall(self.library_path, lambda library: library.latest_quotes())
-        call.signals.finished.connect(self.market.set_quotes)
-        call.signals.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        call = LibraryCall(self.library_path, _latest_quotes)
+        call.signals.finished.connect(self._on_market_loaded)
+        call.signals.failed.connect(self._show_problem)
         workers.start(self.pool, call)
+
+    def _on_market_loaded(self, quotes: list[QuoteRow]) -> None:
+        if not self._closed:
+            self.market.set_quotes(quotes)
+
+    def _show_problem(self, message: str) -> None:
+        if not self._closed:
+            self.statusBar().showMessage(message, 8000)
 
     def show_history(self, symbol: str) -> None:
         """Open the history of ``symbol`` in its own window once the library has answered."""
-        call = LibraryCall(self.library_path, lambda library: library.history(symbol))
-        call.signals.finished.connect(lambda rows: self._open_history(symbol, rows))
-        call.signals.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        call = LibraryCall(self.library_path, partial(_history, symbol))
+        call.signals.finished.connect(self._open_history)
+        call.signals.failed.connect(self._show_problem)
         workers.start(self.pool, call)
 
-    def _open_history(self, symbol: str, rows: list[QuoteRow]) -> None:
+    def _open_history(self, answer: tuple[str, list[QuoteRow]]) -> None:
+        if self._closed:
+            return
+        symbol, rows = answer
         dialog = SymbolHistoryDialog(symbol, rows, self)
         dialog.page_requested.connect(self.open_page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -218,7 +241,7 @@ class MainWindow(QMainWindow):
         if len(pages) != 2:
             self.statusBar().showMessage("Select two pages in the list to compare them.", 6000)
             return
-        first, second = sorted(pages, key=lambda p: p.quotes_as_of)
+        first, second = sorted(pages, key=lambda p: moment_key(p.quotes_as_of))
         dialog = CompareDialog(
             first, self.library.quotes(first.id), second, self.library.quotes(second.id), self
         )
@@ -295,11 +318,15 @@ class MainWindow(QMainWindow):
         return self._import is not None
 
     def _on_import_progress(self, done: int, total: int, name: str) -> None:
+        if self._closed:
+            return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress_label.setText(name)
 
     def _on_import_finished(self, results: list[ImportResult], cancelled: bool) -> None:
+        if self._closed:
+            return
         self._last_results = list(results)
         self._finish_import(messages.import_summary(results, cancelled))
         imported = [r.page_id for r in results if r.status == "imported" and r.page_id is not None]
@@ -311,17 +338,23 @@ class MainWindow(QMainWindow):
         if any(r.status == "failed" for r in results):
             self.failures_button.show()
         self.import_finished.emit(list(results))
+        self._start_queued_import()
 
     def _on_import_failed(self, message: str) -> None:
+        if self._closed:
+            return
         self._finish_import(message)
         dialogs.show_error(self, "Import stopped", message)
+        self._start_queued_import()
 
     def _finish_import(self, summary: str) -> None:
         self._import = None
         for widget in (self.progress_label, self.progress, self.cancel_button):
             widget.hide()
         self.statusBar().showMessage(summary)
-        if self._queued:
+
+    def _start_queued_import(self) -> None:
+        if self._queued and self._import is None and not self._closed:
             self._start_import(ImportWorker(self._queued.pop(0)))
 
     def last_import_results(self) -> list[ImportResult]:
@@ -360,11 +393,19 @@ class MainWindow(QMainWindow):
         pages = self.pages.selected_pages()
         if not pages or not dialogs.confirm_delete(self, [p.title or p.file_name for p in pages]):
             return
-        ids = [p.id for p in pages]
-        call = LibraryCall(self.library_path, lambda library: [library.delete_page(i) for i in ids])
-        call.signals.finished.connect(lambda _result: self.pages.reload())
-        call.signals.failed.connect(lambda message: dialogs.show_error(self, "Could not delete", message))
+        call = LibraryCall(self.library_path, partial(_delete_pages, [p.id for p in pages]))
+        call.signals.finished.connect(self._on_deleted)
+        call.signals.failed.connect(self._on_delete_failed)
         workers.start(self.pool, call)
+
+    def _on_deleted(self, _result: object) -> None:
+        if not self._closed:
+            self.pages.reload()
+            self._refresh_market_if_shown()
+
+    def _on_delete_failed(self, message: str) -> None:
+        if not self._closed:
+            dialogs.show_error(self, "Could not delete", message)
 
     def export_quotes(self) -> None:
         """Write the grid on screen (page or market) as CSV or JSON, with provenance on every row."""
@@ -396,8 +437,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About Market Reader",
-            f"<b>Market Reader</b> {app_version()}<br>Saved stock-market news pages, read offline.<br>"
-            f"Library: {self.library_path}",
+            f"<b>Market Reader</b> {escape(app_version())}<br>Saved stock-market news pages, read offline.<br>"
+            f"Library: {escape(str(self.library_path))}",
         )
 
     # --- state -------------------------------------------------------------------------------------
@@ -435,3 +476,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def _latest_quotes(library: Library) -> list[QuoteRow]:
+    return library.latest_quotes()
+
+
+def _history(symbol: str, library: Library) -> tuple[str, list[QuoteRow]]:
+    return symbol, library.history(symbol)
+
+
+def _delete_pages(page_ids: list[int], library: Library) -> list[bool]:
+    return [library.delete_page(page_id) for page_id in page_ids]

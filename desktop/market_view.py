@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.formatting import date_text
+from desktop.formatting import date_text, moment_key
 from desktop.library.records import QuoteRow
 from desktop.quote_grid import QuotePane
 from desktop.quote_model import PERCENT
@@ -40,7 +40,7 @@ class MarketPane(QWidget):
 
     def set_quotes(self, quotes: Sequence[QuoteRow]) -> None:
         self.grid.set_quotes(quotes)
-        moments = sorted(q.as_of for q in quotes)
+        moments = sorted((q.as_of for q in quotes), key=moment_key)
         if moments:
             first, last = date_text(moments[0]), date_text(moments[-1])
             span = first if first == last else f"{first} – {last}"

@@ -40,6 +40,7 @@ class PageListPane(QWidget):
         self.search_box.setObjectName("searchBox")
         self.search_box.setPlaceholderText("Search articles")
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAcceptDrops(False)  # a dropped file imports (the window takes it), not types its URL
         self.count_label = QLabel()
         self.count_label.setObjectName("pageCount")
         self.view = self._make_view()
@@ -79,8 +80,7 @@ class PageListPane(QWidget):
         """Ask the library for the pages (matching the search, if any), off the GUI thread."""
         self._timer.stop()
         self._generation += 1
-        current = self.current_page_id()
-        self._wanted_page = select_page if select_page is not None else current
+        self._wanted_page = select_page  # None: keep whatever is current when the answer arrives
         worker = PageQueryWorker(self._library_path, self.search_box.text()[:200], self._generation)
         worker.signals.finished.connect(self._on_loaded)
         worker.signals.failed.connect(self._on_failed)
@@ -89,11 +89,12 @@ class PageListPane(QWidget):
     def _on_loaded(self, generation: int, pages: list[PageRow]) -> None:
         if generation != self._generation:
             return  # an older search answered late
+        wanted = self._wanted_page if self._wanted_page is not None else self.current_page_id()
         self.model.set_pages(pages)
         searching = bool(self.search_box.text().strip())
         noun = "page" if len(pages) == 1 else "pages"
         self.count_label.setText(f"{len(pages):,} {noun}" + (" match" if searching else ""))
-        row = self.model.row_of(self._wanted_page) if self._wanted_page is not None else -1
+        row = self.model.row_of(wanted) if wanted is not None else -1
         if row >= 0:
             self.select_row(row)
         else:

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.formatting import date_text, datetime_text
+from desktop.formatting import date_text, datetime_text, moment_key, plain_rich_text
 from desktop.library.records import PageRow
 from desktop.roles import PageRole
 
@@ -26,7 +26,7 @@ def _sort_key(page: PageRow, column: int) -> Any:
         return page.published or ""
     if column == QUOTES:
         return page.quote_count
-    return page.quotes_as_of
+    return moment_key(page.quotes_as_of)
 
 
 class PageListModel(QAbstractTableModel):
@@ -73,7 +73,7 @@ class PageListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(page, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(page)
+            return plain_rich_text(_tooltip(page))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == QUOTES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == PageRole.SORT_KEY:

@@ -75,7 +75,8 @@ class QuotePane(QWidget):
         self.filter_box.setPlaceholderText("Filter symbols")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setMaximumWidth(200)
-        self.filter_box.textChanged.connect(self.proxy.set_symbol_filter)
+        self.filter_box.setAcceptDrops(False)  # dropped files go to the window's import
+        self.filter_box.textChanged.connect(self._on_filter_changed)
         self.view = self._make_view()
         self.chart = PercentChart()
         self.chart.bar_clicked.connect(self.select_row)
@@ -144,6 +145,23 @@ class QuotePane(QWidget):
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.view.selectionModel().setCurrentIndex(index, flags)
         self.view.scrollTo(index)
+
+    def current_quote(self) -> QuoteRow | None:
+        index = self.view.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.quote_at(self.proxy.mapToSource(index).row())
+
+    def _on_filter_changed(self, text: str) -> None:
+        """Filter the symbols, keeping the selected quote selected when it still shows."""
+        current = self.current_quote()
+        self.proxy.set_symbol_filter(text)
+        if current is None:
+            return
+        for row in range(self.proxy.rowCount()):
+            if self.model.quote_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row()) is current:
+                self.select_row(row)
+                break
 
     # --- wiring ----------------------------------------------------------------------------------
     def _refresh_chart(self) -> None:

@@ -15,7 +15,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from desktop.formatting import change_text, date_text, percent_text, price_text
+from desktop.formatting import (
+    change_text,
+    date_text,
+    datetime_text,
+    moment_key,
+    percent_text,
+    plain_rich_text,
+    price_text,
+)
 from desktop.library.records import QuoteRow
 from desktop.roles import QuoteRole
 
@@ -24,6 +32,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 SYMBOL, KIND, PRICE, CHANGE, PERCENT, AS_OF = range(6)
 HEADERS = {SYMBOL: "Symbol", KIND: "Kind", PRICE: "Price", CHANGE: "Change", PERCENT: "% Change", AS_OF: "As of"}
 NUMERIC = {PRICE, CHANGE, PERCENT}
+SORTED_AS_NUMBERS = NUMERIC | {AS_OF}
 FLAG_MARK = "⚠ "
 
 
@@ -147,7 +156,7 @@ class QuoteTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             note = "\nMentioned in the article" if quote.symbol in self._mentioned else ""
-            return _tooltip(quote) + note
+            return plain_rich_text(_tooltip(quote, AS_OF in self._columns) + note)
         if role == Qt.ItemDataRole.FontRole and field == SYMBOL and quote.symbol in self._mentioned:
             font = QFont()
             font.setBold(True)
@@ -175,7 +184,10 @@ class QuoteTableModel(QAbstractTableModel):
     def _key_array(self, field: int) -> np.ndarray:
         if field not in self._keys:
             name = _SORT_FIELDS[field]
-            if field in NUMERIC:
+            if field == AS_OF:
+                values = (moment_key(q.as_of) for q in self._rows)
+                self._keys[field] = np.fromiter(values, dtype=float, count=len(self._rows))
+            elif field in NUMERIC:
                 values = (getattr(q, name) for q in self._rows)
                 self._keys[field] = np.fromiter(values, dtype=float, count=len(self._rows))
             else:
@@ -188,9 +200,10 @@ class QuoteTableModel(QAbstractTableModel):
         if not self._rows:
             return np.arange(0)
         key = self._key_array(self._columns[column])
-        key = np.where(np.isfinite(key), key, np.inf)
+        finite = np.isfinite(key)
         if order == Qt.SortOrder.DescendingOrder:
             key = -key
+        key = np.where(finite, key, np.inf)  # unknown numbers last, whichever way
         ordered = np.argsort(key, kind="stable")
         mask = self._filter_mask()
         return ordered if mask is None else ordered[mask[ordered]]
@@ -215,11 +228,16 @@ _SORT_FIELDS = {SYMBOL: "symbol", KIND: "kind", PRICE: "price", CHANGE: "change"
 
 def _sort_value(quote: QuoteRow, field: int) -> Any:
     value = getattr(quote, _SORT_FIELDS[field])
+    if field == AS_OF:
+        return moment_key(value)
     return value.lower() if field == SYMBOL else value
 
 
-def _tooltip(quote: QuoteRow) -> str:
+def _tooltip(quote: QuoteRow, with_source: bool) -> str:
     text = f"{quote.symbol}: {price_text(quote.price)}, {change_text(quote.change)} ({quote.percent:+.2f}%)"
+    if with_source:
+        estimate = " (estimated)" if quote.as_of_estimated else ""
+        text += f"\nFrom “{quote.page_title or 'untitled page'}”, quotes as of {datetime_text(quote.as_of)}{estimate}"
     if quote.flag:
         text += f"\nCheck this quote: {quote.flag}"
     return text

@@ -26,8 +26,14 @@ def start(pool: QThreadPool, worker: ImportWorker | PageQueryWorker | LibraryCal
     and then its result is silently lost.
     """
     _running.add(worker)
-    worker.signals.finished.connect(lambda *_args: _running.discard(worker))
-    worker.signals.failed.connect(lambda *_args: _running.discard(worker))
+    signals = worker.signals
+
+    def release(*_args: object) -> None:
+        _running.discard(worker)
+        signals.deleteLater()  # drops its connections, and with them the slots' references
+
+    signals.finished.connect(release)
+    signals.failed.connect(release)
     pool.start(worker)
 
 

@@ -6,7 +6,7 @@ import http.server
 import threading
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor
 
 from desktop import article_panel
@@ -131,3 +131,34 @@ def test_html_has_no_nesting_or_tables():
     html = article_html(article(paragraphs=tuple(f"Paragraph {i}" for i in range(50))))
     assert "<table" not in html and "<div" not in html
     assert html.count("<p>") == 50
+
+
+def click_text(qtbot, view, text: str) -> None:
+    """A real mouse click in the middle of ``text`` as laid out in the panel."""
+    from PySide6.QtCore import QPoint
+
+    cursor = view.document().find(text)
+    assert not cursor.isNull()
+    end = view.cursorRect(cursor)
+    cursor.setPosition(cursor.selectionStart())
+    start = view.cursorRect(cursor)
+    point = QPoint((start.left() + end.right()) // 2, end.center().y())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_real_click_on_a_web_link_opens_the_browser_and_keeps_the_article(view, qtbot, monkeypatch):
+    opened: list[str] = []
+    monkeypatch.setattr(article_panel, "open_external_url", lambda url: opened.append(url.toString()) or True)
+    view.set_article(article(source_url="https://www.brecorder.com/news/40343"))
+    before = view.toPlainText()
+    click_text(qtbot, view, "Open original page")
+    assert opened == ["https://www.brecorder.com/news/40343"]
+    assert view.toPlainText() == before
+
+
+def test_real_click_on_a_mentioned_symbol_asks_for_its_history(view, qtbot):
+    view.set_article(article(paragraphs=("Shares of OGDC rose in late trade.",)), ["OGDC"])
+    with qtbot.waitSignal(view.symbol_clicked, timeout=2000) as blocker:
+        click_text(qtbot, view, "OGDC")
+    assert blocker.args == ["OGDC"]
+    assert "Shares of OGDC rose" in view.toPlainText()

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
@@ -332,3 +332,57 @@ def test_files_handed_over_by_a_second_launch_are_imported(qtbot, window, write_
     with qtbot.waitSignal(window.import_finished, timeout=30_000) as blocker:
         window.receive_paths([str(page)])
     assert [r.status for r in blocker.args[0]] == ["imported"]
+
+
+def test_drag_over_the_window_shows_the_drop_highlight(qtbot, window, write_page):
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(write_page("x.txt", title="Dragged over the window")))])
+    enter = QDragEnterEvent(QPoint(100, 100), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    assert window.overlay.isVisible() and window.overlay.geometry() == window.rect()
+    window.dragLeaveEvent(QDragLeaveEvent())
+    assert not window.overlay.isVisible()
+
+
+def test_a_second_import_waits_for_the_first_and_keeps_its_failures(qtbot, window, write_page, tmp_path):
+    bad = tmp_path / "saved" / "broken.mhtml"
+    write_page("first.txt", title="First batch page imports")
+    bad.write_bytes(b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x\r\nContent-Type: text/html")
+    finished: list[list] = []
+    window.import_finished.connect(finished.append)
+    window.import_paths([tmp_path / "saved" / "first.txt", bad])
+    window.import_paths([write_page("second.txt", title="Second batch page imports")])
+    assert window.importing()
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=30_000)
+    first, second = finished
+    assert sorted(r.status for r in first) == ["failed", "imported"]
+    assert [r.status for r in second] == ["imported"]
+
+
+def test_closing_with_a_job_in_flight_is_safe(qtbot, tmp_path, write_page):
+    from PySide6.QtCore import QCoreApplication
+
+    win = create_main_window(tmp_path / "library.db")
+    win.show()
+    win.show_history("OGDC")
+    win.refresh_market()
+    win.import_paths([write_page("late.txt", title="Arrives after the window closed")])
+    win.close()
+    win.deleteLater()
+    for _ in range(20):
+        QCoreApplication.processEvents()  # any late answer must find the window closed, not crash
+
+
+def test_symbol_filter_keeps_the_selected_quote(qtbot, window, write_page):
+    import_and_wait(qtbot, window, [write_page("p.txt", title="Stocks mixed in thin trade")])
+    wait_for_page(qtbot, window)
+    pane = window.quotes
+    row = next(r for r in range(pane.model.rowCount()) if pane.model.quote_at(r).symbol == "OGDC")
+    pane.select_row(row)
+    pane.filter_box.setText("g")
+    assert pane.current_quote() is not None and pane.current_quote().symbol == "OGDC"
+    assert pane.chart.selected_bar() == pane.view.selectionModel().currentIndex().row()

@@ -59,3 +59,11 @@ def test_estimated_moment_is_marked(qapp):
     assert model.index(row, AS_OF).data().startswith("≈")
     assert "estimated" in model.index(row, TITLE).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(row, QUOTES).data() == "120"
+
+
+def test_tooltip_escapes_a_title_that_looks_like_markup(qapp):
+    model = PageListModel()
+    model.set_pages([page_row(9, '<img src="/dev/zero"> Markets slide')])
+    tip = model.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tip
+    assert "&lt;img" in tip

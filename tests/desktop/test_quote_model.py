@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
@@ -101,3 +103,30 @@ def test_non_finite_numbers_sort_last(qapp):
     model = QuoteTableModel()
     model.set_quotes([quote("NAN", 1.0, 0.1, float("nan")), quote("A", 1.0, -0.1, -1.0), quote("B", 1.0, 0.1, 1.0)])
     assert [model.quote_at(r).symbol for r in range(3)] == ["A", "B", "NAN"]
+
+
+def test_non_finite_numbers_sort_last_descending_too(qapp):
+    model = QuoteTableModel()
+    model.set_quotes([quote("NAN", 1.0, 0.1, float("nan")), quote("A", 1.0, -0.1, -1.0), quote("B", 1.0, 0.1, 1.0)])
+    model.sort(model.column_of(PERCENT), Qt.SortOrder.DescendingOrder)
+    assert [model.quote_at(r).symbol for r in range(3)] == ["B", "A", "NAN"]
+
+
+def test_as_of_sorts_by_moment_not_by_text(qapp):
+    from desktop.quote_model import AS_OF
+
+    model = QuoteTableModel(with_as_of=True)
+    late_in_karachi = quote("KHI", 1, 1, 1, as_of="2025-01-13T09:30:00+05:00")  # 04:30 UTC
+    early_in_london = quote("LON", 1, 1, 1, as_of="2025-01-13T06:00:00+00:00")  # 06:00 UTC
+    model.set_quotes([early_in_london, late_in_karachi])
+    model.sort(model.column_of(AS_OF), Qt.SortOrder.AscendingOrder)
+    assert [model.quote_at(r).symbol for r in range(2)] == ["KHI", "LON"]
+
+
+def test_tooltips_never_carry_markup_from_a_page(qapp):
+    model = QuoteTableModel(with_as_of=True)
+    row = quote("ODD", 1, 1, 1, flag='<img src="/dev/zero">')
+    model.set_quotes([dataclasses.replace(row, page_title="<b>Bold</b> title")])
+    tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tip and "&lt;img" in tip
+    assert "<b>" not in tip and "&lt;b&gt;Bold" in tip
