@@ -82,3 +82,27 @@ def strip_changes(a: Sequence[QuoteRow], b: Sequence[QuoteRow]) -> tuple[list[st
     entered = [s for s in second if s not in set(first)]
     left = [s for s in first if s not in set(second)]
     return entered, left
+
+
+@dataclass(frozen=True, slots=True)
+class StripChange:
+    """How the ticker strip of one snapshot differs from the snapshot before it."""
+
+    page_id: int
+    as_of: str
+    title: str | None
+    entered: tuple[str, ...]
+    left: tuple[str, ...]
+
+
+def strip_timeline(snapshots: Sequence[tuple[int, str, str | None, Sequence[QuoteRow]]]) -> list[StripChange]:
+    """Membership changes between consecutive snapshots, given oldest first as (page id, as of, title, quotes).
+
+    Only snapshots whose strip changed are listed; the first snapshot is the baseline.
+    """
+    changes: list[StripChange] = []
+    for (_pid, _as_of, _title, before), (page_id, as_of, title, after) in zip(snapshots, snapshots[1:], strict=False):
+        entered, left = strip_changes(before, after)
+        if entered or left:
+            changes.append(StripChange(page_id, as_of, title, tuple(entered), tuple(left)))
+    return changes

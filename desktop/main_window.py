@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop import app_version, dialogs, messages, workers
 from desktop.article_panel import ArticleView
+from desktop.compare import StripChange, strip_timeline
 from desktop.compare_view import CompareDialog
 from desktop.drop_area import DropOverlay, EmptyState, can_import, dropped_content, local_paths
 from desktop.export import write_quotes
@@ -44,6 +45,7 @@ from desktop.page_model import PUBLISHED
 from desktop.quote_grid import QuotePane
 from desktop.quote_model import PERCENT
 from desktop.settings import Settings
+from desktop.strip_view import StripChangesDialog
 from desktop.workers import DroppedData, ImportJob, ImportWorker, LibraryCall
 from resources import resource_path
 
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         self.quotes.symbol_activated.connect(self.show_history)
         self.market = MarketPane()
         self.market.grid.symbol_activated.connect(self.show_history)
+        self.market.strip_button.clicked.connect(self.show_strip_changes)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("centreTabs")
         self.tabs.addTab(self.quotes, "Page")
@@ -227,6 +230,22 @@ class MainWindow(QMainWindow):
         dialog.page_requested.connect(self.open_page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.history_dialog = dialog
+        dialog.show()
+
+    def show_strip_changes(self) -> None:
+        """List how the ticker strip's membership changed across the latest snapshots."""
+        call = LibraryCall(self.library_path, _strip_timeline)
+        call.signals.finished.connect(self._open_strip_changes)
+        call.signals.failed.connect(self._show_problem)
+        workers.start(self.pool, call)
+
+    def _open_strip_changes(self, answer: tuple[list[StripChange], int]) -> None:
+        if self._closed:
+            return
+        dialog = StripChangesDialog(*answer, parent=self)
+        dialog.page_requested.connect(self.open_page)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.strip_dialog = dialog
         dialog.show()
 
     def open_page(self, page_id: int) -> None:
@@ -486,3 +505,13 @@ def _history(symbol: str, library: Library) -> tuple[str, list[QuoteRow]]:
 
 def _delete_pages(page_ids: list[int], library: Library) -> list[bool]:
     return [library.delete_page(page_id) for page_id in page_ids]
+
+
+STRIP_SNAPSHOTS = 100  # how far back "Strip changes" looks
+
+
+def _strip_timeline(library: Library) -> tuple[list[StripChange], int]:
+    pages = library.pages(sort="quotes_as_of", descending=True)[:STRIP_SNAPSHOTS]
+    pages = [p for p in reversed(pages) if p.quote_count]
+    snapshots = [(p.id, p.quotes_as_of, p.title, library.quotes(p.id)) for p in pages]
+    return strip_timeline(snapshots), len(snapshots)

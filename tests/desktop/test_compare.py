@@ -26,3 +26,12 @@ def test_symbols_on_one_side_have_null_on_the_other():
 def test_strip_membership_changes():
     assert strip_changes(A, B) == (["NEW"], ["OLD"])
     assert strip_changes(A, A) == ([], [])
+
+
+def test_strip_timeline_lists_only_changes_oldest_first():
+    from desktop.compare import strip_timeline
+
+    snapshots = [(1, "2025-01-01", "one", A), (2, "2025-01-02", "two", A), (3, "2025-01-03", "three", B)]
+    changes = strip_timeline(snapshots)
+    assert [(c.page_id, c.entered, c.left) for c in changes] == [(3, ("NEW",), ("OLD",))]
+    assert strip_timeline(snapshots[:1]) == []

@@ -386,3 +386,13 @@ def test_symbol_filter_keeps_the_selected_quote(qtbot, window, write_page):
     pane.filter_box.setText("g")
     assert pane.current_quote() is not None and pane.current_quote().symbol == "OGDC"
     assert pane.chart.selected_bar() == pane.view.selectionModel().currentIndex().row()
+
+
+def test_strip_changes_between_snapshots(qtbot, window, tmp_path):
+    import_two_snapshots(qtbot, window, tmp_path)
+    window.show_strip_changes()
+    qtbot.waitUntil(lambda: getattr(window, "strip_dialog", None) is not None, timeout=5000)
+    model = window.strip_dialog.model
+    assert model.rowCount() == 1
+    assert [model.index(0, c).data() for c in (2, 3)] == ["NEW", "OLD"]
+    assert "Tuesday market report page" == model.index(0, 1).data()

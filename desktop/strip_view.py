@@ -1,0 +1,74 @@
+"""The ticker strip over time: which symbols entered or left it between saved snapshots."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from desktop.compare import StripChange
+from desktop.formatting import datetime_text
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+HEADERS = ("Quotes as of", "Page", "Entered the strip", "Left the strip")
+
+
+class StripChangeModel(QAbstractTableModel):
+    def __init__(self, changes: Sequence[StripChange], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.changes = list(changes)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.changes)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 4:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.changes) or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        change = self.changes[index.row()]
+        return (
+            datetime_text(change.as_of),
+            change.title or f"page {change.page_id}",
+            ", ".join(change.entered) or "—",
+            ", ".join(change.left) or "—",
+        )[index.column()]
+
+
+class StripChangesDialog(QDialog):
+    """Newest change first; double-click a row to open that page."""
+
+    page_requested = Signal(int)
+
+    def __init__(self, changes: Sequence[StripChange], snapshots: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stripDialog")
+        self.setWindowTitle("Ticker strip over time")
+        self.model = StripChangeModel(list(reversed(changes)), self)
+        summary = QLabel(
+            f"{len(changes)} change(s) of the ticker strip across the latest {snapshots} snapshots."
+            if changes else f"The ticker strip kept the same symbols across the latest {snapshots} snapshots."
+        )
+        summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(True)
+        self.view.doubleClicked.connect(self._on_activated)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.view, 1)
+        self.resize(760, 420)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.page_requested.emit(self.model.changes[index.row()].page_id)
