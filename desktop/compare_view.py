@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from desktop.compare import SymbolMove, compare_quotes, strip_changes
 from desktop.formatting import change_text, price_text
@@ -66,11 +66,14 @@ def _display(move: SymbolMove, column: int) -> str:
 
 
 class CompareDialog(QDialog):
+    export_requested = Signal(object)  # this dialog
+
     def __init__(self, page_a: PageRow, quotes_a: Sequence[QuoteRow], page_b: PageRow,
                  quotes_b: Sequence[QuoteRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareDialog")
         self.setWindowTitle("Compare two pages")
+        self.page_a, self.page_b = page_a, page_b
         self.model = CompareModel(compare_quotes(quotes_a, quotes_b), self)
         colors = market_colors(self.palette())
         self.model.set_colors(colors.up, colors.down)
@@ -87,7 +90,13 @@ class CompareDialog(QDialog):
         self.view.setModel(self.model)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        export = QPushButton("Export…")
+        export.clicked.connect(self._request_export)
         layout = QVBoxLayout(self)
         layout.addWidget(header)
         layout.addWidget(self.view, 1)
+        layout.addWidget(export, 0, Qt.AlignmentFlag.AlignRight)
         self.resize(640, 560)
+
+    def _request_export(self) -> None:
+        self.export_requested.emit(self)

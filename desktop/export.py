@@ -7,6 +7,7 @@ import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from desktop.compare import SymbolMove
 from desktop.library.records import PageRow, QuoteRow
 
 FIELDS = [
@@ -30,11 +31,28 @@ def quote_records(quotes: Sequence[QuoteRow], pages: Mapping[int, PageRow | None
 
 def write_quotes(target: Path, quotes: Sequence[QuoteRow], pages: Mapping[int, PageRow | None]) -> None:
     """JSON when the name ends in .json, else CSV."""
-    records = quote_records(quotes, pages)
+    write_records(target, quote_records(quotes, pages), FIELDS)
+
+
+def _provenance(prefix: str, page: PageRow) -> dict[str, object]:
+    return {
+        f"{prefix}_page_id": page.id, f"{prefix}_title": page.title, f"{prefix}_quotes_as_of": page.quotes_as_of,
+        f"{prefix}_source_url": page.source_url, f"{prefix}_file_hash": page.content_hash,
+    }
+
+
+def write_comparison(target: Path, moves: Sequence[SymbolMove], page_a: PageRow, page_b: PageRow) -> None:
+    """Each symbol's move between two pages, with both pages' provenance on every row."""
+    records = [{**m.to_json(), **_provenance("a", page_a), **_provenance("b", page_b)} for m in moves]
+    fields = list(records[0]) if records else list(SymbolMove("", "", None, None).to_json())
+    write_records(target, records, fields)
+
+
+def write_records(target: Path, records: list[dict[str, object]], fields: list[str]) -> None:
     if target.suffix.lower() == ".json":
         target.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
         return
     with target.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=FIELDS)
+        writer = csv.DictWriter(handle, fieldnames=fields)
         writer.writeheader()
         writer.writerows(records)

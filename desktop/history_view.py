@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from html import escape
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop.formatting import price_text
 from desktop.library.records import QuoteRow
@@ -117,6 +118,8 @@ class SymbolHistoryDialog(QDialog):
     """A window for one symbol; clicking a point or double-clicking a row asks to open that page."""
 
     page_requested = Signal(int)
+    export_table_requested = Signal(list)  # list[QuoteRow]
+    export_chart_requested = Signal(QWidget)
 
     def __init__(self, symbol: str, rows: Sequence[QuoteRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,17 +139,31 @@ class SymbolHistoryDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.chart)
         splitter.addWidget(self.table)
+        export_table = QPushButton("Export table…")
+        export_table.clicked.connect(self._request_table_export)
+        export_chart = QPushButton("Export chart…")
+        export_chart.clicked.connect(self._request_chart_export)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(export_table)
+        top.addWidget(export_chart)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.resize(860, 640)
 
+    def _request_table_export(self) -> None:
+        self.export_table_requested.emit(self.table.model.visible_quotes())
+
+    def _request_chart_export(self) -> None:
+        self.export_chart_requested.emit(self.chart)
+
     def _summary(self, symbol: str) -> str:
         if not self.rows:
-            return f"{symbol} is in no saved page."
+            return f"{escape(symbol)} is in no saved page."
         first, last = self.rows[0], self.rows[-1]
         return (
-            f"<b>{symbol}</b>: {len(self.rows)} snapshots, from {price_text(first.price)} "
+            f"<b>{escape(symbol)}</b>: {len(self.rows)} snapshots, from {price_text(first.price)} "
             f"to {price_text(last.price)}"
         )
 

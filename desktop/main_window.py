@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QWidget,
 )
 
 from desktop import app_version, dialogs, messages, workers
@@ -33,7 +34,7 @@ from desktop.article_panel import ArticleView
 from desktop.compare import StripChange, strip_timeline
 from desktop.compare_view import CompareDialog
 from desktop.drop_area import DropOverlay, EmptyState, can_import, dropped_content, local_paths
-from desktop.export import write_quotes
+from desktop.export import write_comparison, write_quotes
 from desktop.formatting import moment_key
 from desktop.history_view import SymbolHistoryDialog
 from desktop.library import Library
@@ -228,6 +229,8 @@ class MainWindow(QMainWindow):
         symbol, rows = answer
         dialog = SymbolHistoryDialog(symbol, rows, self)
         dialog.page_requested.connect(self.open_page)
+        dialog.export_table_requested.connect(self.export_quote_rows)
+        dialog.export_chart_requested.connect(self.export_widget_png)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.history_dialog = dialog
         dialog.show()
@@ -264,6 +267,7 @@ class MainWindow(QMainWindow):
         dialog = CompareDialog(
             first, self.library.quotes(first.id), second, self.library.quotes(second.id), self
         )
+        dialog.export_requested.connect(self.export_comparison)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.compare_dialog = dialog
         dialog.show()
@@ -428,7 +432,9 @@ class MainWindow(QMainWindow):
 
     def export_quotes(self) -> None:
         """Write the grid on screen (page or market) as CSV or JSON, with provenance on every row."""
-        quotes = self.current_grid().model.visible_quotes()
+        self.export_quote_rows(self.current_grid().model.visible_quotes())
+
+    def export_quote_rows(self, quotes: Sequence[QuoteRow]) -> None:
         if not quotes:
             self.statusBar().showMessage("There are no quotes to export.", 5000)
             return
@@ -436,21 +442,35 @@ class MainWindow(QMainWindow):
         if target is None:
             return
         pages = {page_id: self.library.page(page_id) for page_id in {q.page_id for q in quotes}}
-        try:
-            write_quotes(target, quotes, pages)
-        except OSError as exc:
-            dialogs.show_error(self, "Export failed", f"{target}: {exc.strerror or exc}")
+        self._write_export(target, partial(write_quotes, target, quotes, pages), f"{len(quotes)} quotes")
+
+    def export_comparison(self, dialog: CompareDialog) -> None:
+        target = dialogs.ask_save_path(self, "Export comparison", "comparison.csv", messages.EXPORT_FILTER)
+        if target is None:
             return
-        self.statusBar().showMessage(f"Exported {len(quotes)} quotes to {target}", 8000)
+        moves = dialog.model.moves
+        write = partial(write_comparison, target, moves, dialog.page_a, dialog.page_b)
+        self._write_export(target, write, f"{len(moves)} symbols")
 
     def export_chart(self) -> None:
+        self.export_widget_png(self.current_grid().chart)
+
+    def export_widget_png(self, widget: QWidget) -> None:
         target = dialogs.ask_save_path(self, "Export chart", "chart.png", "PNG images (*.png)")
         if target is None:
             return
-        if not self.current_grid().chart.grab().save(str(target), "PNG"):
+        if not widget.grab().save(str(target), "PNG"):
             dialogs.show_error(self, "Export failed", f"{target}: the image could not be written.")
             return
         self.statusBar().showMessage(f"Chart saved to {target}", 8000)
+
+    def _write_export(self, target: Path, write: Callable[[], None], what: str) -> None:
+        try:
+            write()
+        except OSError as exc:
+            dialogs.show_error(self, "Export failed", f"{target}: {exc.strerror or exc}")
+            return
+        self.statusBar().showMessage(f"Exported {what} to {target}", 8000)
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -396,3 +396,35 @@ def test_strip_changes_between_snapshots(qtbot, window, tmp_path):
     assert model.rowCount() == 1
     assert [model.index(0, c).data() for c in (2, 3)] == ["NEW", "OLD"]
     assert "Tuesday market report page" == model.index(0, 1).data()
+
+
+def test_history_and_comparison_export_with_provenance(qtbot, window, tmp_path, monkeypatch):
+    import csv
+    import json
+
+    from PySide6.QtCore import QItemSelectionModel
+
+    import_two_snapshots(qtbot, window, tmp_path)
+    window.show_history("OGDC")
+    qtbot.waitUntil(lambda: getattr(window, "history_dialog", None) is not None, timeout=5000)
+    table, chart = tmp_path / "history.json", tmp_path / "history.png"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: table)
+    window.history_dialog._request_table_export()
+    rows = json.loads(table.read_text(encoding="utf-8"))
+    assert [r["price"] for r in rows] == [200.0, 220.0] and all(r["file_hash"] for r in rows)
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: chart)
+    window.history_dialog._request_chart_export()
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in range(2):
+        window.pages.view.selectionModel().select(window.pages.model.index(row, 0), flags)
+    window.compare_selected_pages()
+    target = tmp_path / "comparison.csv"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: target)
+    window.compare_dialog._request_export()
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert rows[0]["symbol"] == "OGDC" and rows[0]["percent_diff"] == "10.0"
+    assert rows[0]["a_title"] == "Monday market report page" and rows[0]["b_title"] == "Tuesday market report page"
+    assert rows[0]["a_file_hash"] and rows[0]["b_quotes_as_of"]
