@@ -21,13 +21,9 @@ def find_duplicate(db: Database, digest: str) -> tuple[int, str] | None:
     return (int(row[0]), str(row[1])) if row else None
 
 
-def page_row(item: Prepared) -> dict:
-    """The pages-table row for a parsed page."""
-    page = item.page
-    imported_at = now_iso()
-    as_of, estimated = quotes_as_of(page, item.mtime, imported_at)
+def parsed_fields(page: Page, as_of: str, estimated: bool) -> dict:
+    """The pages-table fields that come from the parser (what a reparse replaces)."""
     return {
-        "content_hash": item.digest,
         "source_url": page.source_url,
         "title": page.title,
         "section": page.section,
@@ -42,11 +38,21 @@ def page_row(item: Prepared) -> dict:
         "paragraphs": json.dumps(list(page.paragraphs), ensure_ascii=False),
         "related": json.dumps(list(page.related), ensure_ascii=False),
         "encoding": page.encoding,
-        "file_name": item.file_name,
         "format": page.format,
-        "imported_at": imported_at,
         "parser_version": PARSER_VERSION,
         "quote_count": len(page.quotes),
+    }
+
+
+def page_row(item: Prepared) -> dict:
+    """The pages-table row for a parsed page."""
+    imported_at = now_iso()
+    as_of, estimated = quotes_as_of(item.page, item.mtime, imported_at)
+    return {
+        "content_hash": item.digest,
+        **parsed_fields(item.page, as_of, estimated),
+        "file_name": item.file_name,
+        "imported_at": imported_at,
         "original_size": item.size,
     }
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import zlib
 from collections.abc import Callable
@@ -23,25 +22,7 @@ def _updated_fields(page: parsing.Page, old_as_of: str, old_estimated: bool) -> 
     as_of, estimated = times.quotes_as_of(page, None, old_as_of)
     if estimated:  # the page still records no save time: keep the time it had
         estimated = old_estimated
-    return {
-        "source_url": page.source_url,
-        "title": page.title,
-        "section": page.section,
-        "published": page.published,
-        "saved": page.saved,
-        "quotes_as_of": as_of,
-        "as_of_key": times.sort_key(as_of),
-        "as_of_estimated": int(estimated),
-        "byline": page.byline,
-        "summary": page.summary,
-        "body": "\n\n".join(page.paragraphs),
-        "paragraphs": json.dumps(list(page.paragraphs), ensure_ascii=False),
-        "related": json.dumps(list(page.related), ensure_ascii=False),
-        "encoding": page.encoding,
-        "format": page.format,
-        "parser_version": parsing.PARSER_VERSION,
-        "quote_count": len(page.quotes),
-    }
+    return importer.parsed_fields(page, as_of, estimated)
 
 
 def _parse_stored(data: bytes, file_name: str) -> parsing.Page | str:
