@@ -6,43 +6,31 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from desktop.compare import SymbolMove, compare_quotes, strip_changes
 from desktop.formatting import change_text, price_text
 from desktop.library.records import PageRow, QuoteRow
+from desktop.table_model import ListTableModel
 from desktop.theme import market_colors
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 HEADERS = ("Symbol", "Price A", "Price B", "Difference", "% Difference")
 
 
-class CompareModel(QAbstractTableModel):
+class CompareModel(ListTableModel):
+    headers = HEADERS
+
     def __init__(self, moves: Sequence[SymbolMove], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.moves = list(moves)
+        super().__init__(moves, parent)
+        self.moves = self.items
         self._colors = {"up": QColor("#1a7f37"), "down": QColor("#cf222e")}
 
     def set_colors(self, up: QColor, down: QColor) -> None:
         self._colors = {"up": up, "down": down}
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.moves)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 5:
-            return HEADERS[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.moves):
-            return None
-        move, column = self.moves[index.row()], index.column()
+    def cell(self, move: SymbolMove, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(move, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:

@@ -5,42 +5,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.compare import StripChange
 from desktop.formatting import datetime_text
+from desktop.table_model import ListTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 HEADERS = ("Quotes as of", "Page", "Entered the strip", "Left the strip")
 
 
-class StripChangeModel(QAbstractTableModel):
+class StripChangeModel(ListTableModel):
+    headers = HEADERS
+
     def __init__(self, changes: Sequence[StripChange], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.changes = list(changes)
+        super().__init__(changes, parent)
+        self.changes = self.items
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.changes)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 4:
-            return HEADERS[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.changes) or role != Qt.ItemDataRole.DisplayRole:
+    def cell(self, change: StripChange, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        change = self.changes[index.row()]
         return (
             datetime_text(change.as_of),
             change.title or f"page {change.page_id}",
             ", ".join(change.entered) or "—",
             ", ".join(change.left) or "—",
-        )[index.column()]
+        )[column]
 
 
 class StripChangesDialog(QDialog):

@@ -60,3 +60,13 @@ def test_compare_shows_missing_sides(qtbot):
     assert rows[0] == ["OGDC", "200.00", "220.00", "+20.00", "+10.00%"]
     assert ["NEW", "—", "7.00", "only in B", "only in B"] in rows
     assert ["OLD", "5.00", "—", "only in A", "only in A"] in rows
+
+
+def test_dialog_models_pass_qt_model_tester(qtmodeltester, qapp):
+    from desktop.compare import StripChange, compare_quotes
+    from desktop.compare_view import CompareModel
+    from desktop.strip_view import StripChangeModel
+
+    moves = compare_quotes([quote("A", 1, 1, 1)], [quote("A", 2, 1, 1), quote("B", 3, 1, 1)])
+    qtmodeltester.check(CompareModel(moves))
+    qtmodeltester.check(StripChangeModel([StripChange(1, "2025-01-01T10:00:00+05:00", "t", ("B",), ())]))
