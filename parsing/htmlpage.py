@@ -10,13 +10,11 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from parsing import images
 from parsing.article import Article, build_article, clean_title, iso_date
 from parsing.layout import Line, region_lines, text_lines
-from parsing.model import Format, Image, Page, ParseError, Quote
+from parsing.model import Format, Image, Page, Quote
 from parsing.quotes import find_quotes, strict_strip
-from parsing.sitenames import BOILERPLATE_TAGS, BOILERPLATE_WORDS, DEEP_TAGS, DROPPED_TAGS
+from parsing.shape import check_shape
+from parsing.sitenames import BOILERPLATE_TAGS, BOILERPLATE_WORDS, DROPPED_TAGS
 
-MAX_HTML_BYTES = 32 * 1024 * 1024
-MAX_DEPTH = 1_000
-DEPTH_CHECK_FROM = 6_000  # lexbor builds a tree this deep in about 50 ms: not worth a scan
 MIN_PARAGRAPH_CHARS = 25
 MAX_LINE_CHARS = 20_000  # no paragraph is longer; keeps later passes cheap on hostile pages
 MAX_ARTICLE_LINES = 20_000
@@ -88,24 +86,6 @@ def _replaced(art: Article, title: str | None, data: bytes) -> bool:
     if not any("\ufffd" in text for text in texts):
         return False
     return b"\xef\xbf\xbd" not in data
-
-
-def check_shape(data: bytes) -> None:
-    """Refuse pages too large or too deeply nested to parse in bounded time (a linear scan)."""
-    if len(data) > MAX_HTML_BYTES:
-        raise ParseError(f"The page is too large to read (over {MAX_HTML_BYTES // (1024 * 1024)} MB of HTML).")
-    if len(data) < DEPTH_CHECK_FROM * 4 or len(data) - len(data.replace(b"<", b"")) <= DEPTH_CHECK_FROM:
-        return  # depth cannot exceed the number of tags ("<" counted via replace: faster than count here)
-    marks = DEEP_TAGS.findall(data)
-    if marks.count(b"") <= DEPTH_CHECK_FROM:
-        return  # depth cannot exceed the number of tags ("<" counted via replace: faster than count here)
-    depth = deepest = 0
-    for mark in marks:
-        depth += -1 if mark else 1
-        depth = max(depth, 0)
-        deepest = max(deepest, depth)
-        if deepest > MAX_DEPTH:
-            raise ParseError(f"The page nests its elements more than {MAX_DEPTH:,} levels deep; it cannot be read.")
 
 
 def body_quotes(body: LexborNode, article: set[str]) -> list[Quote]:

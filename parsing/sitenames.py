@@ -45,11 +45,3 @@ BOILERPLATE_WORDS = re.compile(
     r"footer|breadcrumbs?|ticker|marquee|cookie|banner|promo|outbrain|taboola|tags?)(?:$|[\s_-])",
     re.I,
 )
-
-# Tags that raise the depth counter quadratically in lexbor's tree build.
-DEEP_TAGS = re.compile(
-    rb"<(/?)(?:div|ul|ol|dl|blockquote|section|article|aside|nav|form|header|footer|main|fieldset|"
-    rb"table|center|details|figure|figcaption|address|menu|dir|hgroup|pre|listing|summary|dialog|search|"
-    rb"xmp)[\s>/]",
-    re.I,
-)

@@ -97,3 +97,48 @@ def test_plausible_starts_with_garbage_give_a_page_or_a_parse_error(prefix, tail
         assert isinstance(parsing.parse_bytes(prefix + tail, "x.html"), Page)
     except ParseError as exc:
         assert exc.message
+
+
+_DEEP_DISGUISED = {
+    "comment": b"<div><!--</div>-->",
+    "script": b"<div><script></div></script>",
+    "style": b"<div><style></div></style>",
+    "quoted attribute": b"<div title='</div>'>",
+    "unquoted attribute": b"<div title=a\"</div>",
+    "other end tag": b"<div></section>",
+    "optgroup": b"<optgroup>",
+    "ruby text outside ruby": b"<rt>",
+    "ruby base outside ruby": b"<rb>",
+    "title in svg": b"<svg><title><div>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_DEEP_DISGUISED))
+def test_disguised_deep_nesting_is_refused(name):
+    count = 100_000 if name != "title in svg" else 1
+    head = _DEEP_DISGUISED[name] * count
+    tail = b"<div>" * 100_000 if name == "title in svg" else b""
+    data = b"<html><body>" + head + tail + b"x"
+    with pytest.raises(ParseError, match="nests"):
+        parsing.parse_bytes(data, "deep.html")
+
+
+def test_empty_comment_does_not_hide_deep_nesting():
+    data = b"<html><body><!-->" + b"<div>" * 100_000 + b"x"
+    with pytest.raises(ParseError, match="nests"):
+        parsing.parse_bytes(data, "deep.html")
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        b"<div><!--<div>--></div>",
+        b"<div><script>var s = '<div>';</script></div>",
+        b"<div title='<div>'>x</div>",
+        b"<ruby>a<rt>b</ruby>",
+        b"<select><optgroup label=a><option>b</select>",
+    ],
+)
+def test_many_shallow_elements_parse(unit):
+    data = b"<html><body><p>Shallow page with many small elements.</p>" + unit * 20_000 + b"</body></html>"
+    assert isinstance(parsing.parse_bytes(data, "wide.html"), Page)
