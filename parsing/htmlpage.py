@@ -14,6 +14,7 @@ from parsing.model import Format, Image, Page, Quote
 from parsing.quotes import find_quotes, strict_strip
 from parsing.shape import check_shape
 from parsing.sitenames import BOILERPLATE_TAGS, BOILERPLATE_WORDS, DROPPED_TAGS
+from parsing.textcopy import prose_before
 
 MIN_PARAGRAPH_CHARS = 25
 MAX_LINE_CHARS = 20_000  # no paragraph is longer; keeps later passes cheap on hostile pages
@@ -75,8 +76,10 @@ def _quotes_and_article(body: LexborNode | None, meta: dict) -> tuple[list[Quote
         hint = " ".join(h1.text().split()) if h1 is not None else None
         return quotes, build_article(article_lines, hint or meta["title"], html=True)
     lines = text_lines(body.html or "" if body is not None else "")[:MAX_ARTICLE_LINES * 2]
-    quotes, _start, end = find_quotes(lines)
-    rest = lines[max(end, 0) : max(end, 0) + MAX_ARTICLE_LINES]
+    quotes, start, end = find_quotes(lines)
+    if prose_before(lines, start):
+        quotes = []  # quote-like lines after prose are article text
+    rest = lines[:MAX_ARTICLE_LINES] if not quotes else (lines[:start] + lines[end:])[:MAX_ARTICLE_LINES]
     return quotes, build_article([Line(t[:MAX_LINE_CHARS]) for t in rest], meta["title"])
 
 
