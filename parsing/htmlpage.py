@@ -13,7 +13,7 @@ from parsing.layout import Line, region_lines, text_lines
 from parsing.model import Format, Image, Page, Quote
 from parsing.quotes import find_quotes, strict_strip
 from parsing.shape import check_shape
-from parsing.sitenames import BOILERPLATE_TAGS, BOILERPLATE_WORDS, DROPPED_TAGS
+from parsing.sitenames import BOILERPLATE_TAGS, BOILERPLATE_WORDS, DROPPED_TAGS, MODIFIER_CLASS
 from parsing.textcopy import prose_before
 
 MIN_PARAGRAPH_CHARS = 25
@@ -241,9 +241,12 @@ def _in_boilerplate(node: LexborNode | None) -> bool:
         if node.tag in BOILERPLATE_TAGS:
             return True
         attrs = node.attributes
-        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".split()
+        marks = " ".join(mark for mark in marks if not MODIFIER_CLASS.search(mark))
         if marks and BOILERPLATE_WORDS.search(marks):
             return True
+        if node.tag in ("article", "main"):
+            return False  # the story's own container: what wraps it says nothing about its text
         node, steps = node.parent, steps + 1
     return False
 

@@ -45,3 +45,11 @@ BOILERPLATE_WORDS = re.compile(
     r"footer|breadcrumbs?|ticker|marquee|cookie|banner|promo|outbrain|taboola|tags?)(?:$|[\s_-])",
     re.I,
 )
+
+# Class tokens that describe a state or a taxonomy term (has-sidebar, tag-budget, ads-enabled), not what
+# the element holds: they never make a container boilerplate.
+MODIFIER_CLASS = re.compile(
+    r"^(?:has|no|tag|tags|is|with|without|category|cat|type|format|status|post|page|single|show|hide|"
+    r"enable|disable)[-_]|[-_](?:enabled|disabled|active|inactive|visible|hidden|open|closed|on|off)$",
+    re.I,
+)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import parsing
 from tests.parsing.pages import html_page
 
@@ -21,3 +23,29 @@ def test_number_line_in_a_div_article_is_text_not_a_quote():
     assert page.quotes == ()
     assert list(page.paragraphs[:3]) == SENTENCES
     assert "OGDC 213.07 Decreased By -13.70 (-6.04%)" in page.paragraphs
+
+
+def _wordpress(wrapper: str, article_class: str) -> bytes:
+    paragraphs = "".join(
+        f"<p>Story paragraph {n} explains the new tax measures announced in the budget today.</p>" for n in range(4)
+    )
+    side = '<aside class="widget-area"><h2>Recent Posts</h2><ul><li><a href="/r">Recent post title</a></li></ul></aside>'
+    body = (
+        f'<div class="{wrapper}"><main class="site-main"><article class="{article_class}">'
+        f'<header><h1 class="entry-title">Tax measures announced</h1></header><div class="entry-content">'
+        f"{paragraphs}</div></article></main>{side}</div>"
+        '<footer class="site-footer"><div class="widget"><p>Copyright 2025 The Site. All rights reserved by the '
+        "owners of the site.</p></div></footer>"
+    )
+    return html_page(body, title="Tax measures - The Site").encode()
+
+
+@pytest.mark.parametrize(
+    ("wrapper", "article_class"),
+    [("site-content has-sidebar", "post"), ("site-content", "post tag-budget tag-tax"), ("content ads-enabled", "post")],
+)
+def test_class_words_on_a_wrapper_keep_the_article(wrapper, article_class):
+    page = parsing.parse_bytes(_wordpress(wrapper, article_class), "page.html")
+    assert page.title == "Tax measures announced"
+    assert len(page.paragraphs) == 4
+    assert all(text.startswith("Story paragraph") for text in page.paragraphs)
