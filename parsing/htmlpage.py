@@ -11,7 +11,7 @@ from parsing import images
 from parsing.article import Article, build_article, clean_title, iso_date
 from parsing.layout import Line, region_lines, text_lines
 from parsing.model import Format, Image, Page, Quote
-from parsing.quotes import find_quotes, strict_strip
+from parsing.quotes import MAX_SPLIT_LINES, find_quotes, strict_strip
 from parsing.shape import check_shape
 from parsing.sitenames import BOILERPLATE_TAGS, BOILERPLATE_WORDS, DROPPED_TAGS, MODIFIER_CLASS
 from parsing.textcopy import prose_before
@@ -126,7 +126,8 @@ def _item_quotes(container: LexborNode, article: set[str]) -> tuple[list[Quote],
         node = kids[0]
     if not 2 <= len(kids) <= 2_000:
         return [], False
-    lines = [(kid.text() or "").strip() for kid in kids]  # the grammar allows whitespace runs inside
+    # The grammar allows whitespace runs inside; the separator keeps block pieces of an item apart.
+    lines = [(kid.text(separator=" ") or "").strip() for kid in kids]
     quotes = strict_strip(lines, article)
     return quotes, bool(quotes) and _QUOTE_WORD.search(lines[-1]) is not None
 
@@ -152,7 +153,9 @@ def ticker_quotes(markup: str, article: set[str]) -> tuple[list[Quote], bool]:
     word = _QUOTE_WORD.search(markup)
     size = 12_288
     while word is not None:
-        begin = _line_start(markup, word.start())
+        begin = word.start()
+        for _ in range(MAX_SPLIT_LINES):  # the symbol and price may sit in blocks of their own before the word
+            begin = _line_start(markup, begin)
         stop = word.start() + size
         lines = text_lines(markup[begin:stop])
         quotes, _first, end = find_quotes(lines, article)

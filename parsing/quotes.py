@@ -27,6 +27,7 @@ _QUOTE_LINE = re.compile(
 _WORD_DIRECTION: dict[str, Direction] = {"I": "up", "D": "down", "N": "unchanged"}
 _GLYPH_DIRECTION: dict[str, Direction] = {"▲": "up", "△": "up", "↑": "up", "▼": "down", "▽": "down", "↓": "down"}
 _SPLIT_START = re.compile(rf"[A-Z][A-Z0-9]{{0,11}}(?:[-.&][A-Z0-9]{{1,6}})?(?: (?:{_NUM}))?")
+_ITEM_END = re.compile(r"%\)\s*")  # where one inline item ends, with or without a space after it
 _SPACES = re.compile(r"[ \t\xa0\u2009\u202f]+")
 
 
@@ -94,12 +95,14 @@ def _quotes_in_line(line: str) -> tuple[Quote, ...]:
     quote = _parse_normalized(line)
     if quote is not None:
         return (quote,)
-    if len(line) > MAX_QUOTE_LINE * MAX_QUOTES_PER_LINE or "%) " not in line:
+    if len(line) > MAX_QUOTE_LINE * MAX_QUOTES_PER_LINE or "%)" not in line:
         return ()
-    parts = line.split("%) ")
+    parts = _ITEM_END.split(line)
+    if not parts[-1].strip():
+        parts.pop()  # the line ends with a quote
     found = []
     for n, part in enumerate(parts):
-        quote = _parse_normalized(part if n == len(parts) - 1 else part + "%)")
+        quote = _parse_normalized(part + "%)" if n < len(parts) - 1 or line.rstrip().endswith("%)") else part)
         if quote is None:
             return ()
         found.append(quote)

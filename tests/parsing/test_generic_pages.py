@@ -49,3 +49,48 @@ def test_class_words_on_a_wrapper_keep_the_article(wrapper, article_class):
     assert page.title == "Tax measures announced"
     assert len(page.paragraphs) == 4
     assert all(text.startswith("Story paragraph") for text in page.paragraphs)
+
+
+TICKER = [
+    ("AIRLINK", "165.36", "Decreased By", "▼", "-10.19", "-5.8"),
+    ("BOP", "10.39", "Increased By", "▲", "0.62", "6.35"),
+    ("KSE100", "114,909", "Decreased By", "", "-3882.2", "-3.27"),
+]
+SYMBOLS = [item[0] for item in TICKER]
+
+
+def _ticker_page(strip: str, wrapped: bool) -> bytes:
+    story = "".join(f"<p>{text}</p>" for text in SENTENCES)
+    body = f'<div class="ticker">{strip}</div><main><h1>Story title here</h1>{story}</main>'
+    if wrapped:
+        body = f'<div id="wrapper">{body}</div>'
+    return html_page(body).encode()
+
+
+def _block_items() -> str:
+    return "".join(
+        f'<div class="q"><div>{s}</div><div>{p}</div><div><span class="sr-only">{w}</span></div>'
+        f"<div>{g}</div><div>{c} ({pc}%)</div></div>"
+        for s, p, w, g, c, pc in TICKER
+    )
+
+
+def _inline_items() -> str:
+    return "".join(
+        f'<span class="item"><a href="/c/{s}">{s}</a> <span>{p}</span> <span class="sr">{w}</span><i>{g}</i> '
+        f"<span>{c}</span> <span>({pc}%)</span></span>"
+        for s, p, w, g, c, pc in TICKER
+    )
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_quote_items_made_of_block_pieces_keep_the_first_quote(wrapped):
+    page = parsing.parse_bytes(_ticker_page(_block_items(), wrapped), "page.html")
+    assert [quote.symbol for quote in page.quotes] == SYMBOLS
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_inline_items_without_spaces_between_them(wrapped):
+    page = parsing.parse_bytes(_ticker_page(_inline_items(), wrapped), "page.html")
+    assert [quote.symbol for quote in page.quotes] == SYMBOLS
+    assert not [quote for quote in page.quotes if quote.flag]
