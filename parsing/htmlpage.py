@@ -30,15 +30,11 @@ _LD_DATE = re.compile(r'"datePublished"\s{0,5}:\s{0,5}"([^"]{4,40})"')
 Resolver = images.Resolver
 
 
-class NotUtf8(Exception):
-    """Bytes taken for UTF-8 turned out not to be; the caller decodes them another way."""
-
-
 def parse_html(
     data: bytes, encoding: str, resolve: Resolver | None = None, fmt: Format = "html",
-    source_url: str | None = None, saved: str | None = None, verify_utf8: bool = False,
+    source_url: str | None = None, saved: str | None = None,
 ) -> Page:
-    """Parse UTF-8 page bytes. With ``verify_utf8``, raise NotUtf8 if lexbor had to replace bytes.
+    """Parse UTF-8 page bytes.
 
     ``source_url`` and ``saved`` come from a container (MHTML headers) and win over the page's own.
     """
@@ -48,8 +44,6 @@ def parse_html(
     tree.strip_tags(list(DROPPED_TAGS))
     body = tree.body
     quotes, art = _quotes_and_article(body, meta)
-    if verify_utf8 and _replaced(art, meta["title"], data):
-        raise NotUtf8
     return Page(
         title=art.title or meta["title"],
         section=art.section or meta["section"],
@@ -81,14 +75,6 @@ def _quotes_and_article(body: LexborNode | None, meta: dict) -> tuple[list[Quote
         quotes = []  # quote-like lines after prose are article text
     rest = lines[:MAX_ARTICLE_LINES] if not quotes else (lines[:start] + lines[end:])[:MAX_ARTICLE_LINES]
     return quotes, build_article([Line(t[:MAX_LINE_CHARS]) for t in rest], meta["title"])
-
-
-def _replaced(art: Article, title: str | None, data: bytes) -> bool:
-    """Whether lexbor replaced bytes in the text we output (so the page was not UTF-8 after all)."""
-    texts = (title or "", art.title or "", art.summary or "", *art.paragraphs, *art.related)
-    if not any("\ufffd" in text for text in texts):
-        return False
-    return b"\xef\xbf\xbd" not in data
 
 
 def body_quotes(body: LexborNode, article: set[str]) -> list[Quote]:

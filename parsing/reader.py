@@ -8,7 +8,7 @@ from pathlib import Path
 from parsing import images
 from parsing.detect import sniff
 from parsing.encoding import bom_codec, declared_charset, decode, looks_utf16_without_bom
-from parsing.htmlpage import NotUtf8, parse_html
+from parsing.htmlpage import parse_html
 from parsing.mhtml import read_mhtml
 from parsing.model import Page, ParseError
 from parsing.textcopy import parse_text
@@ -35,18 +35,27 @@ def read_page(data: bytes, name: str = "", files_dir: Path | None = None) -> Pag
 
 
 def _read_html(data: bytes, resolve: images.Resolver) -> Page:
-    """UTF-8 pages go to lexbor as they are (checked afterwards); others are decoded first."""
+    """UTF-8 pages go to lexbor as they are; others are decoded first."""
     if bom_codec(data) in (None, "utf-8-sig") and not looks_utf16_without_bom(data):
         declared = declared_charset(data)
-        if declared in (None, "utf-8"):
-            body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-            try:
-                return parse_html(body, "utf-8", resolve, verify_utf8=not data.startswith(b"\xef\xbb\xbf"))
-            except NotUtf8:
-                text, codec = decode(data, sniff_meta=False)
-                return parse_html(text.encode("utf-8", "replace"), codec, resolve)
+        body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+        if declared in (None, "utf-8") and _reads_as_utf8(body):
+            return parse_html(body, "utf-8", resolve)
     text, codec = _decode(data, "html")
     return parse_html(text.encode("utf-8", "replace"), codec, resolve)
+
+
+def _reads_as_utf8(data: bytes) -> bool:
+    """Whether undeclared bytes are UTF-8: strictly valid, or valid but for a few damaged sequences."""
+    try:
+        data.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    wide = len(text) - len(text.encode("ascii", errors="ignore")) - damaged
+    return wide >= 4 * damaged
 
 
 def _decode(data: bytes, kind: str) -> tuple[str, str]:

@@ -75,3 +75,26 @@ def test_chromium_crlf_damage_is_repaired():
     assert repair_crlf_utf16le(damaged) == original
     undamaged = "a\r\nb".encode("utf-16-le")
     assert repair_crlf_utf16le(undamaged) == undamaged
+
+
+def test_undeclared_windows_1252_reads_right_everywhere():
+    paragraphs = "".join(
+        f"<p>Plain ascii paragraph number {n} with enough words to count as a sentence here.</p>" for n in range(4)
+    )
+    body = (
+        "<article><span>Économie</span><h1>Ascii title</h1><div>By José Müller</div>"
+        f"<div>Published January 13, 2025</div>{paragraphs}</article>"
+    )
+    page = parsing.parse_bytes(html_page(body, charset=None).encode("cp1252"), "p.html")
+    assert page.encoding == "cp1252"
+    assert page.section == "Économie"
+    assert page.byline is not None and "José Müller" in page.byline
+
+
+def test_utf8_page_with_one_damaged_byte_stays_utf8():
+    text = "Économie, café and “quotes” in a UTF-8 page that reads right. " * 3
+    data = html_page(f"<article><h1>Title</h1><p>{text}</p><p>\xff</p></article>", charset=None).encode()
+    data = data.replace("ÿ".encode(), b"\xff")
+    page = parsing.parse_bytes(data, "p.html")
+    assert page.encoding == "utf-8"
+    assert page.paragraphs[0].startswith("Économie, café")
