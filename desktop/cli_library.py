@@ -183,15 +183,21 @@ def _result_text(result: ImportResult) -> str:
 def _report(results: list[ImportResult], bar: _ProgressBar, as_json: bool) -> Callable[[ImportResult], None]:
     def on_result(result: ImportResult) -> None:
         bar.clear()
-        print(_result_json(result) if as_json else _result_text(result), flush=True)
+        if as_json:
+            print(_result_json(result), flush=True)
+        elif result.status == "skipped":  # a notice, not a result: it does not change the exit code
+            print(f"market-reader: {_result_text(result)}", file=sys.stderr, flush=True)
+        else:
+            print(_result_text(result), flush=True)
         results.append(result)
 
     return on_result
 
 
 def _summary(results: list[ImportResult]) -> str:
-    counts = {s: sum(1 for r in results if r.status == s) for s in ("imported", "duplicate", "failed")}
-    return f"{counts['imported']} imported, {counts['duplicate']} already in library, {counts['failed']} failed"
+    counts = {s: sum(1 for r in results if r.status == s) for s in ("imported", "duplicate", "failed", "skipped")}
+    text = f"{counts['imported']} imported, {counts['duplicate']} already in library, {counts['failed']} failed"
+    return text + (f", {counts['skipped']} skipped" if counts["skipped"] else "")
 
 
 def _import(library: Library, args: argparse.Namespace) -> int:

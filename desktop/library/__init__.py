@@ -1,6 +1,6 @@
 """The Qt-free library of saved pages: storage, import and the queries the window and the CLI share."""
 
-from desktop.library.files import iter_page_files
+from desktop.library.files import Skipped, iter_page_files
 from desktop.library.library import Library
 from desktop.library.records import (
     ImportResult,
@@ -19,6 +19,7 @@ __all__ = [
     "PageRow",
     "QuoteRow",
     "SearchHit",
+    "Skipped",
     "StoredArticle",
     "StoredImage",
     "iter_page_files",

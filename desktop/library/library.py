@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 import parsing
 from desktop.library import importer, pool, queries, reading, reparse
-from desktop.library.files import iter_page_files
+from desktop.library.files import Skipped, iter_page_files
 from desktop.library.pool import read_in_pool
 from desktop.library.records import ImportResult, LibraryError, PageRow, QuoteRow, SearchHit, StoredArticle
 from desktop.library.schema import SCHEMA_VERSION, migrate, user_version
@@ -167,7 +167,8 @@ class Library:
                 if cancelled is not None and cancelled():
                     break
                 if problem is not None:
-                    result = ImportResult(str(path), "failed", None, problem)
+                    status = "skipped" if isinstance(problem, Skipped) else "failed"
+                    result = ImportResult(str(path), status, None, str(problem))
                 elif prepared is not None:
                     result = self._store(next(prepared))
                 else:

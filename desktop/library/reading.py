@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import stat
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -66,21 +68,50 @@ def duplicate_result(path: str, found: tuple[int, str]) -> ImportResult:
     return ImportResult(path, "duplicate", page_id, f"already in library (saved {saved_date_text(as_of)})")
 
 
+NOT_REGULAR = "not a regular file (a pipe, device or socket cannot be a saved page)"
+TOO_LARGE = "the file is too large to be a saved page"
+
+
+def read_capped(path: Path) -> tuple[bytes, os.stat_result] | str:
+    """The bytes of a regular file (following links) and its status, or why they cannot be had.
+
+    Pipes, devices and sockets are refused before any read (a pipe would block, /dev/zero never ends);
+    the file is opened without blocking and checked again on the open handle, and never more than
+    the size cap plus one byte is read, whatever the file claims its size is.
+    """
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return NOT_REGULAR
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        return f"cannot read the file: {_os_reason(error)}"
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return NOT_REGULAR
+            if info.st_size > MAX_FILE_BYTES:
+                return TOO_LARGE
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            return f"cannot read the file: {_os_reason(error)}"
+    return (raw, info) if len(raw) <= MAX_FILE_BYTES else TOO_LARGE
+
+
 def read_file(path: Path, lookup: Lookup) -> Prepared | ImportResult:
     """A saved page file ready to store, or the report of why it will not be (duplicate, unreadable)."""
     shown = str(path)
-    try:
-        info = path.stat()
-        if info.st_size > MAX_FILE_BYTES:
-            return ImportResult(shown, "failed", None, "the file is too large to be a saved page")
-        raw = path.read_bytes()
-    except OSError as error:
-        return ImportResult(shown, "failed", None, f"cannot read the file: {_os_reason(error)}")
+    got = read_capped(path)
+    if isinstance(got, str):
+        return ImportResult(shown, "failed", None, got)
+    raw, info = got
     digest = content_hash(raw)
     found = lookup(digest)
     if found is not None:
         return duplicate_result(shown, found)
-    page = parse_guarded(lambda: parsing.parse_file(path), shown)  # finds a NAME_files folder itself
+    files_dir = path.with_name(f"{path.stem}_files")
+    folder = files_dir if files_dir.is_dir() else None
+    page = parse_guarded(lambda: parsing.parse_bytes(raw, path.name, folder), shown)
     if isinstance(page, ImportResult):
         return page
     return prepare(page, raw, path.name, info.st_mtime, shown, digest)

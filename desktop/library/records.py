@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-ImportStatus = Literal["imported", "duplicate", "failed"]
+# "skipped": an entry passed over while walking a folder (a link loop, a folder that cannot be opened);
+# reported, but not a failure.
+ImportStatus = Literal["imported", "duplicate", "failed", "skipped"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -188,3 +188,24 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     assert b"\r\x1b[K[" in seen and b"3/3" in seen
     piped = run(tmp_path / "l2.db", "import", *map(str, pages))
     assert "\r" not in piped.stdout and "3 imported" in piped.stdout
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs FIFOs and /dev/zero")
+def test_import_skips_pipes_devices_and_loops_without_failing(tmp_path: Path) -> None:
+    folder = tmp_path / "drop"
+    good = write_pages(folder, 2)
+    os.mkfifo(folder / "pipe.html")
+    (folder / "z.html").symlink_to("/dev/zero")
+    (folder / "loop").symlink_to(folder)
+    library = tmp_path / "library.db"
+    result = run(library, "import", str(folder))  # the subprocess timeout fails the test if a read blocks
+    assert result.returncode == 0, result.stderr
+    assert "2 imported, 0 already in library, 0 failed, 3 skipped" in result.stdout
+    assert result.stderr.count("skipped") == 3 and "not a regular file" in result.stderr
+    as_json = run(tmp_path / "other.db", "import", "--json", str(folder))
+    statuses = {Path(r["path"]).name: r["status"] for r in map(json.loads, as_json.stdout.splitlines())}
+    assert as_json.returncode == 0
+    assert statuses == {**{p.name: "imported" for p in good}, "pipe.html": "skipped", "z.html": "skipped",
+                        "loop": "skipped"}
+    named = run(library, "import", "/dev/zero", str(folder / "pipe.html"))
+    assert named.returncode == 1 and named.stdout.count("not a regular file") == 2
