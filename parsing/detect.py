@@ -36,8 +36,10 @@ _HTML_START = re.compile(
     re.I | re.S,
 )
 _HTML_ANYWHERE = re.compile(rb"<(?:html|body|head)[\s>]|<!doctype html", re.I)
-_MIME_HEADER = re.compile(rb"^(?:[A-Za-z-]{1,40}:[^\n]{0,2000}\n(?:[ \t][^\n]{0,2000}\n){0,20}){0,40}?"
-                          rb"content-type:\s{0,10}multipart/related", re.I)
+_HEADER_BYTES = 65_536  # the top headers of an MHTML file (a long URL or a much-folded Subject) fit in this
+_HEADER_LINE = re.compile(rb"[A-Za-z0-9-]{1,60}:")
+_MULTIPART_RELATED = re.compile(rb"^content-type:[ \t]{0,10}multipart/related", re.I | re.M)
+_SAVED_BY = b"From: <Saved by "
 
 
 def sniff(data: bytes, name: str = "") -> str:
@@ -49,9 +51,9 @@ def sniff(data: bytes, name: str = "") -> str:
             raise ParseError(f"This is {what}, not a saved web page.")
     if data[:4] == b"RIFF":
         raise ParseError("This is an image, audio or video file, not a saved web page.")
-    head = data[:8192]
-    if b"multipart/related" in head.lower() and _MIME_HEADER.match(head.replace(b"\r\n", b"\n")):
+    if mime_headers(data) is not None:
         return "mhtml"
+    head = data[:8192]
     if bom_codec(data) == "utf-16" or looks_utf16_without_bom(data):
         return "html" if _looks_html_utf16(data) else "text"
     if _is_binary(head):
@@ -61,6 +63,33 @@ def sniff(data: bytes, name: str = "") -> str:
     if _HTML_ANYWHERE.search(head, 0, 512):  # a short preamble, not a text that quotes markup
         return "html"
     return "text"
+
+
+def mime_headers(data: bytes) -> bytes | None:
+    """The top header block of an MHTML file (maybe cut short), or None when the file does not start with one.
+
+    It is one when its header lines name multipart/related, or when it is a saved page's header block that
+    the file ends inside (a cut file, which the MHTML reader reports).
+    """
+    if data.startswith(_SAVED_BY) or (len(data) < len(_SAVED_BY) and _SAVED_BY.startswith(data.rstrip())):
+        saved_by = True
+    elif _HEADER_LINE.match(data):
+        saved_by = False
+    else:
+        return None
+    head = data[:_HEADER_BYTES].replace(b"\r\n", b"\n")
+    end = head.find(b"\n\n")
+    block = head if end < 0 else head[:end]
+    lines = block.split(b"\n")
+    cut = end < 0 and len(data) <= _HEADER_BYTES
+    if cut:
+        lines.pop()  # the file ends inside its last line
+    if not all(_HEADER_LINE.match(line) or line[:1] in (b" ", b"\t") for line in lines):
+        return None
+    if _MULTIPART_RELATED.search(block):
+        return block
+    mime = saved_by or b"\nmime-version:" in block.lower() or block.lower().startswith(b"mime-version:")
+    return block if cut and mime else None
 
 
 _CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))

@@ -16,6 +16,7 @@ from parsing.encoding import decode, looks_utf16_without_bom, repair_crlf_utf16l
 from parsing.model import ParseError
 
 MAX_PARTS = 5_000
+_CUT_SHORT = "The MHTML file is cut short: it ends before its last part is complete."
 _BOUNDARY = re.compile(rb"""boundary=["']?([^"';\r\n]{1,200})""", re.I)
 
 
@@ -52,6 +53,8 @@ def read_mhtml(data: bytes) -> Archive:
         raise ParseError(f"The MHTML file has more than {MAX_PARTS:,} parts; it is not a saved page.")
     try:
         msg = email.message_from_bytes(data, policy=email.policy.default)
+        if _cut_in_headers(msg, data):
+            raise ParseError(_CUT_SHORT)
         return _archive(msg)
     except RecursionError:
         raise ParseError("The MHTML file nests its parts too deeply to read.") from None
@@ -61,11 +64,18 @@ def read_mhtml(data: bytes) -> Archive:
         raise ParseError(f"The MHTML file is damaged and cannot be read ({type(exc).__name__}).") from None
 
 
+def _cut_in_headers(msg: Message, data: bytes) -> bool:
+    """Whether the file ends in or right after its top headers (no part of a multipart/related is there)."""
+    if msg.get_content_type() == "multipart/related":
+        return not msg.is_multipart() or not msg.get_payload()
+    return msg.get("Content-Type") is None and not data.replace(b"\r\n", b"\n").rstrip(b"\n").count(b"\n\n")
+
+
 def _archive(msg: Message) -> Archive:
     if not msg.is_multipart() or msg.get_content_type() != "multipart/related":
         raise ParseError("The MHTML file has no page inside (it is not multipart/related).")
     if any(isinstance(d, CloseBoundaryNotFoundDefect) for d in msg.defects):
-        raise ParseError("The MHTML file is cut short: it ends before its last part is complete.")
+        raise ParseError(_CUT_SHORT)
     parts: dict[str, Message] = {}
     main: Message | None = None
     for count, part in enumerate(msg.walk()):

@@ -117,3 +117,23 @@ def test_real_chromium_utf16_mhtml_with_crlf_damage():
 def test_minus_zero_zone_is_read_as_utc():
     assert parsing.parse_bytes(pages_mhtml(date="Fri, 27 Nov 2026 10:15:30 -0000"), "x.mhtml").saved == (
         "2026-11-27T10:15:30+00:00")
+
+
+def test_mhtml_cut_inside_or_right_after_its_headers_is_cut_short():
+    data = pages_mhtml()
+    blank = data.index(b"\r\n\r\n")
+    for cut in (10, 60, blank - 5, blank + 4, blank + 8):
+        with pytest.raises(ParseError, match="cut short"):
+            parsing.parse_bytes(data[:cut], "x.html")
+
+
+def test_mhtml_with_long_top_headers_is_read_as_mhtml():
+    from tests.parsing.pages import mhtml
+
+    html = html_page("<article><h1>Long headers</h1><p>" + "A sentence of the story. " * 4 + "</p></article>")
+    folded = "\r\n ".join(["=?utf-8?Q?" + "=D8=A7" * 12 + "?="] * 30)
+    data = mhtml(html.encode()).replace(b"Subject: =?utf-8?Q?Test?=", b"Subject: " + folded.encode())
+    assert parsing.parse_bytes(data, "x.html").format == "mhtml"
+    location = "https://www.brecorder.com/news/1?" + "x" * 2100
+    page = parsing.parse_bytes(mhtml(html.encode(), location=location), "x.html")
+    assert page.format == "mhtml" and page.source_url == location
