@@ -62,9 +62,10 @@ def parse_html(
 
 
 def _quotes_and_article(body: LexborNode | None, meta: dict) -> tuple[list[Quote], Article]:
-    region = _article_region(body) if body is not None else None
-    if body is not None and region is not None:
-        article_lines = region_lines((region.html or "")[:MAX_REGION_CHARS])
+    best = _article_region(body) if body is not None else None
+    region = _widen(best) if best is not None else None
+    if body is not None and best is not None and region is not None:
+        article_lines = region_lines(_region_markup(region, best)[:MAX_REGION_CHARS])
         quotes = body_quotes(body, {line.text for line in article_lines})
         h1 = region.css_first("h1")
         hint = " ".join(h1.text().split()) if h1 is not None else None
@@ -200,7 +201,7 @@ def _time_date(tree: LexborHTMLParser) -> str | None:
 
 
 def _article_region(body: LexborNode) -> LexborNode | None:
-    """The element holding the largest cluster of paragraph text, widened to its <article> or <h1>.
+    """The element holding the largest cluster of paragraph text (the caller widens it).
 
     Candidates inside navigation, sidebars, share bars and the like are passed over.
     """
@@ -220,7 +221,7 @@ def _article_region(body: LexborNode) -> LexborNode | None:
     ranked = sorted(scores.values(), key=lambda e: e[1], reverse=True)
     for node, _score in ranked[:12]:
         if not _in_boilerplate(node):
-            return _widen(node)
+            return node
     return None
 
 
@@ -238,6 +239,21 @@ def _in_boilerplate(node: LexborNode | None) -> bool:
             return False  # the story's own container: what wraps it says nothing about its text
         node, steps = node.parent, steps + 1
     return False
+
+
+def _region_markup(region: LexborNode, best: LexborNode) -> str:
+    """The region's markup; when it was widened to reach the <h1>, cut after the story's own container.
+
+    What follows the parent of the paragraphs' element in a wider region is another column (a sidebar
+    beside the story under a shared headline), not the story.
+    """
+    markup = region.html or ""
+    parent = best.parent
+    if region.tag == "article" or parent is None or parent.mem_id == region.mem_id or best.mem_id == region.mem_id:
+        return markup
+    inner = parent.html or ""
+    at = markup.find(inner) if inner else -1
+    return markup if at < 0 else markup[: at + len(inner)]
 
 
 def _widen(node: LexborNode) -> LexborNode:

@@ -94,3 +94,22 @@ def test_inline_items_without_spaces_between_them(wrapped):
     page = parsing.parse_bytes(_ticker_page(_inline_items(), wrapped), "page.html")
     assert [quote.symbol for quote in page.quotes] == SYMBOLS
     assert not [quote for quote in page.quotes if quote.flag]
+
+
+def test_sidebar_column_beside_the_story_under_one_headline_stays_out():
+    story = "".join(f"<p>Story paragraph {n} describes the budget debate in parliament in detail.</p>" for n in range(4))
+    more = "<p>Story paragraph after the break keeps describing the budget debate in parliament.</p>"
+    side = (
+        '<div class="col-md-4"><h4>Editor\'s Picks</h4><div class="card"><h5><a href="/a">Rupee gains</a></h5>'
+        "<p>The rupee gained 10 paisa against the US dollar in the inter-bank market on Tuesday.</p></div></div>"
+    )
+    body = (
+        '<div class="container"><h1>Budget debate continues in the Assembly</h1><div>Published January 13, 2025</div>'
+        f'<div class="row"><div class="col-md-8"><div class="story">{story}</div><div class="ad-slot"></div>'
+        f'<div class="story">{more}</div></div>{side}</div></div>'
+    )
+    page = parsing.parse_bytes(html_page(body).encode(), "page.html")
+    assert page.title == "Budget debate continues in the Assembly"
+    assert page.published == "2025-01-13"
+    assert len(page.paragraphs) == 5
+    assert all(text.startswith("Story paragraph") for text in page.paragraphs)
