@@ -23,7 +23,9 @@ _PUBLISHED = re.compile(
 _BYLINE_DATE = re.compile(r"(?:By )?(?P<name>[A-Z][\w.&'’ -]{1,40}?),? (?:\| )?(?P<rest>\d{1,2} [A-Za-z]{3,9}\.?,? \d{4}.{0,20})$")
 _BY = re.compile(r"By (?P<name>[A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){0,4})$")
 _SENTENCE_END = ("." , "!", "?", "”", '"', "’", "'", ":", ")", "…", "۔")
+_PUBLISHED_WORD = re.compile(r"\bPublished\b", re.I)
 MAX_RELATED_WORDS = 25
+MAX_CAPTION_WORDS = 40
 _READ_MORE = re.compile(r"(?:Read more|Also read|Read also|Related|See also|Also see)\s?[:\-–—]\s?", re.I)
 
 
@@ -133,11 +135,14 @@ def _guess_title(lines: Sequence[Line]) -> int:
 def _read_header(lines: Sequence[Line], start: int, art: Article) -> int:
     """Take dateline, byline and teaser right after the title; returns where the body starts."""
     n = start
+    from_published = False  # an "Updated" or "Posted" date gives way to a "Published" one
     while n < len(lines) and n < start + 8:
         line = lines[n]
         dated = date_line(line.text)
         if dated:
-            art.published = art.published or dated[0]
+            published_line = _PUBLISHED_WORD.search(line.text) is not None
+            if art.published is None or (published_line and not from_published):
+                art.published, from_published = dated[0], published_line
             art.byline = art.byline or dated[1]
         elif line.kind == "summary" or (line.text.endswith(("...", "…")) and line.kind != "img"):
             art.summary = art.summary or line.text
@@ -151,27 +156,45 @@ def _read_header(lines: Sequence[Line], start: int, art: Article) -> int:
 
 def _read_body(lines: Sequence[Line], n: int, art: Article, html: bool) -> None:
     pending: list[str] = []  # related-looking lines; kept only when a paragraph follows
+    heading: str | None = None  # a subheading; kept only when a paragraph follows (else a widget's title)
+    after_img = False
     for line in lines[n:]:
         text, low = line.text, line.text.lower()
         if low in STOP_LINES and art.paragraphs:
             break
         if line.kind == "img":
             art.images.append((line, len(art.paragraphs), None))
-        elif line.kind == "figcaption" or line.in_figure:
+            after_img = True
+            continue
+        if line.kind == "figcaption" or line.in_figure or (html and after_img and _loose_caption(line, art)):
             _caption(art, text)
         elif low in FURNITURE_LINES or date_line(text):
-            continue
+            pass
         elif line.kind == "summary" and not art.paragraphs:
             art.summary = art.summary or text
         elif _is_related(line, html):
             pending.append(text)
+            heading = None
         elif html and line.link_only:
-            continue
-        elif is_sentence(text) or (html and line.kind in ("p", "h2", "h3", "h4", "blockquote")):
+            pass
+        elif html and line.kind in ("h2", "h3", "h4"):
+            heading = text
+        elif is_sentence(text) or (html and line.kind in ("p", "blockquote")):
             if art.paragraphs:
                 art.related.extend(pending)
             pending.clear()
-            art.paragraphs.append(text)
+            art.paragraphs.extend([heading, text] if heading else [text])
+            heading = None
+        after_img = False
+
+
+def _loose_caption(line: Line, art: Article) -> bool:
+    """A short non-paragraph line right under an image that has no caption yet is that image's caption."""
+    return (
+        line.kind not in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
+        and len(line.text.split()) <= MAX_CAPTION_WORDS
+        and bool(art.images) and art.images[-1][2] is None
+    )
 
 
 def _is_related(line: Line, html: bool) -> bool:

@@ -35,6 +35,7 @@ _ANY_TAG = re.compile(r"<[^>]*>")
 _TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>|<!--.*?-->|[^<]+", re.S)
 _ATTR = re.compile(r'\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)="([^"]*)"')
 _TEASER = re.compile(r'class="[^"]*(?:excerpt|standfirst|teaser|story__lead|summary|subtitle|\bdek\b)', re.I)
+_CAPTION = re.compile(r'class="[^"]*caption', re.I)
 _MARKS = re.compile(r'\s(?:class|id|role)="([^"]*)"')
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                    "track", "wbr", "param", "keygen"})
@@ -105,18 +106,18 @@ class _Walker(_Builder):
     def __init__(self, skip_boilerplate: bool) -> None:
         super().__init__()
         self.skip_boilerplate = skip_boilerplate
-        self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipped, teaser)
+        self.stack: list[tuple[str, bool, bool, bool]] = []  # (tag, skipped, teaser, caption)
         self.blocks: list[str] = [""]
-        self.skipping = self.links = self.figures = self.teasers = 0
+        self.skipping = self.links = self.figures = self.teasers = self.captions = 0
 
     def chunk(self, token: str) -> None:
         if not self.skipping and not token.startswith("<!--"):
             text = html.unescape(token) if "&" in token else token
-            kind = "summary" if self.teasers else self.blocks[-1]
+            kind = "figcaption" if self.captions else "summary" if self.teasers else self.blocks[-1]
             self.text(text, kind, self.links > 0, self.figures > 0)
 
     def open(self, tag: str, rest: str) -> None:
-        boilerplate, teaser = _element_roles(tag, rest) if len(rest) < 400 else _roles(tag, rest)
+        boilerplate, teaser, caption = _element_roles(tag, rest) if len(rest) < 400 else _roles(tag, rest)
         skip = self.skip_boilerplate and bool(self.stack) and boilerplate
         block = tag in BLOCK_TAGS
         if (block or tag == "br") and self.parts:
@@ -129,12 +130,13 @@ class _Walker(_Builder):
             self.lines.append(Line(html.unescape(attrs.get("alt", "")), "img", False, self.figures > 0, attrs))
         if tag in _VOID or rest.endswith("/"):
             return
-        self.stack.append((tag, skip, teaser))
+        self.stack.append((tag, skip, teaser, caption))
         if block:
             self.blocks.append(tag)
             self.figures += tag == "figure"
         self.skipping += skip
         self.teasers += teaser
+        self.captions += caption
         self.links += tag == "a"
 
     def close(self, tag: str) -> None:
@@ -148,11 +150,13 @@ class _Walker(_Builder):
             pass
 
     def _pop(self) -> str:
-        open_tag, skipped, teaser = self.stack.pop()
+        open_tag, skipped, teaser, caption = self.stack.pop()
         if skipped:
             self.skipping -= 1
         if teaser:
             self.teasers -= 1
+        if caption:
+            self.captions -= 1
         if open_tag == "a":
             self.links -= 1
         elif open_tag in BLOCK_TAGS:
@@ -182,10 +186,12 @@ def region_lines(markup: str, skip_boilerplate: bool = True) -> list[Line]:
     return walker.lines
 
 
-def _roles(tag: str, rest: str) -> tuple[bool, bool]:
-    """(boilerplate, teaser) for a start tag with its attributes."""
-    teaser = tag in BLOCK_TAGS and "class" in rest and _TEASER.search(rest) is not None
-    return _is_boilerplate(tag, rest), teaser
+def _roles(tag: str, rest: str) -> tuple[bool, bool, bool]:
+    """(boilerplate, teaser, caption) for a start tag with its attributes."""
+    classed = tag in BLOCK_TAGS and "class" in rest
+    teaser = classed and _TEASER.search(rest) is not None
+    caption = classed and _CAPTION.search(rest) is not None
+    return _is_boilerplate(tag, rest), teaser, caption
 
 
 _element_roles = functools.lru_cache(maxsize=8192)(_roles)  # a site's templates repeat their markup
