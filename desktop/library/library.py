@@ -17,8 +17,8 @@ from desktop.library import importer, pool, queries, reading, reparse
 from desktop.library.files import Skipped, iter_page_files
 from desktop.library.pool import read_in_pool
 from desktop.library.records import ImportResult, LibraryError, PageRow, QuoteRow, SearchHit, StoredArticle
-from desktop.library.schema import SCHEMA_VERSION, migrate, user_version
-from desktop.library.transaction import configure, connect, write_transaction
+from desktop.library.schema import LIBRARY_TABLES, SCHEMA_VERSION, library_state, migrate
+from desktop.library.transaction import configure, connect, enforce_foreign_keys, write_transaction
 
 Progress = Callable[[int, int, str], None]
 P = ParamSpec("P")
@@ -78,16 +78,21 @@ class Library:
 
     def _open(self) -> None:
         """Refuse newer or foreign files before changing anything, then switch to WAL and migrate."""
-        found = user_version(self._db)
-        if found > SCHEMA_VERSION:
+        self._check(*library_state(self._db))
+        configure(self._db)
+        migrate(self._db, self._check)
+        enforce_foreign_keys(self._db)
+
+    def _check(self, version: int, tables: frozenset[str]) -> None:
+        """Raise LibraryError for a file this version must not touch: newer, or not a library at all."""
+        if version > SCHEMA_VERSION:
             raise LibraryError(
-                f"{self.path}: this library was written by a newer Market Reader (library version {found}; "
+                f"{self.path}: this library was written by a newer Market Reader (library version {version}; "
                 f"this version reads up to {SCHEMA_VERSION}). Update Market Reader to open it."
             )
-        if found == 0 and self._db.table_names():
+        foreign = tables - {"sqlite_sequence"} if version == 0 else not LIBRARY_TABLES <= tables
+        if foreign:
             raise LibraryError(f"{self.path}: not a Market Reader library (it holds other tables).")
-        configure(self._db)
-        migrate(self._db)
 
     def close(self) -> None:
         self._db.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from sqlite_utils import Database
@@ -85,20 +86,68 @@ def _create_v1(db: Database) -> None:
     db["pages"].enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True, tokenize="unicode61")
 
 
+def _autoincrement_pages(db: Database) -> None:
+    """Page ids are never used again after a delete: rebuild pages with an AUTOINCREMENT key.
+
+    Runs before foreign keys are switched on for the connection, so the old table can be dropped
+    while quotes, images and originals still name it; their page ids are kept as they were. The
+    indexes and full-text triggers are recreated from their stored definitions, and the FTS5 index
+    stays valid because every rowid is unchanged.
+    """
+    create = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'pages'").fetchone()[0]
+    if "AUTOINCREMENT" in create.upper():
+        return
+    attached = [r[0] for r in db.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = 'pages' AND type IN ('index', 'trigger')"
+        " AND sql IS NOT NULL"
+    )]
+    rebuilt = create.replace('CREATE TABLE "pages"', 'CREATE TABLE "pages_new"', 1).replace(
+        '"id" INTEGER PRIMARY KEY', '"id" INTEGER PRIMARY KEY AUTOINCREMENT', 1
+    )
+    if rebuilt == create or "AUTOINCREMENT" not in rebuilt:
+        raise RuntimeError("unexpected pages table definition; cannot add AUTOINCREMENT")
+    db.conn.execute(rebuilt)
+    db.conn.execute("INSERT INTO pages_new SELECT * FROM pages")
+    db.conn.execute("DROP TABLE pages")
+    db.conn.execute("ALTER TABLE pages_new RENAME TO pages")
+    for sql in attached:
+        db.conn.execute(sql)
+
+
 # Each migration brings the schema from version i to i + 1 (index i in this list).
-MIGRATIONS: list[Callable[[Database], None]] = [_create_v1]
+MIGRATIONS: list[Callable[[Database], None]] = [_create_v1, _autoincrement_pages]
 SCHEMA_VERSION = len(MIGRATIONS)
+LIBRARY_TABLES = frozenset({"pages", "quotes", "images", "originals", "pages_fts"})
 
 
 def user_version(db: Database) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(db: Database) -> None:
-    """Run the migrations this library still lacks, each in its own transaction with its version bump."""
-    while (current := user_version(db)) < SCHEMA_VERSION:
-        with write_transaction(db):
-            if user_version(db) != current:  # another process migrated while we waited for the lock
-                continue
-            MIGRATIONS[current](db)
-            db.conn.execute(f"PRAGMA user_version = {current + 1}")
+def library_state(db: Database) -> tuple[int, frozenset[str]]:
+    """The schema version and the table names, read by one statement (so from one snapshot).
+
+    Two statements could straddle another process's migration and see version 0 with its tables.
+    """
+    version, names = db.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version),"
+        " (SELECT json_group_array(name) FROM sqlite_master WHERE type = 'table')"
+    ).fetchone()
+    return int(version), frozenset(json.loads(names))
+
+
+def migrate(db: Database, check: Callable[[int, frozenset[str]], None]) -> None:
+    """Bring the library to SCHEMA_VERSION in one write transaction that starts with BEGIN IMMEDIATE.
+
+    The version and tables are read again under the write lock and given to ``check`` (which raises
+    to refuse the file), so a process that finds another one migrating waits for it, then sees its
+    finished work instead of a half-made library.
+    """
+    if user_version(db) == SCHEMA_VERSION:
+        return
+    with write_transaction(db):
+        version, tables = library_state(db)
+        check(version, tables)
+        for step in MIGRATIONS[version:SCHEMA_VERSION]:
+            step(db)
+        db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,13 +20,35 @@ def connect(path: Path) -> Database:
 
 
 def configure(db: Database) -> None:
-    """WAL journal (readers never block the writer), cheap commits, and the busy timeout."""
+    """WAL journal (readers never block the writer), cheap commits, and the busy timeout.
+
+    Foreign keys are switched on separately (enforce_foreign_keys), after any migration.
+    """
     db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    mode = db.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    mode = _switch_to_wal(db.conn)
     if str(mode).lower() != "wal":
         raise sqlite3.OperationalError(f"could not switch the journal to WAL (got {mode})")
     db.conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def enforce_foreign_keys(db: Database) -> None:
     db.conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _switch_to_wal(conn: sqlite3.Connection) -> str:
+    """Set the WAL journal, retrying while another connection holds the file.
+
+    Changing the journal mode needs the file to itself and SQLite answers "database is locked" at
+    once, without waiting out the busy timeout, when another process is opening it at the same moment.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 @contextlib.contextmanager
