@@ -118,17 +118,29 @@ def _find_title(lines: Sequence[Line], hint: str | None, art: Article) -> int:
 
 
 def _guess_title(lines: Sequence[Line]) -> int:
-    """In a text copy the title sits above the dateline, with perhaps a teaser between."""
+    """In a text copy the title sits above the dateline or byline (perhaps with a teaser between), else
+    above the first paragraph."""
     for n, line in enumerate(lines[:40]):
-        if date_line(line.text):
-            for k in range(n - 1, -1, -1):
-                text = lines[k].text
-                if not text.endswith(("...", "…")) and len(text.split()) >= 3:
-                    return k
-            return -1
+        if date_line(line.text) or _BY.match(line.text):
+            return _title_above(lines, n)
+    first = next((n for n, ln in enumerate(lines[:40]) if len(ln.text.split()) >= 12 and is_sentence(ln.text)), -1)
+    if first > 0 and (above := _title_above(lines, first)) >= 0:
+        return above
     for n, line in enumerate(lines[:20]):
-        if len(line.text.split()) >= 4 and not line.text.endswith("."):
+        text = line.text
+        if len(text.split()) >= 4 and not text.endswith(".") and text.lower() not in FURNITURE_LINES:
             return n
+    return -1
+
+
+def _title_above(lines: Sequence[Line], n: int) -> int:
+    """The nearest line above ``n`` that can be a title (not furniture, a byline or a teaser), or -1."""
+    for k in range(n - 1, -1, -1):
+        text = lines[k].text
+        if text.lower() in FURNITURE_LINES or _BY.match(text) or date_line(text):
+            continue
+        if not text.endswith(("...", "…")) and len(text.split()) >= 3:
+            return k
     return -1
 
 

@@ -21,6 +21,8 @@ FURNITURE_LINES = frozenset({
     "read more", "facebook", "twitter", "whatsapp", "linkedin", "email", "print", "copy link",
     "most popular", "latest news", "latest", "related", "related news", "post comment", "submit",
     "follow us", "top stories", "you may also like", "load more", "subscribe", "sponsored",
+    "skip to main content", "skip to content", "skip to navigation", "skip to main navigation",
+    "skip to footer", "jump to content", "toggle navigation", "open menu", "close menu", "menu", "search",
 })
 STOP_LINES = frozenset({"comments", "post comment", "leave a comment", "most popular", "latest news"})
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from parsing.article import build_article
+from parsing.article import build_article, date_line
 from parsing.layout import Line
 from parsing.model import Page
 from parsing.quotes import find_quotes
@@ -23,8 +23,8 @@ def parse_text(text: str, encoding: str) -> Page:
     lines = [" ".join(line[:MAX_LINE_CHARS].split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     quotes, start, end = find_quotes(lines)
-    if prose_before(lines, start):
-        quotes, end = [], -1  # the "ticker" sits inside the article: numbers in prose are not quotes
+    if prose_before(lines, start) or any(date_line(line) for line in lines[: max(start, 0)]):
+        quotes, end = [], -1  # the "ticker" sits inside the article: numbers in the story are not quotes
     rest = lines[end:] if end > 0 else lines
     art = build_article([Line(text) for text in rest])
     return Page(

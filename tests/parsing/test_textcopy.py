@@ -80,3 +80,45 @@ def test_text_copy_that_mentions_markup_stays_text():
             + "Developers wrap every page in <html> and <body> tags, the article said.\n")
     page = parsing.parse_bytes(text.encode(), "copy.html")
     assert page.format == "text" and len(page.quotes) == 1
+
+
+def test_quote_like_line_after_the_dateline_is_story_text():
+    text = "\n".join([
+        "Markets",
+        "Stocks slump at PSX",
+        "Published January 13, 2025",
+        "Stocks fell.",
+        "OGDC 213.07 Decreased By -13.70 (-6.04%)",
+        "The index closed lower on the day as investors sold off energy stocks amid uncertainty.",
+    ])
+    page = parsing.parse_bytes(text.encode(), "copy.txt")
+    assert page.quotes == ()
+    assert page.title == "Stocks slump at PSX"
+    assert page.published == "2025-01-13"
+    assert "OGDC 213.07 Decreased By -13.70 (-6.04%)" in page.paragraphs
+
+
+def test_generic_copy_takes_the_title_above_the_byline_not_the_skip_link():
+    text = "\n".join([
+        "Skip to main content",
+        "Home",
+        "News",
+        "Budget 2025: government unveils new tax measures",
+        "By Staff Reporter",
+        "ISLAMABAD: The government on Monday unveiled a set of new tax measures aimed at raising revenue.",
+        "The measures include higher taxes on property and a new levy on retailers, officials said.",
+    ])
+    page = parsing.parse_bytes(text.encode(), "copy.txt")
+    assert page.title == "Budget 2025: government unveils new tax measures"
+    assert page.byline == "Staff Reporter"
+    assert len(page.paragraphs) == 2
+
+
+def test_generic_copy_without_byline_takes_the_line_above_the_first_paragraph():
+    text = "\n".join([
+        "Skip to main content",
+        "Menu",
+        "Budget 2025: government unveils new tax measures",
+        "ISLAMABAD: The government on Monday unveiled a set of new tax measures aimed at raising revenue.",
+    ])
+    assert parsing.parse_bytes(text.encode(), "copy.txt").title == "Budget 2025: government unveils new tax measures"
