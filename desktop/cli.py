@@ -71,7 +71,16 @@ def wants_headless(argv: Sequence[str]) -> bool:
     return first_positional(argv) in subcommand_names()
 
 
+def _tolerant_output() -> None:
+    """Text that cannot be encoded (a file name with undecodable bytes) is escaped, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def run_command(argv: Sequence[str]) -> int:
+    _tolerant_output()
     parser = build_parser()
     args = parser.parse_args(list(argv))
     if not getattr(args, "func", None):

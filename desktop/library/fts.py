@@ -6,6 +6,16 @@ MAX_QUERY_CHARS = 1_000
 MAX_TERMS = 32
 
 
+def clean_text(text: str) -> str:
+    """``text`` as valid Unicode: lone surrogates (undecodable bytes from a shell or a file name) become
+    U+FFFD, since SQLite and UTF-8 output cannot take them."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+    return text
+
+
 def _term(word: str) -> str | None:
     """One word as an FTS5 string (a phrase of its tokens); a trailing ``*`` keeps its prefix meaning."""
     prefix = False
@@ -26,6 +36,6 @@ def fts_query(text: str | None) -> str | None:
     """
     if not text:
         return None
-    cleaned = text[:MAX_QUERY_CHARS].replace("\x00", " ")
+    cleaned = clean_text(text[:MAX_QUERY_CHARS]).replace("\x00", " ")
     terms = [t for t in (_term(w) for w in cleaned.split()) if t]
     return " ".join(terms[:MAX_TERMS]) or None

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.library.fts import fts_query
+from desktop.library.fts import clean_text, fts_query
 from desktop.library.records import PageRow, QuoteRow, SearchHit, StoredArticle, StoredImage
 from desktop.library.snippets import make_snippet
 
@@ -152,7 +152,7 @@ def history(db: Database, symbol: str) -> list[QuoteRow]:
         f"SELECT {_QUOTE_FIELDS} FROM quotes q JOIN pages p ON p.id = q.page_id"
         " WHERE q.symbol = ? ORDER BY q.as_of_key, q.page_id, q.position"
     )
-    return [_quote_row(r) for r in db.execute(sql, [symbol])]
+    return [_quote_row(r) for r in db.execute(sql, [clean_text(symbol)])]
 
 
 def movers(rows: list[QuoteRow], n: int, losers: bool) -> list[QuoteRow]:
@@ -199,6 +199,7 @@ def _ranked_hits(db: Database, match: str, text: str, limit: int) -> list[Search
 
 def search(db: Database, text: str, limit: int) -> list[SearchHit]:
     """Pages matching every word of ``text``, best first, with the matches in [brackets]. Never raises."""
+    text = clean_text(text)
     match = fts_query(text)
     if match is None or limit <= 0:
         return []

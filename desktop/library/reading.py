@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import parsing
+from desktop.library.fts import clean_text
 from desktop.library.records import ImportResult
 from desktop.library.times import saved_date_text
 
@@ -43,7 +44,8 @@ def content_hash(raw: bytes) -> str:
 def prepare(page: parsing.Page, raw: bytes, file_name: str, mtime: float | None, path: str,
             digest: str | None = None) -> Prepared:
     packed = zlib.compress(raw, ORIGINAL_COMPRESSION)
-    return Prepared(page, digest or content_hash(raw), packed, len(raw), file_name, mtime, path)
+    name = clean_text(file_name)  # a name with undecodable bytes cannot be stored as text
+    return Prepared(page, digest or content_hash(raw), packed, len(raw), name, mtime, path)
 
 
 def _os_reason(error: OSError) -> str:

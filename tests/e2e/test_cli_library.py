@@ -209,3 +209,14 @@ def test_import_skips_pipes_devices_and_loops_without_failing(tmp_path: Path) ->
                         "loop": "skipped"}
     named = run(library, "import", "/dev/zero", str(folder / "pipe.html"))
     assert named.returncode == 1 and named.stdout.count("not a regular file") == 2
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs byte arguments")
+def test_search_and_history_take_undecodable_arguments(filled: tuple[Path, Path]) -> None:
+    library, _folder = filled
+    for args in ([b"search", b"\xff"], [b"search", b"oil\xff", b"--json"], [b"history", b"\xff"],
+                 [b"pages", b"--search", b"\xed\xa0\x80"]):
+        command = [sys.executable, "-m", "desktop", "--library", str(library), *args]
+        result = subprocess.run(command, capture_output=True, timeout=120, cwd=ROOT)
+        assert result.returncode == (1 if args[0] == b"history" else 0), result.stderr  # 1: symbol not quoted
+        assert b"Traceback" not in result.stderr
