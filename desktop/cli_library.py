@@ -145,6 +145,17 @@ def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: s
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
 
+def print_or_drop(text: str, end: str = "\n") -> None:
+    """Print a line; if standard output has been closed (``import | head``), send the rest to the null
+    device so the work in progress still finishes (an import must not stop half-way for a closed pipe)."""
+    try:
+        print(text, end=end, flush=True)
+    except BrokenPipeError:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+
+
 class _ProgressBar:
     """A one-line bar redrawn in place when standard output is a terminal; silent otherwise."""
 
@@ -157,13 +168,12 @@ class _ProgressBar:
             return
         filled = int(30 * done / total) if total else 30
         text = f"[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {name}"[:100]
-        sys.stdout.write("\r\033[K" + text)
-        sys.stdout.flush()
+        print_or_drop("\r\033[K" + text, end="")
         self.shown = True
 
     def clear(self) -> None:
         if self.shown:
-            sys.stdout.write("\r\033[K")
+            print_or_drop("\r\033[K", end="")
             self.shown = False
 
 
@@ -182,14 +192,14 @@ def _result_text(result: ImportResult) -> str:
 
 def _report(results: list[ImportResult], bar: _ProgressBar, as_json: bool) -> Callable[[ImportResult], None]:
     def on_result(result: ImportResult) -> None:
+        results.append(result)
         bar.clear()
         if as_json:
-            print(_result_json(result), flush=True)
+            print_or_drop(_result_json(result))
         elif result.status == "skipped":  # a notice, not a result: it does not change the exit code
             print(f"market-reader: {_result_text(result)}", file=sys.stderr, flush=True)
         else:
-            print(_result_text(result), flush=True)
-        results.append(result)
+            print_or_drop(_result_text(result))
 
     return on_result
 
@@ -212,7 +222,7 @@ def _import(library: Library, args: argparse.Namespace) -> int:
         return 130
     bar.clear()
     if not args.json:
-        print(_summary(results))
+        print_or_drop(_summary(results))
     return 1 if any(r.status == "failed" for r in results) else 0
 
 
@@ -222,12 +232,12 @@ def _reparse(library: Library, args: argparse.Namespace) -> int:
     bar.clear()
     for result in results:
         if args.json:
-            print(_result_json(result))
+            print_or_drop(_result_json(result))
         elif result.status == "failed":
-            print(_result_text(result))
+            print_or_drop(_result_text(result))
     if not args.json:
         failed = sum(1 for r in results if r.status == "failed")
-        print(f"{len(results) - failed} pages read again, {failed} failed")
+        print_or_drop(f"{len(results) - failed} pages read again, {failed} failed")
     return 1 if any(r.status == "failed" for r in results) else 0
 
 

@@ -220,3 +220,25 @@ def test_search_and_history_take_undecodable_arguments(filled: tuple[Path, Path]
         result = subprocess.run(command, capture_output=True, timeout=120, cwd=ROOT)
         assert result.returncode == (1 if args[0] == b"history" else 0), result.stderr  # 1: symbol not quoted
         assert b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_import_finishes_when_its_output_pipe_is_closed(tmp_path: Path, as_json: bool) -> None:
+    pages = write_pages(tmp_path / "drop", 5)
+    bad = write_hostile(tmp_path / "drop")
+    library = tmp_path / "library.db"
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # like `| head -0`: the first line written meets a closed pipe
+    command = [sys.executable, "-m", "desktop", "--library", str(library), "import",
+               *(["--json"] if as_json else []), "-j", "1", str(tmp_path / "drop")]
+    try:
+        result = subprocess.run(command, stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120, cwd=ROOT)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 1 and "Traceback" not in result.stderr  # hostile files failed: exit 1
+    connection = sqlite3.connect(library)
+    stored = connection.execute("SELECT count(*) FROM pages").fetchone()[0]
+    connection.close()
+    assert stored == len(pages) and len(bad) == 4
+    good_only = run(tmp_path / "second.db", "import", str(pages[0]))
+    assert good_only.returncode == 0
