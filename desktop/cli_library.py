@@ -85,6 +85,9 @@ def _add(sub: argparse._SubParsersAction, name: str, handler: Handler, help_text
          ) -> argparse.ArgumentParser:
     parser = sub.add_parser(name, help=help_text, description=description)
     parser.set_defaults(func=lambda args: _with_library(args, handler))
+    # also accepted after the command (`pages --library X`); SUPPRESS keeps a value given before it
+    parser.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS,
+                        help="library file to use (default: $MARKET_READER_LIBRARY, else the user data folder)")
     return parser
 
 
@@ -366,14 +369,17 @@ def _show(library: Library, args: argparse.Namespace) -> int:
 def _export(library: Library, args: argparse.Namespace) -> int:
     pages = library.pages(descending=False)
     if args.format == "json":
-        records = [{**page_json(p), "quotes": [quote_json(q) for q in library.quotes(p.id)]} for p in pages]
+        records = [{**page_json(p), "content_hash": p.content_hash,
+                    "quotes": [quote_json(q) for q in library.quotes(p.id)]} for p in pages]
         print(json.dumps(records, ensure_ascii=False, indent=1))
         return 0
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["page_id", "title", "published", "quotes_as_of", "as_of_estimated", "source_url",
-                     "position", "symbol", "kind", "price", "change", "percent", "direction", "flag"])
+                     "file_name", "content_hash", "position", "symbol", "kind", "price", "change", "percent",
+                     "direction", "flag"])
     for p in pages:
         for q in library.quotes(p.id):
             writer.writerow([p.id, p.title, p.published, p.quotes_as_of, int(p.as_of_estimated), p.source_url,
-                             q.position, q.symbol, q.kind, q.price, q.change, q.percent, q.direction, q.flag])
+                             p.file_name, p.content_hash, q.position, q.symbol, q.kind, q.price, q.change,
+                             q.percent, q.direction, q.flag])
     return 0

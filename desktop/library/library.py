@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -20,6 +21,7 @@ from desktop.library.records import ImportResult, LibraryError, PageRow, QuoteRo
 from desktop.library.schema import LIBRARY_TABLES, SCHEMA_VERSION, library_state, migrate
 from desktop.library.transaction import configure, connect, enforce_foreign_keys, write_transaction
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -123,10 +125,11 @@ class Library:
             return item
         try:
             return importer.store_prepared(self._db, item)
-        except sqlite3.IntegrityError:
+        except sqlite3.IntegrityError as error:
             found = importer.find_duplicate(self._db, item.digest)
-            if found is None:
-                raise
+            if found is None:  # a constraint other than the content hash: this page only, not the import
+                log.warning("page %s refused by the library: %s", item.path, error)
+                return ImportResult(item.path, "failed", None, f"the page could not be stored ({error})")
             return reading.duplicate_result(item.path, found)
         except sqlite3.Error as error:
             raise LibraryError(database_message(self.path, error)) from error

@@ -145,6 +145,26 @@ def test_export_csv_and_json(filled: tuple[Path, Path]) -> None:
     assert all(PAGE_KEYS <= set(p) and len(p["quotes"]) == p["quote_count"] for p in pages)
     rows = list(csv.DictReader(io.StringIO(run(library, "export").stdout)))
     assert len(rows) == sum(p["quote_count"] for p in pages)
+    by_id = {p["id"]: p for p in pages}
+    connection = sqlite3.connect(library)
+    hashes = dict(connection.execute("SELECT id, content_hash FROM pages"))
+    connection.close()
+    for row in rows:  # every row says where its quote came from: moment, page, address, file
+        page = by_id[int(row["page_id"])]
+        assert (row["quotes_as_of"], row["title"], row["content_hash"]) == (
+            page["quotes_as_of"], page["title"], hashes[page["id"]])
+        assert row["source_url"] == (page["source_url"] or "") and len(row["content_hash"]) == 64
+    assert all(p["content_hash"] == hashes[p["id"]] for p in pages)
+
+
+def test_library_option_after_the_command(filled: tuple[Path, Path], tmp_path: Path) -> None:
+    library, _folder = filled
+    after = run(None, "pages", "--json", "--library", str(library))
+    assert after.returncode == 0 and len(json.loads(after.stdout)) == 4
+    before = run(library, "pages", "--json")
+    assert json.loads(after.stdout) == json.loads(before.stdout)
+    both = run(tmp_path / "empty.db", "pages", "--json", "--library", str(library))
+    assert len(json.loads(both.stdout)) == 4  # the one nearest the command wins
 
 
 def test_reparse_reads_every_page_again(filled: tuple[Path, Path]) -> None:

@@ -133,3 +133,18 @@ def test_index_stays_consistent_after_deletes(lib: Library) -> None:
     lib.delete_page(4)
     lib.db.execute("INSERT INTO pages_fts(pages_fts) VALUES ('integrity-check')")
     assert {h.id for h in lib.search("rupee")} == {1, 3, 5}
+
+
+def test_other_constraint_errors_fail_one_page_only(lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    def refuse(*_args: object) -> None:
+        raise sqlite3.IntegrityError("NOT NULL constraint failed: quotes.symbol")
+
+    monkeypatch.setattr(importer, "insert_children", refuse)
+    result = lib.import_page(make_page(1), raw_for(1), "a.html")
+    assert result.status == "failed" and result.page_id is None
+    assert "\n" not in result.message and "NOT NULL constraint failed" in result.message
+    assert lib.page_count() == 0  # nothing of the page was kept
+    monkeypatch.undo()
+    assert lib.import_page(make_page(1), raw_for(1), "a.html").status == "imported"
