@@ -31,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _register_import(sub: argparse._SubParsersAction) -> None:
     p = _add(sub, "import", _import, "import saved pages (files or folders) into the library",
              "Import saved pages into the library; folders are searched recursively for .html, .htm, "
-             ".xhtml, .mhtml, .mht and .txt files. Exits with 1 if any file could not be imported.")
+             ".xhtml, .mhtml, .mht and .txt files. Exits with 1 if any file could not be imported.",
+             writes=True)
     p.add_argument("paths", nargs="+", metavar="PATH", help="saved page files or folders")
     p.add_argument("--json", action="store_true", help="one JSON object per line per file")
     p.add_argument("-j", "--jobs", type=int, default=DEFAULT_JOBS, metavar="N",
@@ -76,15 +77,16 @@ def _register_others(sub: argparse._SubParsersAction) -> None:
 
     p = _add(sub, "reparse", _reparse, "read every stored page again with this version's parser",
              "Read the original of every stored page again with the current parser (the original files "
-             "are not needed). Exits with 1 if any page could not be read.")
+             "are not needed). Exits with 1 if any page could not be read.", writes=True)
     p.add_argument("--outdated", action="store_true", help="only pages read by an older parser")
     p.add_argument("--json", action="store_true", help="one JSON object per line per page")
 
 
-def _add(sub: argparse._SubParsersAction, name: str, handler: Handler, help_text: str, description: str
-         ) -> argparse.ArgumentParser:
+def _add(sub: argparse._SubParsersAction, name: str, handler: Handler, help_text: str, description: str,
+         writes: bool = False) -> argparse.ArgumentParser:
+    """A subcommand on the library; one that only reads (``writes`` False) also works on read-only storage."""
     parser = sub.add_parser(name, help=help_text, description=description)
-    parser.set_defaults(func=lambda args: _with_library(args, handler))
+    parser.set_defaults(func=lambda args: _with_library(args, handler, read_only_fallback=not writes))
     # also accepted after the command (`pages --library X`); SUPPRESS keeps a value given before it
     parser.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS,
                         help="library file to use (default: $MARKET_READER_LIBRARY, else the user data folder)")
@@ -107,10 +109,10 @@ def _add_output(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--csv", action="store_true", help="print CSV with a header row")
 
 
-def _with_library(args: argparse.Namespace, handler: Handler) -> int:
+def _with_library(args: argparse.Namespace, handler: Handler, read_only_fallback: bool = False) -> int:
     """Open the library for one command; problems with the file become one line on stderr."""
     try:
-        with Library(resolve_library_path(args.library)) as library:
+        with Library(resolve_library_path(args.library), read_only_fallback) as library:
             return handler(library, args)
     except LibraryError as error:
         print(f"market-reader: {error.message}", file=sys.stderr)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from desktop.library.records import LibraryError
+
 ENV_VAR = "MARKET_READER_LIBRARY"
 
 
@@ -15,7 +17,7 @@ def default_library_path() -> Path:
 
 
 def resolve_library_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The library file to use, creating its folder if needed."""
+    """The library file to use, creating its folder if needed (LibraryError, worded, if it cannot be)."""
     if explicit:
         path = Path(explicit)
     elif os.environ.get(ENV_VAR):
@@ -23,5 +25,9 @@ def resolve_library_path(explicit: str | os.PathLike[str] | None = None) -> Path
     else:
         path = default_library_path()
     path = path.expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise LibraryError(f"{path.parent}: the folder for the library cannot be created ({reason}).") from error
     return path

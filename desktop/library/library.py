@@ -19,7 +19,13 @@ from desktop.library.files import Skipped, iter_page_files
 from desktop.library.pool import read_in_pool
 from desktop.library.records import ImportResult, LibraryError, PageRow, QuoteRow, SearchHit, StoredArticle
 from desktop.library.schema import LIBRARY_TABLES, SCHEMA_VERSION, library_state, migrate
-from desktop.library.transaction import configure, connect, enforce_foreign_keys, write_transaction
+from desktop.library.transaction import (
+    configure,
+    connect,
+    connect_read_only,
+    enforce_foreign_keys,
+    write_transaction,
+)
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
@@ -44,6 +50,12 @@ def database_message(path: Path, error: sqlite3.Error) -> str:
     return f"{path}: library error: {error}"
 
 
+def write_denied(error: sqlite3.Error) -> bool:
+    """True when SQLite failed for lack of write access (read-only file, folder or storage)."""
+    text = str(error).lower()
+    return any(part in text for part in ("readonly", "read-only", "unable to open"))
+
+
 def _library_errors(method: Callable[Concatenate[Library, P], R]) -> Callable[Concatenate[Library, P], R]:
     """SQLite failures (disk full, I/O error, locked too long) leave the library as a LibraryError."""
 
@@ -63,27 +75,55 @@ class Library:
     A sqlite3 connection belongs to the thread that opened it: each thread opens its own Library.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-        try:
-            self._db = connect(self.path)
-        except sqlite3.Error as error:
-            raise LibraryError(database_message(self.path, error)) from error
-        try:
-            self._open()
-        except LibraryError:
-            self._db.close()
-            raise
-        except sqlite3.Error as error:
-            self._db.close()
-            raise LibraryError(database_message(self.path, error)) from error
+    def __init__(self, path: str | os.PathLike[str], read_only_fallback: bool = False) -> None:
+        """Open (creating or migrating) the library at ``path``.
 
-    def _open(self) -> None:
+        With ``read_only_fallback``, a library that cannot be written (read-only storage, where WAL
+        cannot even create its -shm file) is opened read-only instead; ``read_only`` tells which.
+        """
+        self.path = Path(path)
+        self.read_only = False
+        try:
+            self._db = self._open_for_writing()
+        except sqlite3.Error as error:
+            if not (read_only_fallback and write_denied(error)):
+                raise LibraryError(database_message(self.path, error)) from error
+            self._db = self._open_read_only(error)
+            self.read_only = True
+
+    def _open_for_writing(self) -> Database:
         """Refuse newer or foreign files before changing anything, then switch to WAL and migrate."""
-        self._check(*library_state(self._db))
-        configure(self._db)
-        migrate(self._db, self._check)
-        enforce_foreign_keys(self._db)
+        db = connect(self.path)
+        try:
+            self._check(*library_state(db))
+            configure(db)
+            migrate(db, self._check)
+            enforce_foreign_keys(db)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _open_read_only(self, first: sqlite3.Error) -> Database:
+        """The library opened without writing anything: mode=ro, else immutable (no lock files)."""
+        for immutable in (False, True):
+            try:
+                db = connect_read_only(self.path, immutable)
+            except sqlite3.Error:
+                continue
+            try:
+                version, tables = library_state(db)
+                self._check(version, tables)
+                if version == 0:  # nothing here to read, and it cannot be created
+                    raise LibraryError(database_message(self.path, first))
+            except sqlite3.Error:
+                db.close()
+                continue
+            except LibraryError:
+                db.close()
+                raise
+            return db
+        raise LibraryError(database_message(self.path, first)) from first
 
     def _check(self, version: int, tables: frozenset[str]) -> None:
         """Raise LibraryError for a file this version must not touch: newer, or not a library at all."""

@@ -19,6 +19,14 @@ def connect(path: Path) -> Database:
     return Database(conn)
 
 
+def connect_read_only(path: Path, immutable: bool = False) -> Database:
+    """A connection that never writes: ``mode=ro``, or ``immutable=1`` (no lock or -shm file at all)
+    for storage where even WAL's shared-memory file cannot be created."""
+    option = "immutable=1" if immutable else "mode=ro"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{option}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    return Database(conn)
+
+
 def configure(db: Database) -> None:
     """WAL journal (readers never block the writer), cheap commits, and the busy timeout.
 
