@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from functools import partial
 from pathlib import Path
 
@@ -45,13 +46,26 @@ def _read_html(data: bytes, resolve: images.Resolver) -> Page:
     return parse_html(text.encode("utf-8", "replace"), codec, resolve)
 
 
+def _valid_utf8(data: bytes, chunk_size: int = 8192) -> bool:
+    """Strict UTF-8 validation that only decodes the chunks holding non-ASCII bytes (pages are mostly ASCII).
+
+    An all-ASCII chunk is fed by its first byte alone: that is enough to catch a sequence cut by it.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for at in range(0, len(data), chunk_size):
+            chunk = data[at : at + chunk_size]
+            decoder.decode(chunk[:1] if chunk.isascii() else chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _reads_as_utf8(data: bytes) -> bool:
     """Whether undeclared bytes are UTF-8: strictly valid, or valid but for a few damaged sequences."""
-    try:
-        data.decode("utf-8")
+    if _valid_utf8(data):
         return True
-    except UnicodeDecodeError:
-        pass
     text = data.decode("utf-8", errors="replace")
     damaged = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     wide = len(text) - len(text.encode("ascii", errors="ignore")) - damaged
