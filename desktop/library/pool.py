@@ -6,8 +6,9 @@ import logging
 import multiprocessing
 import sqlite3
 import sys
+from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from desktop.library.records import ImportResult
 
 log = logging.getLogger(__name__)
 _reader: sqlite3.Connection | None = None
+WINDOW_PER_WORKER = 3  # files queued per worker: enough to keep it busy, few enough to hold little memory
 
 
 def _open_reader(library: str) -> None:
@@ -75,19 +77,26 @@ BROKEN_MESSAGE = "the page reader stopped unexpectedly on this file (or one read
 
 def _one_pool(paths: Sequence[Path], library: Path, workers: int
               ) -> Generator[Prepared | ImportResult, None, int | None]:
-    """Yield results until done (returns None) or until the pool breaks (returns the index it broke at)."""
+    """Yield results until done (returns None) or until the pool breaks (returns the index it broke at).
+
+    Only a small window of files is in flight (WINDOW_PER_WORKER per worker): each result is handed
+    on and forgotten as soon as it is written, so memory stays flat however many files are imported.
+    """
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_open_reader,
                              initargs=(str(library),)) as pool:
-        futures = [pool.submit(_read, str(p)) for p in paths]
+        pending: deque[Future[Prepared | ImportResult]] = deque()
+        upcoming = iter(paths)
         try:
-            for index, future in enumerate(futures):
+            for index in range(len(paths)):
+                while len(pending) < workers * WINDOW_PER_WORKER and (path := next(upcoming, None)) is not None:
+                    pending.append(pool.submit(_read, str(path)))
                 try:
-                    result = future.result()
+                    result = pending.popleft().result()
                 except BrokenProcessPool:
                     return index
                 yield result
         finally:
-            for future in futures:
+            for future in pending:
                 future.cancel()
     return None
