@@ -7,7 +7,7 @@ from pathlib import Path
 
 from parsing.model import Image, Page, ParseError, Quote
 
-PARSER_VERSION = 1
+PARSER_VERSION = 2
 MAX_FILE_BYTES = 128 * 1024 * 1024
 
 __all__ = ["PARSER_VERSION", "Image", "Page", "ParseError", "Quote", "parse_bytes", "parse_file"]

@@ -31,7 +31,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"wOF2", "a web font"),
 )
 _HTML_START = re.compile(
-    rb"\s{0,200}(?:<!--.{0,2000}?-->\s{0,200})?<(?:!doctype\s+html|html|head|body|meta|title|div|p|"
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|"
     rb"article|table|link|script|style|!--)[\s>/]",
     re.I | re.S,
 )
@@ -58,7 +58,7 @@ def sniff(data: bytes, name: str = "") -> str:
         return "html" if _looks_html_utf16(data) else "text"
     if _is_binary(head):
         raise ParseError("This file is not a saved web page or text: it holds binary data.")
-    if _HTML_START.match(data, 3 if data.startswith(b"\xef\xbb\xbf") else 0):
+    if _HTML_START.match(_after_comments(data[3:] if data.startswith(b"\xef\xbb\xbf") else data)):
         return "html"
     if _HTML_ANYWHERE.search(head, 0, 512):  # a short preamble, not a text that quotes markup
         return "html"
@@ -92,7 +92,21 @@ def mime_headers(data: bytes) -> bytes | None:
     return block if cut and mime else None
 
 
+MAX_NULS = 4  # a stray NUL or two in a text page is damage, not a binary file
 _CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
+
+
+def _after_comments(data: bytes, limit: int = 65_536) -> bytes:
+    """The start of the data past leading whitespace and comments (looked for within ``limit`` bytes)."""
+    head = data[:limit].lstrip()
+    for _ in range(20):
+        if not head.startswith(b"<!--"):
+            break
+        end = head.find(b"-->", 4)
+        if end < 0:
+            break
+        head = head[end + 3 :].lstrip()
+    return head
 
 
 def _looks_html_utf16(data: bytes) -> bool:
@@ -102,7 +116,7 @@ def _looks_html_utf16(data: bytes) -> bool:
 
 def _is_binary(head: bytes) -> bool:
     """Control bytes (other than whitespace and ESC) make up more than a few percent of the start."""
-    if b"\x00" in head:
+    if head.count(0) > MAX_NULS:
         return True
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > max(4, len(head) // 50)

@@ -51,7 +51,12 @@ def bom_codec(data: bytes) -> str | None:
 
 
 def decode(data: bytes, declared: str | None = None, sniff_meta: bool = True) -> tuple[str, str]:
-    """Decode page bytes; returns (text, codec name). ``declared`` is a MIME charset, if any."""
+    """Decode page bytes; returns (text, codec name as Python spells it: "utf-16-le", "cp1252")."""
+    text, codec = _decode(data, declared, sniff_meta)
+    return text, codecs.lookup(codec).name
+
+
+def _decode(data: bytes, declared: str | None, sniff_meta: bool) -> tuple[str, str]:
     codec = bom_codec(data)
     if codec:
         return data.decode(codec, errors="replace"), codec

@@ -27,6 +27,8 @@ _BLOCK_BOUNDARY = re.compile(r"<(?:div|li|tr|p|br|ul|ol|section|table)\b")
 _SITE_HEADING = re.compile(r"logo|brand|masthead|site-?(?:header|title|name)", re.I)
 _LD_DATE = re.compile(r'"datePublished"\s{0,5}:\s{0,5}"([^"]{4,40})"')
 
+_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url")
+
 Resolver = images.Resolver
 
 
@@ -284,12 +286,23 @@ def _story_heading(node: LexborNode) -> bool:
     return False
 
 
+def _image_source(attrs: dict[str, str]) -> str:
+    """The image's address: a lazy-loading attribute wins over an empty or inline placeholder src."""
+    src = (attrs.get("src") or "").strip()
+    if not src or src.startswith("data:"):
+        for key in _LAZY_SOURCES:
+            lazy = (attrs.get(key) or "").strip()
+            if lazy:
+                return lazy
+    return src
+
+
 def _images(art: Article, resolve: Resolver | None) -> tuple[Image, ...]:
     found: list[Image] = []
     for line, after, caption in art.images:
         if len(found) >= images.MAX_IMAGES:
             break
-        src = (line.attrs.get("src") or "").strip()
+        src = _image_source(line.attrs)
         src = htmllib.unescape(src) if "&" in src else src
         data = images.from_data_uri(src) if src.startswith("data:") else (resolve(src) if resolve else None)
         ok = images.checked(data)

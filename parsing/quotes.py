@@ -10,7 +10,8 @@ from parsing.sitenames import INDEX_NAMES, INDEX_PREFIX
 
 MAX_QUOTE_LINE = 300  # longer lines are never tried against the grammar
 MAX_QUOTES_PER_LINE = 200
-MAX_GAP = 3  # non-quote lines allowed inside one strip (labels, empty cells)
+MAX_GAP = 3  # non-quote lines allowed inside one strip (empty cells, other statistics)
+MAX_LABEL_GAP = 5  # column labels ("Indices", "Value", "Change") allowed in a row inside one strip
 MAX_SPLIT_LINES = 5  # lines one quote may be broken over
 
 _NUM = r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,4})?|\d{1,12}(?:\.\d{1,4})?"
@@ -28,6 +29,7 @@ _WORD_DIRECTION: dict[str, Direction] = {"I": "up", "D": "down", "N": "unchanged
 _GLYPH_DIRECTION: dict[str, Direction] = {"▲": "up", "△": "up", "↑": "up", "▼": "down", "▽": "down", "↓": "down"}
 _SPLIT_START = re.compile(rf"[A-Z][A-Z0-9]{{0,11}}(?:[-.&][A-Z0-9]{{1,6}})?(?: (?:{_NUM}))?")
 _ITEM_END = re.compile(r"%\)\s*")  # where one inline item ends, with or without a space after it
+_LABEL = re.compile(r"[A-Za-z][A-Za-z&%/().' -]{0,29}")  # a short heading line without digits
 _SPACES = re.compile(r"[ \t\xa0\u2009\u202f]+")
 
 
@@ -39,7 +41,7 @@ def find_quotes(lines: Sequence[str], article: Collection[str] = ()) -> tuple[li
     """
     quotes: dict[str, Quote] = {}
     start = end = -1
-    gap = 0
+    gap = labels = 0
     skip_to = 0
     for n, line in enumerate(lines):
         if n < skip_to:
@@ -50,13 +52,14 @@ def find_quotes(lines: Sequence[str], article: Collection[str] = ()) -> tuple[li
             skip_to = n + used
         if not found:
             if start >= 0:
-                gap += 1
-                if gap > MAX_GAP:
+                labels += 1
+                gap += _LABEL.fullmatch(line) is None
+                if gap > MAX_GAP or labels > MAX_LABEL_GAP:
                     break
             continue
         if start < 0:
             start = n
-        gap = 0
+        gap = labels = 0
         end = n + 1
         for quote in found:
             quotes.setdefault(quote.symbol, quote)
