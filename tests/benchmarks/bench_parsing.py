@@ -87,6 +87,29 @@ def digit_line_seconds() -> tuple[float, float]:
     return text, time.perf_counter() - start
 
 
+HOSTILE = {
+    "div + comment holding </div>, 100k": b"<div><!--</div>-->" * 100_000,
+    "div + script holding </div>, 100k": b"<div><script></div></script>" * 100_000,
+    "div with '</div>' in an attribute, 60k": b"<div title='</div>'>" * 60_000,
+    "optgroup, 100k": b"<optgroup>" * 100_000,
+    "rt outside ruby, 100k": b"<rt>" * 100_000,
+}
+
+
+def hostile_seconds() -> list[tuple[str, float, str]]:
+    """Each hostile page: seconds to a ParseError or a Page (goal < 2 s each)."""
+    results = []
+    for name, markup in HOSTILE.items():
+        start = time.perf_counter()
+        try:
+            parsing.parse_bytes(b"<html><body>" + markup + b"x", "hostile.html")
+            outcome = "page"
+        except parsing.ParseError:
+            outcome = "refused"
+        results.append((name, time.perf_counter() - start, outcome))
+    return results
+
+
 def main() -> int:
     args = argparse.ArgumentParser(description=__doc__)
     args.add_argument("--pages", type=int, default=300)
@@ -136,6 +159,8 @@ def main() -> int:
     print(f"pages/s: {1 / ours_s:.0f} (goal >= 300); pages with every quote found: {quotes_ok}/{len(pages)}")
     text_s, html_s = digit_line_seconds()
     print(f"5 MB line of digits and spaces: text copy {text_s:.2f} s, inside HTML {html_s:.2f} s")
+    for name, seconds, outcome in hostile_seconds():
+        print(f"hostile {name:40} {seconds:6.2f} s  {outcome}  (goal < 2 s)")
     return 0
 
 
