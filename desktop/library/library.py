@@ -201,7 +201,9 @@ class Library:
     ) -> list[ImportResult]:
         """Import files and folders (recursively); one result per file found, in order.
 
-        ``on_result(result)`` then ``progress(done, total, name)`` are called after each file;
+        Entries passed over in folders (link loops, folders that cannot be opened, pipes) come back
+        with status "skipped", which is not a failure. ``on_result(result)`` then
+        ``progress(done, total, name)`` are called after each file;
         ``cancelled()`` is asked before each file. With ``workers`` > 1 and enough files, files are
         read and parsed in that many processes while this thread writes.
         """
