@@ -58,7 +58,8 @@ def sniff(data: bytes, name: str = "") -> str:
         return "html" if _looks_html_utf16(data) else "text"
     if _is_binary(head):
         raise ParseError("This file is not a saved web page or text: it holds binary data.")
-    if _HTML_START.match(_after_comments(data[3:] if data.startswith(b"\xef\xbb\xbf") else data)):
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if _HTML_START.match(data, start) or _HTML_START.match(_after_comments(data[start : start + 65_536])):
         return "html"
     if _HTML_ANYWHERE.search(head, 0, 512):  # a short preamble, not a text that quotes markup
         return "html"
@@ -96,9 +97,9 @@ MAX_NULS = 4  # a stray NUL or two in a text page is damage, not a binary file
 _CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
 
 
-def _after_comments(data: bytes, limit: int = 65_536) -> bytes:
-    """The start of the data past leading whitespace and comments (looked for within ``limit`` bytes)."""
-    head = data[:limit].lstrip()
+def _after_comments(head: bytes) -> bytes:
+    """The start of ``head`` past leading whitespace and comments."""
+    head = head.lstrip()
     for _ in range(20):
         if not head.startswith(b"<!--"):
             break

@@ -46,20 +46,25 @@ def _read_html(data: bytes, resolve: images.Resolver) -> Page:
     return parse_html(text.encode("utf-8", "replace"), codec, resolve)
 
 
-def _valid_utf8(data: bytes, chunk_size: int = 8192) -> bool:
+def _valid_utf8(data: bytes, chunk_size: int = 16_384) -> bool:
     """Strict UTF-8 validation that only decodes the chunks holding non-ASCII bytes (pages are mostly ASCII).
 
-    An all-ASCII chunk is fed by its first byte alone: that is enough to catch a sequence cut by it.
+    A sequence cut by a chunk's end is carried into the next chunk, which must then not be ASCII.
     """
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    carry = b""
     try:
         for at in range(0, len(data), chunk_size):
             chunk = data[at : at + chunk_size]
-            decoder.decode(chunk[:1] if chunk.isascii() else chunk)
-        decoder.decode(b"", final=True)
+            if chunk.isascii():
+                if carry:
+                    return False
+                continue
+            chunk = carry + chunk if carry else chunk
+            used = codecs.utf_8_decode(chunk, "strict", False)[1]
+            carry = chunk[used:]
     except UnicodeDecodeError:
         return False
-    return True
+    return not carry
 
 
 def _reads_as_utf8(data: bytes) -> bool:

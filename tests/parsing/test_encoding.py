@@ -98,3 +98,14 @@ def test_utf8_page_with_one_damaged_byte_stays_utf8():
     page = parsing.parse_bytes(data, "p.html")
     assert page.encoding == "utf-8"
     assert page.paragraphs[0].startswith("Économie, café")
+
+
+def test_utf8_validation_across_chunk_edges():
+    from parsing.reader import _valid_utf8
+
+    accent = "é".encode()
+    assert _valid_utf8(b"x" * 16_383 + accent + b"y")
+    assert _valid_utf8(accent * 20_000)
+    assert not _valid_utf8(b"x" * 16_383 + accent[:1])
+    assert not _valid_utf8(b"x" * 16_383 + accent[:1] + b"x" * 16_384)
+    assert not _valid_utf8(accent * 20_000 + b"\xff")
