@@ -164,25 +164,14 @@ def movers(rows: list[QuoteRow], n: int, losers: bool) -> list[QuoteRow]:
 
 # bm25 weights for title, summary and body: a word in the title counts most.
 _RANK = "bm25(pages_fts, 10.0, 4.0, 1.0)"
-# Ranking costs time per matching page, so only the newest RANK_WINDOW matches are ranked: a word found
-# in more pages than that carries little rank information, and the search stays fast.
-RANK_WINDOW = 5_000
-
-
-def _rank_floor(db: Database, match: str, limit: int) -> int:
-    """The smallest page id among the newest RANK_WINDOW (at least ``limit``) matches; 0 when fewer."""
-    row = db.execute(
-        "SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        [match, max(RANK_WINDOW, limit) - 1],
-    ).fetchone()
-    return int(row[0]) if row else 0
+# Every match is ranked: over 10,000 generated pages, ranking all of them ("the" matches every page)
+# took 20-37 ms median, 44 ms worst, within the 50 ms goal.
 
 
 def _ranked_hits(db: Database, match: str, text: str, limit: int) -> list[SearchHit]:
     ids = [int(r[0]) for r in db.execute(
-        f"SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? AND rowid >= ? ORDER BY {_RANK}, rowid DESC"
-        " LIMIT ?",
-        [match, _rank_floor(db, match, limit), limit],
+        f"SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? ORDER BY {_RANK}, rowid DESC LIMIT ?",
+        [match, limit],
     )]
     if not ids:
         return []

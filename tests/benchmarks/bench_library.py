@@ -93,7 +93,6 @@ def bench_queries(tmp: Path, count: int) -> None:
             hits = len(library.search(text))
             median, worst = timed_ms(lambda text=text: library.search(text))
             print(f"  search {text!r:27} {hits:>4} hits: median {median:6.1f} ms, worst {worst:6.1f} ms (goal ≤ 50)")
-        bench_rank_all(library)
         median, worst = timed_ms(library.latest_quotes)
         print(f"  market view (latest quote per symbol): median {median:.1f} ms, worst {worst:.1f} ms (goal ≤ 100)")
         median, worst = timed_ms(lambda: library.history("OGDC"))
@@ -107,20 +106,6 @@ def bench_queries(tmp: Path, count: int) -> None:
         print(f"  list pages matching 'rupee': median {median:.1f} ms, worst {worst:.1f} ms")
         median, worst = timed_ms(lambda: (library.quotes(count // 2), library.article(count // 2)))
         print(f"  one page's quotes and article: median {median:.2f} ms")
-
-
-def bench_rank_all(library: Library) -> None:
-    """The same searches with every match ranked (no window of the newest RANK_WINDOW matches)."""
-    from desktop.library import queries
-
-    window = queries.RANK_WINDOW
-    queries.RANK_WINDOW = 10**9
-    try:
-        for text in SEARCHES:
-            median, worst = timed_ms(lambda text=text: library.search(text))
-            print(f"  search {text!r:27} ranking every match: median {median:6.1f} ms, worst {worst:6.1f} ms")
-    finally:
-        queries.RANK_WINDOW = window
 
 
 def main() -> int:

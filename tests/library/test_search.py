@@ -102,12 +102,15 @@ def test_snippet_without_a_visible_match_shows_the_opening() -> None:
     assert make_snippet((None, None), "x") == ""
 
 
-def test_only_the_newest_matches_are_ranked(filled: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop.library import queries
-
-    monkeypatch.setattr(queries, "RANK_WINDOW", 1)
-    assert [h.id for h in filled.search("oil", limit=1)] == [3]
-    assert sorted(h.id for h in filled.search("oil", limit=5)) == [1, 3]  # the window is never below the limit
+def test_every_match_is_ranked_not_only_the_newest(lib: Library) -> None:
+    best = ("Oil oil oil: oil prices, oil output and oil demand.",)
+    lib.import_page(make_page(0, body=best, title="Oil"), raw_for(0), "0.html")
+    for index in range(1, 6):
+        body = (f"Page {index} mentions oil once among many other words about the market.",)
+        lib.import_page(make_page(index, body=body, title=f"Story {index}"), raw_for(index), f"{index}.html")
+    hits = lib.search("oil", limit=1)
+    assert [h.id for h in hits] == [1]  # the oldest page, the best match
+    assert len(lib.search("oil", limit=50)) == 6
 
 
 def test_database_trouble_is_not_hidden_as_no_hits(filled: Library, monkeypatch: pytest.MonkeyPatch) -> None:
