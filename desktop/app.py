@@ -85,5 +85,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if cli.wants_headless(args):
         return cli.run_command(args)
+    from desktop.library.records import LibraryError
+
     options = cli.build_window_parser().parse_args(args)
-    return run_window(resolve_library_path(options.library), options.paths)
+    try:
+        library_path = resolve_library_path(options.library)
+    except LibraryError as error:
+        print(f"market-reader: {error.message}", file=sys.stderr)
+        return 2
+    return run_window(library_path, options.paths)

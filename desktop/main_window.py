@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
             self.pages.search_box.clear()
         self.pages.reload(select_page=newest)
         self._refresh_market_if_shown()
-        if any(r.status == "failed" for r in results):
+        if any(r.status in ("failed", "skipped") for r in results):
             self.failures_button.show()
         self.import_finished.emit(list(results))
         self._start_queued_import()

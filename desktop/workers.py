@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop.library import Library, iter_page_files
+from desktop.library import Library, Skipped, iter_page_files
 from desktop.library.records import ImportResult, PageRow
 
 _running: set[QRunnable] = set()
@@ -67,7 +67,7 @@ def run_import(
             if job.cancel_event.is_set():
                 break
             on_progress(done, total, path.name)
-            result = ImportResult(str(path), "failed", None, error) if error else library.import_file(path)
+            result = _entry_result(path, error) if error else library.import_file(path)
             results.append(result)
             on_result(result)
         for offset, item in enumerate(job.dropped):
@@ -79,6 +79,11 @@ def run_import(
             on_result(result)
     on_progress(len(results), total, "")
     return results
+
+
+def _entry_result(path: Path, reason: str) -> ImportResult:
+    """A folder entry that was never read: passed over (a link loop, a pipe) or unreadable."""
+    return ImportResult(str(path), "skipped" if isinstance(reason, Skipped) else "failed", None, str(reason))
 
 
 class ImportSignals(QObject):

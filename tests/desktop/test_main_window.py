@@ -428,3 +428,13 @@ def test_history_and_comparison_export_with_provenance(qtbot, window, tmp_path, 
     assert rows[0]["symbol"] == "OGDC" and rows[0]["percent_diff"] == "10.0"
     assert rows[0]["a_title"] == "Monday market report page" and rows[0]["b_title"] == "Tuesday market report page"
     assert rows[0]["a_file_hash"] and rows[0]["b_quotes_as_of"]
+
+
+def test_a_link_loop_in_a_dropped_folder_is_skipped_not_failed(qtbot, window, write_page, tmp_path):
+    folder = tmp_path / "saved"
+    write_page("good.txt", title="A page beside a link loop")
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    results = import_and_wait(qtbot, window, [folder])
+    assert sorted(r.status for r in results) == ["imported", "skipped"]
+    assert "1 imported, 0 already in library, 0 failed, 1 skipped" in window.statusBar().currentMessage()
+    assert window.failures_button.isVisible()  # the list says what was passed over, and why
