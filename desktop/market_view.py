@@ -35,10 +35,11 @@ class MarketPane(QWidget):
         buttons.addWidget(self.gainers_button)
         buttons.addWidget(self.strip_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.span_label)
+        self.span_label.setContentsMargins(6, 0, 6, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
+        layout.addWidget(self.span_label)
         layout.addWidget(self.grid, 1)
 
     def set_quotes(self, quotes: Sequence[QuoteRow]) -> None:
