@@ -203,14 +203,21 @@ class MainWindow(QMainWindow):
 
     def refresh_market(self) -> None:
         """Load the latest quote of every symbol, off the GUI thread."""
-        call = LibraryCall(self.library_path, _latest_quotes)
-        call.signals.finished.connect(self._on_market_loaded)
-        call.signals.failed.connect(self._show_problem)
-        workers.start(self.pool, call)
+        self._run_in_library(_latest_quotes, self._on_market_loaded)
 
     def _on_market_loaded(self, quotes: list[QuoteRow]) -> None:
         if not self._closed:
             self.market.set_quotes(quotes)
+
+    def _run_in_library(
+        self, function: Callable[[Library], object], done: Callable[[object], None],
+        failed: Callable[[str], None] | None = None,
+    ) -> None:
+        """Run ``function`` on a pool thread with its own connection; answers come back to bound methods."""
+        call = LibraryCall(self.library_path, function)
+        call.signals.finished.connect(done)
+        call.signals.failed.connect(failed or self._show_problem)
+        workers.start(self.pool, call)
 
     def _show_problem(self, message: str) -> None:
         if not self._closed:
@@ -218,10 +225,7 @@ class MainWindow(QMainWindow):
 
     def show_history(self, symbol: str) -> None:
         """Open the history of ``symbol`` in its own window once the library has answered."""
-        call = LibraryCall(self.library_path, partial(_history, symbol))
-        call.signals.finished.connect(self._open_history)
-        call.signals.failed.connect(self._show_problem)
-        workers.start(self.pool, call)
+        self._run_in_library(partial(_history, symbol), self._open_history)
 
     def _open_history(self, answer: tuple[str, list[QuoteRow]]) -> None:
         if self._closed:
@@ -237,10 +241,7 @@ class MainWindow(QMainWindow):
 
     def show_strip_changes(self) -> None:
         """List how the ticker strip's membership changed across the latest snapshots."""
-        call = LibraryCall(self.library_path, _strip_timeline)
-        call.signals.finished.connect(self._open_strip_changes)
-        call.signals.failed.connect(self._show_problem)
-        workers.start(self.pool, call)
+        self._run_in_library(_strip_timeline, self._open_strip_changes)
 
     def _open_strip_changes(self, answer: tuple[list[StripChange], int]) -> None:
         if self._closed:
@@ -416,10 +417,7 @@ class MainWindow(QMainWindow):
         pages = self.pages.selected_pages()
         if not pages or not dialogs.confirm_delete(self, [p.title or p.file_name for p in pages]):
             return
-        call = LibraryCall(self.library_path, partial(_delete_pages, [p.id for p in pages]))
-        call.signals.finished.connect(self._on_deleted)
-        call.signals.failed.connect(self._on_delete_failed)
-        workers.start(self.pool, call)
+        self._run_in_library(partial(_delete_pages, [p.id for p in pages]), self._on_deleted, self._on_delete_failed)
 
     def _on_deleted(self, _result: object) -> None:
         if not self._closed:
