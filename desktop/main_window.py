@@ -18,11 +18,8 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -37,6 +34,7 @@ from desktop.drop_area import DropOverlay, EmptyState, can_import, dropped_conte
 from desktop.export import write_comparison, write_quotes
 from desktop.formatting import moment_key
 from desktop.history_view import SymbolHistoryDialog
+from desktop.import_controller import ImportController
 from desktop.library import Library
 from desktop.library.records import ImportResult, QuoteRow
 from desktop.market_view import MarketPane
@@ -47,7 +45,7 @@ from desktop.quote_grid import QuotePane
 from desktop.quote_model import PERCENT
 from desktop.settings import Settings
 from desktop.strip_view import StripChangesDialog
-from desktop.workers import DroppedData, ImportJob, ImportWorker, LibraryCall
+from desktop.workers import DroppedData, LibraryCall
 from resources import resource_path
 
 APP_TITLE = "Market Reader"
@@ -66,13 +64,12 @@ class MainWindow(QMainWindow):
         self.library = Library(self.library_path)  # this thread's connection, for reading
         self.settings = settings or Settings()
         self.pool = pool or QThreadPool.globalInstance()
-        self._import: ImportWorker | None = None
-        self._queued: list[ImportJob] = []
-        self._last_results: list[ImportResult] = []
         self._current_page: int | None = None
         self._closed = False
         self._build_panes()
-        self._build_status_bar()
+        self.imports = ImportController(self.library_path, self.pool, self.statusBar(), self)
+        self.imports.finished.connect(self._on_import_finished)
+        self.imports.failed.connect(self._on_import_failed)
         self._build_menus()
         self.setAcceptDrops(True)
         self.overlay = DropOverlay(self)
@@ -110,22 +107,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)
-
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.progress = QProgressBar()
-        self.progress.setObjectName("importProgress")
-        self.progress.setMaximumWidth(240)
-        self.progress.setFormat("%v of %m")
-        self.progress_label = QLabel()
-        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.cancel_import)
-        self.failures_button = QPushButton("Show failures")
-        self.failures_button.clicked.connect(self.show_failures)
-        for widget in (self.progress_label, self.progress, self.cancel_button, self.failures_button):
-            bar.addPermanentWidget(widget)
-            widget.hide()
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
         action = QAction(text, self)
@@ -308,84 +289,34 @@ class MainWindow(QMainWindow):
         if paths:
             self.import_paths([Path(p) for p in paths])
 
-    def import_paths(self, paths: Sequence[Path], dropped: Sequence[DroppedData] = ()) -> ImportWorker:
+    def import_paths(self, paths: Sequence[Path], dropped: Sequence[DroppedData] = ()) -> None:
         """Import files, folders and dropped content in the background; queued behind a running import."""
-        job = ImportJob(self.library_path, list(paths), list(dropped))
-        worker = ImportWorker(job)
-        if self._import is not None:
-            self._queued.append(job)
-            return worker
-        self._start_import(worker)
-        return worker
-
-    def _start_import(self, worker: ImportWorker) -> None:
-        self._import = worker
-        self._last_results = []
-        worker.signals.progress_changed.connect(self._on_import_progress)
-        worker.signals.file_finished.connect(self._last_results.append)
-        worker.signals.finished.connect(self._on_import_finished)
-        worker.signals.failed.connect(self._on_import_failed)
-        self.failures_button.hide()
-        for widget in (self.progress_label, self.progress, self.cancel_button):
-            widget.show()
-        self.progress.setRange(0, 0)
-        self.progress_label.setText("Looking for saved pages…")
-        workers.start(self.pool, worker)
+        self.imports.start(paths, dropped)
 
     def cancel_import(self) -> None:
-        if self._import is not None:
-            self._import.cancel()
-            self._queued.clear()
-            self.progress_label.setText("Cancelling…")
+        self.imports.cancel()
 
     def importing(self) -> bool:
-        return self._import is not None
+        return self.imports.busy()
 
-    def _on_import_progress(self, done: int, total: int, name: str) -> None:
-        if self._closed:
-            return
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.progress_label.setText(name)
+    def last_import_results(self) -> list[ImportResult]:
+        return self.imports.results()
 
-    def _on_import_finished(self, results: list[ImportResult], cancelled: bool) -> None:
-        if self._closed:
-            return
-        self._last_results = list(results)
-        self._finish_import(messages.import_summary(results, cancelled))
+    def show_failures(self) -> None:
+        self.imports.show_failures()
+
+    def _on_import_finished(self, results: list[ImportResult]) -> None:
+        """Show the newest imported page (clearing a search that would hide it)."""
         imported = [r.page_id for r in results if r.status == "imported" and r.page_id is not None]
         newest = max(imported) if imported else None
         if newest is not None and self.pages.search_box.text():
             self.pages.search_box.clear()
         self.pages.reload(select_page=newest)
         self._refresh_market_if_shown()
-        if any(r.status in ("failed", "skipped") for r in results):
-            self.failures_button.show()
         self.import_finished.emit(list(results))
-        self._start_queued_import()
 
     def _on_import_failed(self, message: str) -> None:
-        if self._closed:
-            return
-        self._finish_import(message)
         dialogs.show_error(self, "Import stopped", message)
-        self._start_queued_import()
-
-    def _finish_import(self, summary: str) -> None:
-        self._import = None
-        for widget in (self.progress_label, self.progress, self.cancel_button):
-            widget.hide()
-        self.statusBar().showMessage(summary)
-
-    def _start_queued_import(self) -> None:
-        if self._queued and self._import is None and not self._closed:
-            self._start_import(ImportWorker(self._queued.pop(0)))
-
-    def last_import_results(self) -> list[ImportResult]:
-        return list(self._last_results)
-
-    def show_failures(self) -> None:
-        dialogs.show_failures(self, messages.failure_lines(self._last_results))
 
     # --- drag and drop -----------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -505,7 +436,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.cancel_import()
+        self.imports.stop()
         self.save_state()
         self._closed = True
         self.pool.waitForDone(5000)

@@ -81,7 +81,7 @@ def test_a_bad_file_is_reported_and_the_rest_imported(qtbot, window, write_page,
     statuses = {Path(r.path).name: r.status for r in results}
     assert statuses == {"picture.html": "failed", "good.txt": "imported", "empty.mhtml": "failed"}
     assert "1 imported, 0 already in library, 2 failed" in window.statusBar().currentMessage()
-    assert window.failures_button.isVisible()
+    assert window.imports.failures_button.isVisible()
     assert all(r.message for r in results if r.status == "failed")
 
 
@@ -437,4 +437,17 @@ def test_a_link_loop_in_a_dropped_folder_is_skipped_not_failed(qtbot, window, wr
     results = import_and_wait(qtbot, window, [folder])
     assert sorted(r.status for r in results) == ["imported", "skipped"]
     assert "1 imported, 0 already in library, 0 failed, 1 skipped" in window.statusBar().currentMessage()
-    assert window.failures_button.isVisible()  # the list says what was passed over, and why
+    assert window.imports.failures_button.isVisible()  # the list says what was passed over, and why
+
+
+def test_cancel_stops_an_import_between_files(qtbot, window, write_page):
+    from PySide6.QtWidgets import QProgressBar
+
+    paths = [write_page(f"many{i}.txt", title=f"Page number {i} of a long import") for i in range(60)]
+    assert window.findChild(QProgressBar, "importProgress") is not None
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as blocker:
+        window.import_paths(paths)
+        window.cancel_import()
+    assert len(blocker.args[0]) < 60
+    assert window.statusBar().currentMessage().startswith("Import cancelled")
+    assert not window.importing()
