@@ -9,6 +9,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from desktop import formatting
@@ -59,6 +60,10 @@ def _register_listings(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sort", choices=QUOTE_SORTS, help="order; a leading '-' means largest first")
     p.add_argument("--limit", type=int, metavar="N", help="print at most N quotes")
     p.add_argument("--kind", choices=("stock", "index"), help="only stocks or only indices")
+    p.add_argument("--since", type=_iso_day, metavar="YYYY-MM-DD",
+                   help="with --latest: only snapshots saved on or after this day")
+    p.add_argument("--until", type=_iso_day, metavar="YYYY-MM-DD",
+                   help="with --latest: only snapshots saved on or before this day")
     _add_output(p)
     _accept_dash_values(p, QUOTE_SORTS)
 
@@ -84,6 +89,13 @@ def _register_others(sub: argparse._SubParsersAction) -> None:
              "are not needed). Exits with 1 if any page could not be read.", writes=True)
     p.add_argument("--outdated", action="store_true", help="only pages read by an older parser")
     p.add_argument("--json", action="store_true", help="one JSON object per line per page")
+
+
+def _iso_day(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-01-13") from None
 
 
 def _add(sub: argparse._SubParsersAction, name: str, handler: Handler, help_text: str, description: str,
@@ -304,7 +316,7 @@ def _quotes(library: Library, args: argparse.Namespace) -> int:
         if args.kind:
             rows = [r for r in rows if r.kind == args.kind]
     else:
-        rows = library.latest_quotes(args.kind)
+        rows = library.latest_quotes(args.kind, args.since, args.until)
     rows = sorted_quotes(rows, args.sort)
     if args.limit is not None:
         rows = rows[: max(args.limit, 0)]

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.market = MarketPane()
         self.market.grid.symbol_activated.connect(self.show_history)
         self.market.strip_button.clicked.connect(self.show_strip_changes)
+        self.market.range_changed.connect(self.refresh_market)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("centreTabs")
         self.tabs.addTab(self.quotes, "Page")
@@ -184,7 +185,7 @@ class MainWindow(QMainWindow):
 
     def refresh_market(self) -> None:
         """Load the latest quote of every symbol, off the GUI thread."""
-        self._run_in_library(_latest_quotes, self._on_market_loaded)
+        self._run_in_library(partial(_latest_quotes, *self.market.date_range()), self._on_market_loaded)
 
     def _on_market_loaded(self, quotes: list[QuoteRow]) -> None:
         if not self._closed:
@@ -444,8 +445,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _latest_quotes(library: Library) -> list[QuoteRow]:
-    return library.latest_quotes()
+def _latest_quotes(since: str | None, until: str | None, library: Library) -> list[QuoteRow]:
+    return library.latest_quotes(since=since, until=until)
 
 
 def _history(symbol: str, library: Library) -> tuple[str, list[QuoteRow]]:

@@ -272,9 +272,11 @@ class Library:
         return queries.quotes(self._db, page_id)
 
     @_library_errors
-    def latest_quotes(self, kind: str | None = None) -> list[QuoteRow]:
-        """The market view: the latest quote of every symbol across the library."""
-        return queries.latest_quotes(self._db, kind)
+    def latest_quotes(
+        self, kind: str | None = None, since: str | None = None, until: str | None = None
+    ) -> list[QuoteRow]:
+        """The market view: the latest quote of every symbol across the library (or saved within a date range)."""
+        return queries.latest_quotes(self._db, kind, since, until)
 
     @_library_errors
     def history(self, symbol: str) -> list[QuoteRow]:

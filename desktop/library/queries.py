@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+from datetime import date, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -12,6 +13,7 @@ from sqlite_utils import Database
 from desktop.library.fts import clean_text, fts_query
 from desktop.library.records import PageRow, QuoteRow, SearchHit, StoredArticle, StoredImage
 from desktop.library.snippets import make_snippet
+from desktop.library.times import sort_key
 
 PAGE_SORTS = {
     "quotes_as_of": "p.as_of_key",
@@ -132,18 +134,34 @@ WITH RECURSIVE symbols(symbol) AS (
 SELECT {_QUOTE_FIELDS}
 FROM symbols
 JOIN quotes q ON q.id = (
-    SELECT id FROM quotes WHERE symbol = symbols.symbol ORDER BY as_of_key DESC, page_id DESC LIMIT 1
+    SELECT id FROM quotes WHERE symbol = symbols.symbol
+    AND (:since IS NULL OR as_of_key >= :since) AND (:until IS NULL OR as_of_key < :until)
+    ORDER BY as_of_key DESC, page_id DESC LIMIT 1
 )
 JOIN pages p ON p.id = q.page_id
 """
 
 
-def latest_quotes(db: Database, kind: str | None) -> list[QuoteRow]:
-    """The market view: the newest quote of every symbol, stocks first, then indices, by symbol."""
-    rows = [_quote_row(r) for r in db.execute(_LATEST_SQL)]
+def latest_quotes(
+    db: Database, kind: str | None, since: str | None = None, until: str | None = None
+) -> list[QuoteRow]:
+    """The market view: the newest quote of every symbol, stocks first, then indices, by symbol.
+
+    ``since`` / ``until`` (ISO dates, local time, both inclusive) keep only snapshots saved in that range.
+    """
+    bounds = {"since": _day_key(since), "until": _day_key(until, next_day=True)}
+    rows = [_quote_row(r) for r in db.execute(_LATEST_SQL, bounds)]
     if kind is not None:
         rows = [r for r in rows if r.kind == kind]
     return sorted(rows, key=lambda r: (r.kind == "index", r.symbol))
+
+
+def _day_key(day: str | None, next_day: bool = False) -> str | None:
+    """The UTC ordering key of a local day's start (or of the next day's start)."""
+    if not day:
+        return None
+    start = date.fromisoformat(day[:10]) + timedelta(days=1 if next_day else 0)
+    return sort_key(start.isoformat())
 
 
 def history(db: Database, symbol: str) -> list[QuoteRow]:

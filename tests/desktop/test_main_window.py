@@ -451,3 +451,19 @@ def test_cancel_stops_an_import_between_files(qtbot, window, write_page):
     assert len(blocker.args[0]) < 60
     assert window.statusBar().currentMessage().startswith("Import cancelled")
     assert not window.importing()
+
+
+def test_market_view_narrowed_to_a_date_range(qtbot, window, tmp_path):
+    import_two_snapshots(qtbot, window, tmp_path)  # saved 2025-01-04 and 2025-01-05 (file dates)
+    window.tabs.setCurrentWidget(window.market)
+    model = window.market.grid.model
+
+    def prices() -> dict[str, float]:
+        return {model.quote_at(r).symbol: model.quote_at(r).price for r in range(model.rowCount())}
+
+    qtbot.waitUntil(lambda: prices().get("OGDC") == 220.0, timeout=5000)
+    window.market.set_date_range("2025-01-01", "2025-01-04")
+    qtbot.waitUntil(lambda: prices().get("OGDC") == 200.0, timeout=5000)
+    assert "NEW" not in prices()
+    window.market.set_date_range(None, None)
+    qtbot.waitUntil(lambda: prices().get("OGDC") == 220.0, timeout=5000)

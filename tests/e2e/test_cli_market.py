@@ -67,3 +67,16 @@ def test_compare_of_a_missing_page_fails_clearly(library):
     result = run(library, "compare", "1", "99", "--csv")
     assert result.returncode == 1
     assert "no page 99" in result.stderr
+
+
+def test_latest_quotes_within_a_date_range(library):
+    # the first page was saved a day before the second (file dates 2025-01-04 and 2025-01-05 UTC)
+    everything = json.loads(run(library, "quotes", "--latest", "--json").stdout)
+    assert {r["symbol"]: r["price"] for r in everything}["OGDC"] == 220.0
+    early = run(library, "quotes", "--latest", "--until", "2025-01-04", "--json")
+    assert early.returncode == 0, early.stderr
+    prices = {r["symbol"]: r["price"] for r in json.loads(early.stdout)}
+    assert prices["OGDC"] == 200.0 and "NEW" not in prices
+    late = json.loads(run(library, "quotes", "--latest", "--since", "2025-01-05", "--json").stdout)
+    assert {r["symbol"] for r in late} >= {"OGDC", "NEW"} and "OLD" not in {r["symbol"] for r in late}
+    assert run(library, "quotes", "--latest", "--since", "yesterday").returncode == 2
