@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop import workers
 from desktop.library.records import PageRow
 from desktop.page_model import AS_OF, PUBLISHED, QUOTES, SECTION, TITLE, PageListModel
+from desktop.table_model import prepare_row_view
 from desktop.workers import PageQueryWorker
 
 SEARCH_DELAY_MS = 200
@@ -54,13 +55,8 @@ class PageListPane(QWidget):
         layout.addWidget(self.count_label)
 
     def _make_view(self) -> QTableView:
-        view = QTableView()
-        view.setObjectName("pageList")
-        view.setModel(self.model)
-        view.setSortingEnabled(True)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view = prepare_row_view(QTableView(), self.model, "pageList")
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.verticalHeader().setVisible(False)
         view.setWordWrap(False)
         header = view.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)

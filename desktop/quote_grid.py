@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +22,7 @@ from desktop.formatting import datetime_text
 from desktop.library.records import QuoteRow
 from desktop.quote_chart import PercentChart
 from desktop.quote_model import AS_OF, PERCENT, QuoteSortProxy, QuoteTableModel
+from desktop.table_model import prepare_row_view
 from desktop.theme import market_colors
 
 
@@ -89,12 +89,8 @@ class QuotePane(QWidget):
 
     def _make_view(self) -> QuoteTableView:
         view = QuoteTableView()
-        view.setObjectName("quoteGrid")
-        view.setModel(self.proxy)
-        view.setSortingEnabled(True)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        prepare_row_view(view, self.proxy, "quoteGrid")
         view.setAlternatingRowColors(True)
-        view.verticalHeader().setVisible(False)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         as_of = self.model.column_of(AS_OF)

@@ -1,11 +1,12 @@
-"""A small read-only table model base for dialogs whose rows are a plain list."""
+"""Shared table pieces: a read-only list model for dialogs, and the set-up every row-selecting view gets."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -37,3 +38,13 @@ class ListTableModel(QAbstractTableModel):
 
     def cell(self, item: Any, column: int, role: int) -> Any:
         raise NotImplementedError
+
+
+def prepare_row_view(view: QTableView, model: QAbstractItemModel, name: str) -> QTableView:
+    """A sortable table that selects whole rows and shows no row numbers."""
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.verticalHeader().setVisible(False)
+    return view
