@@ -1,19 +1,22 @@
-"""Turn a saved news page (HTML, MHTML or a text copy) into quotes and an article."""
+"""Turn a saved news page into quotes and an article: saved form -> Document -> Page."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from parsing.model import Image, Page, ParseError, Quote
+from parsing.limits import MAX_FILE_BYTES
+from parsing.model import Document, Image, Page, ParseError, Quote
 
 PARSER_VERSION = 2
-MAX_FILE_BYTES = 128 * 1024 * 1024
 
-__all__ = ["PARSER_VERSION", "Image", "Page", "ParseError", "Quote", "parse_bytes", "parse_file"]
+__all__ = [
+    "MAX_FILE_BYTES", "PARSER_VERSION", "Document", "Image", "Page", "ParseError", "Quote", "parse_bytes",
+    "parse_file",
+]
 
 
-def parse_file(path: str | os.PathLike) -> Page:
+def parse_file(path: str | os.PathLike[str]) -> Page:
     """Read one saved page; a "Webpage, Complete" page's images come from the ``NAME_files`` folder beside it."""
     path = Path(path)
     try:
@@ -36,10 +39,11 @@ def parse_file(path: str | os.PathLike) -> Page:
 
 def parse_bytes(data: bytes, name: str = "", files_dir: Path | None = None) -> Page:
     """Parse a saved page from its bytes; ``name`` is only a hint, ``files_dir`` its ``_files`` folder."""
-    from parsing.reader import read_page
+    from parsing.extract import extract_page
+    from parsing.sources import read_document
 
     try:
-        return read_page(data, name, files_dir)
+        return extract_page(read_document(data, name, files_dir))
     except ParseError:
         raise
     except RecursionError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -92,6 +93,27 @@ class Page:
             "format": self.format,
             "encoding": self.encoding,
         }
+
+
+Resolver = Callable[[str], "bytes | None"]  # a resource address as the page writes it -> its bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What a saved form holds, before anything is extracted from it.
+
+    Exactly one of ``markup`` (the page's HTML as UTF-8 bytes) and ``text`` (a text copy) is set.
+    ``resources`` answers the addresses the markup uses (images in ``NAME_files/``, MHTML parts);
+    ``source_url`` and ``saved`` are what the container records (an MHTML header), else None.
+    """
+
+    format: Format
+    encoding: str
+    markup: bytes | None = None
+    text: str | None = None
+    source_url: str | None = None
+    saved: str | None = None
+    resources: Resolver | None = field(default=None, repr=False)
 
 
 class ParseError(Exception):

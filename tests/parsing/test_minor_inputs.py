@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import parsing
-from parsing.encoding import decode
-from parsing.quotes import find_quotes
+from parsing.extract.quotes import find_quotes
+from parsing.sources.encoding import decode
 from tests.parsing.pages import html_page, png
 
 

@@ -85,6 +85,14 @@ def _detect(data: bytes) -> tuple[str, str]:
     return data.decode(codec, errors="replace"), codec
 
 
+def decode_page(data: bytes, kind: str) -> tuple[str, str]:
+    """Decode a whole saved file: UTF-16 without a BOM is recognised first; HTML may declare its charset."""
+    utf16 = looks_utf16_without_bom(data)
+    if utf16 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode(utf16, errors="replace"), utf16
+    return decode(data, sniff_meta=kind == "html")
+
+
 def looks_utf16_without_bom(data: bytes) -> str | None:
     """'utf-16-le' or 'utf-16-be' when every other byte of the start is zero, like ASCII text in UTF-16."""
     head = data[:2048]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from parsing.quotes import find_quotes, parse_quote_line
+from parsing.extract.quotes import find_quotes, parse_quote_line
 
 
 def test_stock_line_with_glyph():

@@ -6,8 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from parsing.layout import Line
-from parsing.sitenames import FURNITURE_LINES, STOP_LINES, TITLE_SUFFIX
+from parsing.html.layout import Line
+from parsing.sites.brecorder import TITLE_SUFFIX
+from parsing.sites.vocabulary import FURNITURE_LINES, STOP_LINES
 
 _MONTHS = {m[:3].lower(): n for n, m in enumerate(
     ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
 
 import pytest
 
 import parsing
-from parsing.encoding import decode, repair_crlf_utf16le
+from parsing.sources.encoding import decode, repair_crlf_utf16le
 from tests.parsing.pages import html_page
+from tests.paths import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 CURLY = "Café “quoted” – €5 — naïve ‘single’"
 URDU = "کراچی: پاکستان اسٹاک ایکسچینج میں تیزی"
 
@@ -101,7 +100,7 @@ def test_utf8_page_with_one_damaged_byte_stays_utf8():
 
 
 def test_utf8_validation_across_chunk_edges():
-    from parsing.reader import _valid_utf8
+    from parsing.sources.html import _valid_utf8
 
     accent = "é".encode()
     assert _valid_utf8(b"x" * 16_383 + accent + b"y")

@@ -1,19 +1,15 @@
-"""Image bytes: recognised by signature, capped in size, read only from the page's own files."""
+"""Image bytes: recognised by signature and capped in size; inline data: URIs decoded."""
 
 from __future__ import annotations
 
 import base64
 import binascii
 import re
-from collections.abc import Callable
-from pathlib import Path
-from urllib.parse import unquote
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_IMAGES = 50
 
-Resolver = Callable[[str], "bytes | None"]  # a src as written in the page -> the bytes it names
-
+_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url")
 _DATA_URI = re.compile(r"data:(image/[a-z0-9.+-]{1,20})?(;[a-z0-9=.-]{1,40}){0,3};base64,", re.I)
 
 
@@ -48,22 +44,12 @@ def from_data_uri(src: str) -> bytes | None:
         return None
 
 
-def from_files_dir(src: str, files_dir: Path | None) -> bytes | None:
-    """Bytes of ``NAME_files/...`` for a relative src, never leaving ``files_dir``."""
-    if files_dir is None or not src or ":" in src.split("/", 1)[0] or src.startswith(("/", "\\")):
-        return None
-    parts = [unquote(p) for p in src.split("?", 1)[0].split("#", 1)[0].split("/") if p not in ("", ".")]
-    if len(parts) < 2 or parts[0] != files_dir.name:
-        return None
-    if any(p in ("..", "") or "\\" in p or "\x00" in p for p in parts[1:]):
-        return None
-    path = files_dir.joinpath(*parts[1:])
-    try:
-        real = path.resolve(strict=True)
-        if not real.is_relative_to(files_dir.resolve(strict=True)) or not real.is_file():
-            return None
-        if real.stat().st_size > MAX_IMAGE_BYTES:
-            return None
-        return real.read_bytes()
-    except (OSError, RuntimeError, ValueError):
-        return None
+def image_source(attrs: dict[str, str]) -> str:
+    """The image's address: a lazy-loading attribute wins over an empty or inline placeholder src."""
+    src = (attrs.get("src") or "").strip()
+    if not src or src.startswith("data:"):
+        for key in _LAZY_SOURCES:
+            lazy = (attrs.get(key) or "").strip()
+            if lazy:
+                return lazy
+    return src

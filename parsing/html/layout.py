@@ -7,7 +7,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from parsing.sitenames import BLOCK_TAGS, BOILERPLATE_TAGS, BOILERPLATE_WORDS, CELL_TAGS
+from parsing.sites.vocabulary import BLOCK_TAGS, BOILERPLATE_TAGS, BOILERPLATE_WORDS, CELL_TAGS
 
 # The input is lexbor's serialization: tags are well formed, attribute values double-quoted with
 # '<', '>' and '"' escaped, and '<' in text escaped, so these simple patterns are exact and linear.

@@ -12,8 +12,8 @@ from email.errors import CloseBoundaryNotFoundDefect
 from email.message import Message
 from urllib.parse import urljoin
 
-from parsing.encoding import decode, looks_utf16_without_bom, repair_crlf_utf16le
-from parsing.model import ParseError
+from parsing.model import Document, ParseError
+from parsing.sources.encoding import decode, looks_utf16_without_bom, repair_crlf_utf16le
 
 MAX_PARTS = 5_000
 _CUT_SHORT = "The MHTML file is cut short: it ends before its last part is complete."
@@ -47,7 +47,15 @@ class Archive:
         return None
 
 
-def read_mhtml(data: bytes) -> Archive:
+def read_mhtml(data: bytes) -> Document:
+    """The page of an MHTML file, its parts as resources, and the URL and time its headers record."""
+    archive = _read_archive(data)
+    markup = archive.html.encode("utf-8", "replace")
+    return Document("mhtml", archive.encoding, markup=markup, source_url=archive.source_url,
+                    saved=archive.saved, resources=archive.resource)
+
+
+def _read_archive(data: bytes) -> Archive:
     match = _BOUNDARY.search(data, 0, 16384)
     if match and data.count(b"--" + match.group(1)) > MAX_PARTS + 1:
         raise ParseError(f"The MHTML file has more than {MAX_PARTS:,} parts; it is not a saved page.")

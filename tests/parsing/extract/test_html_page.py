@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import parsing
@@ -18,8 +16,8 @@ from tests.parsing.pages import (
     span_ticker,
     table_ticker,
 )
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "business-recorder-sample.html"
 
 

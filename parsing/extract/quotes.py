@@ -6,13 +6,14 @@ import re
 from collections.abc import Collection, Sequence
 
 from parsing.model import Direction, Quote
-from parsing.sitenames import INDEX_NAMES, INDEX_PREFIX
+from parsing.sites.brecorder import is_index
 
 MAX_QUOTE_LINE = 300  # longer lines are never tried against the grammar
 MAX_QUOTES_PER_LINE = 200
 MAX_GAP = 3  # non-quote lines allowed inside one strip (empty cells, other statistics)
 MAX_LABEL_GAP = 5  # column labels ("Indices", "Value", "Change") allowed in a row inside one strip
 MAX_SPLIT_LINES = 5  # lines one quote may be broken over
+PROSE_WORDS = 12  # a line this long is a sentence of prose, never part of a ticker
 
 _NUM = r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,4})?|\d{1,12}(?:\.\d{1,4})?"
 # Whitespace runs are bounded, so the pattern stays linear; item text can be matched without normalizing.
@@ -64,6 +65,11 @@ def find_quotes(lines: Sequence[str], article: Collection[str] = ()) -> tuple[li
         for quote in found:
             quotes.setdefault(quote.symbol, quote)
     return list(quotes.values()), start, end
+
+
+def quotes_after_prose(lines: Sequence[str], start: int) -> bool:
+    """Whether a line of prose comes before line ``start`` (so quote-like lines there are article text)."""
+    return any(len(line.split()) >= PROSE_WORDS for line in lines[:max(start, 0)])
 
 
 def strict_strip(lines: Sequence[str], article: Collection[str] = ()) -> list[Quote]:
@@ -130,7 +136,7 @@ def _parse_normalized(text: str) -> Quote | None:
     change = float(change_text.replace(",", "")) if "," in change_text else float(change_text)
     percent = float(percent_text.replace(",", "")) if "," in percent_text else float(percent_text)
     direction = _WORD_DIRECTION[word[0]]
-    kind = "index" if symbol in INDEX_NAMES or (symbol[0] in "BKP" and INDEX_PREFIX.match(symbol)) else "stock"
+    kind = "index" if is_index(symbol) else "stock"
     glyph = glyph or glyph0
     if _plainly_consistent(price, change, percent, direction, glyph):
         return Quote(symbol, price, change, percent, direction, kind, None)
@@ -151,23 +157,11 @@ def _plainly_consistent(price: float, change: float, percent: float, direction: 
     return prev > 0 and abs(change / prev * 100 - percent) <= 0.011
 
 
-def _num(text: str) -> float:
-    return float(text.replace(",", ""))
-
-
 def _half_unit(text: str) -> float:
     """Half of the last shown digit's value: the rounding a printed number may carry."""
     if "." not in text:
         return 0.5
     return 0.5 * 10 ** -len(text.rsplit(".", 1)[1])
-
-
-def check_quote(
-    price_text: str, change_text: str, percent_text: str, direction: Direction, glyph: str | None
-) -> str | None:
-    """None when word, glyph, sign and numbers agree; else a short reason for the user."""
-    texts = (price_text, change_text, percent_text)
-    return _check(_num(price_text), _num(change_text), _num(percent_text), texts, direction, glyph)
 
 
 def _check(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from parsing.limits import MAX_HTML_BYTES
 from parsing.model import ParseError
 
-MAX_HTML_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 1_000
 DEPTH_CHECK_FROM = 6_000  # lexbor builds a tree this deep in about 50 ms: not worth a scan
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import parsing
 from parsing import ParseError
 from tests.parsing.pages import JPEG, PARAGRAPHS, TICKER_LINES, article_body, html_page, png, span_ticker
+from tests.paths import FIXTURES
 
 URDU = "کراچی: پاکستان اسٹاک ایکسچینج میں تیزی"
 LOCATION = "https://www.brecorder.com/news/1/a"
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _page(image: str = "https://img.brecorder.com/photo.jpg", extra: str = "") -> bytes:

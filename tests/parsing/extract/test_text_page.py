@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import parsing
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+from tests.paths import FIXTURES, SAMPLE_PAGE
 
 
 def test_shared_sample_gives_exactly_the_expected_fields(shared_sample):
@@ -64,7 +62,7 @@ def test_html_named_txt_and_text_named_html():
 def test_browser_inner_text_of_the_sample_page():
     """Chromium lays the screen-reader label out as a block, so each quote spans three lines."""
     text_page = parsing.parse_file(FIXTURES / "chromium" / "br-sample-innertext.txt")
-    html_page = parsing.parse_file(FIXTURES.parent.parent / "resources" / "samples" / "business-recorder-sample.html")
+    html_page = parsing.parse_file(SAMPLE_PAGE)
     assert [q.to_json() for q in text_page.quotes] == [q.to_json() for q in html_page.quotes]
     assert len(text_page.quotes) == 34
     assert (text_page.title, text_page.section, text_page.published, text_page.byline) == (

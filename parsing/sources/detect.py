@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from parsing.encoding import bom_codec, looks_utf16_without_bom
 from parsing.model import ParseError
+from parsing.sources.encoding import bom_codec, looks_utf16_without_bom
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),

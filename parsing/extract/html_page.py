@@ -1,0 +1,81 @@
+"""An HTML Document to a Page (one lexbor parse): metadata, the ticker, the article region and its images."""
+
+from __future__ import annotations
+
+import html as htmllib
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from parsing.extract.article import Article, build_article
+from parsing.extract.metadata import Metadata, page_metadata
+from parsing.extract.quotes import find_quotes, quotes_after_prose
+from parsing.extract.ticker import body_quotes
+from parsing.html import images
+from parsing.html.layout import Line, region_lines, text_lines
+from parsing.html.region import article_region, region_markup, widen
+from parsing.html.shape import check_shape
+from parsing.limits import MAX_LINE_CHARS
+from parsing.model import Document, Image, Page, Quote, Resolver
+from parsing.sites.vocabulary import DROPPED_TAGS
+
+MAX_ARTICLE_LINES = 20_000
+MAX_REGION_CHARS = 4_000_000
+
+
+def parse_html(document: Document) -> Page:
+    """The Page in an HTML document; the container's source URL and saved time win over the page's own."""
+    data = document.markup or b""
+    check_shape(data)
+    tree = LexborHTMLParser(data, scripting=True)
+    meta = page_metadata(tree, data)
+    tree.strip_tags(list(DROPPED_TAGS))
+    quotes, art = _quotes_and_article(tree.body, meta)
+    return Page(
+        title=art.title or meta.title,
+        section=art.section or meta.section,
+        published=art.published or meta.published,
+        saved=document.saved,
+        byline=art.byline,
+        source_url=document.source_url or meta.source_url,
+        summary=art.summary,
+        quotes=tuple(quotes),
+        paragraphs=tuple(art.paragraphs),
+        related=tuple(art.related),
+        images=_images(art, document.resources),
+        format=document.format,
+        encoding=document.encoding,
+    )
+
+
+def _quotes_and_article(body: LexborNode | None, meta: Metadata) -> tuple[list[Quote], Article]:
+    best = article_region(body) if body is not None else None
+    region = widen(best) if best is not None else None
+    if body is not None and best is not None and region is not None:
+        article_lines = region_lines(region_markup(region, best)[:MAX_REGION_CHARS])
+        quotes = body_quotes(body, {line.text for line in article_lines})
+        h1 = region.css_first("h1")
+        hint = " ".join(h1.text().split()) if h1 is not None else None
+        return quotes, build_article(article_lines, hint or meta.title, html=True)
+    lines = text_lines(body.html or "" if body is not None else "")[:MAX_ARTICLE_LINES * 2]
+    quotes, start, end = find_quotes(lines)
+    if quotes_after_prose(lines, start):
+        quotes = []  # quote-like lines after prose are article text
+    rest = lines[:MAX_ARTICLE_LINES] if not quotes else (lines[:start] + lines[end:])[:MAX_ARTICLE_LINES]
+    return quotes, build_article([Line(t[:MAX_LINE_CHARS]) for t in rest], meta.title)
+
+
+def _images(art: Article, resolve: Resolver | None) -> tuple[Image, ...]:
+    found: list[Image] = []
+    for line, after, caption in art.images:
+        if len(found) >= images.MAX_IMAGES:
+            break
+        src = images.image_source(line.attrs)
+        src = htmllib.unescape(src) if "&" in src else src
+        data = images.from_data_uri(src) if src.startswith("data:") else (resolve(src) if resolve else None)
+        ok = images.checked(data)
+        if ok is None:
+            continue
+        media, payload = ok
+        source = "inline" if src.startswith("data:") else src[:2000]
+        found.append(Image(f"img-{len(found)}", media, payload, caption or line.text or None, source, after))
+    return tuple(found)

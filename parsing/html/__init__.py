@@ -1,0 +1,1 @@
+"""Working with page markup: the nesting guard, layout into lines, the article region, images."""
