@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import cli
-from desktop.paths import resolve_library_path
+from desktop.library.paths import resolve_library_path
 
 APP_NAME = "Market Reader"
 ORG_NAME = "market-reader"
@@ -23,7 +23,7 @@ def _ensure_app() -> object:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("market-reader")
-    from desktop.drop_area import app_icon
+    from desktop.gui.drop_area import app_icon
 
     app.setWindowIcon(app_icon())
     return app
@@ -32,7 +32,7 @@ def _ensure_app() -> object:
 def create_main_window(library_path: str | Path) -> object:
     """Build the main window on the library at ``library_path`` (created if missing); not shown yet."""
     _ensure_app()
-    from desktop.main_window import MainWindow
+    from desktop.gui.main_window import MainWindow
 
     return MainWindow(Path(library_path))
 
@@ -41,8 +41,8 @@ def run_window(library_path: Path, paths: Sequence[str]) -> int:
     """Open the window, or hand ``paths`` to the window already open on this library and return."""
     from PySide6.QtWidgets import QMessageBox
 
+    from desktop.gui.single_instance import SingleInstance, instance_key
     from desktop.library.records import LibraryError
-    from desktop.single_instance import SingleInstance, instance_key
 
     app = _ensure_app()
     files = [str(Path(p).resolve()) for p in paths]

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.paths import SHARED_SAMPLES
+
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 os.environ.pop("MARKET_READER_LIBRARY", None)
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_SAMPLES = ROOT.parent / "shared" / "samples"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex

@@ -5,6 +5,7 @@ from desktop.library.library import Library
 from desktop.library.records import (
     ImportResult,
     LibraryError,
+    PageData,
     PageRow,
     QuoteRow,
     SearchHit,
@@ -16,6 +17,7 @@ __all__ = [
     "ImportResult",
     "Library",
     "LibraryError",
+    "PageData",
     "PageRow",
     "QuoteRow",
     "SearchHit",

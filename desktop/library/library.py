@@ -6,7 +6,7 @@ import functools
 import logging
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Concatenate, ParamSpec, TypeVar
@@ -17,7 +17,15 @@ import parsing
 from desktop.library import importer, pool, queries, reading, reparse
 from desktop.library.files import Skipped, iter_page_files
 from desktop.library.pool import read_in_pool
-from desktop.library.records import ImportResult, LibraryError, PageRow, QuoteRow, SearchHit, StoredArticle
+from desktop.library.records import (
+    ImportResult,
+    LibraryError,
+    PageData,
+    PageRow,
+    QuoteRow,
+    SearchHit,
+    StoredArticle,
+)
 from desktop.library.schema import LIBRARY_TABLES, SCHEMA_VERSION, library_state, migrate
 from desktop.library.transaction import (
     configure,
@@ -198,39 +206,46 @@ class Library:
         cancelled: Callable[[], bool] | None = None,
         on_result: Callable[[ImportResult], None] | None = None,
         workers: int = 1,
+        data: Sequence[PageData] = (),
     ) -> list[ImportResult]:
-        """Import files and folders (recursively); one result per file found, in order.
+        """Import files and folders (recursively), then ``data`` dropped without files; one result per item.
 
         Entries passed over in folders (link loops, folders that cannot be opened, pipes) come back
         with status "skipped", which is not a failure. ``on_result(result)`` then
-        ``progress(done, total, name)`` are called after each file;
-        ``cancelled()`` is asked before each file. With ``workers`` > 1 and enough files, files are
-        read and parsed in that many processes while this thread writes.
+        ``progress(done, total, name)`` are called after each item; ``cancelled()`` is asked before
+        each. With ``workers`` > 1 and enough files, files are read and parsed in that many processes
+        while this thread writes.
         """
         found = list(iter_page_files(paths))
         readable = [path for path, problem in found if problem is None]
         pooled = workers > 1 and len(readable) >= POOL_MIN_FILES and pool.available()
         prepared = read_in_pool(readable, self.path, workers, self._read_here) if pooled else None
+        total = len(found) + len(data)
         results: list[ImportResult] = []
+
+        def step(result: ImportResult, name: str) -> None:
+            results.append(result)
+            if on_result is not None:
+                on_result(result)
+            if progress is not None:
+                progress(len(results), total, name)
+
         try:
-            for done, (path, problem) in enumerate(found, start=1):
+            for path, problem in found:
                 if cancelled is not None and cancelled():
-                    break
+                    return results
                 if problem is not None:
                     status = "skipped" if isinstance(problem, Skipped) else "failed"
-                    result = ImportResult(str(path), status, None, str(problem))
-                elif prepared is not None:
-                    result = self._store(next(prepared))
+                    step(ImportResult(str(path), status, None, str(problem)), path.name)
                 else:
-                    result = self.import_file(path)
-                results.append(result)
-                if on_result is not None:
-                    on_result(result)
-                if progress is not None:
-                    progress(done, len(found), path.name)
+                    step(self._store(next(prepared)) if prepared is not None else self.import_file(path), path.name)
         finally:
             if prepared is not None:
                 prepared.close()
+        for item in data:
+            if cancelled is not None and cancelled():
+                break
+            step(self.import_data(item.data, item.name), item.name)
         return results
 
     @_library_errors

@@ -7,7 +7,7 @@ import multiprocessing
 import sqlite3
 import sys
 from collections import deque
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -49,7 +49,8 @@ def available() -> bool:
 
 
 def read_in_pool(paths: Sequence[Path], library: Path, workers: int,
-                 fallback: Callable[[Path], Prepared | ImportResult]) -> Iterator[Prepared | ImportResult]:
+                 fallback: Callable[[Path], Prepared | ImportResult]
+                 ) -> Generator[Prepared | ImportResult, None, None]:
     """Prepared pages (or reports) in the order of ``paths``, read by ``workers`` processes.
 
     Workers are started with "spawn", which is safe from a thread of a Qt program. If a worker dies

@@ -79,6 +79,14 @@ class ImportResult:
 
 
 @dataclass(frozen=True, slots=True)
+class PageData:
+    """Page content that arrived without a file (HTML or text dragged from a browser)."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     id: int
     title: str | None

@@ -70,8 +70,8 @@ def select_page_ms(app: object, window: object, samples: int = 30) -> float:
 def sort_100k_ms(app: object) -> float:
     from PySide6.QtCore import Qt
 
+    from desktop.gui.panes.quote_grid import QuotePane
     from desktop.library.records import QuoteRow
-    from desktop.quote_grid import QuotePane
 
     rng = random.Random(7)
     rows = [QuoteRow(1, "2025-01-01T00:00:00+05:00", False, i, f"S{i:05d}", "stock", rng.uniform(1, 900),

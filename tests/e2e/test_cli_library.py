@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import build_parser
-from tests.library.helpers import write_hostile, write_pages
+from tests.desktop.library.helpers import write_hostile, write_pages
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 LIBRARY_COMMANDS = ("import", "pages", "quotes", "search", "show", "export", "reparse")
 PAGE_KEYS = {"id", "title", "section", "published", "saved", "quotes_as_of", "source_url", "file_name", "format",
              "quote_count"}

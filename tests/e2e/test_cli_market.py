@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.desktop.conftest import text_page
+from tests.textpages import text_page
 
 
 def run(library, *args):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import ROOT
+
 SAMPLE = ROOT / "resources" / "samples" / "business-recorder-sample.html"
 PAGE_KEYS = {"title", "section", "published", "saved", "byline", "source_url", "summary", "quotes", "paragraphs",
              "related"}

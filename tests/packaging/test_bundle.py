@@ -13,11 +13,12 @@ from typing import NamedTuple
 
 import pytest
 
+from tests.paths import ROOT
+
 pytest.importorskip("PyInstaller", reason="pyinstaller is not installed (it comes with the test extra)")
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "market-reader.spec"
 SAMPLE = ROOT / "resources" / "samples" / "business-recorder-sample.html"
 EXE_NAME = "market-reader.exe" if sys.platform == "win32" else "market-reader"
@@ -113,7 +114,7 @@ def test_bundle_leaves_out_unused_qt_parts(bundle: Path):
 
 
 def modules_the_window_imports() -> set[str]:
-    code = "import sys, desktop.app, desktop.main_window, desktop.single_instance; print(*sys.modules)"
+    code = "import sys, desktop.app, desktop.gui.main_window, desktop.gui.single_instance; print(*sys.modules)"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

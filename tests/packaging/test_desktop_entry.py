@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import configparser
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import ROOT
+
 ENTRY = ROOT / "packaging" / "market-reader.desktop"
 MIME_TYPES = {"multipart/related", "application/x-mimearchive", "message/rfc822", "text/html"}
 

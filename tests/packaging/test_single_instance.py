@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalSocket
 
-from desktop.single_instance import (
+from desktop.gui.single_instance import (
     HEADER,
     MAX_PAYLOAD,
     SingleInstance,
@@ -21,8 +21,7 @@ from desktop.single_instance import (
     encode_paths,
     instance_key,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import ROOT
 
 
 @pytest.fixture
@@ -105,7 +104,7 @@ def test_relative_paths_arrive_absolute(qtbot, server: SingleInstance, key: str,
 
 def test_a_second_process_hands_off_and_is_told_to_exit(qtbot, server: SingleInstance, key: str):
     code = (
-        "import sys; from desktop.single_instance import SingleInstance; "
+        "import sys; from desktop.gui.single_instance import SingleInstance; "
         f"sys.exit(0 if SingleInstance({key!r}).send_to_running(['/data/page.mhtml'], 5000) else 3)"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -201,7 +200,7 @@ def test_close_removes_the_socket(qapp, key: str):
 
 
 def test_a_sender_that_stalls_is_dropped(qtbot, server: SingleInstance, monkeypatch):
-    monkeypatch.setattr("desktop.single_instance.PEER_TIMEOUT_MS", 50)
+    monkeypatch.setattr("desktop.gui.single_instance.PEER_TIMEOUT_MS", 50)
     with qtbot.waitSignal(server.message_rejected, timeout=5000) as blocker:
         client = send_raw(server.server_name(), HEADER.pack(10) + b"[")
     client.close()

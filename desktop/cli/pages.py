@@ -1,0 +1,120 @@
+"""`pages`, `search`, `show` and `export`: reading the library's pages and articles."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+
+from desktop.cli.output import add_command, add_output, as_of_text, complain, emit, render_table, short
+from desktop.library import Library, SearchHit
+from desktop.library.formatting import date_text
+from desktop.library.serialize import PAGE_KEYS, QUOTE_KEYS, article_record, page_record, pick, quote_record
+
+PAGE_SORTS = ("quotes_as_of", "published", "imported", "title", "quote_count")
+EXPORT_COLUMNS = ["page_id", "title", "published", "quotes_as_of", "as_of_estimated", "source_url", "file_name",
+                  "content_hash", "position", "symbol", "kind", "price", "change", "percent", "direction", "flag"]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_command(sub, "pages", run_pages, "list the pages in the library", "List the saved pages in the library.")
+    p.add_argument("--sort", choices=PAGE_SORTS, default="quotes_as_of", help="order (default: quotes_as_of)")
+    p.add_argument("--ascending", action="store_true", help="oldest or smallest first")
+    p.add_argument("--search", metavar="TEXT", help="only pages whose text has every word of TEXT")
+    add_output(p)
+
+    p = add_command(sub, "search", run_search, "full-text search of titles, summaries and articles",
+                    "Search the library; every word must appear. Matches are shown in [brackets].")
+    p.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N pages (default 50)")
+    add_output(p)
+
+    p = add_command(sub, "show", run_show, "print one page's article as text", "Print the article of page ID as text.")
+    p.add_argument("page_id", type=int, metavar="ID", help="page id, as listed by 'pages'")
+    p.add_argument("--json", action="store_true", help="the article as one JSON object")
+
+    p = add_command(sub, "export", run_export, "write every snapshot's quotes as CSV or JSON",
+                    "Export the library to standard output: CSV has one row per quote of every page; JSON is an "
+                    "array of pages, each with its quotes.")
+    p.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default csv)")
+
+
+def run_pages(library: Library, args: argparse.Namespace) -> int:
+    rows = library.pages(sort=args.sort, descending=not args.ascending, search=args.search)
+    cells = [[str(r.id), date_text(r.published), as_of_text(r.quotes_as_of, r.as_of_estimated),
+              f"{r.quote_count:,}", r.section or "", short(r.title or r.file_name)] for r in rows]
+    headers = ["ID", "Published", "Quotes as of", "Quotes", "Section", "Title"]
+    emit([pick(page_record(r), PAGE_KEYS) for r in rows], args, lambda: render_table(headers, cells, {0, 3}))
+    return 0
+
+
+def run_search(library: Library, args: argparse.Namespace) -> int:
+    hits: list[SearchHit] = library.search(" ".join(args.query), limit=args.limit)
+    rows = [{"id": h.id, "title": h.title, "snippet": h.snippet} for h in hits]
+    if not args.json and not args.csv and not hits:
+        print("no pages found")
+        return 0
+    text = "\n\n".join(f"{h.id:>5}  {h.title or ''}\n       {' '.join(h.snippet.split())}" for h in hits)
+    emit(rows, args, lambda: text)
+    return 0
+
+
+def article_text(library: Library, page_id: int) -> str | None:
+    """The article of a page as plain text: header lines, summary, paragraphs, related and images."""
+    article = library.article(page_id)
+    if article is None:
+        return None
+    page = article.page
+    heading = page.title or page.file_name
+    lines = [heading, "=" * min(len(heading), 100)]
+    for label, value in (("Section", page.section), ("Published", date_text(page.published)),
+                         ("By", article.byline), ("Quotes as of", as_of_text(page.quotes_as_of, page.as_of_estimated)),
+                         ("Source", page.source_url), ("File", page.file_name)):
+        if value:
+            lines.append(f"{label + ':':<14}{value}")
+    lines.append("")
+    if article.summary:
+        lines += [article.summary, ""]
+    by_place: dict[int, list[str]] = {}
+    for image in article.images:
+        caption = f", {image.caption}" if image.caption else ""
+        note = f"[image {image.name}: {image.media_type}, {len(image.data):,} bytes{caption}]"
+        by_place.setdefault(image.after_paragraph, []).append(note)
+    for number, paragraph in enumerate(article.paragraphs):
+        lines += [*by_place.pop(number, []), paragraph, ""]
+    lines += [note for notes in by_place.values() for note in notes]
+    lines += [f"Related: {text}" for text in article.related]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def run_show(library: Library, args: argparse.Namespace) -> int:
+    if args.json:
+        article = library.article(args.page_id)
+        if article is None:
+            return complain(f"there is no page {args.page_id} in the library")
+        print(json.dumps(article_record(article), ensure_ascii=False, indent=1))
+        return 0
+    text = article_text(library, args.page_id)
+    if text is None:
+        return complain(f"there is no page {args.page_id} in the library")
+    sys.stdout.write(text)
+    return 0
+
+
+def run_export(library: Library, args: argparse.Namespace) -> int:
+    pages = library.pages(descending=False)
+    if args.format == "json":
+        records = [{**pick(page_record(p), PAGE_KEYS), "content_hash": p.content_hash,
+                    "quotes": [pick(quote_record(q), QUOTE_KEYS) for q in library.quotes(p.id)]} for p in pages]
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+        return 0
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    for p in pages:
+        page = page_record(p)
+        for q in library.quotes(p.id):
+            row = {**page, **quote_record(q), "page_id": p.id, "quotes_as_of": p.quotes_as_of,
+                   "as_of_estimated": int(p.as_of_estimated)}
+            writer.writerow([row[column] for column in EXPORT_COLUMNS])
+    return 0

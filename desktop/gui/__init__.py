@@ -1,0 +1,1 @@
+"""The Qt window over the library: models, panes, windows, and the one background helper."""

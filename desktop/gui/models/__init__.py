@@ -1,0 +1,1 @@
+"""Qt item models over library records: the page list, quote grids and small tables."""

@@ -1,0 +1,279 @@
+"""Table model of quotes; sorts itself with numpy so 100,000 rows sort in milliseconds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from desktop.gui.models.roles import QuoteRole
+from desktop.library.formatting import (
+    change_text,
+    date_text,
+    datetime_text,
+    moment_key,
+    percent_text,
+    plain_rich_text,
+    price_text,
+)
+from desktop.library.records import QuoteRow
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+SYMBOL, KIND, PRICE, CHANGE, PERCENT, AS_OF = range(6)
+HEADERS = {SYMBOL: "Symbol", KIND: "Kind", PRICE: "Price", CHANGE: "Change", PERCENT: "% Change", AS_OF: "As of"}
+NUMERIC = {PRICE, CHANGE, PERCENT}
+SORTED_AS_NUMBERS = NUMERIC | {AS_OF}
+FLAG_MARK = "⚠ "
+
+
+class QuoteTableModel(QAbstractTableModel):
+    """Quotes of one snapshot (or the latest of each symbol, with an "As of" column)."""
+
+    def __init__(self, *, with_as_of: bool = False, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = [SYMBOL, KIND, PRICE, CHANGE, PERCENT] + ([AS_OF] if with_as_of else [])
+        self._rows: list[QuoteRow] = []
+        self._needle = ""
+        self._mentioned: frozenset[str] = frozenset()
+        self._order = np.arange(0)
+        self._keys: dict[int | str, np.ndarray] = {}
+        self._sort: tuple[int, Qt.SortOrder] = (self._columns.index(PERCENT), Qt.SortOrder.AscendingOrder)
+        self._colors = {"up": QColor("#1a7f37"), "down": QColor("#cf222e"), "unchanged": QColor("#6e7781")}
+
+    # --- content -------------------------------------------------------------------------------
+    def set_quotes(self, rows: Sequence[QuoteRow]) -> None:
+        """Replace every row, keeping the current sort."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._keys = {}
+        self._order = self._sorted_order(*self._sort)
+        self.endResetModel()
+
+    def set_mentioned(self, symbols: set[str] | frozenset[str]) -> None:
+        """Mark the symbols the article mentions (bold, with a note in the tooltip)."""
+        self._mentioned = frozenset(symbols)
+        if self._order.size:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+
+    def set_colors(self, up: QColor, down: QColor, unchanged: QColor) -> None:
+        self._colors = {"up": up, "down": down, "unchanged": unchanged}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def color_for(self, direction: str) -> QColor:
+        return self._colors.get(direction, self._colors["unchanged"])
+
+    def quote_at(self, row: int) -> QuoteRow:
+        return self._rows[int(self._order[row])]
+
+    def column_of(self, field: int) -> int:
+        """The model column showing ``field`` (SYMBOL, PRICE, ...), or -1."""
+        return self._columns.index(field) if field in self._columns else -1
+
+    def set_symbol_filter(self, text: str) -> None:
+        """Show only symbols containing ``text``, ignoring case (trimmed; absurdly long input is cut)."""
+        needle = text.strip()[:40].lower()
+        if needle == self._needle:
+            return
+        self.beginResetModel()
+        self._needle = needle
+        self._order = self._sorted_order(*self._sort)
+        self.endResetModel()
+
+    def symbol_filter(self) -> str:
+        return self._needle
+
+    def visible_quotes(self) -> list[QuoteRow]:
+        """The rows shown, in the order shown."""
+        return [self._rows[int(i)] for i in self._order]
+
+    def visible_view(self) -> VisibleQuotes:
+        """The rows shown, in order, as a sequence that builds nothing up front."""
+        return VisibleQuotes(self._rows, self._order)
+
+    def visible_percents(self) -> np.ndarray:
+        return self._key_array(PERCENT)[self._order] if self._rows else np.zeros(0)
+
+    def visible_direction_codes(self) -> np.ndarray:
+        if "codes" not in self._keys:
+            codes = {"up": 1, "down": -1}
+            self._keys["codes"] = np.fromiter(
+                (codes.get(q.direction, 0) for q in self._rows), dtype=np.int8, count=len(self._rows)
+            )
+        return self._keys["codes"][self._order]
+
+    def _filter_mask(self) -> np.ndarray | None:
+        if not self._needle:
+            return None
+        if "symbols" not in self._keys:
+            self._keys["symbols"] = np.asarray([q.symbol.lower() for q in self._rows], dtype=str)
+        return np.char.find(self._keys["symbols"], self._needle) >= 0
+
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort
+
+    # --- Qt model interface ----------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        field = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[field]
+        if role == Qt.ItemDataRole.TextAlignmentRole and field in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._order) or index.column() >= len(self._columns):
+            return None
+        quote = self._rows[int(self._order[index.row()])]
+        field = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(quote, field)
+        if role == QuoteRole.SORT_KEY:
+            return _sort_value(quote, field)
+        if role == Qt.ItemDataRole.ForegroundRole and field in (CHANGE, PERCENT):
+            return self.color_for(quote.direction)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if field in NUMERIC:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            note = "\nMentioned in the article" if quote.symbol in self._mentioned else ""
+            return plain_rich_text(_tooltip(quote, AS_OF in self._columns) + note)
+        if role == Qt.ItemDataRole.FontRole and field == SYMBOL and quote.symbol in self._mentioned:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == QuoteRole.QUOTE:
+            return quote
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column`` with numpy; selections survive through persistent indexes."""
+        if not 0 <= column < len(self._columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_persistent = self.persistentIndexList()
+        old_rows = [int(self._order[i.row()]) for i in old_persistent]
+        self._sort = (column, order)
+        self._order = self._sorted_order(column, order)
+        position = np.full(len(self._rows), -1)
+        position[self._order] = np.arange(len(self._order))
+        new_persistent = [self.index(int(position[r]), i.column()) for r, i in zip(old_rows, old_persistent, strict=True)]
+        self.changePersistentIndexList(old_persistent, new_persistent)
+        self.layoutChanged.emit()
+
+    # --- sorting internals ----------------------------------------------------------------------
+    def _key_array(self, field: int) -> np.ndarray:
+        if field not in self._keys:
+            name = _SORT_FIELDS[field]
+            if field == AS_OF:
+                values = (moment_key(q.as_of) for q in self._rows)
+                self._keys[field] = np.fromiter(values, dtype=float, count=len(self._rows))
+            elif field in NUMERIC:
+                values = (getattr(q, name) for q in self._rows)
+                self._keys[field] = np.fromiter(values, dtype=float, count=len(self._rows))
+            else:
+                texts = np.asarray([getattr(q, name).lower() for q in self._rows], dtype=str)
+                _, ranks = np.unique(texts, return_inverse=True)
+                self._keys[field] = ranks.astype(float)
+        return self._keys[field]
+
+    def _sorted_order(self, column: int, order: Qt.SortOrder) -> np.ndarray:
+        if not self._rows:
+            return np.arange(0)
+        key = self._key_array(self._columns[column])
+        finite = np.isfinite(key)
+        if order == Qt.SortOrder.DescendingOrder:
+            key = -key
+        key = np.where(finite, key, np.inf)  # unknown numbers last, whichever way
+        ordered = np.argsort(key, kind="stable")
+        mask = self._filter_mask()
+        return ordered if mask is None else ordered[mask[ordered]]
+
+
+def _display(quote: QuoteRow, field: int) -> str:
+    if field == SYMBOL:
+        return (FLAG_MARK if quote.flag else "") + quote.symbol
+    if field == KIND:
+        return "Index" if quote.kind == "index" else "Stock"
+    if field == PRICE:
+        return price_text(quote.price)
+    if field == CHANGE:
+        return change_text(quote.change)
+    if field == PERCENT:
+        return percent_text(quote.percent, quote.direction)
+    return date_text(quote.as_of)
+
+
+_SORT_FIELDS = {SYMBOL: "symbol", KIND: "kind", PRICE: "price", CHANGE: "change", PERCENT: "percent", AS_OF: "as_of"}
+
+
+def _sort_value(quote: QuoteRow, field: int) -> Any:
+    value = getattr(quote, _SORT_FIELDS[field])
+    if field == AS_OF:
+        return moment_key(value)
+    return value.lower() if field == SYMBOL else value
+
+
+def _tooltip(quote: QuoteRow, with_source: bool) -> str:
+    text = f"{quote.symbol}: {price_text(quote.price)}, {change_text(quote.change)} ({quote.percent:+.2f}%)"
+    if with_source:
+        estimate = " (estimated)" if quote.as_of_estimated else ""
+        text += f"\nFrom “{quote.page_title or 'untitled page'}”, quotes as of {datetime_text(quote.as_of)}{estimate}"
+    if quote.flag:
+        text += f"\nCheck this quote: {quote.flag}"
+    return text
+
+
+class VisibleQuotes(Sequence[QuoteRow]):
+    """The model's rows in view order, read on demand."""
+
+    def __init__(self, rows: list[QuoteRow], order: np.ndarray) -> None:
+        self._rows, self._order = rows, order
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __getitem__(self, index: int) -> QuoteRow:  # type: ignore[override]
+        return self._rows[int(self._order[index])]
+
+
+class QuoteSortProxy(QSortFilterProxyModel):
+    """The view's proxy: hands sorting and the symbol filter to the source model.
+
+    A proxy that sorts or filters by itself calls Python ``data()`` (or ``filterAcceptsRow``) once or twice per
+    row and comparison, which takes seconds for 100,000 rows; the source model does both with numpy, and this
+    proxy maps rows straight through.
+    """
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, QuoteTableModel):
+            source.sort(column, order)
+
+    def set_symbol_filter(self, text: str) -> None:
+        source = self.sourceModel()
+        if isinstance(source, QuoteTableModel):
+            source.set_symbol_filter(text)
+
+    def source_rows(self) -> list[int]:
+        """Source rows in the order the view shows them."""
+        return [self.mapToSource(self.index(r, 0)).row() for r in range(self.rowCount())]

@@ -1,0 +1,142 @@
+"""The article panel: a QTextBrowser that reads nothing from disk or network and opens links only on a click."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QPalette, Qt, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop.library.article_html import IMAGE_SCHEME, SYMBOL_SCHEME, article_html
+from desktop.library.records import StoredArticle
+
+MIN_ZOOM, MAX_ZOOM = -6, 12
+STYLE = """
+h1 {{ font-size: 150%; margin-bottom: 4px; }}
+p {{ margin-top: 0px; margin-bottom: 10px; line-height: 140%; }}
+p.meta, p.section, p.caption, p.note {{ color: {muted}; }}
+a {{ color: {link}; }}
+"""
+
+
+def _blank_image() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
+def open_external_url(url: QUrl) -> bool:
+    """Open a web link in the user's browser (tests replace this)."""
+    return QDesktopServices.openUrl(url)
+
+
+class ArticleView(QTextBrowser):
+    """Shows one stored article; images come only from the library's bytes held in memory."""
+
+    zoom_changed = Signal(int)
+    symbol_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.document().setDocumentMargin(14)
+        self._article: StoredArticle | None = None
+        self._symbols: tuple[str, ...] = ()
+        self._placeholder = ""
+        self._images: dict[str, QImage] = {}
+        self._blank = _blank_image()
+        self._zoom = 0
+        self._base_point_size = self.font().pointSizeF()
+        self.resource_requests: list[str] = []  # every resource Qt asked for, for diagnostics and tests
+        self.show_placeholder("Select a page to read its article.")
+
+    # --- content ---------------------------------------------------------------------------------
+    def show_placeholder(self, text: str) -> None:
+        self._article, self._placeholder, self._images = None, text, {}
+        self._apply_style()
+        self.setHtml(f'<p class="note" align="center"><br><br>{escape(text)}</p>')
+
+    def article(self) -> StoredArticle | None:
+        return self._article
+
+    def set_article(self, article: StoredArticle, symbols: Sequence[str] = ()) -> None:
+        """Show ``article``; mentions of ``symbols`` become links to their history."""
+        self._article, self._symbols = article, tuple(symbols)
+        self._images = {}
+        for stored in article.images:
+            image = QImage.fromData(stored.data)
+            if not image.isNull():
+                self._images[f"{IMAGE_SCHEME}:{stored.name}"] = image
+        self._render()
+
+    def _render(self) -> None:
+        """Lay out the current article again (after a palette change), reusing the decoded images."""
+        if self._article is None:
+            return
+        self._apply_style()
+        room = max(self.viewport().width() - 40, 200)
+        widths = {
+            name.split(":", 1)[1]: min(image.width(), room) for name, image in self._images.items()
+        }
+        self.document().clear()
+        self.setHtml(article_html(self._article, widths, self._symbols))
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        """Answer every request from memory: a known image, a blank image, or nothing — never a file."""
+        name = url.toString() if isinstance(url, QUrl) else str(url)
+        self.resource_requests.append(name)
+        if kind == QTextDocument.ResourceType.ImageResource:
+            return self._images.get(name, self._blank)
+        return ""
+
+    def _apply_style(self) -> None:
+        palette = self.palette()
+        muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+        link = palette.color(QPalette.ColorRole.Link).name()
+        self.document().setDefaultStyleSheet(STYLE.format(muted=muted, link=link))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            if self._article is not None:
+                self._render()
+            else:
+                self.show_placeholder(self._placeholder)
+
+    # --- links -----------------------------------------------------------------------------------
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == SYMBOL_SCHEME:
+            self.symbol_clicked.emit(url.path())
+        elif url.scheme().lower() in ("http", "https"):
+            open_external_url(url)
+        elif not url.scheme() and url.fragment():
+            self.scrollToAnchor(url.fragment())
+
+    # --- zoom ------------------------------------------------------------------------------------
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(0)
+
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        """Text size in steps of one point from the default (clamped)."""
+        steps = max(MIN_ZOOM, min(MAX_ZOOM, steps))
+        font = self.font()
+        font.setPointSizeF(max(self._base_point_size + steps, 4.0))
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        if steps != self._zoom:
+            self._zoom = steps
+            self.zoom_changed.emit(steps)

@@ -1,0 +1,90 @@
+"""Two pages side by side: each symbol's price in both, the difference, and who entered or left the strip."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from desktop.gui.models.table_model import ListTableModel
+from desktop.gui.theme import market_colors
+from desktop.library.compare import SymbolMove, compare_quotes, strip_changes
+from desktop.library.formatting import change_text, price_text
+from desktop.library.records import PageRow, QuoteRow
+
+HEADERS = ("Symbol", "Price A", "Price B", "Difference", "% Difference")
+
+
+class CompareModel(ListTableModel):
+    headers = HEADERS
+
+    def __init__(self, moves: Sequence[SymbolMove], parent: Any = None) -> None:
+        super().__init__(moves, parent)
+        self.moves = self.items
+        self._colors = {"up": QColor("#1a7f37"), "down": QColor("#cf222e")}
+
+    def set_colors(self, up: QColor, down: QColor) -> None:
+        self._colors = {"up": up, "down": down}
+
+    def cell(self, move: SymbolMove, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(move, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column >= 3 and move.diff:
+            return self._colors["up" if move.diff > 0 else "down"]
+        return None
+
+
+def _display(move: SymbolMove, column: int) -> str:
+    if column == 0:
+        return move.symbol
+    if column in (1, 2):
+        price = move.price_a if column == 1 else move.price_b
+        return price_text(price) if price is not None else "—"
+    if move.presence != "both":
+        return move.presence
+    if column == 3:
+        return change_text(move.diff or 0.0)
+    return f"{move.percent_diff:+.2f}%" if move.percent_diff is not None else "—"
+
+
+class CompareDialog(QDialog):
+    export_requested = Signal(object)  # this dialog
+
+    def __init__(self, page_a: PageRow, quotes_a: Sequence[QuoteRow], page_b: PageRow,
+                 quotes_b: Sequence[QuoteRow], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("compareDialog")
+        self.setWindowTitle("Compare two pages")
+        self.page_a, self.page_b = page_a, page_b
+        self.model = CompareModel(compare_quotes(quotes_a, quotes_b), self)
+        colors = market_colors(self.palette())
+        self.model.set_colors(colors.up, colors.down)
+        entered, left = strip_changes(quotes_a, quotes_b)
+        header = QLabel(
+            f"<b>A</b>: {escape(page_a.title or page_a.file_name)} ({page_a.quotes_as_of[:10]})<br>"
+            f"<b>B</b>: {escape(page_b.title or page_b.file_name)} ({page_b.quotes_as_of[:10]})<br>"
+            f"Entered the strip: {', '.join(entered) or 'none'} · Left the strip: {', '.join(left) or 'none'}"
+        )
+        header.setTextFormat(Qt.TextFormat.RichText)
+        header.setWordWrap(True)
+        self.view = QTableView()
+        self.view.setObjectName("compareGrid")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        export = QPushButton("Export…")
+        export.clicked.connect(self._request_export)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(export, 0, Qt.AlignmentFlag.AlignRight)
+        self.resize(640, 560)
+
+    def _request_export(self) -> None:
+        self.export_requested.emit(self)

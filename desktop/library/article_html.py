@@ -1,0 +1,83 @@
+"""Flat, escaped HTML for the article panel, built from the stored article alone (never the page's own markup)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from html import escape
+
+from desktop.library.formatting import date_text
+from desktop.library.mentions import mention_pattern, split_mentions
+from desktop.library.records import StoredArticle
+
+SYMBOL_SCHEME = "symbol"  # links to a symbol's history
+IMAGE_SCHEME = "mr-img"  # our own names; the panel resolves them from memory, never from disk or network
+MAX_TEXT = 2_000_000  # characters of body text given to the panel; past this the article is cut with a note
+
+
+def image_url(name: str) -> str:
+    return f"{IMAGE_SCHEME}:{name}"
+
+
+def article_html(
+    article: StoredArticle, image_widths: dict[str, int] | None = None, symbols: Iterable[str] = ()
+) -> str:
+    """The whole article as flat blocks: no tables, no nesting deeper than a list, every text escaped.
+
+    Mentions of ``symbols`` (and their company names) become ``symbol:`` links the panel handles itself.
+    """
+    widths = image_widths or {}
+    mentions = mention_pattern(symbols)
+    page = article.page
+    parts = [_header(article)]
+    if article.summary:
+        parts.append(f'<p class="summary"><i>{escape(article.summary)}</i></p>')
+    images_after: dict[int, list[str]] = {}
+    for image in article.images:
+        images_after.setdefault(image.after_paragraph, []).append(_image_block(image.name, image.caption, widths))
+    used = 0
+    for number, paragraph in enumerate(article.paragraphs):
+        parts.extend(images_after.pop(number, []))
+        if used + len(paragraph) > MAX_TEXT:
+            parts.append("<p><i>The rest of this article is too long to show.</i></p>")
+            break
+        used += len(paragraph)
+        parts.append(f"<p>{_linked(paragraph, mentions)}</p>")
+    for blocks in images_after.values():
+        parts.extend(blocks)
+    if not article.paragraphs and not page.title:
+        parts.append('<p class="note">This page has quotes but no article.</p>')
+    if article.related:
+        items = "".join(f"<li>{escape(title)}</li>" for title in article.related)
+        parts.append(f"<h3>Related stories</h3><ul>{items}</ul>")
+    return "\n".join(parts)
+
+
+def _linked(text: str, mentions: tuple[re.Pattern[str], dict[str, str]] | None) -> str:
+    return "".join(
+        f'<a href="{SYMBOL_SCHEME}:{escape(symbol, quote=True)}">{escape(piece)}</a>' if symbol else escape(piece)
+        for piece, symbol in split_mentions(text, mentions)
+    )
+
+
+def _header(article: StoredArticle) -> str:
+    page = article.page
+    lines = []
+    if page.section:
+        lines.append(f'<p class="section"><b>{escape(page.section.upper())}</b></p>')
+    lines.append(f"<h1>{escape(page.title or 'Untitled page')}</h1>")
+    meta = [escape(m) for m in (date_text(page.published), article.byline) if m]
+    if page.source_url and page.source_url.lower().startswith(("http://", "https://")):
+        meta.append(f'<a href="{escape(page.source_url, quote=True)}">Open original page</a>')
+    if meta:
+        lines.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    return "\n".join(lines)
+
+
+def _image_block(name: str, caption: str | None, widths: dict[str, int]) -> str:
+    width = widths.get(name)
+    size = f' width="{width}"' if width else ""
+    block = f'<p align="center"><img src="{image_url(escape(name, quote=True))}"{size}></p>'
+    if caption:
+        block += f'<p class="caption" align="center"><small>{escape(caption)}</small></p>'
+    return block
