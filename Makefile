@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench screenshots package clean
+.PHONY: run test check lint types bench screenshots package clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +23,17 @@ run: $(VENV)/.app-installed
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 
-test: $(VENV)/.test-installed
-	$(BIN)/ruff check .
+# strict on the Qt-free core (parsing, the library), mypy's default checks on the rest of the app
+types: $(VENV)/.test-installed
+	$(BIN)/mypy --strict parsing desktop/library
+	$(BIN)/mypy desktop packaging/launcher.py
+
+test: lint types
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# the developer loop: everything but the slow tests (the app bundle build), in two processes
+check: lint types
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" -q -n 2
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m pip install --quiet -e ".[bench]"

@@ -44,7 +44,7 @@ def accept_dash_values(parser: argparse.ArgumentParser, values: Sequence[str]) -
     the descending sort names (call after every option of ``parser`` has been added).
     """
     names = "|".join(re.escape(v) for v in values if v.startswith("-"))
-    parser._negative_number_matcher = re.compile(rf"^-\d+$|^-\d*\.\d+$|^(?:{names})$")  # type: ignore[attr-defined]
+    parser._negative_number_matcher = re.compile(rf"^-\d+$|^-\d*\.\d+$|^(?:{names})$")
 
 
 def iso_day(text: str) -> str:

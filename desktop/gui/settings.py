@@ -14,9 +14,10 @@ class Settings:
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
     def _int(self, key: str, default: int) -> int:
+        value = self._s.value(key, default)
         try:
-            return int(self._s.value(key, default))
-        except (TypeError, ValueError):
+            return int(value) if isinstance(value, (int, str, float)) else default
+        except ValueError:
             return default
 
     def geometry(self) -> QByteArray | None:
@@ -30,12 +31,6 @@ class Settings:
 
     def set_splitter(self, name: str, value: QByteArray) -> None:
         self._s.setValue(f"window/splitter/{name}", value)
-
-    def header(self, name: str) -> QByteArray | None:
-        return self._bytes(f"header/{name}")
-
-    def set_header(self, name: str, value: QByteArray) -> None:
-        self._s.setValue(f"header/{name}", value)
 
     def sort(self, name: str, default: tuple[int, int]) -> tuple[int, int]:
         return self._int(f"sort/{name}/column", default[0]), self._int(f"sort/{name}/order", default[1])

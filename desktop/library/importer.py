@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.library.reading import Prepared, content_hash, duplicate_result, prepare
+from desktop.library.reading import Prepared, content_hash, duplicate_result
 from desktop.library.records import ImportResult
 from desktop.library.times import now_iso, quotes_as_of, sort_key
 from desktop.library.transaction import write_transaction
 from parsing import PARSER_VERSION, Page
 
-__all__ = ["content_hash", "duplicate_result", "find_duplicate", "store_page", "store_prepared"]
+__all__ = ["content_hash", "duplicate_result", "find_duplicate", "store_prepared"]
 
 
 def find_duplicate(db: Database, digest: str) -> tuple[int, str] | None:
@@ -21,7 +22,7 @@ def find_duplicate(db: Database, digest: str) -> tuple[int, str] | None:
     return (int(row[0]), str(row[1])) if row else None
 
 
-def parsed_fields(page: Page, as_of: str, estimated: bool) -> dict:
+def parsed_fields(page: Page, as_of: str, estimated: bool) -> dict[str, Any]:
     """The pages-table fields that come from the parser (what a reparse replaces)."""
     return {
         "source_url": page.source_url,
@@ -44,7 +45,7 @@ def parsed_fields(page: Page, as_of: str, estimated: bool) -> dict:
     }
 
 
-def page_row(item: Prepared) -> dict:
+def page_row(item: Prepared) -> dict[str, Any]:
     """The pages-table row for a parsed page."""
     imported_at = now_iso()
     as_of, estimated = quotes_as_of(item.page, item.mtime, imported_at)
@@ -57,25 +58,26 @@ def page_row(item: Prepared) -> dict:
     }
 
 
-def quote_rows(page: Page, page_id: int, as_of_key: str) -> list[tuple]:
+def quote_rows(page: Page, page_id: int, as_of_key: str) -> list[tuple[Any, ...]]:
     return [
         (page_id, i, q.symbol, q.kind, q.price, q.change, q.percent, q.direction, q.flag, as_of_key)
         for i, q in enumerate(page.quotes)
     ]
 
 
-def image_rows(page: Page, page_id: int) -> list[tuple]:
+def image_rows(page: Page, page_id: int) -> list[tuple[Any, ...]]:
     return [
         (page_id, i, img.name, img.media_type, img.data, img.caption, img.after_paragraph)
         for i, img in enumerate(page.images)
     ]
 
 
-def insert_row(db: Database, table: str, row: dict) -> int:
+def insert_row(db: Database, table: str, row: dict[str, Any]) -> int:
     """Insert one row by its keys (faster than Table.insert, which inspects the table each time)."""
     columns = ", ".join(row)
     marks = ", ".join("?" * len(row))
-    return int(db.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values())).lastrowid)
+    cursor = db.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+    return int(cursor.lastrowid or 0)
 
 
 def insert_children(db: Database, page: Page, page_id: int, as_of_key: str) -> None:
@@ -103,10 +105,3 @@ def store_prepared(db: Database, item: Prepared) -> ImportResult:
         insert_children(db, item.page, page_id, row["as_of_key"])
         db.conn.execute("INSERT INTO originals (page_id, data) VALUES (?, ?)", (page_id, item.packed))
     return ImportResult(item.path, "imported", page_id, item.page.title or item.file_name)
-
-
-def store_page(
-    db: Database, page: Page, raw: bytes, file_name: str, mtime: float | None, path: str
-) -> ImportResult:
-    """Hash, compress and insert a parsed page (see store_prepared)."""
-    return store_prepared(db, prepare(page, raw, file_name, mtime, path))

@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from sqlite_utils import Database
 
@@ -19,6 +19,7 @@ from desktop.library.files import Skipped, iter_page_files
 from desktop.library.pool import read_in_pool
 from desktop.library.records import (
     ImportResult,
+    ImportStatus,
     LibraryError,
     PageData,
     PageRow,
@@ -67,14 +68,13 @@ def write_denied(error: sqlite3.Error) -> bool:
 def _library_errors(method: Callable[Concatenate[Library, P], R]) -> Callable[Concatenate[Library, P], R]:
     """SQLite failures (disk full, I/O error, locked too long) leave the library as a LibraryError."""
 
-    @functools.wraps(method)
     def guarded(self: Library, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(self, *args, **kwargs)
         except sqlite3.Error as error:
             raise LibraryError(database_message(self.path, error)) from error
 
-    return guarded
+    return cast("Callable[Concatenate[Library, P], R]", functools.update_wrapper(guarded, method))
 
 
 class Library:
@@ -235,7 +235,7 @@ class Library:
                 if cancelled is not None and cancelled():
                     return results
                 if problem is not None:
-                    status = "skipped" if isinstance(problem, Skipped) else "failed"
+                    status: ImportStatus = "skipped" if isinstance(problem, Skipped) else "failed"
                     step(ImportResult(str(path), status, None, str(problem)), path.name)
                 else:
                     step(self._store(next(prepared)) if prepared is not None else self.import_file(path), path.name)

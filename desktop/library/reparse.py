@@ -6,6 +6,7 @@ import logging
 import zlib
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -17,7 +18,7 @@ from desktop.library.transaction import write_transaction
 log = logging.getLogger(__name__)
 
 
-def _updated_fields(page: parsing.Page, old_as_of: str, old_estimated: bool) -> dict:
+def _updated_fields(page: parsing.Page, old_as_of: str, old_estimated: bool) -> dict[str, Any]:
     """The page-row fields a new parse replaces; the snapshot time stays unless the page now knows it."""
     as_of, estimated = times.quotes_as_of(page, None, old_as_of)
     if estimated:  # the page still records no save time: keep the time it had
@@ -56,7 +57,7 @@ def reparse_page(db: Database, page_id: int) -> ImportResult:
     with write_transaction(db):
         if db.conn.execute("SELECT 1 FROM pages WHERE id = ?", [page_id]).fetchone() is None:
             return ImportResult(file_name, "failed", page_id, "the page was deleted while it was read again")
-        db["pages"].update(page_id, fields)
+        db.table("pages").update(page_id, fields)
         db.conn.execute("DELETE FROM quotes WHERE page_id = ?", [page_id])
         if page.images:  # images from a NAME_files folder are not in the original bytes: keep them
             db.conn.execute("DELETE FROM images WHERE page_id = ?", [page_id])

@@ -71,19 +71,19 @@ FTS_TABLE = "pages_fts"
 
 def _create_v1(db: Database) -> None:
     """The first schema: pages, quotes, images, originals and the FTS5 index over pages."""
-    db["pages"].create(PAGE_COLUMNS, pk="id", not_null={"content_hash", "quotes_as_of", "as_of_key"})
-    db["quotes"].create(
+    db.table("pages").create(PAGE_COLUMNS, pk="id", not_null={"content_hash", "quotes_as_of", "as_of_key"})
+    db.table("quotes").create(
         QUOTE_COLUMNS, pk="id", foreign_keys=[("page_id", "pages", "id")], not_null={"page_id", "symbol"}
     )
-    db["images"].create(IMAGE_COLUMNS, pk="id", foreign_keys=[("page_id", "pages", "id")])
-    db["originals"].create(ORIGINAL_COLUMNS, pk="page_id", foreign_keys=[("page_id", "pages", "id")])
-    db["pages"].create_index(["content_hash"], unique=True)
-    db["pages"].create_index(["as_of_key"])
-    db["pages"].create_index(["source_url"])
-    db["quotes"].create_index(["page_id", "position"])
-    db["quotes"].create_index(["symbol", "as_of_key", "page_id"])
-    db["images"].create_index(["page_id", "position"])
-    db["pages"].enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True, tokenize="unicode61")
+    db.table("images").create(IMAGE_COLUMNS, pk="id", foreign_keys=[("page_id", "pages", "id")])
+    db.table("originals").create(ORIGINAL_COLUMNS, pk="page_id", foreign_keys=[("page_id", "pages", "id")])
+    db.table("pages").create_index(["content_hash"], unique=True)
+    db.table("pages").create_index(["as_of_key"])
+    db.table("pages").create_index(["source_url"])
+    db.table("quotes").create_index(["page_id", "position"])
+    db.table("quotes").create_index(["symbol", "as_of_key", "page_id"])
+    db.table("images").create_index(["page_id", "position"])
+    db.table("pages").enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True, tokenize="unicode61")
 
 
 def _autoincrement_pages(db: Database) -> None:

@@ -61,7 +61,10 @@ def _around_first_match(text: str, size: int, is_match: Callable[[str], bool]) -
             lead = len(recent)
             window = [*recent, token, *islice(tokens, max(size - lead - 1, 0))]
             more = next(tokens, None) is not None
-            return _render(text, window, lambda i, word, lead=lead: i >= lead and is_match(word), seen > lead, more)
+            def marked(index: int, word: str, lead: int = lead) -> bool:
+                return index >= lead and is_match(word)
+
+            return _render(text, window, marked, seen > lead, more)
         recent.append(token)
     return None
 

@@ -159,8 +159,8 @@ def _read_header(lines: Sequence[Line], start: int, art: Article) -> int:
             art.byline = art.byline or dated[1]
         elif line.kind == "summary" or (line.text.endswith(("...", "…")) and line.kind != "img"):
             art.summary = art.summary or line.text
-        elif _BY.match(line.text):
-            art.byline = _BY.match(line.text)["name"]
+        elif by := _BY.match(line.text):
+            art.byline = by["name"]
         elif line.text.lower() not in FURNITURE_LINES and not (line.link_only and not is_sentence(line.text)):
             break
         n += 1

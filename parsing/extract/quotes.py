@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from parsing.model import Direction, Quote
+from parsing.model import Direction, Kind, Quote
 from parsing.sites.brecorder import is_index
 
 MAX_QUOTE_LINE = 300  # longer lines are never tried against the grammar
@@ -136,7 +136,7 @@ def _parse_normalized(text: str) -> Quote | None:
     change = float(change_text.replace(",", "")) if "," in change_text else float(change_text)
     percent = float(percent_text.replace(",", "")) if "," in percent_text else float(percent_text)
     direction = _WORD_DIRECTION[word[0]]
-    kind = "index" if is_index(symbol) else "stock"
+    kind: Kind = "index" if is_index(symbol) else "stock"
     glyph = glyph or glyph0
     if _plainly_consistent(price, change, percent, direction, glyph):
         return Quote(symbol, price, change, percent, direction, kind, None)
@@ -161,7 +161,7 @@ def _half_unit(text: str) -> float:
     """Half of the last shown digit's value: the rounding a printed number may carry."""
     if "." not in text:
         return 0.5
-    return 0.5 * 10 ** -len(text.rsplit(".", 1)[1])
+    return 0.5 * 10.0 ** -len(text.rsplit(".", 1)[1])
 
 
 def _check(

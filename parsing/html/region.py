@@ -17,23 +17,24 @@ def article_region(body: LexborNode) -> LexborNode | None:
 
     Candidates inside navigation, sidebars, share bars and the like are passed over.
     """
-    by_parent: dict[int, list] = {}
+    nodes: dict[int, LexborNode] = {}
+    by_parent: dict[int, float] = {}
     for p in body.css("p"):
         size = len(p.text(strip=True))
         parent = p.parent if size >= MIN_PARAGRAPH_CHARS else None
         if parent is not None:
-            entry = by_parent.setdefault(parent.mem_id, [parent, 0])
-            entry[1] += size
-    scores = {key: [node, size] for key, (node, size) in by_parent.items()}
-    for parent, size in by_parent.values():
-        grand = parent.parent
+            nodes[parent.mem_id] = parent
+            by_parent[parent.mem_id] = by_parent.get(parent.mem_id, 0) + size
+    scores = dict(by_parent)
+    for key, cluster in by_parent.items():
+        grand = nodes[key].parent
         if grand is not None:
-            entry = scores.setdefault(grand.mem_id, [grand, 0])
-            entry[1] += size / 2
-    ranked = sorted(scores.values(), key=lambda e: e[1], reverse=True)
-    for node, _score in ranked[:12]:
-        if not _in_boilerplate(node):
-            return node
+            nodes[grand.mem_id] = grand
+            scores[grand.mem_id] = scores.get(grand.mem_id, 0) + cluster / 2
+    ranked = sorted(scores, key=lambda key: scores[key], reverse=True)
+    for key in ranked[:12]:
+        if not _in_boilerplate(nodes[key]):
+            return nodes[key]
     return None
 
 
@@ -43,8 +44,8 @@ def _in_boilerplate(node: LexborNode | None) -> bool:
         if node.tag in BOILERPLATE_TAGS:
             return True
         attrs = node.attributes
-        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".split()
-        marks = " ".join(mark for mark in marks if not MODIFIER_CLASS.search(mark))
+        tokens = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".split()
+        marks = " ".join(mark for mark in tokens if not MODIFIER_CLASS.search(mark))
         if marks and BOILERPLATE_WORDS.search(marks):
             return True
         if node.tag in ("article", "main"):
@@ -83,7 +84,8 @@ def widen(node: LexborNode) -> LexborNode:
 def _story_heading(node: LexborNode) -> bool:
     """Whether the element holds an <h1> that is not the site's logo or masthead."""
     for h1 in node.css("h1")[:3]:
-        anchor, steps, site = h1, 0, False
+        anchor: LexborNode | None = h1
+        steps, site = 0, False
         while anchor is not None and steps < 8 and not site:
             attrs = anchor.attributes
             marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"

@@ -23,8 +23,8 @@ sys.path.insert(0, str(HERE))
 STARTUP_CHILD = """
 import sys, time
 start = float(sys.argv[2])
-from desktop.app import _ensure_app, create_main_window
-app = _ensure_app()
+from desktop.gui.app import create_main_window, ensure_app
+app = ensure_app()
 window = create_main_window(sys.argv[1])
 window.show()
 while window.pages.model.rowCount() == 0:
@@ -142,9 +142,9 @@ def main() -> int:
     options = parser.parse_args()
     from biglib import build_library
 
-    from desktop.app import _ensure_app, create_main_window
+    from desktop.gui.app import create_main_window, ensure_app
 
-    app = _ensure_app()
+    app = ensure_app()
     with tempfile.TemporaryDirectory() as tmp:
         library = Path(tmp) / "big.db"
         t = time.perf_counter()

@@ -64,9 +64,9 @@ def main() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import _ensure_app, create_main_window
+    from desktop.gui.app import create_main_window, ensure_app
 
-    app = _ensure_app()
+    app = ensure_app()
     assert isinstance(app, QApplication)
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

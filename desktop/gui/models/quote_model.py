@@ -273,7 +273,3 @@ class QuoteSortProxy(QSortFilterProxyModel):
         source = self.sourceModel()
         if isinstance(source, QuoteTableModel):
             source.set_symbol_filter(text)
-
-    def source_rows(self) -> list[int]:
-        """Source rows in the order the view shows them."""
-        return [self.mapToSource(self.index(r, 0)).row() for r in range(self.rowCount())]
