@@ -1,20 +1,14 @@
-"""`market-reader history` and `compare` run as a user would, in a subprocess."""
+"""`market-reader history`, `compare` and `quotes --latest` over a library of two snapshots."""
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 
+from tests.desktop.cli.runner import run
 from tests.textpages import text_page
-
-
-def run(library, *args):
-    return subprocess.run([sys.executable, "-m", "desktop", "--library", str(library), *args],
-                          capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture

@@ -1,11 +1,10 @@
-"""`market-reader parse` as a subprocess: readable output, the JSON contract and exit codes."""
+"""`market-reader parse`: readable output, the JSON contract and exit codes."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
+from tests.desktop.cli.runner import Completed, run
 from tests.paths import ROOT
 
 SAMPLE = ROOT / "resources" / "samples" / "business-recorder-sample.html"
@@ -14,9 +13,8 @@ PAGE_KEYS = {"title", "section", "published", "saved", "byline", "source_url", "
 QUOTE_KEYS = {"symbol", "price", "change", "percent", "direction", "kind"}
 
 
-def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "desktop", "parse", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120, encoding="utf-8")
+def _run(*args: str) -> Completed:
+    return run(None, "parse", *args)
 
 
 def test_json_lines_contract(tmp_path):
