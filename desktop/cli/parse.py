@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import partial
 
 import parsing
-from parsing import Page, ParseError
+from desktop.library.reading import parse_guarded
+from desktop.library.records import ImportResult
+from parsing import Page
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,11 +32,10 @@ def run_parse(args: argparse.Namespace) -> int:
         sys.stdout.reconfigure(errors="backslashreplace")  # readable output on a non-UTF-8 terminal
     failures = 0
     for path in args.paths:
-        try:
-            page = parsing.parse_file(path)
-        except ParseError as exc:
+        page = parse_guarded(partial(parsing.parse_file, path), path)
+        if isinstance(page, ImportResult):
             failures += 1
-            _print_error(path, exc.message, args.json, ascii_only)
+            _print_error(path, page.message, args.json, ascii_only)
             continue
         if args.json:
             record = {"path": path, "ok": True, "page": page.to_json()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,16 @@ class MarketColors:
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def direction_colors(colors: MarketColors) -> dict[str, QColor]:
+    """The colour of each direction a quote can take."""
+    return {"up": colors.up, "down": colors.down, "unchanged": colors.unchanged}
+
+
+def current_market_colors() -> MarketColors:
+    """The market colours for the application's palette now."""
+    return market_colors(QGuiApplication.palette())
 
 
 def market_colors(palette: QPalette) -> MarketColors:

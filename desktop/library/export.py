@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop.library.compare import SymbolMove
 from desktop.library.records import PageRow, QuoteRow
+from desktop.library.serialize import pick, quote_record
 
 FIELDS = [
     "symbol", "kind", "price", "change", "percent", "direction",
@@ -17,15 +18,14 @@ FIELDS = [
 
 
 def quote_records(quotes: Sequence[QuoteRow], pages: Mapping[int, PageRow | None]) -> list[dict[str, object]]:
+    """Each quote with where it came from: the moment, the page, its address and the saved file's hash."""
     records = []
     for q in quotes:
         page = pages.get(q.page_id)
-        records.append({
-            "symbol": q.symbol, "kind": q.kind, "price": q.price, "change": q.change, "percent": q.percent,
-            "direction": q.direction, "quotes_as_of": q.as_of, "as_of_estimated": q.as_of_estimated,
-            "page_id": q.page_id, "page_title": page.title if page else q.page_title,
-            "source_url": page.source_url if page else None, "file_hash": page.content_hash if page else None,
-        })
+        record = {**quote_record(q), "quotes_as_of": q.as_of}
+        record.update(page_title=page.title if page else q.page_title, source_url=page.source_url if page else None,
+                      file_hash=page.content_hash if page else None)
+        records.append(pick(record, FIELDS))
     return records
 
 

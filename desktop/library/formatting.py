@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import math
-from datetime import date, datetime
+from datetime import date
+
+from desktop.library.times import parse_moment
 
 UP_ARROW = "▲"
 DOWN_ARROW = "▼"
@@ -41,25 +43,17 @@ def date_text(iso: str | None) -> str:
 
 
 def datetime_text(iso: str | None) -> str:
-    """An ISO datetime as '13 Jan 2025 14:05'; unknown -> ''."""
+    """An ISO datetime as '13 Jan 2025 14:05' (the time as written, in its own zone); unknown -> ''."""
     if not iso:
         return ""
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return moment.strftime("%d %b %Y %H:%M")
+    moment = parse_moment(iso)
+    return moment.strftime("%d %b %Y %H:%M") if moment is not None else iso
 
 
 def moment_key(iso: str | None) -> float:
     """Seconds since the epoch, for ordering moments written with different UTC offsets (unknown: +inf)."""
-    if not iso:
-        return math.inf
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return math.inf
-    return (moment if moment.tzinfo else moment.astimezone()).timestamp()
+    moment = parse_moment(iso)
+    return moment.timestamp() if moment is not None else math.inf
 
 
 def plain_rich_text(text: str) -> str:

@@ -52,17 +52,22 @@ def _os_reason(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
+def parse_problem(error: Exception, shown: str) -> str:
+    """Why the parser could not read a page, for the user: its own sentence, else a general one (logged)."""
+    if isinstance(error, parsing.ParseError):
+        return error.message
+    if isinstance(error, (MemoryError, RecursionError)):
+        return "the page is too large or too deeply nested to read"
+    log.error("the page reader failed on %s", shown, exc_info=error)
+    return "the page could not be read (unexpected error; see the log)"
+
+
 def parse_guarded(read: Callable[[], parsing.Page], shown: str) -> parsing.Page | ImportResult:
-    """Run the parser; a page it cannot read becomes a failed result with the parser's own message."""
+    """Run the parser; a page it cannot read becomes a failed result with the reason."""
     try:
         return read()
-    except parsing.ParseError as error:
-        return ImportResult(shown, "failed", None, error.message)
-    except (MemoryError, RecursionError):
-        return ImportResult(shown, "failed", None, "the page is too large or too deeply nested to read")
-    except Exception:
-        log.exception("the page reader failed on %s", shown)
-        return ImportResult(shown, "failed", None, "the page could not be read (unexpected error; see the log)")
+    except Exception as error:  # one unreadable page never stops an import
+        return ImportResult(shown, "failed", None, parse_problem(error, shown))
 
 
 def duplicate_result(path: str, found: tuple[int, str]) -> ImportResult:

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 import parsing
 from desktop.library import importer, times
+from desktop.library.reading import parse_guarded
 from desktop.library.records import ImportResult
 from desktop.library.transaction import write_transaction
 
@@ -24,16 +25,6 @@ def _updated_fields(page: parsing.Page, old_as_of: str, old_estimated: bool) -> 
     if estimated:  # the page still records no save time: keep the time it had
         estimated = old_estimated
     return importer.parsed_fields(page, as_of, estimated)
-
-
-def _parse_stored(data: bytes, file_name: str) -> parsing.Page | str:
-    try:
-        return parsing.parse_bytes(data, file_name)
-    except parsing.ParseError as error:
-        return error.message
-    except Exception:
-        log.exception("the page reader failed on stored page %s", file_name)
-        return "the page could not be read (unexpected error; see the log)"
 
 
 def reparse_page(db: Database, page_id: int) -> ImportResult:
@@ -50,9 +41,9 @@ def reparse_page(db: Database, page_id: int) -> ImportResult:
         raw = zlib.decompress(packed)
     except zlib.error:
         return ImportResult(file_name, "failed", page_id, "the stored original is damaged")
-    page = _parse_stored(raw, file_name)
-    if isinstance(page, str):
-        return ImportResult(file_name, "failed", page_id, page)
+    page = parse_guarded(lambda: parsing.parse_bytes(raw, file_name), file_name)
+    if isinstance(page, ImportResult):
+        return ImportResult(file_name, "failed", page_id, page.message)
     fields = _updated_fields(page, old_as_of, bool(old_estimated))
     with write_transaction(db):
         if db.conn.execute("SELECT 1 FROM pages WHERE id = ?", [page_id]).fetchone() is None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from desktop.gui.models.roles import QuoteRole
+from desktop.gui.theme import MarketColors, current_market_colors, direction_colors
 from desktop.library.formatting import (
     change_text,
     date_text,
@@ -48,7 +49,7 @@ class QuoteTableModel(QAbstractTableModel):
         self._order = np.arange(0)
         self._keys: dict[int | str, np.ndarray] = {}
         self._sort: tuple[int, Qt.SortOrder] = (self._columns.index(PERCENT), Qt.SortOrder.AscendingOrder)
-        self._colors = {"up": QColor("#1a7f37"), "down": QColor("#cf222e"), "unchanged": QColor("#6e7781")}
+        self._colors = direction_colors(current_market_colors())
 
     # --- content -------------------------------------------------------------------------------
     def set_quotes(self, rows: Sequence[QuoteRow]) -> None:
@@ -65,8 +66,8 @@ class QuoteTableModel(QAbstractTableModel):
         if self._order.size:
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
 
-    def set_colors(self, up: QColor, down: QColor, unchanged: QColor) -> None:
-        self._colors = {"up": up, "down": down, "unchanged": unchanged}
+    def set_colors(self, colors: MarketColors) -> None:
+        self._colors = direction_colors(colors)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 

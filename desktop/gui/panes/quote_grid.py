@@ -177,7 +177,7 @@ class QuotePane(QWidget):
 
     def _apply_colors(self) -> None:
         colors = market_colors(self.palette())
-        self.model.set_colors(colors.up, colors.down, colors.unchanged)
+        self.model.set_colors(colors)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):

@@ -7,11 +7,10 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from desktop.gui.models.table_model import ListTableModel
-from desktop.gui.theme import market_colors
+from desktop.gui.theme import MarketColors, current_market_colors, direction_colors, market_colors
 from desktop.library.compare import SymbolMove, compare_quotes, strip_changes
 from desktop.library.formatting import change_text, price_text
 from desktop.library.records import PageRow, QuoteRow
@@ -25,10 +24,10 @@ class CompareModel(ListTableModel):
     def __init__(self, moves: Sequence[SymbolMove], parent: Any = None) -> None:
         super().__init__(moves, parent)
         self.moves = self.items
-        self._colors = {"up": QColor("#1a7f37"), "down": QColor("#cf222e")}
+        self._colors = direction_colors(current_market_colors())
 
-    def set_colors(self, up: QColor, down: QColor) -> None:
-        self._colors = {"up": up, "down": down}
+    def set_colors(self, colors: MarketColors) -> None:
+        self._colors = direction_colors(colors)
 
     def cell(self, move: SymbolMove, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -64,7 +63,7 @@ class CompareDialog(QDialog):
         self.page_a, self.page_b = page_a, page_b
         self.model = CompareModel(compare_quotes(quotes_a, quotes_b), self)
         colors = market_colors(self.palette())
-        self.model.set_colors(colors.up, colors.down)
+        self.model.set_colors(colors)
         entered, left = strip_changes(quotes_a, quotes_b)
         header = QLabel(
             f"<b>A</b>: {escape(page_a.title or page_a.file_name)} ({page_a.quotes_as_of[:10]})<br>"

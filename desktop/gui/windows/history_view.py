@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from datetime import datetime
 from html import escape
 
 import numpy as np
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSplitt
 from desktop.gui.models.quote_model import AS_OF
 from desktop.gui.panes.quote_grid import QuotePane
 from desktop.gui.theme import market_colors
-from desktop.library.formatting import price_text
+from desktop.library.formatting import moment_key, price_text
 from desktop.library.records import QuoteRow
 
 DAY = 86_400.0
@@ -22,13 +22,8 @@ DAY = 86_400.0
 
 def timestamps(rows: Sequence[QuoteRow]) -> np.ndarray:
     """Seconds since the epoch of each snapshot (unreadable moments become NaN)."""
-    values = []
-    for row in rows:
-        try:
-            values.append(datetime.fromisoformat(row.as_of).timestamp())
-        except ValueError:
-            values.append(float("nan"))
-    return np.asarray(values, dtype=float)
+    keys = (moment_key(row.as_of) for row in rows)
+    return np.asarray([key if math.isfinite(key) else math.nan for key in keys], dtype=float)
 
 
 class HistoryChart(QWidget):

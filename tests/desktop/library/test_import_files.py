@@ -155,14 +155,14 @@ def test_reparse_of_a_page_deleted_meanwhile(lib: Library, tmp_path: Path, monke
 
     [path] = write_pages(tmp_path, 1)
     page_id = lib.import_file(path).page_id
-    real_parse = reparse._parse_stored
+    real_parse = reparse.parse_guarded
 
-    def parse_then_delete(data: bytes, name: str) -> object:
-        page = real_parse(data, name)
+    def parse_then_delete(read: object, shown: str) -> object:
+        page = real_parse(read, shown)  # type: ignore[arg-type]
         lib.delete_page(page_id)  # another window deletes the page while it is being parsed
         return page
 
-    monkeypatch.setattr(reparse, "_parse_stored", parse_then_delete)
+    monkeypatch.setattr(reparse, "parse_guarded", parse_then_delete)
     [result] = lib.reparse()
     assert result.status == "failed" and "deleted" in result.message
     assert lib.page_count() == 0 and lib.db.execute("SELECT count(*) FROM quotes").fetchone()[0] == 0
