@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 import parsing
 from tests.paths import ROOT
@@ -32,3 +36,26 @@ def test_parse_file_reads_the_path_and_parse_bytes_agrees(tmp_path):
     data = (ROOT / "resources" / "samples" / "business-recorder-sample.html").read_bytes()
     path.write_bytes(data)
     assert parsing.parse_file(str(path)) == parsing.parse_bytes(data, "page.html")
+
+
+def _imports(module_path: Path) -> set[str]:
+    """Every module a source file imports (absolute imports, as the project writes them)."""
+    tree = ast.parse(module_path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+@pytest.mark.parametrize(("package", "forbidden"), [
+    ("sources", ("parsing.extract",)),  # a saved form is read without knowing what is extracted from it
+    ("html", ("parsing.extract", "parsing.sources")),  # markup helpers serve both, know neither
+    ("sites", ("parsing.extract", "parsing.sources", "parsing.html")),  # facts only
+])
+def test_parsing_layers_import_only_downwards(package: str, forbidden: tuple[str, ...]):
+    for path in sorted((ROOT / "parsing" / package).glob("*.py")):
+        bad = {name for name in _imports(path) if name.startswith(forbidden)}
+        assert not bad, f"{path.relative_to(ROOT)} imports {sorted(bad)}"
