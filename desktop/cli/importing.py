@@ -51,7 +51,7 @@ def _reporter(results: list[ImportResult], bar: ProgressBar, as_json: bool) -> C
         bar.clear()
         if as_json:
             print_or_drop(result_json(result))
-        elif result.status == "skipped":  # a notice, not a result: it does not change the exit code
+        elif result.status in ("skipped", "ignored"):  # a notice, not a result: the exit code stays
             print(f"market-reader: {result_text(result)}", file=sys.stderr, flush=True)
         else:
             print_or_drop(result_text(result))

@@ -113,7 +113,7 @@ class ImportController(QObject):
         results, cancelled = answer
         self._results = list(results)
         self._idle(import_summary(results, cancelled))
-        self.failures_button.setVisible(any(r.status in ("failed", "skipped") for r in results))
+        self.failures_button.setVisible(any(r.status in ("failed", "skipped", "ignored") for r in results))
         self.finished.emit(list(results))
         self._run_next()
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 # "skipped": an entry passed over while walking a folder (a link loop, a folder that cannot be opened);
-# reported, but not a failure.
-ImportStatus = Literal["imported", "duplicate", "failed", "skipped"]
+# "ignored": a file in a folder that is not a saved page (an image, a spreadsheet). Both are reported, neither is a
+# failure.
+ImportStatus = Literal["imported", "duplicate", "failed", "skipped", "ignored"]
 
 
 @dataclass(frozen=True, slots=True)

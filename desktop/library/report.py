@@ -13,14 +13,18 @@ def import_summary(results: Sequence[ImportResult], cancelled: bool = False) -> 
     duplicate = sum(r.status == "duplicate" for r in results)
     failed = sum(r.status == "failed" for r in results)
     skipped = sum(r.status == "skipped" for r in results)
+    ignored = sum(r.status == "ignored" for r in results)
     text = f"{imported} imported, {duplicate} already in library, {failed} failed"
+    if ignored:
+        text += f", {ignored} not {'a saved page' if ignored == 1 else 'saved pages'}"
     if skipped:
         text += f", {skipped} skipped"
     return f"Import cancelled: {text}" if cancelled else text
 
 
 def failure_lines(results: Sequence[ImportResult]) -> list[str]:
-    """Each file that failed, then each entry passed over, with its reason."""
+    """Each file that failed, then each entry passed over, then each file that is not a page, with its reason."""
     failed = [f"{r.path}: {r.message}" for r in results if r.status == "failed"]
     skipped = [f"{r.path}: skipped — {r.message}" for r in results if r.status == "skipped"]
-    return failed + skipped
+    ignored = [f"{r.path}: {r.message}" for r in results if r.status == "ignored"]
+    return failed + skipped + ignored
