@@ -7,9 +7,9 @@ import csv
 import json
 import sys
 
-from desktop.cli.output import add_command, add_output, as_of_text, complain, emit, render_table, short
+from desktop.cli.output import add_command, add_output, complain, emit, render_table, short
 from desktop.library import Library, SearchHit
-from desktop.library.formatting import date_text
+from desktop.library.formatting import as_of_text, date_text
 from desktop.library.serialize import PAGE_KEYS, QUOTE_KEYS, article_record, page_record, pick, quote_record
 
 PAGE_SORTS = ("quotes_as_of", "published", "imported", "title", "quote_count")

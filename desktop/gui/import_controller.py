@@ -1,4 +1,4 @@
-"""Imports started from the window: one at a time, queued, with progress, Cancel and the list of failures.
+"""Imports started from the window: one at a time, queued, with progress, Cancel and the details of each file.
 
 Each import is the library's own ``import_paths`` (the command line's pipeline) run through the window's
 Background helper; progress and results come back to the GUI thread.
@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWi
 
 from desktop.gui import dialogs
 from desktop.gui.background import Background, Job
+from desktop.gui.import_details import detail_text, needs_attention
 from desktop.library import Library
 from desktop.library.records import ImportResult, PageData
-from desktop.library.report import failure_lines, import_summary
+from desktop.library.report import import_summary
 
 IMPORT_WORKERS = 1  # parsing processes: one (parse on the pool thread) is fastest below a few hundred files
 
@@ -60,9 +61,11 @@ class ImportController(QObject):
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.cancel)
-        self.failures_button = QPushButton("Show failures")
-        self.failures_button.clicked.connect(self.show_failures)
-        for widget in (self.label, self.progress, self.cancel_button, self.failures_button):
+        self.details_button = QPushButton("Show details")
+        self.details_button.setObjectName("importDetails")
+        self.details_button.setToolTip("Every file of the last import, by outcome, with the reasons")
+        self.details_button.clicked.connect(self.show_details)
+        for widget in (self.label, self.progress, self.cancel_button, self.details_button):
             status_bar.addPermanentWidget(widget)
             widget.hide()
 
@@ -88,12 +91,13 @@ class ImportController(QObject):
     def results(self) -> list[ImportResult]:
         return list(self._results)
 
-    def show_failures(self) -> None:
-        dialogs.show_failures(self._parent, failure_lines(self._results))
+    def show_details(self) -> None:
+        """Every file of the last import under its outcome (failed, not a page, passed over, known, imported)."""
+        self.details_dialog = dialogs.show_report(self._parent, "Import details", detail_text(self._results))
 
     def _run(self, request: ImportRequest) -> None:
         self._results = []
-        self.failures_button.hide()
+        self.details_button.hide()
         for widget in (self.label, self.progress, self.cancel_button):
             widget.show()
         self.progress.setRange(0, 0)
@@ -113,7 +117,8 @@ class ImportController(QObject):
         results, cancelled = answer
         self._results = list(results)
         self._idle(import_summary(results, cancelled))
-        self.failures_button.setVisible(any(r.status in ("failed", "skipped", "ignored") for r in results))
+        self.details_button.setVisible(bool(results))
+        self.details_button.setText("Show problems" if needs_attention(results) else "Show details")
         self.finished.emit(list(results))
         self._run_next()
 

@@ -8,37 +8,27 @@ from html import escape
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDragLeaveEvent,
-    QDropEvent,
-    QKeySequence,
-    QResizeEvent,
-)
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QWidget
 
 from desktop import app_version
-from desktop.gui import dialogs, messages
+from desktop.gui import dialogs, messages, window_state
+from desktop.gui.appearance import ThemeSwitch
 from desktop.gui.background import Background
 from desktop.gui.drop_area import DropOverlay, EmptyState, can_import, dropped_content, local_paths
+from desktop.gui.exports import Exporter
+from desktop.gui.focus import FocusRing, PaneCycle
 from desktop.gui.import_controller import ImportController
-from desktop.gui.models.page_model import PUBLISHED
-from desktop.gui.models.quote_model import PERCENT
-from desktop.gui.panes.article_panel import ArticleView
+from desktop.gui.menus import build_menus, shortcut_lines
+from desktop.gui.models.quote_model import AS_OF, CHANGE, PRICE
+from desktop.gui.panes.article_panel import ArticlePane
 from desktop.gui.panes.market_view import MarketPane
 from desktop.gui.panes.page_list import PageListPane
 from desktop.gui.panes.quote_grid import QuotePane
+from desktop.gui.printing import print_article
 from desktop.gui.settings import Settings
+from desktop.gui.theme import ThemeChoice
 from desktop.gui.windows.compare_view import CompareDialog
 from desktop.gui.windows.history_view import SymbolHistoryDialog
 from desktop.gui.windows.strip_view import StripChangesDialog
@@ -47,11 +37,12 @@ from desktop.library.compare import StripChange, strip_timeline
 from desktop.library.export import write_comparison, write_quotes
 from desktop.library.formatting import moment_key
 from desktop.library.mentions import mentioned_symbols
-from desktop.library.records import ImportResult, PageData, QuoteRow
+from desktop.library.records import ImportResult, PageData, PageRow, QuoteRow
 from resources import resource_path
 
 APP_TITLE = "Market Reader"
 T = TypeVar("T")
+DESCENDING_FIRST = {PRICE, CHANGE, AS_OF}  # sorting by these starts with the highest (newest); the rest A→Z, losers first
 
 
 class MainWindow(QMainWindow):
@@ -62,50 +53,62 @@ class MainWindow(QMainWindow):
     def __init__(self, library_path: Path, settings: Settings | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(APP_TITLE)
         self.library_path = Path(library_path)
-        self.library = Library(self.library_path)  # this thread's connection, for reading
+        self.library = Library(self.library_path, read_only_fallback=True)  # this thread's connection, for reading
+        self.read_only = self.library.read_only
         self.settings = settings or Settings()
         self.pool = pool or QThreadPool.globalInstance()
         self.background = Background(self.pool, self._show_problem, self)
-        self._current_page: int | None = None
+        self._current_page: PageRow | None = None
         self._closed = False
+        self._placed = False
         self._build_panes()
         self.imports = ImportController(self.library_path, self.background, self.statusBar(), self)
         self.imports.finished.connect(self._on_import_finished)
         self.imports.failed.connect(self._on_import_failed)
-        self._build_menus()
+        self.exporter = Exporter(self, self.settings, self.statusBar())
+        self.themes = ThemeSwitch(self)
+        self.actions_ = build_menus(self)
+        self._wire_keyboard()
         self.setAcceptDrops(True)
         self.overlay = DropOverlay(self)
-        self.resize(1360, 820)
-        self._restore_state()
+        self._mark_read_only()
+        window_state.restore_state(self)
+        self.set_theme(self.settings.theme())
+        self._sync_sort_actions()
         self.pages.reload(select_page=self.settings.last_page())
+        self._update_title()
+        self.pages.view.setFocus(Qt.FocusReason.OtherFocusReason)  # arrow keys move through the pages at once
 
     # --- construction ----------------------------------------------------------------------------
     def _build_panes(self) -> None:
         self.pages = PageListPane(self.library_path, self.background)
         self.pages.page_selected.connect(self.show_page)
+        self.pages.page_opened.connect(lambda _page_id: self.focus_article())
         self.pages.pages_loaded.connect(self._update_empty_state)
         self.quotes = QuotePane()
-        self.quotes.sort_changed.connect(self._remember_quote_sort)
+        self.quotes.sort_changed.connect(self._on_quote_sort_changed)
         self.quotes.symbol_activated.connect(self.show_history)
         self.market = MarketPane()
         self.market.grid.symbol_activated.connect(self.show_history)
+        self.market.grid.sort_changed.connect(lambda _c, _o: self._sync_sort_actions())
         self.market.strip_button.clicked.connect(self.show_strip_changes)
         self.market.range_changed.connect(self.refresh_market)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("centreTabs")
-        self.tabs.addTab(self.quotes, "Page")
-        self.tabs.addTab(self.market, "Market")
-        self.tabs.currentChanged.connect(self._refresh_market_if_shown)
-        self.article = ArticleView()
+        self.tabs.addTab(self.quotes, "&Page")
+        self.tabs.addTab(self.market, "Mar&ket")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.article_pane = ArticlePane()
+        self.article = self.article_pane.view
         self.article.zoom_changed.connect(self.settings.set_article_zoom)
         self.article.symbol_clicked.connect(self.show_history)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        for widget in (self.pages, self.tabs, self.article):
+        self.splitter.setChildrenCollapsible(False)  # a pane dragged to nothing would vanish from Tab and F6
+        for widget in (self.pages, self.tabs, self.article_pane):
             self.splitter.addWidget(widget)
-        self.splitter.setSizes([400, 520, 480])
+        self.splitter.setSizes([470, 450, 400])  # shares of the width: the list's titles need the most
         self.empty = EmptyState()
         self.empty.sample_requested.connect(self.import_sample)
         self.stack = QStackedWidget()
@@ -113,63 +116,70 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)
 
-    def _action(self, text: str, slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
+    def _wire_keyboard(self) -> None:
+        """Tab walks search → list → tabs → filter → grid → chart → article; F6 jumps pane to pane; rings show focus."""
+        self.pane_cycle = PaneCycle(self._panes)
+        chain: list[QWidget] = [self.pages.search_box, self.pages.view, self.tabs.tabBar(), self.quotes.filter_box,
+                                self.quotes.view, self.quotes.chart, self.market.grid.filter_box,
+                                self.market.grid.view, self.market.grid.chart, self.article]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.focus_rings = [FocusRing(w) for w in (self.pages.view, self.quotes.view, self.quotes.chart,
+                                                    self.market.grid.view, self.market.grid.chart, self.article)]
 
-    def _build_menus(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        menu.addAction(self._action("&Open…", self.open_files, QKeySequence.StandardKey.Open))
-        menu.addAction(self._action("Import &Folder…", self.open_folder, "Ctrl+Shift+O"))
-        menu.addAction(self._action("Import &Sample Page", self.import_sample))
-        menu.addSeparator()
-        menu.addAction(self._action("&Export Quotes…", self.export_quotes, "Ctrl+E"))
-        menu.addAction(self._action("Export &Chart…", self.export_chart))
-        menu.addSeparator()
-        menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
-        menu = self.menuBar().addMenu("&Edit")
-        menu.addAction(self._action("&Find in Library", self.focus_search, QKeySequence.StandardKey.Find))
-        menu.addAction(self._action("&Delete Page…", self.delete_selected_pages, QKeySequence.StandardKey.Delete))
-        menu = self.menuBar().addMenu("&View")
-        menu.addAction(self._action("Biggest &Losers First", self.show_biggest_losers, "Ctrl+L"))
-        menu.addAction(self._action("&Market View", self.show_market, "Ctrl+M"))
-        menu.addAction(self._action("&Compare Selected Pages", self.compare_selected_pages, "Ctrl+D"))
-        menu.addSeparator()
-        zoom_in = self._action("Zoom &In", self.article.zoom_in, QKeySequence.StandardKey.ZoomIn)
-        zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
-        menu.addAction(zoom_in)
-        menu.addAction(self._action("Zoom &Out", self.article.zoom_out, QKeySequence.StandardKey.ZoomOut))
-        menu.addAction(self._action("&Actual Size", self.article.reset_zoom, "Ctrl+0"))
-        menu = self.menuBar().addMenu("&Help")
-        menu.addAction(self._action("&About Market Reader", self.show_about))
+    def _panes(self) -> list[QWidget]:
+        grid = self.current_grid()
+        return [self.pages.view, grid.view, grid.chart, self.article]
+
+    def _mark_read_only(self) -> None:
+        """A library on read-only storage: say so, and turn off what would write to it (with the reason)."""
+        if not self.read_only:
+            return
+        for action in self.actions_.imports + self.actions_.writes:
+            action.setEnabled(False)
+            action.setToolTip(messages.READ_ONLY_TIP)
+        self.empty.sample_button.setEnabled(False)
+        self.empty.sample_button.setToolTip(messages.READ_ONLY_TIP)
+        badge = QLabel("Read-only library")
+        badge.setObjectName("readOnlyBadge")
+        badge.setToolTip(messages.READ_ONLY_TIP)
+        self.statusBar().addPermanentWidget(badge)
 
     # --- showing a page ----------------------------------------------------------------------------
     def show_page(self, page_id: int | None) -> None:
         """Fill the grid, chart and article with one page (None clears them)."""
         if self._closed:
             return  # a late answer from a worker after the window closed
-        self._current_page = page_id
+        self._remember_reading_position()
         article = self.library.article(page_id) if page_id is not None else None
         if article is None:
-            self.quotes.set_quotes([])
+            self._current_page = None
+            self.quotes.clear(messages.NO_PAGE if page_id is None else messages.NO_QUOTES)
             self.article.show_placeholder(messages.NO_ARTICLE)
-            self.setWindowTitle(APP_TITLE)
+            self._update_title()
             return
         page = article.page
+        self._current_page = page
         quotes = self.library.quotes(page.id)
         symbols = [q.symbol for q in quotes]
         self.quotes.set_quotes(quotes, page.quotes_as_of, page.as_of_estimated)
         self.quotes.model.set_mentioned(mentioned_symbols(article.paragraphs, symbols))
         self.article.set_article(article, symbols)
-        self.setWindowTitle(f"{page.title or page.file_name} — {APP_TITLE}")
+        self.article.restore_position(self.settings.reading_positions().get(page.content_hash, 0))
+        self._update_title()
         self.settings.set_last_page(page.id)
 
+    def _remember_reading_position(self) -> None:
+        if self._current_page is not None and self.article.article() is not None:
+            self.settings.set_reading_position(self._current_page.content_hash, self.article.reading_position())
+
+    def _update_title(self) -> None:
+        page = self._current_page
+        title = f"{page.title or page.file_name} — {APP_TITLE}" if page is not None else APP_TITLE
+        self.setWindowTitle(title + (" (read-only library)" if self.read_only else ""))
+
     def current_page_id(self) -> int | None:
-        return self._current_page
+        return self._current_page.id if self._current_page is not None else None
 
     def current_grid(self) -> QuotePane:
         return self.market.grid if self.tabs.currentWidget() is self.market else self.quotes
@@ -177,14 +187,89 @@ class MainWindow(QMainWindow):
     def show_biggest_losers(self) -> None:
         self.current_grid().show_biggest_losers()
 
-    # --- market view, history, compare -------------------------------------------------------------
-    def _remember_quote_sort(self, column: int, order: int) -> None:
-        self.settings.set_sort("quotes", column, order)
+    # --- keyboard ----------------------------------------------------------------------------------
+    def cycle_panes(self, step: int) -> None:
+        self.pane_cycle.move(step)
 
+    def focus_article(self) -> None:
+        self.article.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_search(self) -> None:
+        self.stack.setCurrentWidget(self.splitter)
+        self.pages.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.pages.search_box.selectAll()
+
+    def focus_symbol_filter(self) -> None:
+        box = self.current_grid().filter_box
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        box.selectAll()
+
+    def find_in_article(self) -> None:
+        self.article_pane.find_bar.open_bar()
+
+    def find_step(self, forward: bool) -> None:
+        self.article_pane.find_bar.step(forward)
+
+    def sort_quotes_by(self, field: int) -> None:
+        """Sort the grid on screen by ``field``; the column already sorted by is reversed (as a header click)."""
+        grid = self.current_grid()
+        column = grid.model.column_of(field)
+        if column < 0:
+            self.statusBar().showMessage("This grid has no such column.", 4000)
+            return
+        current, order = grid.model.sort_state()
+        first = Qt.SortOrder.DescendingOrder if field in DESCENDING_FIRST else Qt.SortOrder.AscendingOrder
+        flip = Qt.SortOrder.AscendingOrder if order == Qt.SortOrder.DescendingOrder else Qt.SortOrder.DescendingOrder
+        grid.sort_by(column, flip if current == column else first)
+        self._sync_sort_actions()
+
+    def sort_pages_by(self, column: int) -> None:
+        current, order = self.pages.model.sort_state()
+        flip = Qt.SortOrder.AscendingOrder if order == Qt.SortOrder.DescendingOrder else Qt.SortOrder.DescendingOrder
+        self.pages.sort_by(column, flip if current == column else Qt.SortOrder.DescendingOrder)
+        self._sync_sort_actions()
+
+    def _on_quote_sort_changed(self, column: int, order: int) -> None:
+        self.settings.set_sort("quotes", column, order)
+        self._sync_sort_actions()
+
+    def _sync_sort_actions(self) -> None:
+        """The sort menus tick the columns the grid on screen and the page list are sorted by."""
+        grid = self.current_grid()
+        column, _order = grid.model.sort_state()
+        for field, action in self.actions_.quote_sorts.items():
+            action.setEnabled(grid.model.column_of(field) >= 0)
+            action.setChecked(grid.model.column_of(field) == column)
+        page_column, _order = self.pages.model.sort_state()
+        for column, action in self.actions_.page_sorts.items():
+            action.setChecked(column == page_column)
+
+    def show_current_history(self) -> None:
+        if not self.current_grid().activate_current():
+            self.statusBar().showMessage("Select a symbol in the grid to see its history.", 5000)
+
+    def set_theme(self, choice: ThemeChoice) -> None:
+        self.themes.apply(choice)
+        self.settings.set_theme(choice)
+        for name, action in self.actions_.themes.items():
+            action.setChecked(name == choice)
+
+    def show_shortcuts(self) -> None:
+        keys = shortcut_lines(self.actions_.all)
+        width = max(len(name) for name, _keys in keys) + 2
+        lines = [f"{name.ljust(width)}{combo}" for name, combo in keys]
+        lines += ["", "In the lists and grids: arrow keys move, Enter opens (a page to read, a symbol's history).",
+                  "In the chart: Left/Right move between bars, Enter opens the symbol's history.",
+                  "Tab and Shift+Tab move between controls; F6 and Shift+F6 between panes.",
+                  "In the find bar: Enter and Shift+Enter go to the next and previous match, Esc closes it."]
+        self.shortcuts_dialog = dialogs.show_report(self, "Keyboard shortcuts", "\n".join(lines))
+
+    # --- market view, history, compare -------------------------------------------------------------
     def show_market(self) -> None:
         self.tabs.setCurrentWidget(self.market)
 
-    def _refresh_market_if_shown(self) -> None:
+    def _on_tab_changed(self) -> None:
+        self._sync_sort_actions()
         if self.tabs.currentWidget() is self.market:
             self.refresh_market()
 
@@ -218,7 +303,7 @@ class MainWindow(QMainWindow):
         dialog = SymbolHistoryDialog(symbol, rows, self)
         dialog.page_requested.connect(self.open_page)
         dialog.export_table_requested.connect(self.export_quote_rows)
-        dialog.export_chart_requested.connect(self.export_widget_png)
+        dialog.export_chart_requested.connect(lambda _chart: self.exporter.save_image(dialog.chart.image()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.history_dialog = dialog
         dialog.show()
@@ -242,11 +327,12 @@ class MainWindow(QMainWindow):
         if not self.pages.select_page(page_id):
             self.pages.search_box.clear()
             self.pages.reload(select_page=page_id)
+        self.activateWindow()
 
     def compare_selected_pages(self) -> None:
         pages = self.pages.selected_pages()
         if len(pages) != 2:
-            self.statusBar().showMessage("Select two pages in the list to compare them.", 6000)
+            self.statusBar().showMessage("Select two pages in the list to compare them (Ctrl+click or Shift+arrows).", 6000)
             return
         first, second = sorted(pages, key=lambda p: moment_key(p.quotes_as_of))
         dialog = CompareDialog(
@@ -260,11 +346,6 @@ class MainWindow(QMainWindow):
     def _update_empty_state(self) -> None:
         has_pages = self.pages.model.rowCount() > 0 or bool(self.pages.search_box.text().strip())
         self.stack.setCurrentWidget(self.splitter if has_pages else self.empty)
-
-    def focus_search(self) -> None:
-        self.stack.setCurrentWidget(self.splitter)
-        self.pages.search_box.setFocus()
-        self.pages.search_box.selectAll()
 
     # --- importing ---------------------------------------------------------------------------------
     def open_files(self) -> None:
@@ -294,6 +375,9 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: Sequence[Path], dropped: Sequence[PageData] = ()) -> None:
         """Import files, folders and dropped content in the background; queued behind a running import."""
+        if self.read_only:
+            self.statusBar().showMessage(f"Nothing imported. {messages.READ_ONLY_TIP}", 10000)
+            return
         self.imports.start(paths, dropped)
 
     def cancel_import(self) -> None:
@@ -305,17 +389,30 @@ class MainWindow(QMainWindow):
     def last_import_results(self) -> list[ImportResult]:
         return self.imports.results()
 
-    def show_failures(self) -> None:
-        self.imports.show_failures()
+    def show_import_details(self) -> None:
+        self.imports.show_details()
 
     def _on_import_finished(self, results: list[ImportResult]) -> None:
-        """Show the newest imported page (clearing a search that would hide it)."""
+        """Show the best page of those just imported (clearing a search that would hide it)."""
         imported = [r.page_id for r in results if r.status == "imported" and r.page_id is not None]
-        newest = max(imported) if imported else None
-        if newest is not None and self.pages.search_box.text():
+        if not imported:
+            self.pages.reload()
+            self._after_import(results)
+            return
+        self._run_in_library(partial(_best_page, imported), lambda best: self._show_imported(best, results),
+                             lambda _message: self._show_imported(max(imported), results))
+
+    def _show_imported(self, page_id: int | None, results: list[ImportResult]) -> None:
+        if self._closed:
+            return
+        if page_id is not None and self.pages.search_box.text():
             self.pages.search_box.clear()
-        self.pages.reload(select_page=newest)
-        self._refresh_market_if_shown()
+        self.pages.reload(select_page=page_id)
+        self._after_import(results)
+
+    def _after_import(self, results: list[ImportResult]) -> None:
+        if self.tabs.currentWidget() is self.market:
+            self.refresh_market()
         self.import_finished.emit(list(results))
 
     def _on_import_failed(self, message: str) -> None:
@@ -346,9 +443,18 @@ class MainWindow(QMainWindow):
         self.overlay.setGeometry(self.rect())
         super().resizeEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._placed:  # the window manager's frame is known only now: keep the title bar on screen
+            self._placed = True
+            QTimer.singleShot(0, lambda: window_state.bring_on_screen(self))
+
     # --- other commands ------------------------------------------------------------------------------
     def delete_selected_pages(self) -> None:
         pages = self.pages.selected_pages()
+        if self.read_only:
+            self.statusBar().showMessage(messages.READ_ONLY_TIP, 8000)
+            return
         if not pages or not dialogs.confirm_delete(self, [p.title or p.file_name for p in pages]):
             return
         self._run_in_library(partial(_delete_pages, [p.id for p in pages]), self._on_deleted, self._on_delete_failed)
@@ -356,7 +462,8 @@ class MainWindow(QMainWindow):
     def _on_deleted(self, _result: object) -> None:
         if not self._closed:
             self.pages.reload()
-            self._refresh_market_if_shown()
+            if self.tabs.currentWidget() is self.market:
+                self.refresh_market()
 
     def _on_delete_failed(self, message: str) -> None:
         if not self._closed:
@@ -370,73 +477,45 @@ class MainWindow(QMainWindow):
         if not quotes:
             self.statusBar().showMessage("There are no quotes to export.", 5000)
             return
-        target = dialogs.ask_save_path(self, "Export quotes", "quotes.csv", messages.EXPORT_FILTER)
+        target = self.exporter.ask("Export quotes", "quotes.csv", messages.EXPORT_FILTER)
         if target is None:
             return
         pages = {page_id: self.library.page(page_id) for page_id in {q.page_id for q in quotes}}
-        self._write_export(target, partial(write_quotes, target, quotes, pages), f"{len(quotes)} quotes")
+        self.exporter.write(target, partial(write_quotes, target, quotes, pages), messages.plural(len(quotes), "quote"))
 
     def export_comparison(self, dialog: CompareDialog) -> None:
-        target = dialogs.ask_save_path(self, "Export comparison", "comparison.csv", messages.EXPORT_FILTER)
+        target = self.exporter.ask("Export comparison", "comparison.csv", messages.EXPORT_FILTER)
         if target is None:
             return
         moves = dialog.model.moves
         write = partial(write_comparison, target, moves, dialog.page_a, dialog.page_b)
-        self._write_export(target, write, f"{len(moves)} symbols")
+        self.exporter.write(target, write, messages.plural(len(moves), "symbol"))
 
     def export_chart(self) -> None:
-        self.export_widget_png(self.current_grid().chart)
+        grid = self.current_grid()
+        if not grid.model.rowCount():
+            self.statusBar().showMessage("There is no chart to export: " + (grid.empty_text() or "no quotes."), 6000)
+            return
+        self.exporter.save_image(grid.chart.image())
 
-    def export_widget_png(self, widget: QWidget) -> None:
-        target = dialogs.ask_save_path(self, "Export chart", "chart.png", "PNG images (*.png)")
-        if target is None:
+    def print_article(self) -> None:
+        if self.article.article() is None:
+            self.statusBar().showMessage("Select a page to print its article.", 5000)
             return
-        if not widget.grab().save(str(target), "PNG"):
-            dialogs.show_error(self, "Export failed", f"{target}: the image could not be written.")
-            return
-        self.statusBar().showMessage(f"Chart saved to {target}", 8000)
-
-    def _write_export(self, target: Path, write: Callable[[], None], what: str) -> None:
-        try:
-            write()
-        except OSError as exc:
-            dialogs.show_error(self, "Export failed", f"{target}: {exc.strerror or exc}")
-            return
-        self.statusBar().showMessage(f"Exported {what} to {target}", 8000)
+        print_article(self, self.article)
 
     def show_about(self) -> None:
         QMessageBox.about(
             self,
             "About Market Reader",
             f"<b>Market Reader</b> {escape(app_version())}<br>Saved stock-market news pages, read offline.<br>"
-            f"Library: {escape(str(self.library_path))}",
+            f"Library: {escape(str(self.library_path))}" + (" (read-only)" if self.read_only else ""),
         )
 
     # --- state -------------------------------------------------------------------------------------
-    def _restore_state(self) -> None:
-        geometry = self.settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        for name, splitter in (("main", self.splitter), ("quotes", self.quotes.splitter)):
-            state = self.settings.splitter(name)
-            if state is not None:
-                splitter.restoreState(state)
-        column, order = self.settings.sort("quotes", (self.quotes.model.column_of(PERCENT), 0))
-        self.quotes.sort_by(column, Qt.SortOrder(order))
-        column, order = self.settings.sort("pages", (PUBLISHED, 1))
-        self.pages.sort_by(column, Qt.SortOrder(order))
-        self.article.set_zoom(self.settings.article_zoom())
-
     def save_state(self) -> None:
-        self.settings.set_geometry(self.saveGeometry())
-        self.settings.set_splitter("main", self.splitter.saveState())
-        self.settings.set_splitter("quotes", self.quotes.splitter.saveState())
-        column, order = self.pages.model.sort_state()
-        self.settings.set_sort("pages", column, order.value)
-        column, order = self.quotes.model.sort_state()
-        self.settings.set_sort("quotes", column, order.value)
-        self.settings.set_article_zoom(self.article.zoom())
-        self.settings.sync()
+        self._remember_reading_position()
+        window_state.save_state(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.background.stop()
@@ -457,6 +536,15 @@ def _history(symbol: str, library: Library) -> tuple[str, list[QuoteRow]]:
 
 def _delete_pages(page_ids: list[int], library: Library) -> list[bool]:
     return [library.delete_page(page_id) for page_id in page_ids]
+
+
+def _best_page(page_ids: list[int], library: Library) -> int | None:
+    """Of the pages just imported, the one to show: with quotes and a title first, then the newest snapshot."""
+    pages = [page for page in (library.page(page_id) for page_id in page_ids[-1000:]) if page is not None]
+    if not pages:
+        return None
+    best = max(pages, key=lambda p: (p.quote_count > 0, p.title is not None, moment_key(p.quotes_as_of), p.id))
+    return best.id
 
 
 STRIP_SNAPSHOTS = 100  # how far back "Strip changes" looks

@@ -8,13 +8,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.gui.models.roles import PageRole
-from desktop.library.formatting import date_text, datetime_text, moment_key, plain_rich_text
+from desktop.library.formatting import as_of_text, date_text, datetime_text, moment_key, plain_rich_text
 from desktop.library.records import PageRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 TITLE, SECTION, PUBLISHED, QUOTES, AS_OF = range(5)
-HEADERS = ("Title", "Section", "Published", "Quotes", "Quotes as of")
+HEADERS = ("Title", "Section", "Published", "Quotes", "Saved")
 
 
 def _sort_key(page: PageRow, column: int) -> Any:
@@ -111,14 +111,15 @@ def _display(page: PageRow, column: int) -> str:
         return date_text(page.published)
     if column == QUOTES:
         return f"{page.quote_count:,}"
-    text = datetime_text(page.quotes_as_of)
-    return f"≈ {text}" if page.as_of_estimated else text
+    return as_of_text(page.quotes_as_of, page.as_of_estimated)
 
 
 def _tooltip(page: PageRow) -> str:
     lines = [page.title or page.file_name, f"File: {page.file_name} ({page.format})"]
     if page.source_url:
         lines.append(page.source_url)
-    kind = "estimated from the file's date" if page.as_of_estimated else "saved"
-    lines.append(f"Quotes as of {datetime_text(page.quotes_as_of)} ({kind})")
+    if page.as_of_estimated:
+        lines.append(f"Saved: not recorded in the file; its date is {datetime_text(page.quotes_as_of)}")
+    else:
+        lines.append(f"Saved {datetime_text(page.quotes_as_of)} (recorded in the file)")
     return "\n".join(lines)

@@ -18,8 +18,8 @@ from PySide6.QtGui import QColor, QFont
 from desktop.gui.models.roles import QuoteRole
 from desktop.gui.theme import MarketColors, current_market_colors, direction_colors
 from desktop.library.formatting import (
+    as_of_text,
     change_text,
-    date_text,
     datetime_text,
     moment_key,
     percent_text,
@@ -93,6 +93,10 @@ class QuoteTableModel(QAbstractTableModel):
 
     def symbol_filter(self) -> str:
         return self._needle
+
+    def total_count(self) -> int:
+        """Rows held, shown or not."""
+        return len(self._rows)
 
     def visible_quotes(self) -> list[QuoteRow]:
         """The rows shown, in the order shown."""
@@ -221,7 +225,7 @@ def _display(quote: QuoteRow, field: int) -> str:
         return change_text(quote.change)
     if field == PERCENT:
         return percent_text(quote.percent, quote.direction)
-    return date_text(quote.as_of)
+    return as_of_text(quote.as_of, quote.as_of_estimated)
 
 
 _SORT_FIELDS = {SYMBOL: "symbol", KIND: "kind", PRICE: "price", CHANGE: "change", PERCENT: "percent", AS_OF: "as_of"}

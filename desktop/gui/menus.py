@@ -1,0 +1,150 @@
+"""The main window's menus: every command with its shortcut shown, sorting per column, and the theme."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from desktop.gui.models.page_model import AS_OF as SAVED
+from desktop.gui.models.page_model import HEADERS as PAGE_HEADERS
+from desktop.gui.models.page_model import PUBLISHED, QUOTES, SECTION, TITLE
+from desktop.gui.models.quote_model import AS_OF, CHANGE, HEADERS, KIND, PERCENT, PRICE, SYMBOL
+from desktop.gui.theme import ThemeChoice
+
+if TYPE_CHECKING:
+    from desktop.gui.main_window import MainWindow
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+QUOTE_SORTS = (SYMBOL, KIND, PRICE, CHANGE, PERCENT, AS_OF)  # Ctrl+1 … Ctrl+6, in this order
+PAGE_SORTS = (TITLE, PUBLISHED, SAVED, QUOTES, SECTION)  # Alt+1 … Alt+5
+THEME_NAMES: dict[ThemeChoice, str] = {"system": "&System", "light": "&Light", "dark": "&Dark"}
+
+
+@dataclass
+class WindowActions:
+    """Actions the window changes after the menus are built (enabled, checked)."""
+
+    imports: list[QAction] = field(default_factory=list)  # disabled on a read-only library
+    writes: list[QAction] = field(default_factory=list)
+    quote_sorts: dict[int, QAction] = field(default_factory=dict)  # by field (SYMBOL, …)
+    page_sorts: dict[int, QAction] = field(default_factory=dict)  # by column
+    themes: dict[ThemeChoice, QAction] = field(default_factory=dict)
+    all: list[QAction] = field(default_factory=list)
+
+
+def _action(window: MainWindow, actions: WindowActions, text: str, slot: Callable[[], object],
+            shortcut: Shortcut = None, *more: Shortcut) -> QAction:
+    action = QAction(text, window)
+    keys = [QKeySequence(key) for key in (shortcut, *more) if key is not None]
+    if keys:
+        action.setShortcuts(keys)
+    action.triggered.connect(lambda _checked=False: slot())
+    actions.all.append(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> WindowActions:
+    actions = WindowActions()
+    _file_menu(window, actions, window.menuBar().addMenu("&File"))
+    _edit_menu(window, actions, window.menuBar().addMenu("&Edit"))
+    _view_menu(window, actions, window.menuBar().addMenu("&View"))
+    help_menu = window.menuBar().addMenu("&Help")
+    help_menu.addAction(_action(window, actions, "&Keyboard Shortcuts", window.show_shortcuts, "F1"))
+    help_menu.addAction(_action(window, actions, "&About Market Reader", window.show_about))
+    return actions
+
+
+def _file_menu(window: MainWindow, actions: WindowActions, menu: QMenu) -> None:
+    add = partial(_action, window, actions)
+    imports = [
+        add("&Open…", window.open_files, QKeySequence.StandardKey.Open),
+        add("Import &Folder…", window.open_folder, "Ctrl+Shift+O"),
+        add("Import &Sample Page", window.import_sample),
+    ]
+    actions.imports.extend(imports)
+    menu.addActions(imports)
+    menu.addSeparator()
+    menu.addAction(add("&Export Quotes…", window.export_quotes, "Ctrl+E"))
+    menu.addAction(add("Export &Chart…", window.export_chart, "Ctrl+Shift+E"))
+    menu.addAction(add("&Print Article…", window.print_article, QKeySequence.StandardKey.Print))
+    menu.addSeparator()
+    menu.addAction(add("&Quit", window.close, QKeySequence.StandardKey.Quit))
+
+
+def _edit_menu(window: MainWindow, actions: WindowActions, menu: QMenu) -> None:
+    add = partial(_action, window, actions)
+    menu.addAction(add("&Find in Article…", window.find_in_article, QKeySequence.StandardKey.Find))
+    menu.addAction(add("Find &Next", lambda: window.find_step(True), QKeySequence.StandardKey.FindNext))
+    menu.addAction(add("Find Pre&vious", lambda: window.find_step(False), QKeySequence.StandardKey.FindPrevious))
+    menu.addSeparator()
+    menu.addAction(add("&Search Library", window.focus_search, "Ctrl+K", "Ctrl+Shift+F"))
+    menu.addAction(add("Filter S&ymbols", window.focus_symbol_filter, "Ctrl+Shift+Y"))
+    menu.addSeparator()
+    delete = add("&Delete Page…", window.delete_selected_pages, QKeySequence.StandardKey.Delete)
+    actions.writes.append(delete)
+    menu.addAction(delete)
+
+
+def _view_menu(window: MainWindow, actions: WindowActions, menu: QMenu) -> None:
+    add = partial(_action, window, actions)
+    menu.addAction(add("Next &Pane", lambda: window.cycle_panes(1), "F6"))
+    menu.addAction(add("Pre&vious Pane", lambda: window.cycle_panes(-1), "Shift+F6"))
+    menu.addAction(add("&Read Article", window.focus_article, "Ctrl+R"))
+    menu.addSeparator()
+    _sort_menus(window, actions, menu)
+    menu.addAction(add("Biggest &Losers First", window.show_biggest_losers, "Ctrl+L"))
+    menu.addSeparator()
+    menu.addAction(add("&Market View", window.show_market, "Ctrl+M"))
+    menu.addAction(add("Symbol &History", window.show_current_history, "Ctrl+H"))
+    menu.addAction(add("&Compare Selected Pages", window.compare_selected_pages, "Ctrl+D"))
+    menu.addSeparator()
+    _theme_menu(window, actions, menu.addMenu("&Theme"))
+    menu.addAction(add("Zoom &In", window.article.zoom_in, QKeySequence.StandardKey.ZoomIn, "Ctrl+="))
+    menu.addAction(add("Zoom &Out", window.article.zoom_out, QKeySequence.StandardKey.ZoomOut))
+    menu.addAction(add("&Actual Size", window.article.reset_zoom, "Ctrl+0"))
+
+
+def _sort_menus(window: MainWindow, actions: WindowActions, menu: QMenu) -> None:
+    """One checkable entry per column; choosing the column already sorted by reverses its order."""
+    quotes = menu.addMenu("Sort &Quotes By")
+    group = QActionGroup(window)
+    for number, column in enumerate(QUOTE_SORTS, start=1):
+        action = _action(window, actions, HEADERS[column].replace("%", "&%"), partial(window.sort_quotes_by, column),
+                         f"Ctrl+{number}")
+        action.setCheckable(True)
+        group.addAction(action)
+        quotes.addAction(action)
+        actions.quote_sorts[column] = action
+    pages = menu.addMenu("Sort &Pages By")
+    group = QActionGroup(window)
+    for number, column in enumerate(PAGE_SORTS, start=1):
+        action = _action(window, actions, PAGE_HEADERS[column], partial(window.sort_pages_by, column), f"Alt+{number}")
+        action.setCheckable(True)
+        group.addAction(action)
+        pages.addAction(action)
+        actions.page_sorts[column] = action
+
+
+def _theme_menu(window: MainWindow, actions: WindowActions, menu: QMenu) -> None:
+    group = QActionGroup(window)
+    for choice, name in THEME_NAMES.items():
+        action = _action(window, actions, name, partial(window.set_theme, choice))
+        action.setCheckable(True)
+        group.addAction(action)
+        menu.addAction(action)
+        actions.themes[choice] = action
+
+
+def shortcut_lines(actions: list[QAction]) -> list[tuple[str, str]]:
+    """(command, keys) for every action that has a shortcut, in menu order."""
+    lines = []
+    for action in actions:
+        keys = ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts())
+        if keys:
+            lines.append((action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"), keys))
+    return lines
