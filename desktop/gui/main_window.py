@@ -312,10 +312,11 @@ class MainWindow(QMainWindow):
         """List how the ticker strip's membership changed across the latest snapshots."""
         self._run_in_library(_strip_timeline, self._open_strip_changes)
 
-    def _open_strip_changes(self, answer: tuple[list[StripChange], int]) -> None:
+    def _open_strip_changes(self, answer: tuple[list[StripChange], int, frozenset[int]]) -> None:
         if self._closed:
             return
-        dialog = StripChangesDialog(*answer, parent=self)
+        changes, snapshots, estimated = answer
+        dialog = StripChangesDialog(changes, snapshots, self, estimated)
         dialog.page_requested.connect(self.open_page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.strip_dialog = dialog
@@ -550,8 +551,8 @@ def _best_page(page_ids: list[int], library: Library) -> int | None:
 STRIP_SNAPSHOTS = 100  # how far back "Strip changes" looks
 
 
-def _strip_timeline(library: Library) -> tuple[list[StripChange], int]:
+def _strip_timeline(library: Library) -> tuple[list[StripChange], int, frozenset[int]]:
     pages = library.pages(sort="quotes_as_of", descending=True)[:STRIP_SNAPSHOTS]
     pages = [p for p in reversed(pages) if p.quote_count]
     snapshots = [(p.id, p.quotes_as_of, p.title, library.quotes(p.id)) for p in pages]
-    return strip_timeline(snapshots), len(snapshots)
+    return strip_timeline(snapshots), len(snapshots), frozenset(p.id for p in pages if p.as_of_estimated)

@@ -138,7 +138,7 @@ def market_colors(palette: QPalette) -> MarketColors:
         background=grounds[0],
         foreground=text,
         grid=palette.color(Role.Mid),
-        highlight=readable(palette.color(Role.Highlight), grounds[:1], MARK_CONTRAST),
+        highlight=readable(palette.color(Role.Highlight), [grounds[0], palette.color(Role.Window)], MARK_CONTRAST),
         muted=readable(palette.color(Role.PlaceholderText), grounds),
         link=readable(palette.color(Role.Link), grounds),
         find_match=readable(match, [text]),
