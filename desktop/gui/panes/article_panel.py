@@ -102,9 +102,12 @@ class ArticleView(QTextBrowser):
 
     def restore_position(self, position: int) -> None:
         """Scroll so that document position ``position`` is at the top of the panel (clamped to the article)."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(min(max(position, 0), max(self.document().characterCount() - 1, 0)))
         bar = self.verticalScrollBar()
+        if position <= 0:
+            bar.setValue(0)
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position, max(self.document().characterCount() - 1, 0)))
         bar.setValue(bar.value() + self.cursorRect(cursor).top())
 
     def print_to(self, printer: QPrinter) -> None:

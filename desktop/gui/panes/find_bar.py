@@ -158,7 +158,7 @@ class FindBar(QWidget):
         self.closed.emit()
 
     def step(self, forward: bool) -> None:
-        if not self.isVisible():
+        if self.isHidden():
             self.open_bar()
             return
         self.finder.step(forward)
@@ -166,7 +166,7 @@ class FindBar(QWidget):
 
     def refresh(self) -> None:
         """The article changed: find the same text in it."""
-        if self.isVisible():
+        if not self.isHidden():
             self.finder.refresh()
             self.count_label.setText(self.finder.status())
 
