@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)  # a pane dragged to nothing would vanish from Tab and F6
         for widget in (self.pages, self.tabs, self.article_pane):
             self.splitter.addWidget(widget)
-        self.splitter.setSizes([470, 450, 400])  # shares of the width: the list's titles need the most
+        self.splitter.setSizes([400, 530, 400])  # shares of the width: the market grid needs six columns
         self.empty = EmptyState()
         self.empty.sample_requested.connect(self.import_sample)
         self.stack = QStackedWidget()
@@ -229,6 +229,11 @@ class MainWindow(QMainWindow):
         self.pages.sort_by(column, flip if current == column else Qt.SortOrder.DescendingOrder)
         self._sync_sort_actions()
 
+    def toggle_page_column(self, column: int) -> None:
+        view = self.pages.view
+        view.setColumnHidden(column, not view.isColumnHidden(column))
+        self._sync_sort_actions()
+
     def _on_quote_sort_changed(self, column: int, order: int) -> None:
         self.settings.set_sort("quotes", column, order)
         self._sync_sort_actions()
@@ -243,6 +248,8 @@ class MainWindow(QMainWindow):
         page_column, _order = self.pages.model.sort_state()
         for column, action in self.actions_.page_sorts.items():
             action.setChecked(column == page_column)
+        for column, action in self.actions_.page_columns.items():
+            action.setChecked(not self.pages.view.isColumnHidden(column))
 
     def show_current_history(self) -> None:
         if not self.current_grid().activate_current():
@@ -395,23 +402,10 @@ class MainWindow(QMainWindow):
 
     def _on_import_finished(self, results: list[ImportResult]) -> None:
         """Show the best page of those just imported (clearing a search that would hide it)."""
-        imported = [r.page_id for r in results if r.status == "imported" and r.page_id is not None]
-        if not imported:
-            self.pages.reload()
-            self._after_import(results)
-            return
-        self._run_in_library(partial(_best_page, imported), lambda best: self._show_imported(best, results),
-                             lambda _message: self._show_imported(max(imported), results))
-
-    def _show_imported(self, page_id: int | None, results: list[ImportResult]) -> None:
-        if self._closed:
-            return
-        if page_id is not None and self.pages.search_box.text():
+        best = self.imports.best_page()
+        if best is not None and self.pages.search_box.text():
             self.pages.search_box.clear()
-        self.pages.reload(select_page=page_id)
-        self._after_import(results)
-
-    def _after_import(self, results: list[ImportResult]) -> None:
+        self.pages.reload(select_page=best)
         if self.tabs.currentWidget() is self.market:
             self.refresh_market()
         self.import_finished.emit(list(results))
@@ -537,15 +531,6 @@ def _history(symbol: str, library: Library) -> tuple[str, list[QuoteRow]]:
 
 def _delete_pages(page_ids: list[int], library: Library) -> list[bool]:
     return [library.delete_page(page_id) for page_id in page_ids]
-
-
-def _best_page(page_ids: list[int], library: Library) -> int | None:
-    """Of the pages just imported, the one to show: with quotes and a title first, then the newest snapshot."""
-    pages = [page for page in (library.page(page_id) for page_id in page_ids[-1000:]) if page is not None]
-    if not pages:
-        return None
-    best = max(pages, key=lambda p: (p.quote_count > 0, p.title is not None, moment_key(p.quotes_as_of), p.id))
-    return best.id
 
 
 STRIP_SNAPSHOTS = 100  # how far back "Strip changes" looks

@@ -33,6 +33,7 @@ class WindowActions:
     writes: list[QAction] = field(default_factory=list)
     quote_sorts: dict[int, QAction] = field(default_factory=dict)  # by field (SYMBOL, …)
     page_sorts: dict[int, QAction] = field(default_factory=dict)  # by column
+    page_columns: dict[int, QAction] = field(default_factory=dict)  # shown or hidden, by column
     themes: dict[ThemeChoice, QAction] = field(default_factory=dict)
     all: list[QAction] = field(default_factory=list)
 
@@ -120,6 +121,12 @@ def _sort_menus(window: MainWindow, actions: WindowActions, menu: QMenu) -> None
         group.addAction(action)
         quotes.addAction(action)
         actions.quote_sorts[column] = action
+    columns = menu.addMenu("Page List &Columns")
+    for column in (PUBLISHED, SAVED, QUOTES, SECTION):
+        action = _action(window, actions, PAGE_HEADERS[column], partial(window.toggle_page_column, column))
+        action.setCheckable(True)
+        columns.addAction(action)
+        actions.page_columns[column] = action
     pages = menu.addMenu("Sort &Pages By")
     group = QActionGroup(window)
     for number, column in enumerate(PAGE_SORTS, start=1):

@@ -59,6 +59,16 @@ class Settings:
     def set_article_zoom(self, steps: int) -> None:
         self._s.setValue("article/zoom", steps)
 
+    def hidden_page_columns(self) -> set[int] | None:
+        """The page list's hidden columns (None: never chosen, the list's own default applies)."""
+        value = self._s.value("pages/hidden_columns")
+        if not isinstance(value, str):
+            return None
+        return {int(part) for part in value.split(",") if part.strip().isdigit()}
+
+    def set_hidden_page_columns(self, columns: list[int]) -> None:
+        self._s.setValue("pages/hidden_columns", ",".join(map(str, columns)))
+
     def theme(self) -> ThemeChoice:
         value = self._s.value("view/theme", "system")
         return next((choice for choice in THEMES if choice == value), "system")

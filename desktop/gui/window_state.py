@@ -9,7 +9,7 @@ from PySide6.QtGui import QCursor, QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 from desktop.gui.geometry import FRAME_ALLOWANCE, content_for_frame, first_geometry, fit_frame
-from desktop.gui.models.page_model import PUBLISHED
+from desktop.gui.models.page_model import AS_OF as SAVED
 from desktop.gui.models.quote_model import PERCENT
 
 if TYPE_CHECKING:
@@ -56,8 +56,12 @@ def restore_state(window: MainWindow) -> None:
             splitter.restoreState(state)
     column, order = settings.sort("quotes", (window.quotes.model.column_of(PERCENT), 0))
     window.quotes.sort_by(column, Qt.SortOrder(order))
-    column, order = settings.sort("pages", (PUBLISHED, 1))
+    column, order = settings.sort("pages", (SAVED, 1))  # the newest save first
     window.pages.sort_by(column, Qt.SortOrder(order))
+    hidden = settings.hidden_page_columns()
+    if hidden is not None:
+        for column in range(window.pages.model.columnCount()):
+            window.pages.view.setColumnHidden(column, column in hidden)
     window.article.set_zoom(settings.article_zoom())
 
 
@@ -71,4 +75,6 @@ def save_state(window: MainWindow) -> None:
     column, order = window.quotes.model.sort_state()
     settings.set_sort("quotes", column, order.value)
     settings.set_article_zoom(window.article.zoom())
+    view = window.pages.view
+    settings.set_hidden_page_columns([c for c in range(window.pages.model.columnCount()) if view.isColumnHidden(c)])
     settings.sync()

@@ -70,8 +70,9 @@ class PageListPane(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             view.setColumnWidth(column, width)
         header.setSortIndicator(*self.model.sort_state())
-        header.moveSection(header.visualIndex(AS_OF), header.visualIndex(QUOTES))  # saved time beside published
-        view.setColumnHidden(SECTION, True)  # in the tooltip; the list stays narrow
+        header.moveSection(header.visualIndex(AS_OF), header.visualIndex(QUOTES))  # Title | Saved | Quotes
+        for column in (SECTION, PUBLISHED):
+            view.setColumnHidden(column, True)  # in the tooltip and the article; View ▸ Page List Columns shows them
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._prepare_keyboard(view)
         return view

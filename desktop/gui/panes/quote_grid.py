@@ -20,7 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui import messages
-from desktop.gui.models.quote_model import AS_OF, PERCENT, QuoteSortProxy, QuoteTableModel
+from desktop.gui.models.quote_model import (
+    AS_OF,
+    CHANGE,
+    KIND,
+    PERCENT,
+    PRICE,
+    SYMBOL,
+    QuoteSortProxy,
+    QuoteTableModel,
+)
 from desktop.gui.models.table_model import prepare_row_view
 from desktop.gui.panes.quote_chart import PercentChart
 from desktop.gui.theme import market_colors
@@ -98,9 +107,9 @@ class QuotePane(QWidget):
     symbol_activated = Signal(str)
     sort_changed = Signal(int, int)
 
-    def __init__(self, *, with_as_of: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, *, with_as_of: bool = False, as_of_time: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = QuoteTableModel(with_as_of=with_as_of, parent=self)
+        self.model = QuoteTableModel(with_as_of=with_as_of, as_of_time=as_of_time, parent=self)
         self.proxy = QuoteSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self._empty_text = messages.NO_PAGE
@@ -145,14 +154,30 @@ class QuotePane(QWidget):
         prepare_row_view(view, self.proxy, "quoteGrid")
         view.setAlternatingRowColors(True)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        as_of = self.model.column_of(AS_OF)
-        if as_of >= 0:
-            view.horizontalHeader().setSectionResizeMode(as_of, QHeaderView.ResizeMode.ResizeToContents)
+        self._size_columns(view)
         view.horizontalHeader().setSortIndicator(self.model.column_of(PERCENT), Qt.SortOrder.AscendingOrder)
         view.horizontalHeader().sortIndicatorChanged.connect(lambda c, o: self.sort_changed.emit(c, int(o.value)))
         view.activated.connect(self._on_activated)  # Enter, or a double-click
         return view
+
+    def _size_columns(self, view: QTableView) -> None:
+        """Numbers get the width their longest usual value needs; the symbol column takes what is left.
+
+        Measured from the font, never from the rows (measuring 100,000 rows on every change would stall).
+        """
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = view.fontMetrics()
+        as_of = "30 Sep 2026 12:00 (est.)" if self.model.as_of_time else "30 Sep 2026 (est.)"
+        samples = {KIND: "Index", PRICE: "114,909.00", CHANGE: "-3,882.20", PERCENT: "▼ -10.00%", AS_OF: as_of}
+        for field, sample in samples.items():
+            column = self.model.column_of(field)
+            if column >= 0:
+                title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+                room = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + metrics.height())
+                view.setColumnWidth(column, room + 16)
+        header.setSectionResizeMode(self.model.column_of(SYMBOL), QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("WWW"))
 
     def _layout(self) -> None:
         top = QGridLayout()

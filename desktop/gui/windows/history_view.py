@@ -95,7 +95,8 @@ class HistoryChart(QWidget):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.getAxis("left").setWidth(64)  # equal axis widths keep the two date axes aligned
-            plot.getAxis("left").enableAutoSIPrefix(False)
+            for name in ("left", "bottom"):
+                plot.getAxis(name).enableAutoSIPrefix(False)  # never "(x1e+09)" after a date
         self.line = self.price_plot.plot([], [], symbol="o", symbolSize=8)
         self.line.sigPointsClicked.connect(self._on_points_clicked)
         self.bars = {key: pg.BarGraphItem(x=[], height=[], width=1.0, pen=None) for key in ("down", "up", "flat")}
@@ -132,11 +133,18 @@ class HistoryChart(QWidget):
         self._fit(x[keep])
 
     def _fit(self, x: np.ndarray) -> None:
+        """Both plots fit their values; the shared time axis leaves room for the outer bars' halves."""
         self.price_plot.enableAutoRange()
         self.percent_plot.enableAutoRange()
-        if len(x) and float(x.max() - x.min()) < DAY / 24:  # one moment (or a few close together): a day's view
-            middle = float(x.mean())
+        if not len(x):
+            return
+        low, high = float(x.min()), float(x.max())
+        if high - low < DAY / 24:  # one moment (or a few close together): a day's view
+            middle = (low + high) / 2
             self.price_plot.setXRange(middle - DAY / 2, middle + DAY / 2, padding=0)
+            return
+        room = bar_widths(np.unique(x), 0.0).max() / 2
+        self.price_plot.setXRange(low - room, high + room, padding=0.02)
 
     def _min_width(self) -> float:
         """MIN_BAR_PIXELS in axis units at the current zoom and size."""
@@ -222,10 +230,10 @@ class SymbolHistoryDialog(QDialog):
         self.chart = HistoryChart()
         self.chart.set_history(self.rows)
         self.chart.point_clicked.connect(lambda i: self.page_requested.emit(self.rows[i].page_id))
-        self.table = QuotePane(with_as_of=True)
+        self.table = QuotePane(with_as_of=True, as_of_time=True)
         self.table.set_quotes(self.rows, empty_text=f"{symbol} is in no saved page.")
-        self.table.chart.hide()
-        self.table.filter_box.hide()
+        for widget in (self.table.chart, self.table.filter_box, self.table.breadth_label, self.table.as_of_label):
+            widget.hide()  # one symbol over time: the summary above says what matters
         self.table.sort_by(self.table.model.column_of(AS_OF), Qt.SortOrder.AscendingOrder)
         self.table.view.activated.connect(self._on_row_activated)
         self.table.view.setToolTip("Enter or double-click: open the page this snapshot came from")
