@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -79,14 +80,16 @@ def choose_library_path(start: Path) -> Path | None:
     return Path(path) if path else None
 
 
-def show_report(parent: QWidget, title: str, text: str) -> QDialog:
-    """A non-modal window of plain text that can be read, selected and copied."""
+def show_report(parent: QWidget, title: str, text: str, columns: bool = False) -> QDialog:
+    """A non-modal window of plain text that can be read, selected and copied (``columns``: a fixed-pitch font)."""
     dialog = QDialog(parent)
     dialog.setObjectName("reportDialog")
     dialog.setWindowTitle(title)
     view = QPlainTextEdit(text)
     view.setReadOnly(True)
     view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    if columns:
+        view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.close)
     layout = QVBoxLayout(dialog)

@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self._sync_sort_actions()
         self.pages.reload(select_page=self.settings.last_page())
         self._update_title()
-        self.pages.view.setFocus(Qt.FocusReason.OtherFocusReason)  # arrow keys move through the pages at once
+        self.empty.sample_button.setFocus(Qt.FocusReason.OtherFocusReason)  # the list takes it once pages show
 
     # --- construction ----------------------------------------------------------------------------
     def _build_panes(self) -> None:
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
                   "In the chart: Left/Right move between bars, Enter opens the symbol's history.",
                   "Tab and Shift+Tab move between controls; F6 and Shift+F6 between panes.",
                   "In the find bar: Enter and Shift+Enter go to the next and previous match, Esc closes it."]
-        self.shortcuts_dialog = dialogs.show_report(self, "Keyboard shortcuts", "\n".join(lines))
+        self.shortcuts_dialog = dialogs.show_report(self, "Keyboard shortcuts", "\n".join(lines), columns=True)
 
     # --- market view, history, compare -------------------------------------------------------------
     def show_market(self) -> None:
@@ -353,7 +353,11 @@ class MainWindow(QMainWindow):
 
     def _update_empty_state(self) -> None:
         has_pages = self.pages.model.rowCount() > 0 or bool(self.pages.search_box.text().strip())
-        self.stack.setCurrentWidget(self.splitter if has_pages else self.empty)
+        shown = self.splitter if has_pages else self.empty
+        if shown is not self.stack.currentWidget():
+            self.stack.setCurrentWidget(shown)
+            focus = self.pages.view if has_pages else self.empty.sample_button
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)  # Space imports the sample; arrows move in the list
 
     # --- importing ---------------------------------------------------------------------------------
     def open_files(self) -> None:

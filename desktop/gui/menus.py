@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 QUOTE_SORTS = (SYMBOL, KIND, PRICE, CHANGE, PERCENT, AS_OF)  # Ctrl+1 … Ctrl+6, in this order
-PAGE_SORTS = (TITLE, PUBLISHED, SAVED, QUOTES, SECTION)  # Alt+1 … Alt+5
+PAGE_SORTS = (TITLE, SAVED, QUOTES, PUBLISHED, SECTION)  # Alt+1 … Alt+5: the shown columns first
 THEME_NAMES: dict[ThemeChoice, str] = {"system": "&System", "light": "&Light", "dark": "&Dark"}
 
 
@@ -117,6 +117,7 @@ def _sort_menus(window: MainWindow, actions: WindowActions, menu: QMenu) -> None
     for number, column in enumerate(QUOTE_SORTS, start=1):
         action = _action(window, actions, HEADERS[column].replace("%", "&%"), partial(window.sort_quotes_by, column),
                          f"Ctrl+{number}")
+        action.setProperty("context", "Sort quotes by")
         action.setCheckable(True)
         group.addAction(action)
         quotes.addAction(action)
@@ -131,6 +132,7 @@ def _sort_menus(window: MainWindow, actions: WindowActions, menu: QMenu) -> None
     group = QActionGroup(window)
     for number, column in enumerate(PAGE_SORTS, start=1):
         action = _action(window, actions, PAGE_HEADERS[column], partial(window.sort_pages_by, column), f"Alt+{number}")
+        action.setProperty("context", "Sort pages by")
         action.setCheckable(True)
         group.addAction(action)
         pages.addAction(action)
@@ -153,5 +155,7 @@ def shortcut_lines(actions: list[QAction]) -> list[tuple[str, str]]:
     for action in actions:
         keys = ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts())
         if keys:
-            lines.append((action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"), keys))
+            name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            context = action.property("context")
+            lines.append((f"{context} {name}" if context else name, keys))
     return lines

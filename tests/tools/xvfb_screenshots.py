@@ -4,7 +4,9 @@ For each screen: a virtual X server (Xvfb) with openbox, fresh settings and libr
 bundled sample; then a picture of the whole screen and a check that the window, title bar and status bar
 included, lies on it. Needs `xvfb`, `openbox` and `xdotool` (apt). Usage:
 
-    .venv/bin/python tests/tools/xvfb_screenshots.py [OUT_DIR]   # default: resources/screenshots
+    .venv/bin/python tests/tools/xvfb_screenshots.py [OUT_DIR]
+
+Without OUT_DIR the two README pictures go to resources/screenshots and the larger screens are only checked.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "business-recorder-sample.html"
 APP = [sys.executable, "-m", "desktop"]
-# (file name, screen, scale, theme); the first two are kept in the README
+README_SHOTS = 2  # the first two of SCREENS are kept in the README
+# (file name, screen, scale, theme)
 SCREENS = [
     ("window-1366x768.png", "1366x768", 1, "light"),
     ("window-1280x800-dark.png", "1280x800", 1, "dark"),
@@ -104,9 +107,14 @@ def main() -> int:
     if missing:
         print(f"needs {', '.join(missing)} (apt-get install xvfb openbox xdotool x11-utils)")
         return 2
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
-    results = [shoot(name, screen, scale, theme, out, 90 + n) for n, (name, screen, scale, theme) in enumerate(SCREENS)]
+    chosen = Path(sys.argv[1]) if len(sys.argv) > 1 else None
+    scratch = Path(tempfile.mkdtemp(prefix="mr-shots-"))
+    results = []
+    for n, (name, screen, scale, theme) in enumerate(SCREENS):
+        out = chosen or (ROOT / "resources" / "screenshots" if n < README_SHOTS else scratch)
+        out.mkdir(parents=True, exist_ok=True)
+        results.append(shoot(name, screen, scale, theme, out, 90 + n))
+    shutil.rmtree(scratch, ignore_errors=True)
     return 0 if all(results) else 1
 
 

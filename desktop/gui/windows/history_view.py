@@ -50,7 +50,7 @@ def bar_widths(x: np.ndarray, minimum: float) -> np.ndarray:
         return np.zeros(0)
     distinct = np.unique(x)
     if len(distinct) < 2:
-        return np.full(len(x), max(DAY * 0.3, minimum))
+        return np.full(len(x), max(DAY * 0.05, minimum))  # one moment, shown in a day's view
     gaps = np.diff(distinct)
     nearest = np.minimum(np.append(gaps, np.inf), np.insert(gaps, 0, np.inf))  # for each distinct moment
     widths = nearest[np.searchsorted(distinct, x)] * BAR_SHARE

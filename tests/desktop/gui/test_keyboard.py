@@ -189,3 +189,25 @@ def test_every_menu_command_with_a_key_shows_it(qtbot, window):
         "Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5"}
     keys = [action.shortcut().toString() for action in window.actions_.all if not action.shortcut().isEmpty()]
     assert len(keys) == len(set(keys)), "two commands share a shortcut"
+
+
+def test_f1_lists_the_shortcuts_with_what_they_do(qtbot, window):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    window.pages.view.setFocus()
+    press(qtbot, Key.Key_F1)
+    text = window.shortcuts_dialog.findChild(QPlainTextEdit).toPlainText()
+    lines = {" ".join(line.split()) for line in text.splitlines()}
+    assert "Sort quotes by Price Ctrl+3" in lines
+    assert "Sort pages by Saved Alt+2" in lines
+    assert "Find in Article… Ctrl+F" in lines
+    assert any("F6" in line and "panes" in line for line in lines)
+
+
+def test_a_new_user_imports_the_sample_with_the_space_bar_and_lands_in_the_list(qtbot, window):
+    qtbot.waitUntil(lambda: window.pages.count_label.text() != "")
+    assert focused() is window.empty.sample_button
+    with qtbot.waitSignal(window.import_finished, timeout=30_000):
+        press(qtbot, Key.Key_Space)
+    qtbot.waitUntil(lambda: window.current_page_id() is not None, timeout=10_000)
+    assert focused() is window.pages.view
