@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QImage, QImageWriter
 from PySide6.QtWidgets import QStatusBar, QWidget
 
-from desktop.gui import dialogs
+from desktop.gui import dialogs, messages
 from desktop.gui.settings import Settings
+from desktop.library import Library
+from desktop.library.compare import SymbolMove
+from desktop.library.export import write_comparison, write_quotes
+from desktop.library.records import PageRow, QuoteRow
 
 
 def default_folder() -> Path:
@@ -42,6 +47,23 @@ class Exporter:
             return False
         self._status.showMessage(f"Exported {what} to {target}", 8000)
         return True
+
+    def quotes(self, library: Library, quotes: Sequence[QuoteRow]) -> None:
+        """CSV or JSON of ``quotes`` with each one's page, source URL and file hash."""
+        if not quotes:
+            self._status.showMessage("There are no quotes to export.", 5000)
+            return
+        target = self.ask("Export quotes", "quotes.csv", messages.EXPORT_FILTER)
+        if target is None:
+            return
+        pages = {page_id: library.page(page_id) for page_id in {q.page_id for q in quotes}}
+        self.write(target, partial(write_quotes, target, quotes, pages), messages.plural(len(quotes), "quote"))
+
+    def comparison(self, moves: Sequence[SymbolMove], page_a: PageRow, page_b: PageRow) -> None:
+        target = self.ask("Export comparison", "comparison.csv", messages.EXPORT_FILTER)
+        if target is not None:
+            write = partial(write_comparison, target, moves, page_a, page_b)
+            self.write(target, write, messages.plural(len(moves), "symbol"))
 
     def save_image(self, image: QImage, title: str = "Export chart", name: str = "chart.png") -> bool:
         target = self.ask(title, name, "PNG images (*.png)")

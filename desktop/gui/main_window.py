@@ -10,45 +10,54 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from desktop import app_version
-from desktop.gui import dialogs, messages, window_state
+from desktop.gui import dialogs, messages, side_windows, window_state
 from desktop.gui.appearance import ThemeSwitch
 from desktop.gui.background import Background
 from desktop.gui.drop_area import DropOverlay, EmptyState, can_import, dropped_content, local_paths
 from desktop.gui.exports import Exporter
 from desktop.gui.focus import FocusRing, PaneCycle
 from desktop.gui.import_controller import ImportController
-from desktop.gui.menus import build_menus, shortcut_lines
-from desktop.gui.models.quote_model import AS_OF, CHANGE, PRICE
+from desktop.gui.menus import build_menus
 from desktop.gui.panes.article_panel import ArticlePane
 from desktop.gui.panes.market_view import MarketPane
 from desktop.gui.panes.page_list import PageListPane
 from desktop.gui.panes.quote_grid import QuotePane
 from desktop.gui.printing import print_article
 from desktop.gui.settings import Settings
+from desktop.gui.sorting import Sorting
 from desktop.gui.theme import ThemeChoice
 from desktop.gui.windows.compare_view import CompareDialog
 from desktop.gui.windows.history_view import SymbolHistoryDialog
 from desktop.gui.windows.strip_view import StripChangesDialog
 from desktop.library import Library
-from desktop.library.compare import StripChange, strip_timeline
-from desktop.library.export import write_comparison, write_quotes
-from desktop.library.formatting import moment_key
 from desktop.library.mentions import mentioned_symbols
 from desktop.library.records import ImportResult, PageData, PageRow, QuoteRow
 from resources import resource_path
 
 APP_TITLE = "Market Reader"
 T = TypeVar("T")
-DESCENDING_FIRST = {PRICE, CHANGE, AS_OF}  # sorting by these starts with the highest (newest); the rest A→Z, losers first
 
 
 class MainWindow(QMainWindow):
     """Library list | quote grid and chart | article, with import by drop, menu or command line."""
 
     import_finished = Signal(object)  # list[ImportResult], once the library list has been asked to reload
+    history_dialog: SymbolHistoryDialog  # the windows opened last (for tests and scripts)
+    strip_dialog: StripChangesDialog
+    compare_dialog: CompareDialog
+    shortcuts_dialog: QDialog
 
     def __init__(self, library_path: Path, settings: Settings | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__()
@@ -68,14 +77,16 @@ class MainWindow(QMainWindow):
         self.imports.failed.connect(self._on_import_failed)
         self.exporter = Exporter(self, self.settings, self.statusBar())
         self.themes = ThemeSwitch(self)
+        self.sorting = Sorting(self.pages, self.current_grid, self.statusBar())
         self.actions_ = build_menus(self)
+        self.sorting.attach(self.actions_)
         self._wire_keyboard()
         self.setAcceptDrops(True)
         self.overlay = DropOverlay(self)
         self._mark_read_only()
         window_state.restore_state(self)
         self.set_theme(self.settings.theme())
-        self._sync_sort_actions()
+        self.sorting.sync()
         self.pages.reload(select_page=self.settings.last_page())
         self._update_title()
         self.empty.sample_button.setFocus(Qt.FocusReason.OtherFocusReason)  # the list takes it once pages show
@@ -86,12 +97,13 @@ class MainWindow(QMainWindow):
         self.pages.page_selected.connect(self.show_page)
         self.pages.page_opened.connect(lambda _page_id: self.focus_article())
         self.pages.pages_loaded.connect(self._update_empty_state)
+        self.pages.view.horizontalHeader().sortIndicatorChanged.connect(lambda _c, _o: self.sorting.sync())
         self.quotes = QuotePane()
         self.quotes.sort_changed.connect(self._on_quote_sort_changed)
         self.quotes.symbol_activated.connect(self.show_history)
         self.market = MarketPane()
         self.market.grid.symbol_activated.connect(self.show_history)
-        self.market.grid.sort_changed.connect(lambda _c, _o: self._sync_sort_actions())
+        self.market.grid.sort_changed.connect(lambda _c, _o: self.sorting.sync())
         self.market.strip_button.clicked.connect(self.show_strip_changes)
         self.market.range_changed.connect(self.refresh_market)
         self.tabs = QTabWidget()
@@ -210,46 +222,9 @@ class MainWindow(QMainWindow):
     def find_step(self, forward: bool) -> None:
         self.article_pane.find_bar.step(forward)
 
-    def sort_quotes_by(self, field: int) -> None:
-        """Sort the grid on screen by ``field``; the column already sorted by is reversed (as a header click)."""
-        grid = self.current_grid()
-        column = grid.model.column_of(field)
-        if column < 0:
-            self.statusBar().showMessage("This grid has no such column.", 4000)
-            return
-        current, order = grid.model.sort_state()
-        first = Qt.SortOrder.DescendingOrder if field in DESCENDING_FIRST else Qt.SortOrder.AscendingOrder
-        flip = Qt.SortOrder.AscendingOrder if order == Qt.SortOrder.DescendingOrder else Qt.SortOrder.DescendingOrder
-        grid.sort_by(column, flip if current == column else first)
-        self._sync_sort_actions()
-
-    def sort_pages_by(self, column: int) -> None:
-        current, order = self.pages.model.sort_state()
-        flip = Qt.SortOrder.AscendingOrder if order == Qt.SortOrder.DescendingOrder else Qt.SortOrder.DescendingOrder
-        self.pages.sort_by(column, flip if current == column else Qt.SortOrder.DescendingOrder)
-        self._sync_sort_actions()
-
-    def toggle_page_column(self, column: int) -> None:
-        view = self.pages.view
-        view.setColumnHidden(column, not view.isColumnHidden(column))
-        self._sync_sort_actions()
-
     def _on_quote_sort_changed(self, column: int, order: int) -> None:
         self.settings.set_sort("quotes", column, order)
-        self._sync_sort_actions()
-
-    def _sync_sort_actions(self) -> None:
-        """The sort menus tick the columns the grid on screen and the page list are sorted by."""
-        grid = self.current_grid()
-        column, _order = grid.model.sort_state()
-        for field, action in self.actions_.quote_sorts.items():
-            action.setEnabled(grid.model.column_of(field) >= 0)
-            action.setChecked(grid.model.column_of(field) == column)
-        page_column, _order = self.pages.model.sort_state()
-        for column, action in self.actions_.page_sorts.items():
-            action.setChecked(column == page_column)
-        for column, action in self.actions_.page_columns.items():
-            action.setChecked(not self.pages.view.isColumnHidden(column))
+        self.sorting.sync()
 
     def show_current_history(self) -> None:
         if not self.current_grid().activate_current():
@@ -261,28 +236,18 @@ class MainWindow(QMainWindow):
         for name, action in self.actions_.themes.items():
             action.setChecked(name == choice)
 
-    def show_shortcuts(self) -> None:
-        keys = shortcut_lines(self.actions_.all)
-        width = max(len(name) for name, _keys in keys) + 2
-        lines = [f"{name.ljust(width)}{combo}" for name, combo in keys]
-        lines += ["", "In the lists and grids: arrow keys move, Enter opens (a page to read, a symbol's history).",
-                  "In the chart: Left/Right move between bars, Enter opens the symbol's history.",
-                  "Tab and Shift+Tab move between controls; F6 and Shift+F6 between panes.",
-                  "In the find bar: Enter and Shift+Enter go to the next and previous match, Esc closes it."]
-        self.shortcuts_dialog = dialogs.show_report(self, "Keyboard shortcuts", "\n".join(lines), columns=True)
-
     # --- market view, history, compare -------------------------------------------------------------
     def show_market(self) -> None:
         self.tabs.setCurrentWidget(self.market)
 
     def _on_tab_changed(self) -> None:
-        self._sync_sort_actions()
+        self.sorting.sync()
         if self.tabs.currentWidget() is self.market:
             self.refresh_market()
 
     def refresh_market(self) -> None:
         """Load the latest quote of every symbol, off the GUI thread."""
-        self._run_in_library(partial(_latest_quotes, *self.market.date_range()), self._on_market_loaded)
+        self._run_in_library(partial(side_windows.latest_quotes, *self.market.date_range()), self._on_market_loaded)
 
     def _on_market_loaded(self, quotes: list[QuoteRow]) -> None:
         if not self._closed:
@@ -301,33 +266,13 @@ class MainWindow(QMainWindow):
 
     def show_history(self, symbol: str) -> None:
         """Open the history of ``symbol`` in its own window once the library has answered."""
-        self._run_in_library(partial(_history, symbol), self._open_history)
-
-    def _open_history(self, answer: tuple[str, list[QuoteRow]]) -> None:
-        if self._closed:
-            return
-        symbol, rows = answer
-        dialog = SymbolHistoryDialog(symbol, rows, self)
-        dialog.page_requested.connect(self.open_page)
-        dialog.export_table_requested.connect(self.export_quote_rows)
-        dialog.export_chart_requested.connect(lambda _chart: self.exporter.save_image(dialog.chart.image()))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.history_dialog = dialog
-        dialog.show()
+        self._run_in_library(partial(side_windows.history, symbol),
+                             lambda answer: side_windows.open_history(self, *answer) if not self._closed else None)
 
     def show_strip_changes(self) -> None:
         """List how the ticker strip's membership changed across the latest snapshots."""
-        self._run_in_library(_strip_timeline, self._open_strip_changes)
-
-    def _open_strip_changes(self, answer: tuple[list[StripChange], int, frozenset[int]]) -> None:
-        if self._closed:
-            return
-        changes, snapshots, estimated = answer
-        dialog = StripChangesDialog(changes, snapshots, self, estimated)
-        dialog.page_requested.connect(self.open_page)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.strip_dialog = dialog
-        dialog.show()
+        self._run_in_library(side_windows.strip_timeline,
+                             lambda answer: side_windows.open_strip_changes(self, *answer) if not self._closed else None)
 
     def open_page(self, page_id: int) -> None:
         """Bring page ``page_id`` up in the window (clearing a search that hides it)."""
@@ -338,18 +283,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def compare_selected_pages(self) -> None:
-        pages = self.pages.selected_pages()
-        if len(pages) != 2:
-            self.statusBar().showMessage("Select two pages in the list to compare them (Ctrl+click or Shift+arrows).", 6000)
-            return
-        first, second = sorted(pages, key=lambda p: moment_key(p.quotes_as_of))
-        dialog = CompareDialog(
-            first, self.library.quotes(first.id), second, self.library.quotes(second.id), self
-        )
-        dialog.export_requested.connect(self.export_comparison)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.compare_dialog = dialog
-        dialog.show()
+        side_windows.open_comparison(self)
 
     def _update_empty_state(self) -> None:
         has_pages = self.pages.model.rowCount() > 0 or bool(self.pages.search_box.text().strip())
@@ -456,7 +390,7 @@ class MainWindow(QMainWindow):
             return
         if not pages or not dialogs.confirm_delete(self, [p.title or p.file_name for p in pages]):
             return
-        self._run_in_library(partial(_delete_pages, [p.id for p in pages]), self._on_deleted, self._on_delete_failed)
+        self._run_in_library(partial(side_windows.delete_pages, [p.id for p in pages]), self._on_deleted, self._on_delete_failed)
 
     def _on_deleted(self, _result: object) -> None:
         if not self._closed:
@@ -473,22 +407,10 @@ class MainWindow(QMainWindow):
         self.export_quote_rows(self.current_grid().model.visible_quotes())
 
     def export_quote_rows(self, quotes: Sequence[QuoteRow]) -> None:
-        if not quotes:
-            self.statusBar().showMessage("There are no quotes to export.", 5000)
-            return
-        target = self.exporter.ask("Export quotes", "quotes.csv", messages.EXPORT_FILTER)
-        if target is None:
-            return
-        pages = {page_id: self.library.page(page_id) for page_id in {q.page_id for q in quotes}}
-        self.exporter.write(target, partial(write_quotes, target, quotes, pages), messages.plural(len(quotes), "quote"))
+        self.exporter.quotes(self.library, quotes)
 
     def export_comparison(self, dialog: CompareDialog) -> None:
-        target = self.exporter.ask("Export comparison", "comparison.csv", messages.EXPORT_FILTER)
-        if target is None:
-            return
-        moves = dialog.model.moves
-        write = partial(write_comparison, target, moves, dialog.page_a, dialog.page_b)
-        self.exporter.write(target, write, messages.plural(len(moves), "symbol"))
+        self.exporter.comparison(dialog.model.moves, dialog.page_a, dialog.page_b)
 
     def export_chart(self) -> None:
         grid = self.current_grid()
@@ -523,25 +445,3 @@ class MainWindow(QMainWindow):
         self.pool.waitForDone(5000)
         self.library.close()
         super().closeEvent(event)
-
-
-def _latest_quotes(since: str | None, until: str | None, library: Library) -> list[QuoteRow]:
-    return library.latest_quotes(since=since, until=until)
-
-
-def _history(symbol: str, library: Library) -> tuple[str, list[QuoteRow]]:
-    return symbol, library.history(symbol)
-
-
-def _delete_pages(page_ids: list[int], library: Library) -> list[bool]:
-    return [library.delete_page(page_id) for page_id in page_ids]
-
-
-STRIP_SNAPSHOTS = 100  # how far back "Strip changes" looks
-
-
-def _strip_timeline(library: Library) -> tuple[list[StripChange], int, frozenset[int]]:
-    pages = library.pages(sort="quotes_as_of", descending=True)[:STRIP_SNAPSHOTS]
-    pages = [p for p in reversed(pages) if p.quote_count]
-    snapshots = [(p.id, p.quotes_as_of, p.title, library.quotes(p.id)) for p in pages]
-    return strip_timeline(snapshots), len(snapshots), frozenset(p.id for p in pages if p.as_of_estimated)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from desktop.gui import dialogs
 from desktop.gui.models.page_model import AS_OF as SAVED
 from desktop.gui.models.page_model import HEADERS as PAGE_HEADERS
 from desktop.gui.models.page_model import PUBLISHED, QUOTES, SECTION, TITLE
@@ -55,7 +56,7 @@ def build_menus(window: MainWindow) -> WindowActions:
     _edit_menu(window, actions, window.menuBar().addMenu("&Edit"))
     _view_menu(window, actions, window.menuBar().addMenu("&View"))
     help_menu = window.menuBar().addMenu("&Help")
-    help_menu.addAction(_action(window, actions, "&Keyboard Shortcuts", window.show_shortcuts, "F1"))
+    help_menu.addAction(_action(window, actions, "&Keyboard Shortcuts", lambda: show_shortcuts(window, actions), "F1"))
     help_menu.addAction(_action(window, actions, "&About Market Reader", window.show_about))
     return actions
 
@@ -115,7 +116,7 @@ def _sort_menus(window: MainWindow, actions: WindowActions, menu: QMenu) -> None
     quotes = menu.addMenu("Sort &Quotes By")
     group = QActionGroup(window)
     for number, column in enumerate(QUOTE_SORTS, start=1):
-        action = _action(window, actions, HEADERS[column].replace("%", "&%"), partial(window.sort_quotes_by, column),
+        action = _action(window, actions, HEADERS[column].replace("%", "&%"), partial(window.sorting.quotes_by, column),
                          f"Ctrl+{number}")
         action.setProperty("context", "Sort quotes by")
         action.setCheckable(True)
@@ -124,14 +125,14 @@ def _sort_menus(window: MainWindow, actions: WindowActions, menu: QMenu) -> None
         actions.quote_sorts[column] = action
     columns = menu.addMenu("Page List &Columns")
     for column in (PUBLISHED, SAVED, QUOTES, SECTION):
-        action = _action(window, actions, PAGE_HEADERS[column], partial(window.toggle_page_column, column))
+        action = _action(window, actions, PAGE_HEADERS[column], partial(window.sorting.toggle_page_column, column))
         action.setCheckable(True)
         columns.addAction(action)
         actions.page_columns[column] = action
     pages = menu.addMenu("Sort &Pages By")
     group = QActionGroup(window)
     for number, column in enumerate(PAGE_SORTS, start=1):
-        action = _action(window, actions, PAGE_HEADERS[column], partial(window.sort_pages_by, column), f"Alt+{number}")
+        action = _action(window, actions, PAGE_HEADERS[column], partial(window.sorting.pages_by, column), f"Alt+{number}")
         action.setProperty("context", "Sort pages by")
         action.setCheckable(True)
         group.addAction(action)
@@ -147,6 +148,22 @@ def _theme_menu(window: MainWindow, actions: WindowActions, menu: QMenu) -> None
         group.addAction(action)
         menu.addAction(action)
         actions.themes[choice] = action
+
+
+KEYS_IN_PANES = (
+    "In the lists and grids: arrow keys move, Enter opens (a page to read, a symbol's history).",
+    "In the chart: Left/Right move between bars, Enter opens the symbol's history.",
+    "Tab and Shift+Tab move between controls; F6 and Shift+F6 between panes.",
+    "In the find bar: Enter and Shift+Enter go to the next and previous match, Esc closes it.",
+)
+
+
+def show_shortcuts(window: MainWindow, actions: WindowActions) -> None:
+    """Help ▸ Keyboard Shortcuts: every command's keys in a window that can be read with the app."""
+    keys = shortcut_lines(actions.all)
+    width = max(len(name) for name, _keys in keys) + 2
+    lines = [f"{name.ljust(width)}{combo}" for name, combo in keys] + ["", *KEYS_IN_PANES]
+    window.shortcuts_dialog = dialogs.show_report(window, "Keyboard shortcuts", "\n".join(lines), columns=True)
 
 
 def shortcut_lines(actions: list[QAction]) -> list[tuple[str, str]]:

@@ -164,11 +164,11 @@ def make_machine(qtbot, root: Path, errors: list[str], messages: list[str]) -> t
 
         @rule(field=st.sampled_from(QUOTE_SORTS))
         def sort_quotes(self, field: int) -> None:
-            self.window.sort_quotes_by(field)
+            self.window.sorting.quotes_by(field)
 
         @rule(column=st.sampled_from(PAGE_SORTS))
         def sort_pages(self, column: int) -> None:
-            self.window.sort_pages_by(column)
+            self.window.sorting.pages_by(column)
 
         @rule(text=st.text(max_size=50))
         def filter_symbols(self, text: str) -> None:
