@@ -116,9 +116,7 @@ def read_file(path: Path, lookup: Lookup) -> Prepared | ImportResult:
     found = lookup(digest)
     if found is not None:
         return duplicate_result(shown, found)
-    files_dir = path.with_name(f"{path.stem}_files")
-    folder = files_dir if files_dir.is_dir() else None
-    page = parse_guarded(lambda: parsing.parse_bytes(raw, path.name, folder), shown)
+    page = parse_guarded(lambda: parsing.parse_bytes(raw, path.name, path), shown)
     if isinstance(page, ImportResult):
         return page
     return prepare(page, raw, path.name, info.st_mtime, shown, digest)
