@@ -20,7 +20,7 @@ PARSER_VERSION = 3
 
 __all__ = [
     "MAX_FILE_BYTES", "PARSER_VERSION", "Document", "Image", "NotAPage", "Page", "ParseError", "Part", "Quote",
-    "parse_bytes", "parse_file", "parse_part", "read_parts", "read_path",
+    "identify", "parse_bytes", "parse_file", "parse_part", "read_parts", "read_path",
 ]
 T = TypeVar("T")
 
@@ -60,6 +60,14 @@ def parse_bytes(data: bytes, name: str = "", page_path: Path | None = None) -> P
             return parse_part(part)
         problem = problem or part.problem
     raise ParseError(problem or "The file holds no page that can be read.")
+
+
+def identify(head: bytes) -> str:
+    """The saved form the start of a file shows ("html", "pdf", "zip", "text"...); raises NotAPage for a file
+    that is plainly something else (an image, a program) and ParseError for an empty one."""
+    from parsing.sources.detect import sniff
+
+    return sniff(head)
 
 
 def read_parts(data: bytes, name: str = "", page_path: Path | None = None) -> list[Part]:
