@@ -68,8 +68,10 @@ def _belongs_to(folder: str, page: Path) -> bool:
 
 def _read_inside(beside: Path, folder: str, parts: list[str]) -> bytes | None:
     """The file at ``beside/folder/parts`` when it is a regular file inside that folder and the folder is
-    really beside the page (links are followed, then checked)."""
+    really beside the page: not a link itself, and links inside it lead nowhere outside it."""
     try:
+        if (beside / folder).is_symlink():
+            return None
         home = (beside / folder).resolve(strict=True)
         real = home.joinpath(*parts).resolve(strict=True)
         if home.parent != beside.resolve(strict=True) or not real.is_relative_to(home):

@@ -7,16 +7,20 @@ Standard Time)``, in the saving computer's zone; the name in brackets is transla
 Save Page WE writes no comment but ``savepage-url``, ``savepage-date`` (the same date text), ``savepage-from``...
 meta tags. SingleFile's "compressed" forms are an HTML page that is also a zip: the zip reader reads those.
 Images come from the data: URIs alone (the extractor checks their bytes and size); a SingleFile page is never
-given a folder to read files from.
+given a folder to read files from. A large data: URI is lifted out of the markup before it is parsed (a
+photo of a few megabytes would otherwise crowd the article out of the extractor's bounds) and is decoded
+only when the article asks for it, and only when its length shows it is within the image size cap.
 """
 
 from __future__ import annotations
 
+import binascii
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
-from parsing.model import Document, Format
+from parsing.limits import MAX_RESOURCE_BYTES
+from parsing.model import Document, Format, Resolver
 from parsing.sources.html import read_html
 
 HEAD_BYTES = 65_536  # the comment comes right after <html ...>
@@ -32,6 +36,8 @@ _JS_DATE = re.compile(
 )
 _MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 _WEB_URL = re.compile(r"(?:https?|file)://\S{1,4000}", re.I)
+LIFT_BYTES = 65_536  # data: URIs longer than this are taken out of the markup and decoded on request
+_VALUE_END = re.compile(rb"[\s>]")
 NO_URL = "The SingleFile mark names no web address (or not an http one), so the page's own is used."
 
 
@@ -87,6 +93,61 @@ def _web_url(value: str | None) -> str | None:
 def read_singlefile(data: bytes, mark: SavedBy) -> Document:
     """The page with the address and time its saving tool recorded; images only from data: URIs."""
     document = read_html(data)
+    markup, lifted = lift_data_uris(document.markup or b"")
     notes = (NO_URL,) if mark.url is None and mark.marked_url and mark.tool == "singlefile" else ()
     fmt: Format = "singlefile" if mark.tool == "singlefile" else "savepagewe"
-    return replace(document, format=fmt, source_url=mark.url, saved=mark.saved, notes=notes)
+    return replace(document, format=fmt, markup=markup, source_url=mark.url, saved=mark.saved, notes=notes,
+                   resources=_inline_resolver(lifted))
+
+
+def lift_data_uris(markup: bytes) -> tuple[bytes, dict[str, bytes]]:
+    """The markup with each long data: URI attribute value replaced by a key ("inline-image:0"), and the
+    URIs by key."""
+    out = bytearray()
+    lifted: dict[str, bytes] = {}
+    pos = 0
+    while (at := markup.find(b"data:", pos)) >= 0:
+        mark = markup[at - 1 : at]
+        if mark in (b'"', b"'"):
+            end = markup.find(mark, at)
+        elif mark == b"=":  # an unquoted value, as SingleFile's minified pages write them
+            found = _VALUE_END.search(markup, at)
+            end = found.start() if found else len(markup)
+        else:
+            end = at + 5
+        if end < 0:
+            break
+        if end - at >= LIFT_BYTES:
+            key = f"inline-image:{len(lifted)}"
+            lifted[key] = markup[at:end]
+            out += markup[pos:at] + key.encode()
+        else:
+            out += markup[pos:end]
+        pos = end
+    if not lifted:
+        return markup, lifted
+    out += markup[pos:]
+    return bytes(out), lifted
+
+
+def _inline_resolver(lifted: dict[str, bytes]) -> Resolver:
+    def resolve(src: str) -> bytes | None:
+        uri = lifted.get(src)
+        return decode_image_uri(uri) if uri is not None else None
+
+    return resolve
+
+
+def decode_image_uri(uri: bytes) -> bytes | None:
+    """The bytes of a base64 image data: URI; None for other types, bad base64, or more than the image cap
+    (told from the length, before anything is decoded)."""
+    head, comma, payload = uri.partition(b",")
+    if not comma or not head[5:].lower().startswith(b"image/") or b";base64" not in head.lower():
+        return None
+    if len(payload) > MAX_RESOURCE_BYTES * 4 // 3 + 1024:
+        return None
+    try:
+        data = binascii.a2b_base64(payload)
+    except (binascii.Error, ValueError):
+        return None
+    return data if len(data) <= MAX_RESOURCE_BYTES else None
