@@ -12,6 +12,7 @@ this computer's zone (the print was almost surely made here), with a note saying
 from __future__ import annotations
 
 import ctypes
+import re
 import statistics
 from collections.abc import Callable
 from typing import Any
@@ -22,7 +23,8 @@ from parsing.sources.pdf_tags import Block, marked_content_id, page_blocks
 from parsing.sources.pdf_text import MIN_BODY_CHARS, Line, body_and_running, paragraphs, pdf_date
 
 Run = tuple[int, int, "Block | None"]  # first and last character index, and the tagged block it is in
-DROPPED_BLOCKS = ("Caption",)  # a figure's caption goes with its picture, which a PDF's text does not keep
+DROPPED_BLOCKS = ("Caption",)
+_WORD = re.compile(r"\S+")  # a figure's caption goes with its picture, which a PDF's text does not keep
 
 TICKER_NOTE = ("A PDF keeps only the part of the ticker strip that was on screen when the page was printed, "
                "so it may hold fewer quotes than the saved web page would.")
@@ -139,27 +141,28 @@ def _lines(textpage: Any, raw: Any, number: int, height: float, blocks: dict[int
 def _runs(text: str, start: int, end: int, chars: _Chars, block_of: Callable[[int], Block | None]) -> list[Run]:
     """The runs of one line: it is split where a gap between words is far wider than the line's usual word
     gap (ticker items, the header's date and title, the footer's URL and counter), and where a word starts
-    another tagged block (the items of a ticker strip printed close together)."""
-    glyphs = [i for i in range(start, end) if not text[i].isspace()]
-    if not glyphs:
+    another tagged block (the items of a ticker strip printed close together). Only the first and last
+    character of each word are measured."""
+    words = _words(text, start, end)
+    if not words:
         return []
-    spans = [(i, *chars.span(i)) for i in glyphs]
-    gaps = [(left - right, j) for (i, _, right), (j, left, _) in zip(spans, spans[1:], strict=False) if j != i + 1]
-    cuts: set[int] = set()
-    if len(gaps) >= 2:
-        usual = statistics.median(gap for gap, _ in gaps)
-        cuts = {j for gap, j in gaps if gap > max(2.5 * usual, 4.0)}
-    words = [glyphs[0]] + [j for _, j in gaps]  # the first character of each word
-    owner = {i: block_of(i) for i in words}
+    edges = [(chars.span(first)[0], chars.span(last)[1]) for first, last in words]
+    gaps = [edges[k + 1][0] - edges[k][1] for k in range(len(words) - 1)]
+    wide = max(2.5 * statistics.median(gaps), 4.0) if len(gaps) >= 2 else float("inf")
+    owners = [block_of(first) for first, _ in words]
     runs: list[Run] = []
-    first = previous = glyphs[0]
-    for i in glyphs[1:]:
-        if i in cuts or (i in owner and _other_block(owner[first], owner[i])):
-            runs.append((first, previous, owner[first]))
-            first = i
-        previous = i
-    runs.append((first, previous, owner[first]))
+    begin = 0
+    for k in range(1, len(words)):
+        if gaps[k - 1] > wide or _other_block(owners[begin], owners[k]):
+            runs.append((words[begin][0], words[k - 1][1], owners[begin]))
+            begin = k
+    runs.append((words[begin][0], words[-1][1], owners[begin]))
     return runs
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[first, last] character indexes of the words in text[start:end]."""
+    return [(m.start(), m.end() - 1) for m in _WORD.finditer(text, start, end)]
 
 
 def _other_block(one: Block | None, other: Block | None) -> bool:
