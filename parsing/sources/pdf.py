@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import re
 import statistics
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +29,9 @@ _WORD = re.compile(r"\S+")  # a figure's caption goes with its picture, which a 
 
 TICKER_NOTE = ("A PDF keeps only the part of the ticker strip that was on screen when the page was printed, "
                "so it may hold fewer quotes than the saved web page would.")
+# PDFium is not thread-safe, not even across documents: one PDF is read at a time in a process (the window
+# imports and re-reads pages on pool threads; the parsing processes each have their own PDFium).
+_PDFIUM_LOCK = threading.Lock()
 HEADER_DATE_NOTE = "The save time is the print header's; its time zone is taken to be this computer's."
 
 
@@ -42,15 +46,19 @@ def _pdfium() -> tuple[Any, Any]:
 def read_pdf(data: bytes) -> Document:
     """The PDF's text without the print header and footer, as one paragraph per line of ``text``."""
     pdfium, raw = _pdfium()
-    document = _open(pdfium, raw, data)
-    try:
-        count = len(document)
-        if count > MAX_PDF_PAGES:
-            raise ParseError(f"The PDF has {count:,} pages (more than {MAX_PDF_PAGES}); it is not a printed page.")
-        meta = document.get_metadata_dict(skip_empty=True)
-        pages = [_page_lines(document, raw, number) for number in range(count)]
-    finally:
-        document.close()
+    with _PDFIUM_LOCK:
+        document = _open(pdfium, raw, data)
+        try:
+            count = len(document)
+            if count > MAX_PDF_PAGES:
+                raise ParseError(f"The PDF has {count:,} pages (more than {MAX_PDF_PAGES}); it is not a printed "
+                                 "page.")
+            meta = document.get_metadata_dict(skip_empty=True)
+            pages = [_page_lines(document, raw, number) for number in range(count)]
+        except pdfium.PdfiumError:
+            raise ParseError("The PDF is damaged and cannot be read.") from None
+        finally:
+            document.close()
     title = meta.get("Title") or None
     body, running = body_and_running(pages, title)
     if sum(len(line.text) for line in body) < MIN_BODY_CHARS:

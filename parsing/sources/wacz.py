@@ -24,7 +24,8 @@ PAGE_LISTS = ("pages/pages.jsonl", "pages/extraPages.jsonl")
 
 
 def is_wacz(names: set[str]) -> bool:
-    return "datapackage.json" in names or any(_is_warc(name) for name in names)
+    """A zip with WARC data where a WACZ keeps it (a data package without it is some other zip)."""
+    return any(_is_warc(name) for name in names)
 
 
 def _is_warc(name: str) -> bool:

@@ -150,3 +150,23 @@ def test_print_header_dates(text, iso):
 ])
 def test_pdf_dates(value, iso):
     assert pdf_date(value) == iso
+
+
+def test_pdfium_is_only_called_under_its_lock(monkeypatch):
+    """PDFium must never be called from two threads at a time (the window reads pages on pool threads)."""
+    from parsing.sources import pdf
+
+    pdfium, raw = pdf._pdfium()
+    seen: list[bool] = []
+
+    class Watched:
+        PdfiumError = pdfium.PdfiumError
+
+        @staticmethod
+        def PdfDocument(data: bytes) -> object:  # stands in for the class
+            seen.append(pdf._PDFIUM_LOCK.locked())
+            return pdfium.PdfDocument(data)
+
+    monkeypatch.setattr(pdf, "_pdfium", lambda: (Watched, raw))
+    assert read_pdf(form("pdf/br-story.pdf")).text
+    assert seen == [True] and not pdf._PDFIUM_LOCK.locked()

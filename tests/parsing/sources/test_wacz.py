@@ -40,8 +40,8 @@ def test_only_the_listed_pages_are_read():
     assert any("https://x/missing" in note for note in parts[0].document.notes)
 
 
-def test_a_wacz_without_web_archive_data():
-    with pytest.raises(parsing.ParseError, match="no web archive data"):
+def test_a_data_package_without_web_archive_data_is_not_a_page():
+    with pytest.raises(parsing.NotAPage, match="holds no saved page"):
         parsing.read_parts(wacz({"datapackage.json": b"{}", "pages/pages.jsonl": b""}))
 
 
