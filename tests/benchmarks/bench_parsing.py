@@ -1,5 +1,4 @@
-"""Parser speed and paragraph precision/recall on generated 200 KB pages, against lexbor and trafilatura;
-then the speed of each saved form (bench_forms.py).
+"""Parser speed and paragraph precision/recall on generated 200 KB pages, against lexbor and trafilatura.
 
 Run: .venv/bin/python tests/benchmarks/bench_parsing.py [--pages 300] [--traf-pages 100]
 """
@@ -162,7 +161,7 @@ def main() -> int:
     print(f"5 MB line of digits and spaces: text copy {text_s:.2f} s, inside HTML {html_s:.2f} s")
     for name, seconds, outcome in hostile_seconds():
         print(f"hostile {name:40} {seconds:6.2f} s  {outcome}  (goal < 2 s)")
-    from bench_forms import report as forms_report
+    from bench_forms import report as forms_report  # each saved form's reading speed
 
     forms_report(opts.rounds)
     return 0
