@@ -48,4 +48,3 @@ def test_readable_summary_exits_zero():
 def test_missing_file_exits_one():
     result = _run("/no/such/file.html")
     assert result.returncode == 1 and "does not exist" in result.stdout
-
