@@ -14,7 +14,7 @@ from pathlib import Path
 import parsing
 from desktop.library.files import claims_page
 from desktop.library.fts import clean_text
-from desktop.library.records import ImportResult
+from desktop.library.records import ImportResult, ImportStatus
 from desktop.library.times import saved_date_text
 
 log = logging.getLogger(__name__)
@@ -146,11 +146,13 @@ def read_file(path: Path, lookup: Lookup, in_folder: bool = False) -> Outcome:
         reason = not_a_page(got_head[0], path) if not isinstance(got_head, str) else None
         if reason is not None:
             return [ImportResult(shown, "ignored", None, reason)]
+    may_ignore = in_folder and not claims_page(path)
     got = read_capped(path)
     if isinstance(got, str):
-        return [ImportResult(shown, "failed", None, got)]
+        status: ImportStatus = "ignored" if may_ignore and got == TOO_LARGE else "failed"
+        return [ImportResult(shown, status, None, got)]
     raw, info = got
-    return _read_pages(raw, path.name, info.st_mtime, shown, lookup, path, in_folder and not claims_page(path))
+    return _read_pages(raw, path.name, info.st_mtime, shown, lookup, path, may_ignore)
 
 
 def read_data(data: bytes, name: str, mtime: float | None, lookup: Lookup) -> Outcome:

@@ -122,3 +122,19 @@ def test_worker_processes_read_containers_too(lib: Library, tmp_path: Path) -> N
     statuses = {Path(r.path).name: r.status for r in results}
     assert [statuses[f"br-pages.warc.gz#{n}"] for n in (1, 2, 3)] == ["imported"] * 3
     assert statuses["photo.png"] == "ignored" and lib.page_count() == 19
+
+
+def test_a_file_over_the_size_cap_in_a_folder_is_passed_over_unless_it_is_named_as_a_page(
+        lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.library import reading
+
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 1000)
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    backup = io.BytesIO()
+    with zipfile.ZipFile(backup, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("photos/1.jpg", bytes(2000))
+    (folder / "photos.zip").write_bytes(backup.getvalue())
+    (folder / "big.html").write_bytes(b"<html><body>" + b"x" * 2000 + b"</body></html>")
+    statuses = {Path(r.path).name: (r.status, r.message) for r in lib.import_paths([folder])}
+    assert statuses == {"photos.zip": ("ignored", reading.TOO_LARGE), "big.html": ("failed", reading.TOO_LARGE)}
