@@ -14,8 +14,9 @@ from typing import Concatenate, ParamSpec, TypeVar, cast
 from sqlite_utils import Database
 
 import parsing
-from desktop.library import importer, pool, queries, reading, reparse
+from desktop.library import importer, originals, pool, queries, reading, reparse
 from desktop.library.files import Skipped, iter_page_files
+from desktop.library.packing import Packer
 from desktop.library.pool import read_in_pool
 from desktop.library.records import (
     ImportResult,
@@ -41,6 +42,8 @@ Progress = Callable[[int, int, str], None]
 P = ParamSpec("P")
 R = TypeVar("R")
 POOL_MIN_FILES = 16  # below this, starting worker processes costs more than it saves
+TRAIN_EVERY = 16  # while there is no compression dictionary, look for enough pages after this many imports
+AUTO_REPACK_LIMIT = 1_000  # a library this small gets its originals rewritten with a new dictionary at once
 
 
 def database_message(path: Path, error: sqlite3.Error) -> str:
@@ -91,12 +94,15 @@ class Library:
         """
         self.path = Path(path)
         self.read_only = False
+        self._imported = 0
         try:
             self._db = self._open_for_writing()
+            self._packer = originals.packer(self._db)
         except sqlite3.Error as error:
             if not (read_only_fallback and write_denied(error)):
                 raise LibraryError(database_message(self.path, error)) from error
             self._db = self._open_read_only(error)
+            self._packer = Packer()
             self.read_only = True
 
     def _open_for_writing(self) -> Database:
@@ -124,6 +130,11 @@ class Library:
                 self._check(version, tables)
                 if version == 0:  # nothing here to read, and it cannot be created
                     raise LibraryError(database_message(self.path, first))
+                if version < SCHEMA_VERSION:
+                    raise LibraryError(
+                        f"{self.path}: this library was written by an older Market Reader (library version "
+                        f"{version}) and must be upgraded once where it can be written; it cannot be read here."
+                    )
             except sqlite3.Error:
                 db.close()
                 continue
@@ -166,13 +177,15 @@ class Library:
                     path: str | None = None) -> ImportResult:
         """Store an already parsed page whose saved bytes are ``raw``; duplicates are reported, not stored."""
         shown = path if path is not None else file_name
-        return self._store(reading.prepare(page, raw, file_name, mtime, shown))
+        return self._store(reading.prepare(page, raw, file_name, mtime, shown, packer=self._packer))
 
     def _store(self, item: reading.Prepared | ImportResult) -> ImportResult:
         if isinstance(item, ImportResult):
             return item
         try:
-            return importer.store_prepared(self._db, item)
+            result = importer.store_prepared(self._db, item)
+            self._after_import(result)
+            return result
         except sqlite3.IntegrityError as error:
             found = importer.find_duplicate(self._db, item.digest)
             if found is None:  # a constraint other than the content hash: this page only, not the import
@@ -182,16 +195,30 @@ class Library:
         except sqlite3.Error as error:
             raise LibraryError(database_message(self.path, error)) from error
 
+    def _after_import(self, result: ImportResult) -> None:
+        """Learn a compression dictionary once the library holds enough pages to learn from."""
+        if result.status != "imported" or self._packer.dictionary is not None:
+            return
+        self._imported += 1
+        if self._imported % TRAIN_EVERY:
+            return
+        packer = originals.train_dictionary(self._db)
+        if packer is None:
+            return
+        self._packer = packer
+        if self.page_count() <= AUTO_REPACK_LIMIT:
+            originals.repack_all(self._db)
+
     def import_file(self, path: Path | str) -> ImportResult:
         """Import one saved page file; a file that cannot be read is reported as failed, never raised."""
         return self._store(self._read_here(Path(path)))
 
     def _read_here(self, path: Path) -> reading.Prepared | ImportResult:
-        return reading.read_file(path, self._duplicate_of)
+        return reading.read_file(path, self._duplicate_of, self._packer)
 
     def import_data(self, data: bytes, name: str, mtime: float | None = None) -> ImportResult:
         """Import page bytes that came without a file (e.g. HTML dropped from a browser)."""
-        return self._store(reading.read_data(data, name, mtime, self._duplicate_of))
+        return self._store(reading.read_data(data, name, mtime, self._duplicate_of, self._packer))
 
     def _duplicate_of(self, digest: str) -> tuple[int, str] | None:
         try:
@@ -219,7 +246,7 @@ class Library:
         found = list(iter_page_files(paths))
         readable = [path for path, problem in found if problem is None]
         pooled = workers > 1 and len(readable) >= POOL_MIN_FILES and pool.available()
-        prepared = read_in_pool(readable, self.path, workers, self._read_here) if pooled else None
+        prepared = read_in_pool(readable, self.path, workers, self._read_here, self._packer) if pooled else None
         total = len(found) + len(data)
         results: list[ImportResult] = []
 
@@ -252,9 +279,21 @@ class Library:
     def delete_page(self, page_id: int) -> bool:
         """Remove a page with its quotes, images and original bytes; False if there was no such page."""
         with write_transaction(self._db):
+            importer.remove_text(self._db, page_id)
             for table in ("quotes", "images", "originals"):
                 self._db.conn.execute(f"DELETE FROM {table} WHERE page_id = ?", [page_id])
             return self._db.conn.execute("DELETE FROM pages WHERE id = ?", [page_id]).rowcount > 0
+
+    @_library_errors
+    def compact(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Compress every stored original with the library's dictionary (learning one if needed), then
+        give the space freed back to the file system. Returns how many originals were rewritten."""
+        trained = originals.train_dictionary(self._db)
+        if trained is not None:
+            self._packer = trained
+        changed = originals.repack_all(self._db, progress)
+        self._db.conn.execute("VACUUM")
+        return changed
 
     @_library_errors
     def reparse(self, progress: Progress | None = None, outdated_only: bool = False) -> list[ImportResult]:

@@ -11,6 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.library.fts import clean_text, fts_query
+from desktop.library.packing import DamagedData, body_text, unpack_text
 from desktop.library.records import PageRow, QuoteRow, SearchHit, StoredArticle, StoredImage
 from desktop.library.snippets import make_snippet
 from desktop.library.times import sort_key
@@ -98,9 +99,11 @@ def article(db: Database, page_id: int) -> StoredArticle | None:
     head = page(db, page_id)
     if head is None:
         return None
-    byline, summary, paragraphs, related = db.execute(
-        "SELECT byline, summary, paragraphs, related FROM pages WHERE id = ?", [page_id]
+    byline, summary, data = db.execute(
+        "SELECT p.byline, p.summary, t.data FROM pages p LEFT JOIN texts t ON t.page_id = p.id WHERE p.id = ?",
+        [page_id],
     ).fetchone()
+    paragraphs, related = _text(data)
     images = tuple(
         StoredImage(name, media_type, bytes(data), caption, int(after or 0))
         for name, media_type, data, caption, after in db.execute(
@@ -109,9 +112,15 @@ def article(db: Database, page_id: int) -> StoredArticle | None:
             [page_id],
         )
     )
-    return StoredArticle(
-        head, byline, summary, tuple(json.loads(paragraphs or "[]")), tuple(json.loads(related or "[]")), images
-    )
+    return StoredArticle(head, byline, summary, paragraphs, related, images)
+
+
+def _text(data: bytes | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Stored paragraphs and related stories; a damaged entry reads as an article without text."""
+    try:
+        return unpack_text(data)
+    except (DamagedData, ValueError):
+        return ("(The text of this article is damaged in the library; `market-reader reparse` reads it again.)",), ()
 
 
 def quotes(db: Database, page_id: int) -> list[QuoteRow]:
@@ -194,12 +203,14 @@ def _ranked_hits(db: Database, match: str, text: str, limit: int) -> list[Search
     if not ids:
         return []
     stored = {int(r[0]): r[1:] for r in db.execute(
-        "SELECT id, title, summary, body FROM pages WHERE id IN (SELECT value FROM json_each(?))",
+        "SELECT p.id, p.title, p.summary, t.data FROM pages p LEFT JOIN texts t ON t.page_id = p.id"
+        " WHERE p.id IN (SELECT value FROM json_each(?))",
         [json.dumps(ids)],
     )}
     hits = []
     for page_id in ids:
-        title, summary, body = stored.get(page_id, (None, None, None))
+        title, summary, data = stored.get(page_id, (None, None, None))
+        body = body_text(_text(data)[0])
         hits.append(SearchHit(page_id, title, make_snippet((body, summary, title), text, SNIPPET_TOKENS)))
     return hits
 

@@ -6,20 +6,19 @@ import hashlib
 import logging
 import os
 import stat
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import parsing
 from desktop.library.fts import clean_text
+from desktop.library.packing import Packer
 from desktop.library.records import ImportResult
 from desktop.library.times import saved_date_text
 
 log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = getattr(parsing, "MAX_FILE_BYTES", 256 * 1024 * 1024)
-ORIGINAL_COMPRESSION = 1  # level 6 took 4.6 ms per 200 KB page for originals only 7% smaller
 
 Lookup = Callable[[str], "tuple[int, str] | None"]  # content hash -> (page id, quotes as-of) if stored
 
@@ -30,7 +29,7 @@ class Prepared:
 
     page: parsing.Page
     digest: str
-    packed: bytes  # the original bytes, zlib-compressed
+    packed: bytes  # the original bytes, compressed (see packing)
     size: int
     file_name: str
     mtime: float | None
@@ -42,8 +41,8 @@ def content_hash(raw: bytes) -> str:
 
 
 def prepare(page: parsing.Page, raw: bytes, file_name: str, mtime: float | None, path: str,
-            digest: str | None = None) -> Prepared:
-    packed = zlib.compress(raw, ORIGINAL_COMPRESSION)
+            digest: str | None = None, packer: Packer | None = None) -> Prepared:
+    packed = (packer or Packer()).pack(raw)
     name = clean_text(file_name)  # a name with undecodable bytes cannot be stored as text
     return Prepared(page, digest or content_hash(raw), packed, len(raw), name, mtime, path)
 
@@ -105,7 +104,7 @@ def read_capped(path: Path) -> tuple[bytes, os.stat_result] | str:
     return (raw, info) if len(raw) <= MAX_FILE_BYTES else TOO_LARGE
 
 
-def read_file(path: Path, lookup: Lookup) -> Prepared | ImportResult:
+def read_file(path: Path, lookup: Lookup, packer: Packer | None = None) -> Prepared | ImportResult:
     """A saved page file ready to store, or the report of why it will not be (duplicate, unreadable)."""
     shown = str(path)
     got = read_capped(path)
@@ -121,10 +120,11 @@ def read_file(path: Path, lookup: Lookup) -> Prepared | ImportResult:
     page = parse_guarded(lambda: parsing.parse_bytes(raw, path.name, folder), shown)
     if isinstance(page, ImportResult):
         return page
-    return prepare(page, raw, path.name, info.st_mtime, shown, digest)
+    return prepare(page, raw, path.name, info.st_mtime, shown, digest, packer)
 
 
-def read_data(data: bytes, name: str, mtime: float | None, lookup: Lookup) -> Prepared | ImportResult:
+def read_data(data: bytes, name: str, mtime: float | None, lookup: Lookup,
+              packer: Packer | None = None) -> Prepared | ImportResult:
     """Page bytes that came without a file, ready to store (or the reason they will not be)."""
     digest = content_hash(data)
     found = lookup(digest)
@@ -133,4 +133,4 @@ def read_data(data: bytes, name: str, mtime: float | None, lookup: Lookup) -> Pr
     page = parse_guarded(lambda: parsing.parse_bytes(data, name), name)
     if isinstance(page, ImportResult):
         return page
-    return prepare(page, data, name, mtime, name, digest)
+    return prepare(page, data, name, mtime, name, digest, packer)
