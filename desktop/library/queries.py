@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
@@ -56,6 +57,16 @@ def _quote_row(row: tuple[Any, ...]) -> QuoteRow:
         int(pid), as_of, bool(estimated), int(position), symbol, kind, _number(price), _number(change),
         _number(percent), direction, flag, title,
     )
+
+
+def _quote_rows(rows: Iterable[tuple[Any, ...]]) -> list[QuoteRow]:
+    """Many rows at once (a history can hold 100,000): the same conversion as _quote_row, inlined."""
+    nan = math.nan
+    return [
+        QuoteRow(pid, as_of, estimated == 1, position, symbol, kind, nan if price is None else price,
+                 nan if change is None else change, nan if percent is None else percent, direction, flag, title)
+        for pid, as_of, estimated, position, symbol, kind, price, change, percent, direction, flag, title in rows
+    ]
 
 
 def page_count(db: Database) -> int:
@@ -179,7 +190,7 @@ def history(db: Database, symbol: str) -> list[QuoteRow]:
         f"SELECT {_QUOTE_FIELDS} FROM quotes q JOIN pages p ON p.id = q.page_id"
         " WHERE q.symbol = ? ORDER BY q.as_of_key, q.page_id, q.position"
     )
-    return [_quote_row(r) for r in db.execute(sql, [clean_text(symbol)])]
+    return _quote_rows(db.execute(sql, [clean_text(symbol)]))
 
 
 def movers(rows: list[QuoteRow], n: int, losers: bool) -> list[QuoteRow]:
