@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from desktop.library.packing import DamagedData, pack_text, unpack_text
 from desktop.library.reading import Prepared, content_hash, duplicate_result
 from desktop.library.records import ImportResult
+from desktop.library.state import count_words
 from desktop.library.storage_schema import index_text, unindex_text
 from desktop.library.times import now_iso, quotes_as_of, sort_key
 from desktop.library.transaction import write_transaction
@@ -42,6 +43,7 @@ def parsed_fields(page: Page, as_of: str, estimated: bool) -> dict[str, Any]:
         "format": page.format,
         "parser_version": PARSER_VERSION,
         "quote_count": len(page.quotes),
+        "word_count": count_words(page.paragraphs),
     }
 
 

@@ -14,7 +14,7 @@ from typing import Concatenate, ParamSpec, TypeVar, cast
 from sqlite_utils import Database
 
 import parsing
-from desktop.library import importer, originals, pool, queries, reading, reparse
+from desktop.library import importer, listing, originals, pool, queries, reading, reparse, state
 from desktop.library.files import Skipped, iter_page_files
 from desktop.library.packing import Packer
 from desktop.library.pool import read_in_pool
@@ -280,6 +280,7 @@ class Library:
         """Remove a page with its quotes, images and original bytes; False if there was no such page."""
         with write_transaction(self._db):
             importer.remove_text(self._db, page_id)
+            state.forget_page(self._db, page_id)
             for table in ("quotes", "images", "originals"):
                 self._db.conn.execute(f"DELETE FROM {table} WHERE page_id = ?", [page_id])
             return self._db.conn.execute("DELETE FROM pages WHERE id = ?", [page_id]).rowcount > 0
@@ -347,6 +348,82 @@ class Library:
     def search(self, text: str, limit: int = 200) -> list[SearchHit]:
         """Ranked full-text search over title, summary and body; any text is valid, blank finds nothing."""
         return queries.search(self._db, text, limit)
+
+    # ---- the page list ------------------------------------------------------------------------
+
+    @_library_errors
+    def page_ids(self, sort: str = "quotes_as_of", descending: bool = True,
+                 wanted: listing.PageFilter | None = None) -> list[int]:
+        """Ids of the pages passing ``wanted``, sorted by title, section, published, quote_count or
+        quotes_as_of (ties: newest id first when descending)."""
+        return listing.page_ids(self._db, sort, descending, wanted or listing.PageFilter())
+
+    @_library_errors
+    def listed_pages(self, page_ids: Sequence[int]) -> dict[int, listing.ListedPage]:
+        """The list rows of ``page_ids`` with their reader state, by id."""
+        return listing.listed_pages(self._db, page_ids)
+
+    @_library_errors
+    def filter_counts(self, wanted: listing.PageFilter | None = None) -> dict[str, int]:
+        """Pages passing ``wanted``, and how many of them are unread and starred."""
+        return listing.filter_counts(self._db, wanted or listing.PageFilter())
+
+    @_library_errors
+    def sections(self) -> list[str]:
+        return listing.sections(self._db)
+
+    # ---- reader state -------------------------------------------------------------------------
+
+    @_library_errors
+    def page_states(self, page_ids: Iterable[int]) -> dict[int, state.PageState]:
+        """Read, starred, tags, note and length of each page in ``page_ids`` that exists."""
+        return state.page_states(self._db, page_ids)
+
+    @_library_errors
+    def state_counts(self) -> dict[str, int]:
+        """Pages in the library, and how many are unread and starred."""
+        return state.counts(self._db)
+
+    @_library_errors
+    def tags(self) -> list[state.TagCount]:
+        return state.all_tags(self._db)
+
+    @_library_errors
+    def set_read(self, page_ids: Sequence[int], read: bool = True) -> int:
+        """Mark pages read or unread; raises UnknownPages (changing nothing) if one is not here."""
+        return state.set_read(self._db, page_ids, read)
+
+    @_library_errors
+    def set_starred(self, page_ids: Sequence[int], starred: bool = True) -> int:
+        return state.set_starred(self._db, page_ids, starred)
+
+    @_library_errors
+    def set_note(self, page_id: int, text: str | None) -> None:
+        """The page's note; empty text removes it."""
+        state.set_note(self._db, page_id, text)
+
+    @_library_errors
+    def add_tags(self, page_ids: Sequence[int], names: Sequence[str]) -> int:
+        return state.add_tags(self._db, page_ids, names)
+
+    @_library_errors
+    def remove_tags(self, page_ids: Sequence[int], names: Sequence[str]) -> int:
+        return state.remove_tags(self._db, page_ids, names)
+
+    @_library_errors
+    def set_tags(self, page_id: int, names: Sequence[str]) -> None:
+        """Make ``names`` exactly the tags of one page."""
+        state.set_tags(self._db, page_id, names)
+
+    @_library_errors
+    def rename_tag(self, old: str, new: str) -> int:
+        """Rename a tag on every page (merging into ``new`` if it exists); returns the pages touched."""
+        return state.rename_tag(self._db, old, new)
+
+    @_library_errors
+    def delete_tag(self, name: str) -> int:
+        """Remove a tag from every page; returns how many pages carried it."""
+        return state.delete_tag(self._db, name)
 
 
 __all__ = ["Library", "iter_page_files"]

@@ -27,7 +27,7 @@ PAGE_SORTS = {
 
 NULLABLE_SORTS = {"published", "title"}  # pages without one go last either way
 
-_PAGE_FIELDS = (
+PAGE_FIELDS = (
     "p.id, p.title, p.section, p.published, p.saved, p.quotes_as_of, p.as_of_estimated, p.source_url,"
     " p.file_name, p.format, p.quote_count, p.imported_at, p.content_hash"
 )
@@ -38,7 +38,7 @@ _QUOTE_FIELDS = (
 SNIPPET_TOKENS = 12
 
 
-def _page_row(row: tuple[Any, ...]) -> PageRow:
+def page_row_from(row: tuple[Any, ...]) -> PageRow:
     (pid, title, section, published, saved, as_of, estimated, url, name, fmt, count, imported, digest) = row
     return PageRow(
         int(pid), title, section, published, saved, as_of, bool(estimated), url, name, fmt, int(count or 0),
@@ -85,9 +85,9 @@ def pages(db: Database, sort: str, descending: bool, search: str | None) -> list
         params = [match]
     column = PAGE_SORTS[sort]
     nulls_last = f"{column} IS NULL, " if sort in NULLABLE_SORTS else ""
-    sql = f"SELECT {_PAGE_FIELDS} FROM pages p {where} ORDER BY {nulls_last}{column} {direction}, p.id {direction}"
+    sql = f"SELECT {PAGE_FIELDS} FROM pages p {where} ORDER BY {nulls_last}{column} {direction}, p.id {direction}"
     try:
-        return [_page_row(r) for r in db.execute(sql, params)]
+        return [page_row_from(r) for r in db.execute(sql, params)]
     except sqlite3.OperationalError as error:
         if match is not None and is_query_error(error):
             return []  # a search the index cannot take (should not happen once quoted) finds nothing
@@ -102,8 +102,8 @@ def is_query_error(error: sqlite3.OperationalError) -> bool:
 
 
 def page(db: Database, page_id: int) -> PageRow | None:
-    row = db.execute(f"SELECT {_PAGE_FIELDS} FROM pages p WHERE p.id = ?", [page_id]).fetchone()
-    return _page_row(row) if row else None
+    row = db.execute(f"SELECT {PAGE_FIELDS} FROM pages p WHERE p.id = ?", [page_id]).fetchone()
+    return page_row_from(row) if row else None
 
 
 def article(db: Database, page_id: int) -> StoredArticle | None:

@@ -26,13 +26,13 @@ HISTORY_INDEX = (
     " (symbol, as_of_key, page_id, position, kind, price, change, percent, direction, flag)"
 )
 OLD_SYMBOL_INDEX = "idx_quotes_symbol_as_of_key_page_id"
-# The page list sorts in SQL and reads one screen at a time: an index per column it sorts by.
+# The page list sorts in SQL and reads one screen at a time: an index per column it sorts by, on the very
+# expression its ORDER BY uses (listing.LIST_SORTS), so either direction is a walk along the index.
 LIST_INDEXES = {
-    "idx_pages_published": "(published IS NULL, published)",
-    "idx_pages_title": "(title IS NULL, title COLLATE NOCASE)",
-    "idx_pages_section": "(section IS NULL, section COLLATE NOCASE)",
+    "idx_pages_published": "(coalesce(published, ''))",
+    "idx_pages_title": "(coalesce(title, '') COLLATE NOCASE)",
+    "idx_pages_section": "(coalesce(section, '') COLLATE NOCASE)",
     "idx_pages_quote_count": "(quote_count)",
-    "idx_pages_imported_at": "(imported_at)",
 }
 
 
