@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
 
     # --- construction ----------------------------------------------------------------------------
     def _build_panes(self) -> None:
-        self.pages = PageListPane(self.library_path, self.background)
+        self.pages = PageListPane(self.library_path, self.background, reader=self.library)
         self.pages.page_selected.connect(self.show_page)
         self.pages.pages_loaded.connect(self._update_empty_state)
         self.quotes = QuotePane()

@@ -21,11 +21,12 @@ from desktop.library.records import PageRow
 from desktop.library.state import STATE_FIELDS, PageState, state_from
 from desktop.library.times import sort_key
 
-# Each sort on the expression its index is built on (storage_schema.LIST_INDEXES); ties by newest id.
+# Each sort on the column and collation of its index (storage_schema.LIST_INDEXES); ties by id in the same
+# direction. Pages without a value come first going up and last going down.
 LIST_SORTS = {
-    "title": "coalesce(p.title, '') COLLATE NOCASE",
-    "section": "coalesce(p.section, '') COLLATE NOCASE",
-    "published": "coalesce(p.published, '')",
+    "title": "p.title COLLATE NOCASE",
+    "section": "p.section COLLATE NOCASE",
+    "published": "p.published",
     "quote_count": "p.quote_count",
     "quotes_as_of": "p.as_of_key",
 }

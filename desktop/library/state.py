@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from desktop.library.fts import clean_text
 from desktop.library.packing import DamagedData, unpack_text
+from desktop.library.storage_schema import LIST_INDEXES
 from desktop.library.transaction import write_transaction
 
 WORDS_PER_MINUTE = 200
@@ -97,6 +98,8 @@ def add_reader_state(db: Database) -> None:
         " tag_id INTEGER NOT NULL REFERENCES tags(id), PRIMARY KEY (page_id, tag_id)) WITHOUT ROWID"
     )
     db.conn.execute("CREATE INDEX IF NOT EXISTS idx_page_tags_tag ON page_tags (tag_id, page_id)")
+    for name, columns in LIST_INDEXES.items():
+        db.conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON pages {columns}")
     _count_stored_words(db)
 
 

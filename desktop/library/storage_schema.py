@@ -26,13 +26,15 @@ HISTORY_INDEX = (
     " (symbol, as_of_key, page_id, position, kind, price, change, percent, direction, flag)"
 )
 OLD_SYMBOL_INDEX = "idx_quotes_symbol_as_of_key_page_id"
-# The page list sorts in SQL and reads one screen at a time: an index per column it sorts by, on the very
-# expression its ORDER BY uses (listing.LIST_SORTS), so either direction is a walk along the index.
+# The page list sorts in SQL and reads one screen at a time: an index per column it sorts by, holding the
+# read and starred flags too, so listing (even only unread or starred pages) in either direction is a walk
+# along one index (listing.LIST_SORTS orders by the same column and collation).
 LIST_INDEXES = {
-    "idx_pages_published": "(coalesce(published, ''))",
-    "idx_pages_title": "(coalesce(title, '') COLLATE NOCASE)",
-    "idx_pages_section": "(coalesce(section, '') COLLATE NOCASE)",
-    "idx_pages_quote_count": "(quote_count)",
+    "idx_pages_list_published": "(published, id, read, starred)",
+    "idx_pages_list_title": "(title COLLATE NOCASE, id, read, starred)",
+    "idx_pages_list_section": "(section COLLATE NOCASE, id, read, starred)",
+    "idx_pages_list_quote_count": "(quote_count, id, read, starred)",
+    "idx_pages_list_as_of_key": "(as_of_key, id, read, starred)",
 }
 
 
@@ -121,8 +123,6 @@ def _rebuild_pages(db: Database) -> None:
 def _indexes(db: Database) -> None:
     db.conn.execute(HISTORY_INDEX)
     db.conn.execute(f"DROP INDEX IF EXISTS {OLD_SYMBOL_INDEX}")
-    for name, columns in LIST_INDEXES.items():
-        db.conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON pages {columns}")
 
 
 def compact_storage(db: Database) -> None:
