@@ -14,7 +14,7 @@ from typing import Concatenate, ParamSpec, TypeVar, cast
 from sqlite_utils import Database
 
 import parsing
-from desktop.library import importer, listing, originals, pool, queries, reading, reparse, state
+from desktop.library import importer, listing, originals, packing, pool, queries, reading, reparse, state
 from desktop.library.files import Skipped, iter_page_files
 from desktop.library.packing import Packer
 from desktop.library.pool import read_in_pool
@@ -209,6 +209,23 @@ class Library:
         if self.page_count() <= AUTO_REPACK_LIMIT:
             originals.repack_all(self._db)
 
+    def _learn_from(self, paths: Sequence[Path]) -> None:
+        """Before a large import into a library with no dictionary yet, learn one from a sample of its files,
+        so every page of it (including those parsed in other processes) is stored with it."""
+        if self._packer.dictionary is not None or len(paths) < packing.TRAIN_MIN_PAGES:
+            return
+        step = max(1, len(paths) // packing.TRAIN_SAMPLE_FILES)
+        samples = [got[0] for got in map(reading.read_capped, paths[::step][:packing.TRAIN_SAMPLE_FILES])
+                   if not isinstance(got, str)]
+        try:
+            packer = originals.train_dictionary(self._db, samples)
+        except sqlite3.Error as error:
+            raise LibraryError(database_message(self.path, error)) from error
+        if packer is not None:
+            self._packer = packer
+            if self.page_count() <= AUTO_REPACK_LIMIT:
+                originals.repack_all(self._db)
+
     def import_file(self, path: Path | str) -> ImportResult:
         """Import one saved page file; a file that cannot be read is reported as failed, never raised."""
         return self._store(self._read_here(Path(path)))
@@ -245,6 +262,7 @@ class Library:
         """
         found = list(iter_page_files(paths))
         readable = [path for path, problem in found if problem is None]
+        self._learn_from(readable)
         pooled = workers > 1 and len(readable) >= POOL_MIN_FILES and pool.available()
         prepared = read_in_pool(readable, self.path, workers, self._read_here, self._packer) if pooled else None
         total = len(found) + len(data)

@@ -50,15 +50,19 @@ def _samples(db: Database) -> list[bytes]:
     return samples
 
 
-def train_dictionary(db: Database) -> Packer | None:
-    """Learn a dictionary from the newest stored originals if the library has none yet and enough pages.
+def has_dictionary(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM dictionaries WHERE kind = ?", [packing.ORIGINALS_KIND]).fetchone() is not None
 
-    Returns the packer that uses it, or None when nothing was learnt. Originals already stored keep
-    their compression until ``compact`` rewrites them.
+
+def train_dictionary(db: Database, samples: list[bytes] | None = None) -> Packer | None:
+    """Learn a dictionary from ``samples`` (else the newest stored originals) if the library has none yet.
+
+    Returns the packer that uses it, or None when nothing was learnt (too few or too alike pages).
+    Originals already stored keep their compression until ``repack_all`` rewrites them.
     """
-    if db.execute("SELECT 1 FROM dictionaries WHERE kind = ?", [packing.ORIGINALS_KIND]).fetchone():
+    if has_dictionary(db):
         return None
-    samples = _samples(db)
+    samples = samples if samples is not None else _samples(db)
     dictionary = packing.train(samples)
     if dictionary is None:
         return None
