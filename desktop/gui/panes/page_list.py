@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.gui.background import Background
 from desktop.gui.models.page_model import AS_OF, BLOCK, PUBLISHED, QUOTES, SECTION, TITLE, PageListModel
 from desktop.gui.models.table_model import prepare_row_view
+from desktop.gui.panes.page_filters import FilterBar
 from desktop.library import Library, LibraryError
 from desktop.library.listing import ListedPage, PageFilter
 from desktop.library.records import PageRow
@@ -50,6 +51,7 @@ class PageListPane(QWidget):
         self.search_box.setPlaceholderText("Search articles")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAcceptDrops(False)  # a dropped file imports (the window takes it), not types its URL
+        self.filters = FilterBar()
         self.count_label = QLabel()
         self.count_label.setObjectName("pageCount")
         self.view = self._make_view()
@@ -59,10 +61,12 @@ class PageListPane(QWidget):
         self._sort_timer = QTimer(self, singleShot=True, interval=0)
         self._sort_timer.timeout.connect(self.reload)
         self.model.sort_requested.connect(self._sort_timer.start)
+        self.filters.changed.connect(self._sort_timer.start)
         self.search_box.textChanged.connect(lambda _text: self._timer.start())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.search_box)
+        layout.addWidget(self.filters)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
 
@@ -85,8 +89,15 @@ class PageListPane(QWidget):
 
     # --- loading ---------------------------------------------------------------------------------
     def page_filter(self) -> PageFilter:
-        """What the list shows: the search box's words (and, in subclasses or later, more conditions)."""
-        return PageFilter(search=self.search_box.text()[:200].strip() or None)
+        """What the list shows: the search box's words and the filters above the list, all at once."""
+        return self.filters.apply(self.search_box.text()[:200].strip() or None)
+
+    def show_everything(self) -> None:
+        """Clear the search and the filters (the list reloads)."""
+        self.filters.blockSignals(True)
+        self.filters.clear()
+        self.filters.blockSignals(False)
+        self.search_box.clear()
 
     def reload(self, select_page: int | None = None) -> None:
         """Ask the library for the order of the pages to list and their first screen, off the GUI thread."""
@@ -123,6 +134,7 @@ class PageListPane(QWidget):
             return  # an older search answered late
         wanted = self._wanted_page if self._wanted_page is not None else self.current_page_id()
         self.model.set_listing(listing.ids, listing.first)
+        self.filters.set_choices(listing.tags, listing.sections)
         self.count_label.setText(count_text(listing.counts, self.page_filter()))
         row = self.model.row_of(wanted) if wanted is not None else -1
         if row >= 0:
@@ -130,6 +142,20 @@ class PageListPane(QWidget):
         else:
             self.page_selected.emit(None)
         self.pages_loaded.emit()
+
+    def refresh_state(self, page_ids: Sequence[int]) -> None:
+        """Pages whose reader state changed: repaint their rows and count again (the list keeps its order,
+        so a page just read stays in view under the Unread filter until the next reload)."""
+        self.model.refresh(page_ids)
+        generation, wanted = self._generation, self.page_filter()
+        self._background.run_in_library(
+            self._library_path, lambda library: library.filter_counts(wanted),
+            lambda counts: self._on_counted(generation, counts),
+        )
+
+    def _on_counted(self, generation: int, counts: dict[str, int]) -> None:
+        if generation == self._generation:
+            self.count_label.setText(count_text(counts, self.page_filter()))
 
     def _on_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
@@ -171,12 +197,15 @@ class Listing:
     ids: list[int]
     first: dict[int, ListedPage]
     counts: dict[str, int]
+    tags: list[str]
+    sections: list[str]
 
 
 def load_listing(library: Library, sort: str, descending: bool, wanted: PageFilter) -> Listing:
     """The pages to list in their order, with the rows of the first screen (run on a pool thread)."""
     ids = library.page_ids(sort, descending, wanted)
-    return Listing(ids, library.listed_pages(ids[:BLOCK]), library.filter_counts(wanted))
+    return Listing(ids, library.listed_pages(ids[:BLOCK]), library.filter_counts(wanted),
+                   [t.name for t in library.tags()], library.sections())
 
 
 def count_text(counts: Mapping[str, int], wanted: PageFilter) -> str:
