@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.reader = ReaderActions(self, self.pages, self.background, self.library_path, self._show_problem)
         self.reader.watch_scrolling(self.article.verticalScrollBar())
         self.article_column.addWidget(self.reader.note)
+        self.article_column.setSizes([640, 120])  # the note stays small until dragged larger
         self.imports = ImportController(self.library_path, self.background, self.statusBar(), self)
         self.imports.finished.connect(self._on_import_finished)
         self.imports.failed.connect(self._on_import_failed)
@@ -429,7 +430,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for name, splitter in (("main", self.splitter), ("quotes", self.quotes.splitter)):
+        for name, splitter in (("main", self.splitter), ("quotes", self.quotes.splitter),
+                               ("article", self.article_column)):
             state = self.settings.splitter(name)
             if state is not None:
                 splitter.restoreState(state)
@@ -443,6 +445,7 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_splitter("main", self.splitter.saveState())
         self.settings.set_splitter("quotes", self.quotes.splitter.saveState())
+        self.settings.set_splitter("article", self.article_column.saveState())
         column, order = self.pages.model.sort_state()
         self.settings.set_sort("pages", column, order.value)
         column, order = self.quotes.model.sort_state()

@@ -29,6 +29,17 @@ IMAGE_SUFFIXES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "
                   "image/svg+xml": "svg"}
 
 
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def language(article: StoredArticle) -> tuple[str, str]:
+    """The language tag and writing direction to declare: Urdu right to left when most letters are in Arabic
+    script, else English left to right (a reader app then lays paragraphs out the right way round)."""
+    text = " ".join((article.page.title or "", *article.paragraphs[:3]))
+    letters = sum(c.isalpha() for c in text)
+    return ("ur", "rtl") if letters and len(ARABIC_SCRIPT.findall(text)) * 2 > letters else ("en", "ltr")
+
+
 def _escape_markdown(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>#])", r"\\\1", text)
 
@@ -66,7 +77,8 @@ def article_document(article: StoredArticle) -> str:
     """One self-contained HTML file: the article with its images as data URIs, a little CSS, no scripts."""
     title = escape(article.page.title or article.page.file_name)
     body = article_html(article, image_src=lambda name: _data_uri(article, name))
-    return (f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title>'
+    lang, direction = language(article)
+    return (f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}"><head><meta charset="utf-8"><title>{title}</title>'
             f'<meta name="generator" content="Market Reader"><style>{STYLE}</style></head>\n'
             f"<body>\n{body}\n</body></html>\n")
 
@@ -80,9 +92,10 @@ CONTAINER = (
 )
 
 
-def _xhtml(title: str, body: str) -> str:
+def _xhtml(title: str, body: str, lang: str = "en", direction: str = "ltr") -> str:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
-            '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="en">'
+            '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
+            f'lang="{lang}" xml:lang="{lang}" dir="{direction}">'
             f'<head><meta charset="utf-8"/><title>{escape(title)}</title>'
             f'<link rel="stylesheet" type="text/css" href="style.css"/></head>\n<body>\n{body}\n</body></html>\n')
 
@@ -97,7 +110,7 @@ def _chapter(article: StoredArticle, number: int) -> tuple[str, list[tuple[str, 
     body = article_html(article, image_src=lambda name: files[name][0] if name in files else "")
     body = body.replace(' align="center"', "")
     body = re.sub(r'<p class="image"><img src="" [^>]*/></p>', "", body)
-    return _xhtml(article.page.title or article.page.file_name, body), list(files.values())
+    return _xhtml(article.page.title or article.page.file_name, body, *language(article)), list(files.values())
 
 
 def _title_page(articles: Sequence[StoredArticle], title: str) -> str:

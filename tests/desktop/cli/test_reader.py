@@ -141,3 +141,13 @@ def test_epub_passes_epubcheck(library: Path, tmp_path: Path) -> None:
                              timeout=300)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "No errors or warnings detected" in checked.stdout
+
+
+def test_urdu_articles_are_declared_right_to_left(library: Path, tmp_path: Path) -> None:
+    html = run(library, "show", "2", "--format", "html").stdout
+    assert '<html lang="ur" dir="rtl">' in html
+    target = tmp_path / "urdu.epub"
+    assert run(library, "export-articles", "2", "1", "--format", "epub", "-o", str(target)).returncode == 0
+    with zipfile.ZipFile(target) as book:
+        assert 'dir="rtl"' in book.read("OEBPS/chapter-1.xhtml").decode()
+        assert 'dir="ltr"' in book.read("OEBPS/chapter-2.xhtml").decode()
