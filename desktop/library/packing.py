@@ -27,8 +27,10 @@ ORIGINAL_LEVEL = 3
 TEXT_LEVEL = 3
 DICTIONARY_BYTES = 112 * 1024
 TRAIN_MIN_PAGES = 48  # zstd needs a few dozen samples to learn anything useful
-TRAIN_MAX_PAGES = 256
-TRAIN_SAMPLE_FILES = 96  # files read to learn from before a large first import
+TRAIN_MAX_PAGES = 128
+TRAIN_SAMPLE_FILES = 64  # files read to learn from before a large first import
+SAMPLE_BYTES = 64 * 1024  # of each: the page head, navigation and scripts a site repeats; 0.2 s to learn from
+# 64 such samples against 1.5 s for 96 whole 200 KB pages, for a dictionary as good (35.1 vs 35.3 KB a page)
 DICTIONARY_TABLE = "dictionaries"
 ORIGINALS_KIND = "originals"
 
@@ -110,6 +112,7 @@ def train(samples: list[bytes]) -> bytes | None:
     """A dictionary learnt from ``samples``, or None when they are too few or too alike to teach one."""
     if len(samples) < TRAIN_MIN_PAGES:
         return None
+    samples = [sample[:SAMPLE_BYTES] for sample in samples]
     try:
         chunks: list[bytes | bytearray | memoryview] = list(samples)
         return bytes(zstandard.train_dictionary(DICTIONARY_BYTES, chunks, level=ORIGINAL_LEVEL).as_bytes())

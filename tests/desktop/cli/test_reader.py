@@ -151,3 +151,10 @@ def test_urdu_articles_are_declared_right_to_left(library: Path, tmp_path: Path)
     with zipfile.ZipFile(target) as book:
         assert 'dir="rtl"' in book.read("OEBPS/chapter-1.xhtml").decode()
         assert 'dir="ltr"' in book.read("OEBPS/chapter-2.xhtml").decode()
+
+
+def test_compact_command_keeps_every_page(library: Path) -> None:
+    before = pages(library)
+    result = run(library, "compact")
+    assert result.returncode == 0 and "originals compressed again" in result.stdout
+    assert pages(library) == before
