@@ -377,6 +377,12 @@ class Library:
         return listing.page_ids(self._db, sort, descending, wanted or listing.PageFilter())
 
     @_library_errors
+    def page_listing(self, sort: str = "quotes_as_of", descending: bool = True,
+                     wanted: listing.PageFilter | None = None) -> tuple[list[int], dict[str, int]]:
+        """``page_ids`` and ``filter_counts`` at once, from one query."""
+        return listing.page_listing(self._db, sort, descending, wanted or listing.PageFilter())
+
+    @_library_errors
     def listed_pages(self, page_ids: Sequence[int]) -> dict[int, listing.ListedPage]:
         """The list rows of ``page_ids`` with their reader state, by id."""
         return listing.listed_pages(self._db, page_ids)

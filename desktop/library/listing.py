@@ -99,12 +99,24 @@ def _guarded(db: Database, sql: str, params: list[Any]) -> list[tuple[Any, ...]]
 
 def page_ids(db: Database, sort: str, descending: bool, wanted: PageFilter) -> list[int]:
     """The ids of every page passing ``wanted``, in the order of ``sort``."""
+    return page_listing(db, sort, descending, wanted)[0]
+
+
+def page_listing(db: Database, sort: str, descending: bool, wanted: PageFilter) -> tuple[list[int], dict[str, int]]:
+    """The ids of every page passing ``wanted`` in the order of ``sort``, and the counts, from one query.
+
+    Each row comes back as one integer, id * 4 + 2 * unread + starred (the flags are in the sort's
+    index): one Python int per page instead of a tuple, and the filter (a search above all) runs once.
+    """
     if sort not in LIST_SORTS:
         raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(LIST_SORTS)}")
     where, params = where_clause(wanted)
     direction = "DESC" if descending else "ASC"
-    sql = f"SELECT p.id FROM pages p WHERE {where} ORDER BY {LIST_SORTS[sort]} {direction}, p.id {direction}"
-    return [int(r[0]) for r in _guarded(db, sql, params)]
+    sql = (f"SELECT p.id * 4 + (p.read = 0) * 2 + (p.starred != 0) FROM pages p WHERE {where}"
+           f" ORDER BY {LIST_SORTS[sort]} {direction}, p.id {direction}")
+    packed = [r[0] for r in _guarded(db, sql, params)]
+    counts = {"pages": len(packed), "unread": sum(v >> 1 & 1 for v in packed), "starred": sum(v & 1 for v in packed)}
+    return [v >> 2 for v in packed], counts
 
 
 def listed_pages(db: Database, ids: Sequence[int]) -> dict[int, ListedPage]:

@@ -203,9 +203,9 @@ class Listing:
 
 def load_listing(library: Library, sort: str, descending: bool, wanted: PageFilter) -> Listing:
     """The pages to list in their order, with the rows of the first screen (run on a pool thread)."""
-    ids = library.page_ids(sort, descending, wanted)
-    return Listing(ids, library.listed_pages(ids[:BLOCK]), library.filter_counts(wanted),
-                   [t.name for t in library.tags()], library.sections())
+    ids, counts = library.page_listing(sort, descending, wanted)
+    return Listing(ids, library.listed_pages(ids[:BLOCK]), counts, [t.name for t in library.tags()],
+                   library.sections())
 
 
 def count_text(counts: Mapping[str, int], wanted: PageFilter) -> str:

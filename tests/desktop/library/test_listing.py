@@ -45,6 +45,8 @@ def test_filters_combine_with_each_other_and_the_search(five: Library) -> None:
     assert five.page_ids(wanted=PageFilter(search="report 4", tag="watch")) == [5]
     assert five.page_ids(wanted=PageFilter(search='"AND (')) == []
     assert five.filter_counts(PageFilter(tag="watch")) == {"pages": 3, "unread": 2, "starred": 2}
+    assert five.page_listing("published", True, PageFilter(tag="watch")) == (
+        five.page_ids("published", True, PageFilter(tag="watch")), {"pages": 3, "unread": 2, "starred": 2})
     assert PageFilter().active() is False and PageFilter(search="  ").active() is False
     assert PageFilter(unread=True).active()
 
