@@ -61,12 +61,13 @@ def test_mark_tag_and_note_then_filter(library: Path) -> None:
     assert pages(library, "--starred") == []
 
 
-def test_state_survives_a_reparse(library: Path) -> None:
-    run(library, "mark", "1", "--read")
-    run(library, "tag", "1", "kept")
+def test_state_survives_a_reparse_and_a_reimport(library: Path) -> None:
+    for args in (("mark", "1", "--read"), ("mark", "1", "--star"), ("tag", "1", "kept"), ("note", "1", "a note")):
+        assert run(library, *args).returncode == 0
     assert run(library, "reparse").returncode == 0
+    assert run(library, "import", str(FIXTURES / "complete" / "br-story.html")).returncode == 0  # a duplicate
     first = next(p for p in pages(library) if p["id"] == 1)
-    assert first["read"] is True and first["tags"] == ["kept"]
+    assert (first["read"], first["starred"], first["tags"], first["note"]) == (True, True, ["kept"], "a note")
 
 
 @pytest.mark.parametrize("args", [("mark", "1", "99", "--read"), ("tag", "98", "x"), ("note", "97", "text"),

@@ -70,7 +70,17 @@ def test_an_open_page_becomes_read_after_a_few_seconds(qtbot, filled, library_pa
     assert "2 unread" in filled.pages.count_label.text() or "unread" in filled.pages.count_label.text()
 
 
-def test_star_and_read_toggles_reach_the_library_and_survive_a_restart(qtbot, filled, library_path):
+def test_state_changes_reach_the_library_and_survive_a_reparse_and_restart(qtbot, filled, library_path,
+                                                                           monkeypatch):
+    monkeypatch.setattr(tag_dialogs, "ask_page_tags", lambda *_args: ["kept"])
+    select(filled, "Beta index slips lower")
+    filled.reader.edit_tags.trigger()
+    beta = ids_by_title(filled)["Beta index slips lower"]
+    qtbot.waitUntil(lambda: state_of(library_path, beta).tags == ("kept",))
+    filled.pages.select_page(beta)
+    qtbot.waitUntil(lambda: filled.current_page_id() == beta)
+    filled.reader.note.text.setPlainText("Beta note")
+    qtbot.waitUntil(lambda: state_of(library_path, beta).note == "Beta note", timeout=5000)
     select(filled, "Beta index slips lower", "Cement despatches rise")
     filled.reader.toggle_star.trigger()
     ids = ids_by_title(filled)
@@ -88,6 +98,8 @@ def test_star_and_read_toggles_reach_the_library_and_survive_a_restart(qtbot, fi
     qtbot.waitUntil(lambda: second.pages.model.rowCount() == 3)
     row = second.pages.model.row_of(ids["Beta index slips lower"])
     assert second.pages.model.index(row, TITLE).data() == "★ Beta index slips lower"
+    state = second.pages.model.listed_at(row).state
+    assert state.tags == ("kept",) and state.note == "Beta note" and state.starred
     row = second.pages.model.row_of(ids["Alpha fund posts gains"])
     assert second.pages.model.index(row, TITLE).data(Qt.ItemDataRole.FontRole) is None
 
@@ -108,6 +120,38 @@ def test_tags_from_the_editor_and_renamed_in_the_tags_dialog(qtbot, filled, libr
     qtbot.waitUntil(lambda: dialog.list.count() == 2 and "Later" in dialog.list.item(1).text())
     dialog.remove_requested.emit("cement")
     qtbot.waitUntil(lambda: state_of(library_path, ids["Cement despatches rise"]).tags == ("Later",))
+
+
+def test_reading_to_the_end_marks_read_at_once(qtbot, filled, library_path):
+    from PySide6.QtWidgets import QScrollBar
+
+    page = filled.current_page_id()
+    filled.reader.page_opened(page)
+    assert filled.reader._read_timer.isActive()
+    bar = QScrollBar()
+    bar.setRange(0, 100)
+    filled.reader.watch_scrolling(bar)
+    bar.setValue(50)
+    assert not state_of(library_path, page).read
+    bar.setValue(100)
+    qtbot.waitUntil(lambda: state_of(library_path, page).read, timeout=5000)
+    assert not filled.reader._read_timer.isActive()
+
+
+def test_filter_bar_date_range(qtbot):
+    from PySide6.QtCore import QDate
+
+    from desktop.gui.panes.page_filters import FilterBar
+
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    assert bar.apply("oil") == bar.apply("oil").__class__(search="oil")
+    bar.since.setDate(QDate(2025, 3, 9))
+    bar.until.setDate(QDate(2025, 1, 2))
+    with qtbot.waitSignal(bar.changed):
+        bar.dated.setChecked(True)
+    wanted = bar.apply(None)
+    assert (wanted.since, wanted.until) == ("2025-01-02", "2025-03-09") and wanted.active()
 
 
 def test_tag_line_completes_the_word_being_typed(qtbot):

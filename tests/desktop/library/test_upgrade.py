@@ -42,6 +42,8 @@ def test_old_library_is_upgraded_and_keeps_every_page(old_library: Path) -> None
         assert [h.id for h in lib.search("report 1")] == [2]
         assert {h.id for h in lib.search("پیراگراف")} == {1, 2}
         assert "rupee" in lib.search("rupee")[0].snippet.lower()
+        states = lib.page_states([1, 2])
+        assert states[2].words == 8 + 4 and not states[2].read and states[2].tags == ()  # counted by the upgrade
 
 
 def test_upgraded_library_drops_the_duplicate_text_and_keeps_the_index_valid(old_library: Path) -> None:
