@@ -142,9 +142,20 @@ def filter_counts(db: Database, wanted: PageFilter) -> dict[str, int]:
     return {"pages": int(total), "unread": int(unread), "starred": int(starred)}
 
 
+# Distinct sections by skipping along the section index one name at a time: a few seeks per section, however
+# many pages there are (a GROUP BY read all 100,000 index entries: 10 ms on every reload of the list).
+_SECTIONS_SQL = """
+WITH RECURSIVE names(name) AS (
+    SELECT (SELECT section COLLATE NOCASE FROM pages WHERE section > '' ORDER BY section COLLATE NOCASE LIMIT 1)
+    UNION ALL
+    SELECT (SELECT section COLLATE NOCASE FROM pages WHERE section > names.name COLLATE NOCASE
+            ORDER BY section COLLATE NOCASE LIMIT 1)
+    FROM names WHERE names.name IS NOT NULL
+)
+SELECT name FROM names WHERE name IS NOT NULL
+"""
+
+
 def sections(db: Database) -> list[str]:
     """Every section some page belongs to, by name (spellings that differ only in case count once)."""
-    return [r[0] for r in db.execute(
-        "SELECT min(section) FROM pages WHERE section IS NOT NULL AND section != ''"
-        " GROUP BY section COLLATE NOCASE ORDER BY section COLLATE NOCASE"
-    )]
+    return [r[0] for r in db.execute(_SECTIONS_SQL)]
