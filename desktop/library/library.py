@@ -14,10 +14,22 @@ from typing import Concatenate, ParamSpec, TypeVar, cast
 from sqlite_utils import Database
 
 import parsing
-from desktop.library import importer, listing, originals, packing, pool, queries, reading, reparse, state
+from desktop.library import (
+    importer,
+    listing,
+    originals,
+    packing,
+    pool,
+    queries,
+    ranking,
+    reading,
+    reparse,
+    state,
+)
 from desktop.library.files import Skipped, iter_page_files
 from desktop.library.packing import Packer
 from desktop.library.pool import read_in_pool
+from desktop.library.ranking import RankHelper
 from desktop.library.records import (
     ImportResult,
     ImportStatus,
@@ -95,6 +107,7 @@ class Library:
         self.path = Path(path)
         self.read_only = False
         self._imported = 0
+        self._ranker: RankHelper | None = None
         try:
             self._db = self._open_for_writing()
             self._packer = originals.packer(self._db)
@@ -156,6 +169,9 @@ class Library:
             raise LibraryError(f"{self.path}: not a Market Reader library (it holds other tables).")
 
     def close(self) -> None:
+        if self._ranker is not None:
+            self._ranker.close()
+            self._ranker = None
         self._db.close()
 
     def __enter__(self) -> Library:
@@ -364,8 +380,17 @@ class Library:
 
     @_library_errors
     def search(self, text: str, limit: int = 200) -> list[SearchHit]:
-        """Ranked full-text search over title, summary and body; any text is valid, blank finds nothing."""
-        return queries.search(self._db, text, limit)
+        """Ranked full-text search over title, summary and body; any text is valid, blank finds nothing.
+
+        In a large library on a machine with two or more cores the ranking runs on two connections.
+        """
+        return queries.search(self._db, text, limit, self._rank_helper())
+
+    def _rank_helper(self) -> RankHelper | None:
+        if self._ranker is None and not self.read_only and (os.cpu_count() or 1) > 1 \
+                and self.page_count() >= ranking.PARALLEL_MIN_PAGES:
+            self._ranker = RankHelper(self.path)
+        return self._ranker
 
     # ---- the page list ------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from desktop.library.fts import clean_text, fts_query
 from desktop.library.packing import DamagedData, body_text, unpack_text
+from desktop.library.ranking import RankHelper, ranked_ids
 from desktop.library.records import PageRow, QuoteRow, SearchHit, StoredArticle, StoredImage
 from desktop.library.snippets import make_snippet
 from desktop.library.times import sort_key
@@ -200,17 +201,8 @@ def movers(rows: list[QuoteRow], n: int, losers: bool) -> list[QuoteRow]:
     return picked[: max(n, 0)]
 
 
-# bm25 weights for title, summary and body: a word in the title counts most.
-_RANK = "bm25(pages_fts, 10.0, 4.0, 1.0)"
-# Every match is ranked: over 10,000 generated pages, ranking all of them ("the" matches every page)
-# took 20-37 ms median, 44 ms worst, within the 50 ms goal.
-
-
-def _ranked_hits(db: Database, match: str, text: str, limit: int) -> list[SearchHit]:
-    ids = [int(r[0]) for r in db.execute(
-        f"SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? ORDER BY {_RANK}, rowid DESC LIMIT ?",
-        [match, limit],
-    )]
+def _ranked_hits(db: Database, match: str, text: str, limit: int, helper: RankHelper | None) -> list[SearchHit]:
+    ids = ranked_ids(db.conn, match, limit, helper)
     if not ids:
         return []
     stored = {int(r[0]): r[1:] for r in db.execute(
@@ -226,14 +218,17 @@ def _ranked_hits(db: Database, match: str, text: str, limit: int) -> list[Search
     return hits
 
 
-def search(db: Database, text: str, limit: int) -> list[SearchHit]:
-    """Pages matching every word of ``text``, best first, with the matches in [brackets]. Never raises."""
+def search(db: Database, text: str, limit: int, helper: RankHelper | None = None) -> list[SearchHit]:
+    """Pages matching every word of ``text``, best first, with the matches in [brackets]. Never raises.
+
+    Every match is ranked (bm25, a word in the title counting most); with ``helper``, on two connections.
+    """
     text = clean_text(text)
     match = fts_query(text)
     if match is None or limit <= 0:
         return []
     try:
-        return _ranked_hits(db, match, text, limit)
+        return _ranked_hits(db, match, text, limit, helper)
     except sqlite3.OperationalError as error:
         if is_query_error(error):
             return []
