@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop.cli.output import add_command, complain
 from desktop.library import Library, StoredArticle
-from desktop.library.article_export import article_document, article_markdown, write_epub, write_text
+from desktop.library.article_export import articles_for, write_document
 
 FORMATS = ("epub", "pdf", "html", "markdown")
 
@@ -21,36 +21,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the file to write")
 
 
-def articles_for(library: Library, page_ids: list[int]) -> list[StoredArticle] | str:
-    """The articles of ``page_ids`` in that order, or a sentence naming the ids that are not in the library."""
-    found = {pid: library.article(pid) for pid in dict.fromkeys(page_ids)}
-    missing = [str(pid) for pid, article in found.items() if article is None]
-    if missing:
-        noun = "page" if len(missing) == 1 else "pages"
-        return f"there is no {noun} {', '.join(missing)} in the library"
-    return [article for article in found.values() if article is not None]
-
-
-def joined_document(articles: list[StoredArticle]) -> str:
-    """Several articles in one HTML file, each as it is exported alone."""
-    if len(articles) == 1:
-        return article_document(articles[0])
-    bodies = [article_document(a).split("<body>\n", 1)[1].rsplit("\n</body>", 1)[0] for a in articles]
-    head = article_document(articles[0]).split("<body>", 1)[0]
-    return head + "<body>\n" + "\n<hr>\n".join(bodies) + "\n</body></html>\n"
-
-
 def write_articles(target: Path, fmt: str, articles: list[StoredArticle]) -> None:
-    if fmt == "epub":
-        write_epub(target, articles)
-    elif fmt == "markdown":
-        write_text(target, "\n---\n\n".join(article_markdown(a) for a in articles))
-    elif fmt == "html":
-        write_text(target, joined_document(articles))
-    else:
-        from desktop.gui.pdf_export import write_pdf  # Qt is loaded only for PDF
+    """Any of the formats: PDF through Qt (loaded only then), the others from the Qt-free library."""
+    if fmt == "pdf":
+        from desktop.gui.pdf_export import write_pdf
 
         write_pdf(target, articles)
+    else:
+        write_document(target, fmt, articles)
 
 
 def run_export_articles(library: Library, args: argparse.Namespace) -> int:

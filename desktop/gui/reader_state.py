@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollBar, QVBoxLayout, Q
 from desktop.gui import dialogs, tag_dialogs
 from desktop.gui.background import Background
 from desktop.gui.panes.page_list import PageListPane
+from desktop.gui.pdf_export import write_pdf
 from desktop.library import Library
+from desktop.library.article_export import articles_for, write_document
 from desktop.library.records import PageRow
 from desktop.library.state import PageState, TagCount
 
@@ -222,14 +224,12 @@ class ReaderActions(QObject):
                       lambda message: dialogs.show_error(self._window, "Export failed", message))
 
     def _export_here(self, target: Path, ids: Sequence[int]) -> None:
-        from desktop.cli.articles import articles_for, write_articles
-
         articles = articles_for(self._window.library, list(ids))
         if isinstance(articles, str):
             dialogs.show_error(self._window, "Export failed", articles)
             return
         try:
-            write_articles(target, "pdf", articles)
+            write_pdf(target, articles)
         except OSError as error:
             dialogs.show_error(self._window, "Export failed", f"{target}: {error.strerror or error}")
             return
@@ -281,9 +281,7 @@ def _delete_tag(name: str, library: Library) -> int:
 
 
 def _export(target: Path, fmt: str, ids: list[int], library: Library) -> None:
-    from desktop.cli.articles import articles_for, write_articles
-
     articles = articles_for(library, ids)
     if isinstance(articles, str):
         raise OSError(articles)
-    write_articles(target, fmt, articles)
+    write_document(target, fmt, articles)

@@ -14,10 +14,14 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.library.article_html import article_html
 from desktop.library.formatting import date_text, datetime_text
 from desktop.library.records import StoredArticle
+
+if TYPE_CHECKING:
+    from desktop.library.library import Library
 
 STYLE = (
     "body{font-family:serif;line-height:1.5;max-width:42em;margin:1em auto;padding:0 1em}"
@@ -172,6 +176,37 @@ def write_epub(target: Path, articles: Sequence[StoredArticle], title: str | Non
                 images.append((href, media))
         book.writestr("OEBPS/content.opf", _package(title, len(articles), images, modified, str(uuid.uuid4())))
     temporary.replace(target)
+
+
+def articles_for(library: Library, page_ids: Sequence[int]) -> list[StoredArticle] | str:
+    """The articles of ``page_ids`` in that order, or a sentence naming the ids that are not in the library."""
+    found = {pid: library.article(pid) for pid in dict.fromkeys(page_ids)}
+    missing = [str(pid) for pid, article in found.items() if article is None]
+    if missing:
+        noun = "page" if len(missing) == 1 else "pages"
+        return f"there is no {noun} {', '.join(missing)} in the library"
+    return [article for article in found.values() if article is not None]
+
+
+def joined_document(articles: Sequence[StoredArticle]) -> str:
+    """Several articles in one HTML file, each as it is exported alone."""
+    if len(articles) == 1:
+        return article_document(articles[0])
+    bodies = [article_document(a).split("<body>\n", 1)[1].rsplit("\n</body>", 1)[0] for a in articles]
+    head = article_document(articles[0]).split("<body>", 1)[0]
+    return head + "<body>\n" + "\n<hr>\n".join(bodies) + "\n</body></html>\n"
+
+
+def write_document(target: Path, fmt: str, articles: Sequence[StoredArticle]) -> None:
+    """``articles`` as one EPUB book, HTML file or Markdown file (``fmt``: epub, html or markdown)."""
+    if fmt == "epub":
+        write_epub(target, articles)
+    elif fmt == "markdown":
+        write_text(target, "\n---\n\n".join(article_markdown(a) for a in articles))
+    elif fmt == "html":
+        write_text(target, joined_document(articles))
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
 
 
 def write_text(target: Path, text: str) -> None:
