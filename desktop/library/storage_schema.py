@@ -93,12 +93,13 @@ def _contentless_index(db: Database) -> None:
     db.conn.execute(f"ALTER TABLE {fresh} RENAME TO {FTS_TABLE}")
 
 
-def _rebuild_pages(db: Database) -> None:
-    """Copy the pages table into a fresh one: dropping columns leaves each row alone on its old page, and a
-    list or a join would then read as many pages of the file as there are rows.
+def _rebuild_pages(db: Database, drop: tuple[str, ...]) -> None:
+    """Copy the pages table, less the columns ``drop``, into a fresh one, packed tight.
 
-    Runs before foreign keys are switched on for the connection; the AUTOINCREMENT counter is carried
-    over so an id deleted before the upgrade is still never given again.
+    Dropping the columns in place would rewrite every row once per column and leave each row alone on its
+    old page of the file, so a list or a join would read as many pages as there are rows. Runs before
+    foreign keys are switched on for the connection; the AUTOINCREMENT counter is carried over so an id
+    deleted before the upgrade is still never given again.
     """
     create = db.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'pages'").fetchone()[0]
     attached = [r[0] for r in db.conn.execute(
@@ -109,7 +110,12 @@ def _rebuild_pages(db: Database) -> None:
     if count != 1:
         raise RuntimeError("unexpected pages table definition; cannot rebuild it")
     db.conn.execute(fresh)
-    db.conn.execute("INSERT INTO pages_new SELECT * FROM pages ORDER BY id")
+    present = {r[1] for r in db.conn.execute("PRAGMA table_info(pages_new)")}
+    for column in drop:
+        if column in present:
+            db.conn.execute(f"ALTER TABLE pages_new DROP COLUMN {column}")  # still empty: nothing to rewrite
+    kept = ", ".join(f'"{r[1]}"' for r in db.conn.execute("PRAGMA table_info(pages_new)"))
+    db.conn.execute(f"INSERT INTO pages_new ({kept}) SELECT {kept} FROM pages ORDER BY id")
     db.conn.execute("DROP TABLE pages")
     db.conn.execute("ALTER TABLE pages_new RENAME TO pages")
     for sql in attached:
@@ -131,11 +137,7 @@ def compact_storage(db: Database) -> None:
     _drop_fts_triggers(db)
     _move_text(db)
     _contentless_index(db)
-    present = {r[1] for r in db.conn.execute("PRAGMA table_info(pages)")}
-    for column in MOVED_COLUMNS:
-        if column in present:
-            db.conn.execute(f"ALTER TABLE pages DROP COLUMN {column}")
-    _rebuild_pages(db)
+    _rebuild_pages(db, MOVED_COLUMNS)
     _indexes(db)
 
 
