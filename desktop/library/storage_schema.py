@@ -114,15 +114,15 @@ def _rebuild_pages(db: Database, drop: tuple[str, ...]) -> None:
     for column in drop:
         if column in present:
             db.conn.execute(f"ALTER TABLE pages_new DROP COLUMN {column}")  # still empty: nothing to rewrite
-    kept = ", ".join(f'"{r[1]}"' for r in db.conn.execute("PRAGMA table_info(pages_new)"))
-    db.conn.execute(f"INSERT INTO pages_new ({kept}) SELECT {kept} FROM pages ORDER BY id")
+    columns = ", ".join(f'"{r[1]}"' for r in db.conn.execute("PRAGMA table_info(pages_new)"))
+    db.conn.execute(f"INSERT INTO pages_new ({columns}) SELECT {columns} FROM pages ORDER BY id")
     db.conn.execute("DROP TABLE pages")
     db.conn.execute("ALTER TABLE pages_new RENAME TO pages")
     for sql in attached:
         db.conn.execute(sql)
     if counter is not None:
-        kept = db.conn.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'pages'", [counter[0]])
-        if kept.rowcount == 0:
+        updated = db.conn.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'pages'", [counter[0]])
+        if updated.rowcount == 0:
             db.conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('pages', ?)", [counter[0]])
 
 
