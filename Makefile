@@ -43,6 +43,7 @@ bench: $(VENV)/.test-installed
 
 screenshots: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/tools/make_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/tools/screenshot_filters.py
 
 package: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/pyinstaller --noconfirm --clean --log-level=WARN \

@@ -37,6 +37,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--outdated", action="store_true", help="only pages read by an older parser")
     p.add_argument("--json", action="store_true", help="one JSON object per line per page")
 
+    add_command(sub, "compact", run_compact, "store every original with the library's compression dictionary",
+                "Compress the stored originals that an older version (or an import before the library had "
+                "learnt its compression dictionary) left larger, then give the freed space back to the disk.",
+                writes=True)
+
 
 def result_json(result: ImportResult) -> str:
     record = {"path": result.path, "status": result.status, "page_id": result.page_id,
@@ -76,6 +81,16 @@ def run_import(library: Library, args: argparse.Namespace) -> int:
     if not args.json:
         print_or_drop(import_summary(results))
     return 1 if any(r.status == "failed" for r in results) else 0
+
+
+def run_compact(library: Library, _args: argparse.Namespace) -> int:
+    bar = ProgressBar(sys.stdout.isatty())
+    before = library.path.stat().st_size
+    changed = library.compact(progress=lambda done, total: bar.update(done, total, "compressing originals"))
+    bar.clear()
+    after = library.path.stat().st_size
+    print_or_drop(f"{changed:,} originals compressed again; library {before / 1e6:,.1f} MB -> {after / 1e6:,.1f} MB")
+    return 0
 
 
 def run_reparse(library: Library, args: argparse.Namespace) -> int:

@@ -38,6 +38,7 @@ from desktop.gui.panes.article_panel import ArticleView
 from desktop.gui.panes.market_view import MarketPane
 from desktop.gui.panes.page_list import PageListPane
 from desktop.gui.panes.quote_grid import QuotePane
+from desktop.gui.reader_state import ReaderActions
 from desktop.gui.settings import Settings
 from desktop.gui.windows.compare_view import CompareDialog
 from desktop.gui.windows.history_view import SymbolHistoryDialog
@@ -71,6 +72,10 @@ class MainWindow(QMainWindow):
         self._current_page: int | None = None
         self._closed = False
         self._build_panes()
+        self.reader = ReaderActions(self, self.pages, self.background, self.library_path, self._show_problem)
+        self.reader.watch_scrolling(self.article.verticalScrollBar())
+        self.article_column.addWidget(self.reader.note)
+        self.article_column.setSizes([640, 120])  # the note stays small until dragged larger
         self.imports = ImportController(self.library_path, self.background, self.statusBar(), self)
         self.imports.finished.connect(self._on_import_finished)
         self.imports.failed.connect(self._on_import_failed)
@@ -83,7 +88,7 @@ class MainWindow(QMainWindow):
 
     # --- construction ----------------------------------------------------------------------------
     def _build_panes(self) -> None:
-        self.pages = PageListPane(self.library_path, self.background)
+        self.pages = PageListPane(self.library_path, self.background, reader=self.library)
         self.pages.page_selected.connect(self.show_page)
         self.pages.pages_loaded.connect(self._update_empty_state)
         self.quotes = QuotePane()
@@ -103,7 +108,10 @@ class MainWindow(QMainWindow):
         self.article.symbol_clicked.connect(self.show_history)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        for widget in (self.pages, self.tabs, self.article):
+        self.article_column = QSplitter(Qt.Orientation.Vertical)  # the article, and the page's note below it
+        self.article_column.setObjectName("articleColumn")
+        self.article_column.addWidget(self.article)
+        for widget in (self.pages, self.tabs, self.article_column):
             self.splitter.addWidget(widget)
         self.splitter.setSizes([400, 520, 480])
         self.empty = EmptyState()
@@ -129,11 +137,15 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self._action("&Export Quotes…", self.export_quotes, "Ctrl+E"))
         menu.addAction(self._action("Export &Chart…", self.export_chart))
+        menu.addAction(self.reader.export)
         menu.addSeparator()
         menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
         menu = self.menuBar().addMenu("&Edit")
         menu.addAction(self._action("&Find in Library", self.focus_search, QKeySequence.StandardKey.Find))
         menu.addAction(self._action("&Delete Page…", self.delete_selected_pages, QKeySequence.StandardKey.Delete))
+        menu.addSeparator()
+        for action in (self.reader.toggle_read, self.reader.toggle_star, self.reader.edit_tags, self.reader.manage_tags):
+            menu.addAction(action)
         menu = self.menuBar().addMenu("&View")
         menu.addAction(self._action("Biggest &Losers First", self.show_biggest_losers, "Ctrl+L"))
         menu.addAction(self._action("&Market View", self.show_market, "Ctrl+M"))
@@ -153,6 +165,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return  # a late answer from a worker after the window closed
         self._current_page = page_id
+        self.reader.page_opened(page_id)
         article = self.library.article(page_id) if page_id is not None else None
         if article is None:
             self.quotes.set_quotes([])
@@ -240,7 +253,7 @@ class MainWindow(QMainWindow):
         """Bring page ``page_id`` up in the window (clearing a search that hides it)."""
         self.tabs.setCurrentWidget(self.quotes)
         if not self.pages.select_page(page_id):
-            self.pages.search_box.clear()
+            self.pages.show_everything()
             self.pages.reload(select_page=page_id)
 
     def compare_selected_pages(self) -> None:
@@ -258,7 +271,7 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def _update_empty_state(self) -> None:
-        has_pages = self.pages.model.rowCount() > 0 or bool(self.pages.search_box.text().strip())
+        has_pages = self.pages.model.rowCount() > 0 or self.pages.page_filter().active()
         self.stack.setCurrentWidget(self.splitter if has_pages else self.empty)
 
     def focus_search(self) -> None:
@@ -417,7 +430,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for name, splitter in (("main", self.splitter), ("quotes", self.quotes.splitter)):
+        for name, splitter in (("main", self.splitter), ("quotes", self.quotes.splitter),
+                               ("article", self.article_column)):
             state = self.settings.splitter(name)
             if state is not None:
                 splitter.restoreState(state)
@@ -431,6 +445,7 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_splitter("main", self.splitter.saveState())
         self.settings.set_splitter("quotes", self.quotes.splitter.saveState())
+        self.settings.set_splitter("article", self.article_column.saveState())
         column, order = self.pages.model.sort_state()
         self.settings.set_sort("pages", column, order.value)
         column, order = self.quotes.model.sort_state()
@@ -439,6 +454,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.reader.note.save()  # a note typed just before closing is kept
         self.background.stop()
         self.save_state()
         self._closed = True

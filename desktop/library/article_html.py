@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 
 from desktop.library.formatting import date_text
@@ -20,11 +20,14 @@ def image_url(name: str) -> str:
 
 
 def article_html(
-    article: StoredArticle, image_widths: dict[str, int] | None = None, symbols: Iterable[str] = ()
+    article: StoredArticle, image_widths: dict[str, int] | None = None, symbols: Iterable[str] = (),
+    image_src: Callable[[str], str] = image_url,
 ) -> str:
     """The whole article as flat blocks: no tables, no nesting deeper than a list, every text escaped.
 
     Mentions of ``symbols`` (and their company names) become ``symbol:`` links the panel handles itself.
+    ``image_src`` gives each image's address (exports embed the bytes or name a file in the package);
+    the markup is well-formed XML as well as HTML, so an EPUB chapter can hold it as it is.
     """
     widths = image_widths or {}
     mentions = mention_pattern(symbols)
@@ -34,7 +37,8 @@ def article_html(
         parts.append(f'<p class="summary"><i>{escape(article.summary)}</i></p>')
     images_after: dict[int, list[str]] = {}
     for image in article.images:
-        images_after.setdefault(image.after_paragraph, []).append(_image_block(image.name, image.caption, widths))
+        block = _image_block(image_src(image.name), image.caption, widths.get(image.name))
+        images_after.setdefault(image.after_paragraph, []).append(block)
     used = 0
     for number, paragraph in enumerate(article.paragraphs):
         parts.extend(images_after.pop(number, []))
@@ -74,10 +78,10 @@ def _header(article: StoredArticle) -> str:
     return "\n".join(lines)
 
 
-def _image_block(name: str, caption: str | None, widths: dict[str, int]) -> str:
-    width = widths.get(name)
+def _image_block(src: str, caption: str | None, width: int | None) -> str:
     size = f' width="{width}"' if width else ""
-    block = f'<p align="center"><img src="{image_url(escape(name, quote=True))}"{size}></p>'
+    alt = escape(caption or "", quote=True)
+    block = f'<p class="image" align="center"><img src="{escape(src, quote=True)}" alt="{alt}"{size} /></p>'
     if caption:
         block += f'<p class="caption" align="center"><small>{escape(caption)}</small></p>'
     return block

@@ -12,17 +12,21 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from desktop.library.packing import Packer
 from desktop.library.reading import Outcome, read_file
 from desktop.library.records import ImportResult
 
 log = logging.getLogger(__name__)
 _reader: sqlite3.Connection | None = None
+_packer = Packer()
 WINDOW_PER_WORKER = 3  # files queued per worker: enough to keep it busy, few enough to hold little memory
 
 
-def _open_reader(library: str) -> None:
-    """Each worker checks for known content on its own read-only connection (WAL lets it read)."""
-    global _reader
+def _open_reader(library: str, dictionary: bytes | None) -> None:
+    """Each worker checks for known content on its own read-only connection (WAL lets it read), and
+    compresses with the writer's dictionary."""
+    global _reader, _packer
+    _packer = Packer(dictionary)
     try:
         _reader = sqlite3.connect(f"{Path(library).resolve().as_uri()}?mode=ro", uri=True, timeout=15)
     except sqlite3.Error:
@@ -40,7 +44,7 @@ def _lookup(digest: str) -> tuple[int, str] | None:
 
 
 def _read(path: str, in_folder: bool) -> Outcome:
-    return read_file(Path(path), _lookup, in_folder)
+    return read_file(Path(path), _lookup, in_folder, _packer)
 
 
 def available() -> bool:
@@ -49,9 +53,10 @@ def available() -> bool:
 
 
 def read_in_pool(paths: Sequence[Path], library: Path, workers: int, fallback: Callable[[Path, bool], Outcome],
-                 in_folder: Collection[Path] = ()) -> Generator[Outcome, None, None]:
+                 in_folder: Collection[Path] = (), packer: Packer | None = None) -> Generator[Outcome, None, None]:
     """Each file's prepared pages (or reports), in the order of ``paths``, read by ``workers`` processes;
-    the paths in ``in_folder`` were met in a folder (see ``reading.read_file``).
+    the paths in ``in_folder`` were met in a folder (see ``reading.read_file``); pages are compressed with
+    ``packer``'s dictionary.
 
     Workers are started with "spawn", which is safe from a thread of a Qt program. If a worker dies
     (a crash in a native library, the memory killer), the file being waited for is reported as failed
@@ -61,7 +66,7 @@ def read_in_pool(paths: Sequence[Path], library: Path, workers: int, fallback: C
     """
     start, stillborn = 0, 0
     while start < len(paths):
-        broken_at = yield from _one_pool(paths[start:], library, workers, in_folder)
+        broken_at = yield from _one_pool(paths[start:], library, workers, in_folder, packer or Packer())
         if broken_at is None:
             return
         stillborn = stillborn + 1 if broken_at == 0 else 0
@@ -76,7 +81,7 @@ def read_in_pool(paths: Sequence[Path], library: Path, workers: int, fallback: C
 BROKEN_MESSAGE = "the page reader stopped unexpectedly on this file (or one read at the same time)"
 
 
-def _one_pool(paths: Sequence[Path], library: Path, workers: int, in_folder: Collection[Path]
+def _one_pool(paths: Sequence[Path], library: Path, workers: int, in_folder: Collection[Path], packer: Packer
               ) -> Generator[Outcome, None, int | None]:
     """Yield results until done (returns None) or until the pool breaks (returns the index it broke at).
 
@@ -85,7 +90,7 @@ def _one_pool(paths: Sequence[Path], library: Path, workers: int, in_folder: Col
     """
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_open_reader,
-                             initargs=(str(library),)) as pool:
+                             initargs=(str(library), packer.dictionary)) as pool:
         pending: deque[Future[Outcome]] = deque()
         upcoming = iter(paths)
         try:

@@ -26,7 +26,7 @@ EXE_NAME = "market-reader.exe" if sys.platform == "win32" else "market-reader"
 # Packages whose modules the window imports; the stdlib is left to PyInstaller's own checks.
 APP_PACKAGES = {
     "desktop", "parsing", "resources", "PySide6", "shiboken6", "pyqtgraph", "numpy", "sqlite_utils",
-    "sqlite_fts4", "selectolax", "charset_normalizer", "platformdirs",
+    "sqlite_fts4", "selectolax", "charset_normalizer", "platformdirs", "zstandard",
 }
 
 # Left out on purpose (see the spec): pyqtgraph tries these and carries on without them. PySide6.support is
