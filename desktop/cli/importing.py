@@ -19,11 +19,14 @@ DEFAULT_JOBS = 1
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "import", run_import, "import saved pages (files or folders) into the library",
-                    "Import saved pages into the library; folders are searched recursively for .html, .htm, "
-                    ".xhtml, .mhtml, .mht and .txt files. Exits with 1 if any file could not be imported.",
+                    "Import saved pages into the library; folders are searched recursively, and every file is "
+                    "told by its content: HTML, MHTML, text copies (.txt), Safari web archives, SingleFile "
+                    "pages, browser-printed PDFs, and zips, WARC and WACZ files (each page inside is imported). "
+                    "Files that are not saved pages are reported as ignored. Exits with 1 if any page could not "
+                    "be imported.",
                     writes=True)
     p.add_argument("paths", nargs="+", metavar="PATH", help="saved page files or folders")
-    p.add_argument("--json", action="store_true", help="one JSON object per line per file")
+    p.add_argument("--json", action="store_true", help="one JSON object per line per page or file")
     p.add_argument("-j", "--jobs", type=int, default=DEFAULT_JOBS, metavar="N",
                    help=f"processes that read and parse files while this one writes (default {DEFAULT_JOBS}: "
                         "read and parse here; 2 or more pay off for large folders)")
@@ -33,6 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "are not needed). Exits with 1 if any page could not be read.", writes=True)
     p.add_argument("--outdated", action="store_true", help="only pages read by an older parser")
     p.add_argument("--json", action="store_true", help="one JSON object per line per page")
+
+    add_command(sub, "compact", run_compact, "store every original with the library's compression dictionary",
+                "Compress the stored originals that an older version (or an import before the library had "
+                "learnt its compression dictionary) left larger, then give the freed space back to the disk.",
+                writes=True)
 
 
 def result_json(result: ImportResult) -> str:
@@ -73,6 +81,16 @@ def run_import(library: Library, args: argparse.Namespace) -> int:
     if not args.json:
         print_or_drop(import_summary(results))
     return 1 if any(r.status == "failed" for r in results) else 0
+
+
+def run_compact(library: Library, _args: argparse.Namespace) -> int:
+    bar = ProgressBar(sys.stdout.isatty())
+    before = library.path.stat().st_size
+    changed = library.compact(progress=lambda done, total: bar.update(done, total, "compressing originals"))
+    bar.clear()
+    after = library.path.stat().st_size
+    print_or_drop(f"{changed:,} originals compressed again; library {before / 1e6:,.1f} MB -> {after / 1e6:,.1f} MB")
+    return 0
 
 
 def run_reparse(library: Library, args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop import app_version
-from desktop.cli import importing, pages, quotes
+from desktop.cli import articles, importing, pages, quotes, reader
 from desktop.cli import parse as parse_command
 from desktop.cli.output import LIBRARY_HELP
 
@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
     add_library_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (parse_command, importing, pages, quotes):
+    for module in (parse_command, importing, pages, quotes, reader, articles):
         module.register(sub)
     return parser
 

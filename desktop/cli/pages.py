@@ -9,8 +9,11 @@ import sys
 
 from desktop.cli.output import add_command, add_output, complain, emit, render_table, short
 from desktop.library import Library, SearchHit
+from desktop.library.article_export import article_document, article_markdown
 from desktop.library.formatting import as_of_text, date_text
+from desktop.library.listing import PageFilter
 from desktop.library.serialize import PAGE_KEYS, QUOTE_KEYS, article_record, page_record, pick, quote_record
+from desktop.library.state import PageState
 
 PAGE_SORTS = ("quotes_as_of", "published", "imported", "title", "quote_count")
 EXPORT_COLUMNS = ["page_id", "title", "published", "quotes_as_of", "as_of_estimated", "source_url", "file_name",
@@ -22,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sort", choices=PAGE_SORTS, default="quotes_as_of", help="order (default: quotes_as_of)")
     p.add_argument("--ascending", action="store_true", help="oldest or smallest first")
     p.add_argument("--search", metavar="TEXT", help="only pages whose text has every word of TEXT")
+    p.add_argument("--unread", action="store_true", help="only pages not yet read")
+    p.add_argument("--starred", action="store_true", help="only starred pages")
+    p.add_argument("--tag", metavar="NAME", help="only pages tagged NAME")
     add_output(p)
 
     p = add_command(sub, "search", run_search, "full-text search of titles, summaries and articles",
@@ -30,8 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N pages (default 50)")
     add_output(p)
 
-    p = add_command(sub, "show", run_show, "print one page's article as text", "Print the article of page ID as text.")
+    p = add_command(sub, "show", run_show, "print one page's article as text, Markdown or HTML",
+                    "Print the article of page ID: as text (the default), Markdown, a self-contained HTML "
+                    "document (images embedded), or one JSON object.")
     p.add_argument("page_id", type=int, metavar="ID", help="page id, as listed by 'pages'")
+    p.add_argument("--format", choices=("text", "markdown", "html"), default="text", help="how to print it")
     p.add_argument("--json", action="store_true", help="the article as one JSON object")
 
     p = add_command(sub, "export", run_export, "write every snapshot's quotes as CSV or JSON",
@@ -42,11 +51,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_pages(library: Library, args: argparse.Namespace) -> int:
     rows = library.pages(sort=args.sort, descending=not args.ascending, search=args.search)
+    if args.unread or args.starred or args.tag:
+        kept = set(library.page_ids(wanted=PageFilter(unread=args.unread, starred=args.starred, tag=args.tag)))
+        rows = [r for r in rows if r.id in kept]
+    states = library.page_states(r.id for r in rows)
     cells = [[str(r.id), date_text(r.published), as_of_text(r.quotes_as_of, r.as_of_estimated),
               f"{r.quote_count:,}", r.section or "", short(r.title or r.file_name)] for r in rows]
     headers = ["ID", "Published", "Quotes as of", "Quotes", "Section", "Title"]
-    emit([pick(page_record(r), PAGE_KEYS) for r in rows], args, lambda: render_table(headers, cells, {0, 3}))
+    records = [{**pick(page_record(r), PAGE_KEYS), **state_record(states.get(r.id, PageState()), args.csv)}
+               for r in rows]
+    emit(records, args, lambda: render_table(headers, cells, {0, 3}))
     return 0
+
+
+def state_record(state: PageState, flat: bool = False) -> dict[str, object]:
+    """A page's reader state as the JSON listing gives it (tags joined by "; " for CSV)."""
+    return {"read": state.read, "starred": state.starred, "tags": "; ".join(state.tags) if flat else list(state.tags),
+            "note": state.note, "reading_minutes": state.reading_minutes}
 
 
 def run_search(library: Library, args: argparse.Namespace) -> int:
@@ -89,6 +110,12 @@ def article_text(library: Library, page_id: int) -> str | None:
 
 
 def run_show(library: Library, args: argparse.Namespace) -> int:
+    if args.format in ("markdown", "html") and not args.json:
+        article = library.article(args.page_id)
+        if article is None:
+            return complain(f"there is no page {args.page_id} in the library")
+        sys.stdout.write(article_markdown(article) if args.format == "markdown" else article_document(article))
+        return 0
     if args.json:
         article = library.article(args.page_id)
         if article is None:

@@ -30,11 +30,12 @@ from desktop.gui.exports import Exporter
 from desktop.gui.focus import FocusRing, PaneCycle
 from desktop.gui.import_controller import ImportController
 from desktop.gui.menus import build_menus
-from desktop.gui.panes.article_panel import ArticlePane
+from desktop.gui.panes.article_panel import ArticlePane, ArticleView
 from desktop.gui.panes.market_view import MarketPane
 from desktop.gui.panes.page_list import PageListPane
 from desktop.gui.panes.quote_grid import QuotePane
 from desktop.gui.printing import print_article
+from desktop.gui.reader_state import ReaderActions
 from desktop.gui.settings import Settings
 from desktop.gui.sorting import Sorting
 from desktop.gui.theme import ThemeChoice
@@ -58,6 +59,9 @@ class MainWindow(QMainWindow):
     strip_dialog: StripChangesDialog
     compare_dialog: CompareDialog
     shortcuts_dialog: QDialog
+    article: ArticleView
+    article_column: QSplitter
+    empty: EmptyState
 
     def __init__(self, library_path: Path, settings: Settings | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__()
@@ -72,6 +76,10 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._placed = False
         self._build_panes()
+        self.reader = ReaderActions(self, self.pages, self.background, self.library_path, self._show_problem)
+        self.reader.watch_scrolling(self.article.verticalScrollBar())
+        self.article_column.addWidget(self.reader.note)
+        self.article_column.setSizes([640, 120])  # the note stays small until dragged larger
         self.imports = ImportController(self.library_path, self.background, self.statusBar(), self)
         self.imports.finished.connect(self._on_import_finished)
         self.imports.failed.connect(self._on_import_failed)
@@ -93,7 +101,7 @@ class MainWindow(QMainWindow):
 
     # --- construction ----------------------------------------------------------------------------
     def _build_panes(self) -> None:
-        self.pages = PageListPane(self.library_path, self.background)
+        self.pages = PageListPane(self.library_path, self.background, reader=self.library)
         self.pages.page_selected.connect(self.show_page)
         self.pages.page_opened.connect(lambda _page_id: self.focus_article())
         self.pages.pages_loaded.connect(self._update_empty_state)
@@ -108,6 +116,8 @@ class MainWindow(QMainWindow):
         self.market.range_changed.connect(self.refresh_market)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("centreTabs")
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its tab bar takes Tab's stop, once, in the chain
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.tabs.addTab(self.quotes, "&Page")
         self.tabs.addTab(self.market, "Mar&ket")
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -118,7 +128,11 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)  # a pane dragged to nothing would vanish from Tab and F6
-        for widget in (self.pages, self.tabs, self.article_pane):
+        self.article_column = QSplitter(Qt.Orientation.Vertical)  # the article, and the page's note below it
+        self.article_column.setObjectName("articleColumn")
+        self.article_column.setChildrenCollapsible(False)
+        self.article_column.addWidget(self.article_pane)
+        for widget in (self.pages, self.tabs, self.article_column):
             self.splitter.addWidget(widget)
         self.splitter.setSizes([400, 530, 400])  # shares of the width: the market grid needs six columns
         self.empty = EmptyState()
@@ -129,19 +143,23 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
     def _wire_keyboard(self) -> None:
-        """Tab walks search → list → tabs → filter → grid → chart → article; F6 jumps pane to pane; rings show focus."""
+        """Tab walks search → filters → list → tabs → filter → grid → chart → article → note; F6 jumps pane to pane;
+        the focused pane wears a ring."""
         self.pane_cycle = PaneCycle(self._panes)
-        chain: list[QWidget] = [self.pages.search_box, self.pages.view, self.tabs.tabBar(), self.quotes.filter_box,
+        bar = self.pages.filters
+        chain: list[QWidget] = [self.pages.search_box, bar.unread, bar.starred, bar.tag, bar.section, bar.dated,
+                                bar.since, bar.until, self.pages.view, self.tabs.tabBar(), self.quotes.filter_box,
                                 self.quotes.view, self.quotes.chart, self.market.grid.filter_box,
-                                self.market.grid.view, self.market.grid.chart, self.article]
+                                self.market.grid.view, self.market.grid.chart, self.article, self.reader.note.text]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.focus_rings = [FocusRing(w) for w in (self.pages.view, self.quotes.view, self.quotes.chart,
-                                                    self.market.grid.view, self.market.grid.chart, self.article)]
+                                                    self.market.grid.view, self.market.grid.chart, self.article,
+                                                    self.reader.note.text)]
 
     def _panes(self) -> list[QWidget]:
         grid = self.current_grid()
-        return [self.pages.view, grid.view, grid.chart, self.article]
+        return [self.pages.view, grid.view, grid.chart, self.article, self.reader.note.text]
 
     def _mark_read_only(self) -> None:
         """A library on read-only storage: say so, and turn off what would write to it (with the reason)."""
@@ -152,6 +170,8 @@ class MainWindow(QMainWindow):
             action.setToolTip(messages.READ_ONLY_TIP)
         self.empty.sample_button.setEnabled(False)
         self.empty.sample_button.setToolTip(messages.READ_ONLY_TIP)
+        self.reader.note.text.setReadOnly(True)
+        self.reader.note.text.setToolTip(messages.READ_ONLY_TIP)
         badge = QLabel("Read-only library")
         badge.setObjectName("readOnlyBadge")
         badge.setToolTip(messages.READ_ONLY_TIP)
@@ -163,6 +183,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return  # a late answer from a worker after the window closed
         self._remember_reading_position()
+        self.reader.page_opened(page_id)
         article = self.library.article(page_id) if page_id is not None else None
         if article is None:
             self._current_page = None
@@ -278,7 +299,7 @@ class MainWindow(QMainWindow):
         """Bring page ``page_id`` up in the window (clearing a search that hides it)."""
         self.tabs.setCurrentWidget(self.quotes)
         if not self.pages.select_page(page_id):
-            self.pages.search_box.clear()
+            self.pages.show_everything()
             self.pages.reload(select_page=page_id)
         self.activateWindow()
 
@@ -286,7 +307,7 @@ class MainWindow(QMainWindow):
         side_windows.open_comparison(self)
 
     def _update_empty_state(self) -> None:
-        has_pages = self.pages.model.rowCount() > 0 or bool(self.pages.search_box.text().strip())
+        has_pages = self.pages.model.rowCount() > 0 or self.pages.page_filter().active()
         shown = self.splitter if has_pages else self.empty
         if shown is not self.stack.currentWidget():
             self.stack.setCurrentWidget(shown)
@@ -341,8 +362,8 @@ class MainWindow(QMainWindow):
     def _on_import_finished(self, results: list[ImportResult]) -> None:
         """Show the best page of those just imported (clearing a search that would hide it)."""
         best = self.imports.best_page()
-        if best is not None and self.pages.search_box.text():
-            self.pages.search_box.clear()
+        if best is not None and self.pages.page_filter().active():
+            self.pages.show_everything()
         self.pages.reload(select_page=best)
         if self.tabs.currentWidget() is self.market:
             self.refresh_market()
@@ -439,6 +460,7 @@ class MainWindow(QMainWindow):
         window_state.save_state(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.reader.note.save()  # a note typed just before closing is kept
         self.background.stop()
         self.save_state()
         self._closed = True

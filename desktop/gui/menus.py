@@ -72,7 +72,9 @@ def _file_menu(window: MainWindow, actions: WindowActions, menu: QMenu) -> None:
     menu.addActions(imports)
     menu.addSeparator()
     menu.addAction(add("&Export Quotes…", window.export_quotes, "Ctrl+E"))
-    menu.addAction(add("Export &Chart…", window.export_chart, "Ctrl+Shift+E"))
+    menu.addAction(add("Export &Chart…", window.export_chart))
+    menu.addAction(window.reader.export)
+    actions.all.append(window.reader.export)
     menu.addAction(add("&Print Article…", window.print_article, QKeySequence.StandardKey.Print))
     menu.addSeparator()
     menu.addAction(add("&Quit", window.close, QKeySequence.StandardKey.Quit))
@@ -90,6 +92,12 @@ def _edit_menu(window: MainWindow, actions: WindowActions, menu: QMenu) -> None:
     delete = add("&Delete Page…", window.delete_selected_pages, QKeySequence.StandardKey.Delete)
     actions.writes.append(delete)
     menu.addAction(delete)
+    menu.addSeparator()
+    reader = window.reader
+    for action in (reader.toggle_read, reader.toggle_star, reader.edit_tags, reader.manage_tags):
+        menu.addAction(action)
+        actions.all.append(action)
+    actions.writes.extend([reader.toggle_read, reader.toggle_star, reader.edit_tags, reader.manage_tags])
 
 
 def _view_menu(window: MainWindow, actions: WindowActions, menu: QMenu) -> None:

@@ -50,7 +50,8 @@ def bring_on_screen(window: QWidget) -> None:
 def restore_state(window: MainWindow) -> None:
     settings = window.settings
     place_window(window, settings.geometry())
-    for name, splitter in (("main", window.splitter), ("quotes", window.quotes.splitter)):
+    for name, splitter in (("main", window.splitter), ("quotes", window.quotes.splitter),
+                           ("article", window.article_column)):
         state = settings.splitter(name)
         if state is not None:
             splitter.restoreState(state)
@@ -70,6 +71,7 @@ def save_state(window: MainWindow) -> None:
     settings.set_geometry(window.saveGeometry())
     settings.set_splitter("main", window.splitter.saveState())
     settings.set_splitter("quotes", window.quotes.splitter.saveState())
+    settings.set_splitter("article", window.article_column.saveState())
     column, order = window.pages.model.sort_state()
     settings.set_sort("pages", column, order.value)
     column, order = window.quotes.model.sort_state()

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 
 from desktop.library.formatting import date_text
 from desktop.library.mentions import mention_pattern, split_mentions
 from desktop.library.records import StoredArticle
+from desktop.library.state import count_words, reading_minutes
 
 SYMBOL_SCHEME = "symbol"  # links to a symbol's history
 IMAGE_SCHEME = "mr-img"  # our own names; the panel resolves them from memory, never from disk or network
 MAX_TEXT = 2_000_000  # characters of body text given to the panel; past this the article is cut with a note
-WORDS_PER_MINUTE = 230  # an adult's silent reading of non-fiction (Brysbaert 2019 measured 238)
-
-
-def reading_minutes(paragraphs: Iterable[str]) -> int:
-    """Minutes an average reader takes for ``paragraphs`` (at least 1 when there is any text, else 0)."""
-    words = sum(len(paragraph.split()) for paragraph in paragraphs)
-    return max(1, round(words / WORDS_PER_MINUTE)) if words else 0
 
 
 def image_url(name: str) -> str:
@@ -27,11 +21,14 @@ def image_url(name: str) -> str:
 
 
 def article_html(
-    article: StoredArticle, image_widths: dict[str, int] | None = None, symbols: Iterable[str] = ()
+    article: StoredArticle, image_widths: dict[str, int] | None = None, symbols: Iterable[str] = (),
+    image_src: Callable[[str], str] = image_url,
 ) -> str:
     """The whole article as flat blocks: no tables, no nesting deeper than a list, every text escaped.
 
     Mentions of ``symbols`` (and their company names) become ``symbol:`` links the panel handles itself.
+    ``image_src`` gives each image's address (exports embed the bytes or name a file in the package);
+    the markup is well-formed XML as well as HTML, so an EPUB chapter can hold it as it is.
     """
     widths = image_widths or {}
     mentions = mention_pattern(symbols)
@@ -41,7 +38,8 @@ def article_html(
         parts.append(f'<p class="summary"><i>{escape(article.summary)}</i></p>')
     images_after: dict[int, list[str]] = {}
     for image in article.images:
-        images_after.setdefault(image.after_paragraph, []).append(_image_block(image.name, image.caption, widths))
+        block = _image_block(image_src(image.name), image.caption, widths.get(image.name))
+        images_after.setdefault(image.after_paragraph, []).append(block)
     used = 0
     for number, paragraph in enumerate(article.paragraphs):
         parts.extend(images_after.pop(number, []))
@@ -73,7 +71,7 @@ def _header(article: StoredArticle) -> str:
     if page.section:
         lines.append(f'<p class="section"><b>{escape(page.section.upper())}</b></p>')
     lines.append(f"<h1>{escape(page.title or 'Untitled page')}</h1>")
-    minutes = reading_minutes(article.paragraphs)
+    minutes = reading_minutes(count_words(article.paragraphs))  # the same figure as the list's tooltip
     read = f"{minutes} min read" if minutes else ""
     meta = [escape(m) for m in (date_text(page.published), read, article.byline) if m]
     if page.source_url and page.source_url.lower().startswith(("http://", "https://")):
@@ -83,10 +81,10 @@ def _header(article: StoredArticle) -> str:
     return "\n".join(lines)
 
 
-def _image_block(name: str, caption: str | None, widths: dict[str, int]) -> str:
-    width = widths.get(name)
+def _image_block(src: str, caption: str | None, width: int | None) -> str:
     size = f' width="{width}"' if width else ""
-    block = f'<p align="center"><img src="{image_url(escape(name, quote=True))}"{size}></p>'
+    alt = escape(caption or "", quote=True)
+    block = f'<p class="image" align="center"><img src="{escape(src, quote=True)}" alt="{alt}"{size} /></p>'
     if caption:
         block += f'<p class="caption" align="center"><small>{escape(caption)}</small></p>'
     return block

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-import json
+import logging
 from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.library.packing import DamagedData, pack_text, unpack_text
 from desktop.library.reading import Prepared, content_hash, duplicate_result
 from desktop.library.records import ImportResult
+from desktop.library.state import count_words
+from desktop.library.storage_schema import index_text, unindex_text
 from desktop.library.times import now_iso, quotes_as_of, sort_key
 from desktop.library.transaction import write_transaction
 from parsing import PARSER_VERSION, Page
 
 __all__ = ["content_hash", "duplicate_result", "find_duplicate", "store_prepared"]
+log = logging.getLogger(__name__)
 
 
 def find_duplicate(db: Database, digest: str) -> tuple[int, str] | None:
@@ -35,13 +39,11 @@ def parsed_fields(page: Page, as_of: str, estimated: bool) -> dict[str, Any]:
         "as_of_estimated": int(estimated),
         "byline": page.byline,
         "summary": page.summary,
-        "body": "\n\n".join(page.paragraphs),
-        "paragraphs": json.dumps(list(page.paragraphs), ensure_ascii=False),
-        "related": json.dumps(list(page.related), ensure_ascii=False),
         "encoding": page.encoding,
         "format": page.format,
         "parser_version": PARSER_VERSION,
         "quote_count": len(page.quotes),
+        "word_count": count_words(page.paragraphs),
     }
 
 
@@ -80,6 +82,31 @@ def insert_row(db: Database, table: str, row: dict[str, Any]) -> int:
     return int(cursor.lastrowid or 0)
 
 
+def store_text(db: Database, page: Page, page_id: int) -> None:
+    """The article text (compressed, once) and its full-text postings, inside the caller's transaction."""
+    db.conn.execute("INSERT OR REPLACE INTO texts (page_id, data) VALUES (?, ?)",
+                    [page_id, pack_text(page.paragraphs, page.related)])
+    index_text(db, page_id, page.title, page.summary, page.paragraphs)
+
+
+def remove_text(db: Database, page_id: int) -> None:
+    """Take a page's text out of the index and the texts table, inside the caller's transaction."""
+    row = db.conn.execute(
+        "SELECT p.title, p.summary, t.data FROM pages p LEFT JOIN texts t ON t.page_id = p.id WHERE p.id = ?",
+        [page_id],
+    ).fetchone()
+    if row is None:
+        return
+    title, summary, data = row
+    try:
+        paragraphs, _related = unpack_text(data)
+    except DamagedData:
+        log.warning("page %d: stored text cannot be read; its search entry is left behind", page_id)
+    else:
+        unindex_text(db, page_id, title, summary, paragraphs)
+    db.conn.execute("DELETE FROM texts WHERE page_id = ?", [page_id])
+
+
 def insert_children(db: Database, page: Page, page_id: int, as_of_key: str) -> None:
     """Quotes and images of a page (inside the caller's transaction)."""
     db.conn.executemany(
@@ -103,5 +130,6 @@ def store_prepared(db: Database, item: Prepared) -> ImportResult:
             return duplicate_result(item.path, found)
         page_id = insert_row(db, "pages", row)
         insert_children(db, item.page, page_id, row["as_of_key"])
+        store_text(db, item.page, page_id)
         db.conn.execute("INSERT INTO originals (page_id, data) VALUES (?, ?)", (page_id, item.packed))
     return ImportResult(item.path, "imported", page_id, item.page.title or item.file_name)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
 from sqlite_utils import Database
 
 from desktop.library.fts import clean_text, fts_query
+from desktop.library.packing import DamagedData, body_text, unpack_text
+from desktop.library.ranking import RankHelper, ranked_ids
 from desktop.library.records import PageRow, QuoteRow, SearchHit, StoredArticle, StoredImage
 from desktop.library.snippets import make_snippet
 from desktop.library.times import sort_key
@@ -25,7 +28,7 @@ PAGE_SORTS = {
 
 NULLABLE_SORTS = {"published", "title"}  # pages without one go last either way
 
-_PAGE_FIELDS = (
+PAGE_FIELDS = (
     "p.id, p.title, p.section, p.published, p.saved, p.quotes_as_of, p.as_of_estimated, p.source_url,"
     " p.file_name, p.format, p.quote_count, p.imported_at, p.content_hash"
 )
@@ -36,7 +39,7 @@ _QUOTE_FIELDS = (
 SNIPPET_TOKENS = 12
 
 
-def _page_row(row: tuple[Any, ...]) -> PageRow:
+def page_row_from(row: tuple[Any, ...]) -> PageRow:
     (pid, title, section, published, saved, as_of, estimated, url, name, fmt, count, imported, digest) = row
     return PageRow(
         int(pid), title, section, published, saved, as_of, bool(estimated), url, name, fmt, int(count or 0),
@@ -57,6 +60,16 @@ def _quote_row(row: tuple[Any, ...]) -> QuoteRow:
     )
 
 
+def _quote_rows(rows: Iterable[tuple[Any, ...]]) -> list[QuoteRow]:
+    """Many rows at once (a history can hold 100,000): the same conversion as _quote_row, inlined."""
+    nan = math.nan
+    return [
+        QuoteRow(pid, as_of, estimated == 1, position, symbol, kind, nan if price is None else price,
+                 nan if change is None else change, nan if percent is None else percent, direction, flag, title)
+        for pid, as_of, estimated, position, symbol, kind, price, change, percent, direction, flag, title in rows
+    ]
+
+
 def page_count(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM pages").fetchone()[0])
 
@@ -73,9 +86,9 @@ def pages(db: Database, sort: str, descending: bool, search: str | None) -> list
         params = [match]
     column = PAGE_SORTS[sort]
     nulls_last = f"{column} IS NULL, " if sort in NULLABLE_SORTS else ""
-    sql = f"SELECT {_PAGE_FIELDS} FROM pages p {where} ORDER BY {nulls_last}{column} {direction}, p.id {direction}"
+    sql = f"SELECT {PAGE_FIELDS} FROM pages p {where} ORDER BY {nulls_last}{column} {direction}, p.id {direction}"
     try:
-        return [_page_row(r) for r in db.execute(sql, params)]
+        return [page_row_from(r) for r in db.execute(sql, params)]
     except sqlite3.OperationalError as error:
         if match is not None and is_query_error(error):
             return []  # a search the index cannot take (should not happen once quoted) finds nothing
@@ -90,17 +103,19 @@ def is_query_error(error: sqlite3.OperationalError) -> bool:
 
 
 def page(db: Database, page_id: int) -> PageRow | None:
-    row = db.execute(f"SELECT {_PAGE_FIELDS} FROM pages p WHERE p.id = ?", [page_id]).fetchone()
-    return _page_row(row) if row else None
+    row = db.execute(f"SELECT {PAGE_FIELDS} FROM pages p WHERE p.id = ?", [page_id]).fetchone()
+    return page_row_from(row) if row else None
 
 
 def article(db: Database, page_id: int) -> StoredArticle | None:
     head = page(db, page_id)
     if head is None:
         return None
-    byline, summary, paragraphs, related = db.execute(
-        "SELECT byline, summary, paragraphs, related FROM pages WHERE id = ?", [page_id]
+    byline, summary, data = db.execute(
+        "SELECT p.byline, p.summary, t.data FROM pages p LEFT JOIN texts t ON t.page_id = p.id WHERE p.id = ?",
+        [page_id],
     ).fetchone()
+    paragraphs, related = _text(data)
     images = tuple(
         StoredImage(name, media_type, bytes(data), caption, int(after or 0))
         for name, media_type, data, caption, after in db.execute(
@@ -109,9 +124,15 @@ def article(db: Database, page_id: int) -> StoredArticle | None:
             [page_id],
         )
     )
-    return StoredArticle(
-        head, byline, summary, tuple(json.loads(paragraphs or "[]")), tuple(json.loads(related or "[]")), images
-    )
+    return StoredArticle(head, byline, summary, paragraphs, related, images)
+
+
+def _text(data: bytes | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Stored paragraphs and related stories; a damaged entry reads as an article without text."""
+    try:
+        return unpack_text(data)
+    except (DamagedData, ValueError):
+        return ("(The text of this article is damaged in the library; `market-reader reparse` reads it again.)",), ()
 
 
 def quotes(db: Database, page_id: int) -> list[QuoteRow]:
@@ -170,7 +191,7 @@ def history(db: Database, symbol: str) -> list[QuoteRow]:
         f"SELECT {_QUOTE_FIELDS} FROM quotes q JOIN pages p ON p.id = q.page_id"
         " WHERE q.symbol = ? ORDER BY q.as_of_key, q.page_id, q.position"
     )
-    return [_quote_row(r) for r in db.execute(sql, [clean_text(symbol)])]
+    return _quote_rows(db.execute(sql, [clean_text(symbol)]))
 
 
 def movers(rows: list[QuoteRow], n: int, losers: bool) -> list[QuoteRow]:
@@ -180,38 +201,34 @@ def movers(rows: list[QuoteRow], n: int, losers: bool) -> list[QuoteRow]:
     return picked[: max(n, 0)]
 
 
-# bm25 weights for title, summary and body: a word in the title counts most.
-_RANK = "bm25(pages_fts, 10.0, 4.0, 1.0)"
-# Every match is ranked: over 10,000 generated pages, ranking all of them ("the" matches every page)
-# took 20-37 ms median, 44 ms worst, within the 50 ms goal.
-
-
-def _ranked_hits(db: Database, match: str, text: str, limit: int) -> list[SearchHit]:
-    ids = [int(r[0]) for r in db.execute(
-        f"SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? ORDER BY {_RANK}, rowid DESC LIMIT ?",
-        [match, limit],
-    )]
+def _ranked_hits(db: Database, match: str, text: str, limit: int, helper: RankHelper | None) -> list[SearchHit]:
+    ids = ranked_ids(db.conn, match, limit, helper)
     if not ids:
         return []
     stored = {int(r[0]): r[1:] for r in db.execute(
-        "SELECT id, title, summary, body FROM pages WHERE id IN (SELECT value FROM json_each(?))",
+        "SELECT p.id, p.title, p.summary, t.data FROM pages p LEFT JOIN texts t ON t.page_id = p.id"
+        " WHERE p.id IN (SELECT value FROM json_each(?))",
         [json.dumps(ids)],
     )}
     hits = []
     for page_id in ids:
-        title, summary, body = stored.get(page_id, (None, None, None))
+        title, summary, data = stored.get(page_id, (None, None, None))
+        body = body_text(_text(data)[0])
         hits.append(SearchHit(page_id, title, make_snippet((body, summary, title), text, SNIPPET_TOKENS)))
     return hits
 
 
-def search(db: Database, text: str, limit: int) -> list[SearchHit]:
-    """Pages matching every word of ``text``, best first, with the matches in [brackets]. Never raises."""
+def search(db: Database, text: str, limit: int, helper: RankHelper | None = None) -> list[SearchHit]:
+    """Pages matching every word of ``text``, best first, with the matches in [brackets]. Never raises.
+
+    Every match is ranked (bm25, a word in the title counting most); with ``helper``, on two connections.
+    """
     text = clean_text(text)
     match = fts_query(text)
     if match is None or limit <= 0:
         return []
     try:
-        return _ranked_hits(db, match, text, limit)
+        return _ranked_hits(db, match, text, limit, helper)
     except sqlite3.OperationalError as error:
         if is_query_error(error):
             return []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 # "skipped": an entry passed over while walking a folder (a link loop, a folder that cannot be opened);
 # "ignored": a file in a folder that is not a saved page (an image, a spreadsheet). Both are reported, neither is a
@@ -30,9 +30,12 @@ class PageRow:
     content_hash: str
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteRow:
-    """A quote as stored, with the snapshot it belongs to."""
+class QuoteRow(NamedTuple):
+    """A quote as stored, with the snapshot it belongs to.
+
+    A named tuple rather than a frozen dataclass: a symbol's history can hold 100,000 of them, and a
+    named tuple is built about five times faster.
+    """
 
     page_id: int
     as_of: str

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import zlib
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -11,7 +10,8 @@ from typing import Any
 from sqlite_utils import Database
 
 import parsing
-from desktop.library import importer, times
+from desktop.library import importer, originals, times
+from desktop.library.packing import DamagedData
 from desktop.library.reading import parse_guarded
 from desktop.library.records import ImportResult
 from desktop.library.transaction import write_transaction
@@ -30,17 +30,15 @@ def _updated_fields(page: parsing.Page, old_as_of: str, old_estimated: bool) -> 
 def reparse_page(db: Database, page_id: int) -> ImportResult:
     """Parse one stored original again and replace its row, quotes and (when found again) images."""
     row = db.execute(
-        "SELECT p.file_name, p.quotes_as_of, p.as_of_estimated, o.data FROM pages p"
-        " JOIN originals o ON o.page_id = p.id WHERE p.id = ?",
-        [page_id],
+        "SELECT p.file_name, p.quotes_as_of, p.as_of_estimated FROM pages p WHERE p.id = ?", [page_id]
     ).fetchone()
-    if row is None:
-        return ImportResult(str(page_id), "failed", page_id, "the original file is not stored for this page")
-    file_name, old_as_of, old_estimated, packed = row
     try:
-        raw = zlib.decompress(packed)
-    except zlib.error:
-        return ImportResult(file_name, "failed", page_id, "the stored original is damaged")
+        raw = originals.original_bytes(db, page_id) if row is not None else None
+    except DamagedData:
+        return ImportResult(row[0], "failed", page_id, "the stored original is damaged")
+    if row is None or raw is None:
+        return ImportResult(str(page_id), "failed", page_id, "the original file is not stored for this page")
+    file_name, old_as_of, old_estimated = row
     page = parse_guarded(lambda: parsing.parse_bytes(raw, file_name), file_name)
     if isinstance(page, ImportResult):
         return ImportResult(file_name, "failed", page_id, page.message)
@@ -48,6 +46,7 @@ def reparse_page(db: Database, page_id: int) -> ImportResult:
     with write_transaction(db):
         if db.conn.execute("SELECT 1 FROM pages WHERE id = ?", [page_id]).fetchone() is None:
             return ImportResult(file_name, "failed", page_id, "the page was deleted while it was read again")
+        importer.remove_text(db, page_id)
         db.table("pages").update(page_id, fields)
         db.conn.execute("DELETE FROM quotes WHERE page_id = ?", [page_id])
         if page.images:  # images from a NAME_files folder are not in the original bytes: keep them
@@ -55,6 +54,7 @@ def reparse_page(db: Database, page_id: int) -> ImportResult:
         else:
             page = _without_images(page)
         importer.insert_children(db, page, page_id, fields["as_of_key"])
+        importer.store_text(db, page, page_id)
     return ImportResult(file_name, "imported", page_id, f"read again: {page.title or file_name}")
 
 

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from desktop.library.state import add_reader_state
+from desktop.library.storage_schema import compact_storage
 from desktop.library.transaction import write_transaction
 
 # Small columns first: a row is read from its start, so listing pages never wades through article text.
@@ -114,8 +116,14 @@ def _autoincrement_pages(db: Database) -> None:
         db.conn.execute(sql)
 
 
+def _reserved_v3(_db: Database) -> None:
+    """Version 3 is given to another change of the quote columns; this version makes none."""
+
+
 # Each migration brings the schema from version i to i + 1 (index i in this list).
-MIGRATIONS: list[Callable[[Database], None]] = [_create_v1, _autoincrement_pages]
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _create_v1, _autoincrement_pages, _reserved_v3, compact_storage, add_reader_state,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 LIBRARY_TABLES = frozenset({"pages", "quotes", "images", "originals", "pages_fts"})
 

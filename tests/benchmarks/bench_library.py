@@ -1,7 +1,9 @@
 """Library speed: importing 1,000 realistic 200 KB pages, and search, market view and history over 10,000.
 
 Run: .venv/bin/python tests/benchmarks/bench_library.py [--import 1000] [--pages 10000] [--workers 2]
-Goals: import ≤ 10 s (parsing included), search ≤ 50 ms, market view ≤ 100 ms, history ≤ 200 ms.
+     [--keep PATH]  (build the query library at PATH once and reuse it on later runs)
+Goals: import ≤ 10 s (parsing included), search ≤ 50 ms, market view ≤ 100 ms, history ≤ 100 ms,
+the page list's first screen ≤ 100 ms.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pagegen import br_article_html  # noqa: E402
 
 import parsing  # noqa: E402
 from desktop.library import Library  # noqa: E402
+from desktop.library.listing import PageFilter  # noqa: E402
 
 SEARCHES = ("rupee", "cement makers", "remittances Gulf", "KSE-100", "inflation eased percent", "the", "budg*",
             '"unbalanced')
@@ -83,12 +86,30 @@ def bench_import(tmp: Path, count: int, workers: int) -> None:
               "(compressed original, text, quotes, full-text index)")
 
 
-def bench_queries(tmp: Path, count: int) -> None:
-    path = tmp / "big.db"
+def first_screen(library: Library, sort: str, wanted: PageFilter) -> None:
+    """What the window's list does on a reload: every id in order, the first 200 rows, the counts."""
+    ids, _counts = library.page_listing(sort, True, wanted)
+    library.listed_pages(ids[:200])
+
+
+def bench_list(library: Library) -> None:
+    for label, sort, wanted in (("all pages, newest published first", "published", PageFilter()),
+                                ("all pages by title", "title", PageFilter()),
+                                ("unread only", "published", PageFilter(unread=True)),
+                                ("matching 'rupee'", "published", PageFilter(search="rupee"))):
+        median, worst = timed_ms(lambda sort=sort, wanted=wanted: first_screen(library, sort, wanted), runs=5)
+        print(f"  page list, first screen, {label}: median {median:.1f} ms, worst {worst:.1f} ms (goal ≤ 100)")
+
+
+def bench_queries(tmp: Path, count: int, keep: Path | None) -> None:
+    path = keep or tmp / "big.db"
     start = time.perf_counter()
-    build_library(path, count)
-    print(f"{count:,}-page library built from generated pages in {time.perf_counter() - start:.1f} s")
+    if keep is None or not keep.exists():
+        build_library(path, count)
+        print(f"{count:,}-page library built from generated pages in {time.perf_counter() - start:.1f} s")
     with Library(path) as library:
+        count = library.page_count()
+        print(f"{count:,}-page library opened in {time.perf_counter() - start:.1f} s")
         for text in SEARCHES:
             hits = len(library.search(text))
             median, worst = timed_ms(lambda text=text: library.search(text))
@@ -97,7 +118,7 @@ def bench_queries(tmp: Path, count: int) -> None:
         print(f"  market view (latest quote per symbol): median {median:.1f} ms, worst {worst:.1f} ms (goal ≤ 100)")
         median, worst = timed_ms(lambda: library.history("OGDC"))
         print(f"  history('OGDC'), {len(library.history('OGDC')):,} snapshots: median {median:.1f} ms, "
-              f"worst {worst:.1f} ms (goal ≤ 200)")
+              f"worst {worst:.1f} ms (goal ≤ 100)")
         median, worst = timed_ms(lambda: library.movers(None))
         print(f"  market movers: median {median:.1f} ms, worst {worst:.1f} ms")
         median, worst = timed_ms(library.pages, runs=5)
@@ -106,6 +127,8 @@ def bench_queries(tmp: Path, count: int) -> None:
         print(f"  list pages matching 'rupee': median {median:.1f} ms, worst {worst:.1f} ms")
         median, worst = timed_ms(lambda: (library.quotes(count // 2), library.article(count // 2)))
         print(f"  one page's quotes and article: median {median:.2f} ms")
+        bench_list(library)
+    print(f"  library size: {library_bytes(path) / count / 1024:.1f} KB per page (short stand-in originals)")
 
 
 def main() -> int:
@@ -113,13 +136,14 @@ def main() -> int:
     parser.add_argument("--import", dest="import_count", type=int, default=1_000, help="pages to import")
     parser.add_argument("--pages", type=int, default=10_000, help="pages in the query library")
     parser.add_argument("--workers", type=int, default=2, help="parsing processes to compare with one")
+    parser.add_argument("--keep", type=Path, help="build the query library here once, reuse it afterwards")
     options = parser.parse_args()
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
     with tempfile.TemporaryDirectory() as tmp:
         if options.import_count:
             bench_import(Path(tmp), options.import_count, options.workers)
         if options.pages:
-            bench_queries(Path(tmp), options.pages)
+            bench_queries(Path(tmp), options.pages, options.keep)
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
     return 0
 

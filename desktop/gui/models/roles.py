@@ -14,3 +14,4 @@ class PageRole(IntEnum):
     SORT_KEY = Qt.ItemDataRole.UserRole + 1
     PAGE_ID = Qt.ItemDataRole.UserRole + 2
     PAGE = Qt.ItemDataRole.UserRole + 3
+    STATE = Qt.ItemDataRole.UserRole + 4  # the page's reader state (read, starred, tags, note)

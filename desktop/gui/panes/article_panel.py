@@ -185,4 +185,3 @@ class ArticlePane(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.find_bar)
-        self.setFocusProxy(self.view)

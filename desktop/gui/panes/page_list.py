@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -16,11 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui.background import Background
-from desktop.gui.models.page_model import AS_OF, PUBLISHED, QUOTES, SECTION, TITLE, PageListModel
+from desktop.gui.models.page_model import AS_OF, BLOCK, PUBLISHED, QUOTES, SECTION, TITLE, PageListModel
 from desktop.gui.models.table_model import prepare_row_view
-from desktop.library import Library
+from desktop.gui.panes.page_filters import FilterBar
+from desktop.library import Library, LibraryError
+from desktop.library.listing import ListedPage, PageFilter
 from desktop.library.records import PageRow
 
+log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 200
 
 
@@ -31,28 +37,38 @@ class PageListPane(QWidget):
     page_opened = Signal(int)  # Enter or a double-click on a page: read it
     pages_loaded = Signal()
 
-    def __init__(self, library_path: Path, background: Background, parent: QWidget | None = None) -> None:
+    def __init__(self, library_path: Path, background: Background, parent: QWidget | None = None,
+                 reader: Library | None = None) -> None:
         super().__init__(parent)
         self._library_path = library_path
         self._background = background
+        self._reader = reader  # this thread's connection, for the rows that scroll into view
+        self._owns_reader = False
         self._generation = 0
         self._wanted_page: int | None = None
         self._shown: int | None = None  # the page last announced by page_selected
-        self.model = PageListModel(self)
+        self.model = PageListModel(self._read_rows, self)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
         self.search_box.setPlaceholderText("Search articles")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAcceptDrops(False)  # a dropped file imports (the window takes it), not types its URL
+        self.filters = FilterBar()
         self.count_label = QLabel()
         self.count_label.setObjectName("pageCount")
         self.view = self._make_view()
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.reload)
+        # a new sort order is fetched once control returns to the event loop (an explicit reload first wins)
+        self._sort_timer = QTimer(self, singleShot=True, interval=0)
+        self._sort_timer.timeout.connect(self.reload)
+        self.model.sort_requested.connect(self._sort_timer.start)
+        self.filters.changed.connect(self._sort_timer.start)
         self.search_box.textChanged.connect(lambda _text: self._timer.start())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.search_box)
+        layout.addWidget(self.filters)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
 
@@ -99,25 +115,54 @@ class PageListPane(QWidget):
             self._show_row(current.row())
 
     # --- loading ---------------------------------------------------------------------------------
+    def page_filter(self) -> PageFilter:
+        """What the list shows: the search box's words and the filters above the list, all at once."""
+        return self.filters.apply(self.search_box.text()[:200].strip() or None)
+
+    def show_everything(self) -> None:
+        """Clear the search and the filters (the list reloads)."""
+        self.filters.blockSignals(True)
+        self.filters.clear()
+        self.filters.blockSignals(False)
+        self.search_box.clear()
+
     def reload(self, select_page: int | None = None) -> None:
-        """Ask the library for the pages (matching the search, if any), off the GUI thread."""
+        """Ask the library for the order of the pages to list and their first screen, off the GUI thread."""
         self._timer.stop()
+        self._sort_timer.stop()
         self._generation += 1
         self._wanted_page = select_page  # None: keep whatever is current when the answer arrives
-        generation, text = self._generation, self.search_box.text()[:200].strip()
+        generation, wanted = self._generation, self.page_filter()
+        sort, descending = self.model.sort_order()
         self._background.run_in_library(
-            self._library_path, lambda library: library_pages(library, text),
-            lambda pages: self._on_loaded(generation, pages), lambda message: self._on_failed(generation, message),
+            self._library_path, lambda library: load_listing(library, sort, descending, wanted),
+            lambda listing: self._on_loaded(generation, listing),
+            lambda message: self._on_failed(generation, message),
         )
 
-    def _on_loaded(self, generation: int, pages: list[PageRow]) -> None:
+    def _read_rows(self, ids: Sequence[int]) -> Mapping[int, ListedPage]:
+        """Rows scrolled into view, read on this thread (a block of ids by primary key: about a millisecond)."""
+        try:
+            if self._reader is None:
+                self._reader, self._owns_reader = Library(self._library_path), True
+            return self._reader.listed_pages(ids)
+        except LibraryError as error:
+            log.warning("page list rows could not be read: %s", error.message)
+            return {}
+
+    def close_reader(self) -> None:
+        """Close the connection this pane opened for itself (not one it was given)."""
+        if self._owns_reader and self._reader is not None:
+            self._reader.close()
+        self._reader, self._owns_reader = None, False
+
+    def _on_loaded(self, generation: int, listing: Listing) -> None:
         if generation != self._generation:
             return  # an older search answered late
         wanted = self._wanted_page if self._wanted_page is not None else self.current_page_id()
-        self.model.set_pages(pages)
-        searching = bool(self.search_box.text().strip())
-        noun = "page" if len(pages) == 1 else "pages"
-        self.count_label.setText(f"{len(pages):,} {noun}" + (" match" if searching else ""))
+        self.model.set_listing(listing.ids, listing.first)
+        self.filters.set_choices(listing.tags, listing.sections)
+        self.count_label.setText(count_text(listing.counts, self.page_filter()))
         row = self.model.row_of(wanted) if wanted is not None else -1
         self._shown = None  # the rows are new: announce the page again even if it is the same
         if row >= 0:
@@ -125,6 +170,20 @@ class PageListPane(QWidget):
         else:
             self.page_selected.emit(None)
         self.pages_loaded.emit()
+
+    def refresh_state(self, page_ids: Sequence[int]) -> None:
+        """Pages whose reader state changed: repaint their rows and count again (the list keeps its order,
+        so a page just read stays in view under the Unread filter until the next reload)."""
+        self.model.refresh(page_ids)
+        generation, wanted = self._generation, self.page_filter()
+        self._background.run_in_library(
+            self._library_path, lambda library: library.filter_counts(wanted),
+            lambda counts: self._on_counted(generation, counts),
+        )
+
+    def _on_counted(self, generation: int, counts: dict[str, int]) -> None:
+        if generation == self._generation:
+            self.count_label.setText(count_text(counts, self.page_filter()))
 
     def _on_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
@@ -167,6 +226,26 @@ class PageListPane(QWidget):
         self.view.sortByColumn(column, order)
 
 
-def library_pages(library: Library, search: str) -> list[PageRow]:
-    """The pages to list: all of them, or those matching ``search``."""
-    return library.pages(search=search or None)
+@dataclass(frozen=True)
+class Listing:
+    """The answer to a reload: every id in order, the first screen's rows, and the counts."""
+
+    ids: list[int]
+    first: dict[int, ListedPage]
+    counts: dict[str, int]
+    tags: list[str]
+    sections: list[str]
+
+
+def load_listing(library: Library, sort: str, descending: bool, wanted: PageFilter) -> Listing:
+    """The pages to list in their order, with the rows of the first screen (run on a pool thread)."""
+    ids, counts = library.page_listing(sort, descending, wanted)
+    return Listing(ids, library.listed_pages(ids[:BLOCK]), counts, [t.name for t in library.tags()],
+                   library.sections())
+
+
+def count_text(counts: Mapping[str, int], wanted: PageFilter) -> str:
+    """"1,204 pages · 12 unread", or "3 pages match" when something narrows the list."""
+    total, unread = counts.get("pages", 0), counts.get("unread", 0)
+    text = f"{total:,} {'page' if total == 1 else 'pages'}" + (" match" if wanted.active() else "")
+    return text + (f" · {unread:,} unread" if unread else "")

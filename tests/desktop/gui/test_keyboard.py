@@ -115,23 +115,25 @@ def test_tab_leaves_the_list_and_walks_every_pane(qtbot, window, write_page, mon
     import_by_keyboard(qtbot, window, monkeypatch, [write_page("p.txt", title="Tab walks the panes")])
     window.pages.view.setFocus()
     seen = []
-    for _ in range(12):
+    for _ in range(40):  # the article's links take a Tab each, as in a browser
         press(qtbot, Key.Key_Tab)
         seen.append(focused())
     assert window.pages.view not in seen[:6]  # Tab does not walk cell by cell through the list
-    for pane in (window.quotes.filter_box, window.quotes.view, window.quotes.chart, window.article):
+    for pane in (window.tabs.tabBar(), window.quotes.filter_box, window.quotes.view, window.quotes.chart,
+                 window.article, window.reader.note.text, window.pages.search_box, window.pages.filters.unread):
         assert pane in seen
     assert window.current_page_id() is not None
 
 
-def test_f6_cycles_list_grid_chart_article(qtbot, window, write_page, monkeypatch):
+def test_f6_cycles_list_grid_chart_article_note(qtbot, window, write_page, monkeypatch):
     import_by_keyboard(qtbot, window, monkeypatch, [write_page("p.txt", title="F6 walks the panes")])
     window.pages.view.setFocus()
     order = []
-    for _ in range(4):
+    for _ in range(5):
         press(qtbot, Key.Key_F6)
         order.append(focused())
-    assert order == [window.quotes.view, window.quotes.chart, window.article, window.pages.view]
+    assert order == [window.quotes.view, window.quotes.chart, window.article, window.reader.note.text,
+                     window.pages.view]
 
 
 def test_the_focused_pane_wears_a_ring(qtbot, window, write_page, monkeypatch):

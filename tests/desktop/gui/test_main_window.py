@@ -68,7 +68,7 @@ def test_dropping_files_imports_and_shows_the_newest(qtbot, window, write_page):
     newest = max(r.page_id for r in results)
     assert window.current_page_id() == newest
     assert "Banks lead the recovery" in window.windowTitle()
-    assert window.pages.count_label.text() == "2 pages"
+    assert window.pages.count_label.text() == "2 pages · 2 unread"
 
 
 def test_a_bad_file_is_reported_and_the_rest_imported(qtbot, window, write_page, tmp_path):
@@ -229,7 +229,7 @@ def test_state_is_restored_after_closing_and_reopening(qtbot, tmp_path, write_pa
     with qtbot.waitSignal(first.import_finished, timeout=30_000):
         drop_urls(first, [write_page("a.txt", title="Alpha fund posts gains"), write_page("b.txt", title="Beta index slips lower")])
     qtbot.waitUntil(lambda: first.pages.model.rowCount() == 2)
-    alpha = next(p.id for p in first.pages.model._pages if p.title == "Alpha fund posts gains")
+    alpha = next(p.id for p in map(first.pages.model.page_at, range(2)) if p.title == "Alpha fund posts gains")
     first.pages.select_page(alpha)
     first.quotes.sort_by(first.quotes.model.column_of(SYMBOL), Qt.SortOrder.DescendingOrder)
     first.article.set_zoom(3)

@@ -1,10 +1,15 @@
-"""The library list's model: sorts itself, keeps the selection, shows estimated dates as such."""
+"""The library list's model: rows read a block at a time, state shown (bold unread, star), sorting asked of the library."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPersistentModelIndex, Qt
+from collections.abc import Sequence
 
-from desktop.gui.models.page_model import AS_OF, PUBLISHED, QUOTES, TITLE, PageListModel
+from PySide6.QtCore import Qt
+
+from desktop.gui.models.page_model import AS_OF, BLOCK, QUOTES, TITLE, PageListModel
+from desktop.gui.models.roles import PageRole
+from desktop.library.listing import ListedPage
+from desktop.library.state import PageState
 from tests.desktop.records import page_row
 
 PAGES = [
@@ -15,41 +20,68 @@ PAGES = [
 ]
 
 
-def titles(model) -> list[str]:
-    return [model.page_at(r).title for r in range(model.rowCount())]
-
-
 def test_model_passes_qt_model_tester(qtmodeltester, qapp):
     model = PageListModel()
     model.set_pages(PAGES)
     qtmodeltester.check(model)
 
 
-def test_default_order_is_newest_published_first(qapp):
-    model = PageListModel()
-    model.set_pages(PAGES)
-    assert titles(model) == ["apple", "Banana", "Cherry"]
-    model.sort(AS_OF, Qt.SortOrder.DescendingOrder)
-    assert titles(model) == ["Cherry", "Banana", "apple"]
+def test_rows_are_read_a_block_at_a_time_as_they_are_shown(qapp):
+    asked: list[list[int]] = []
+
+    def fetch(ids: Sequence[int]) -> dict[int, ListedPage]:
+        asked.append(list(ids))
+        return {i: ListedPage(page_row(i, f"Page {i}"), PageState(read=i % 2 == 0)) for i in ids}
+
+    model = PageListModel(fetch)
+    model.set_listing(list(range(1000, 0, -1)))
+    assert model.rowCount() == 1000 and asked == []
+    assert model.index(0, TITLE).data() == "Page 1000"
+    assert asked == [list(range(1000, 1000 - BLOCK, -1))]
+    assert model.index(5, TITLE).data() == "Page 995" and len(asked) == 1  # same block, already read
+    assert model.index(999, TITLE).data() == "Page 1"
+    assert len(asked) == 2 and asked[1][-1] == 1
+    assert model.row_of(1) == 999 and model.row_of(5000) == -1
+    assert model.index(999, 0).data(PageRole.PAGE_ID) == 1
 
 
-def test_sorts_by_title_ignoring_case_and_by_numbers(qapp):
+def test_unread_rows_are_bold_and_starred_ones_marked(qapp):
+    model = PageListModel()
+    model.set_pages(PAGES, {1: PageState(read=True, starred=True, tags=("oil",), note="watch this", words=450)})
+    assert model.index(0, TITLE).data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(1, TITLE).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(0, TITLE).data() == "★ Banana" and model.index(1, TITLE).data() == "apple"
+    tip = model.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Tags: oil" in tip and "Note: watch this" in tip and "3 min read" in tip
+    assert model.index(0, 0).data(PageRole.STATE).starred
+
+
+def test_refresh_reads_changed_rows_again(qapp):
+    states = {1: PageState()}
+
+    def fetch(ids: Sequence[int]) -> dict[int, ListedPage]:
+        return {i: ListedPage(PAGES[0], states[i]) for i in ids if i in states}
+
+    model = PageListModel(fetch)
+    model.set_listing([1])
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom: changed.append(top.row()))
+    states[1] = PageState(read=True)
+    model.refresh([1, 7])
+    assert changed == [0] and model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
+
+
+def test_sorting_asks_the_library_and_keeps_the_order_it_was_given(qapp):
     model = PageListModel()
     model.set_pages(PAGES)
-    model.sort(TITLE, Qt.SortOrder.AscendingOrder)
-    assert titles(model) == ["apple", "Banana", "Cherry"]
+    asked: list[tuple[str, bool]] = []
+    model.sort_requested.connect(lambda: asked.append(model.sort_order()))
     model.sort(QUOTES, Qt.SortOrder.AscendingOrder)
-    assert titles(model) == ["apple", "Banana", "Cherry"]  # 5 < 34 < 120, not "120" < "34" < "5"
-    model.sort(PUBLISHED, Qt.SortOrder.DescendingOrder)
-    assert titles(model) == ["apple", "Banana", "Cherry"]
-
-
-def test_selection_survives_sorting(qapp):
-    model = PageListModel()
-    model.set_pages(PAGES)
-    persistent = QPersistentModelIndex(model.index(model.row_of(2), 0))
-    model.sort(TITLE, Qt.SortOrder.DescendingOrder)
-    assert model.page_at(persistent.row()).id == 2
+    model.sort(QUOTES, Qt.SortOrder.AscendingOrder)  # no change, no new question
+    model.sort(AS_OF, Qt.SortOrder.DescendingOrder)
+    assert asked == [("quote_count", False), ("quotes_as_of", True)]
+    assert [model.page_at(r).id for r in range(3)] == [1, 2, 3]
 
 
 def test_estimated_moment_is_marked(qapp):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
@@ -134,7 +132,7 @@ def test_as_of_sorts_by_moment_not_by_text(qapp):
 def test_tooltips_never_carry_markup_from_a_page(qapp):
     model = QuoteTableModel(with_as_of=True)
     row = quote("ODD", 1, 1, 1, flag='<img src="/dev/zero">')
-    model.set_quotes([dataclasses.replace(row, page_title="<b>Bold</b> title")])
+    model.set_quotes([row._replace(page_title="<b>Bold</b> title")])
     tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "<img" not in tip and "&lt;img" in tip
     assert "<b>" not in tip and "&lt;b&gt;Bold" in tip

@@ -185,3 +185,24 @@ def test_compare_and_strip_windows_speak_in_the_window_s_dates(qtbot, window, tm
     qtbot.waitUntil(lambda: getattr(window, "strip_dialog", None) is not None, timeout=5000)
     labels = [label.text() for label in window.strip_dialog.findChildren(QLabel)]
     assert "1 change of the ticker strip across the latest 2 snapshots." in labels
+
+
+def test_every_file_of_a_dropped_folder_is_accounted_for(qtbot, window, write_page, tmp_path):
+    folder = tmp_path / "saved"
+    write_page("good.txt", title="A good page in a mixed folder")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (folder / "report.pdf").write_bytes(b"%PDF-1.7\n" + bytes(100))
+    (folder / "archive.zip").write_bytes(b"PK\x03\x04" + bytes(100))
+    (folder / "blob.bin").write_bytes(bytes(range(256)) * 4)
+    results = import_and_wait(qtbot, window, [folder])
+    names = {Path(r.path.split("#")[0]).name for r in results}
+    assert names == {"good.txt", "photo.png", "report.pdf", "archive.zip", "blob.bin"}  # every file has an outcome
+    assert window.imports.details_button.text() == "Show problems"
+    window.show_import_details()
+    text = window.imports.details_dialog.findChild(QPlainTextEdit).toPlainText()
+    for name in names:
+        assert name in text
+    assert "Imported — 1" in text
+    summary = window.statusBar().currentMessage()
+    counted = sum(int(part.split()[0]) for part in summary.split(", "))
+    assert counted == 5, summary

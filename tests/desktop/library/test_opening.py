@@ -77,36 +77,3 @@ def test_page_ids_are_never_used_again(lib: Library) -> None:
         lib.import_page(make_page(index), raw_for(index), f"p{index}.html")
     deleted, new_id = _delete_last_then_import(lib, 10)
     assert new_id > deleted
-
-
-def test_version_1_library_migrates_in_place_and_keeps_its_pages(
-    lib_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from desktop.library import library as library_module
-    from desktop.library import schema
-    from tests.desktop.library.helpers import make_page, raw_for
-
-    with monkeypatch.context() as patch:
-        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
-        patch.setattr(schema, "SCHEMA_VERSION", 1)
-        patch.setattr(library_module, "SCHEMA_VERSION", 1)
-        with Library(lib_path) as old:
-            ids = [old.import_page(make_page(i), raw_for(i), f"p{i}.html").page_id for i in range(3)]
-            assert old.delete_page(ids[-1])
-            assert old.db.execute("PRAGMA user_version").fetchone()[0] == 1
-            assert "AUTOINCREMENT" not in old.db.execute(
-                "SELECT sql FROM sqlite_master WHERE name = 'pages'").fetchone()[0]
-    with Library(lib_path) as lib:
-        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 2
-        assert "AUTOINCREMENT" in lib.db.execute("SELECT sql FROM sqlite_master WHERE name = 'pages'").fetchone()[0]
-        assert [r.id for r in lib.pages(sort="title", descending=False)] == ids[:2]
-        assert len(lib.quotes(ids[0])) == 7 and len(lib.article(ids[1]).images) == 1
-        assert [h.id for h in lib.search("report 1")] == [ids[1]]
-        lib.db.execute("INSERT INTO pages_fts(pages_fts) VALUES ('integrity-check')")
-        assert lib.db.execute("PRAGMA foreign_key_check").fetchall() == []
-        assert lib.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        new_id = lib.import_page(make_page(20), raw_for(20), "p20.html").page_id
-        assert new_id > ids[1]  # an id deleted before the upgrade left no trace to avoid
-        deleted, newer = _delete_last_then_import(lib, 21)
-        assert newer > deleted
-        assert lib.delete_page(ids[0]) and lib.search("report 0") == []

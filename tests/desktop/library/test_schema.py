@@ -96,20 +96,20 @@ def test_old_library_is_migrated_in_place(lib_path: Path, monkeypatch: pytest.Mo
 
     calls: list[int] = []
 
-    def add_notes(db: object) -> None:
+    def add_remarks(db: object) -> None:
         calls.append(1)
-        db.execute("ALTER TABLE pages ADD COLUMN note TEXT")  # type: ignore[attr-defined]
+        db.execute("ALTER TABLE pages ADD COLUMN remark TEXT")  # type: ignore[attr-defined]
 
     with Library(lib_path) as lib:
         lib.import_page(make_page(1), raw_for(1), "a.html")
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, add_notes])
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, add_remarks])
     monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     from desktop.library import library as library_module
 
     monkeypatch.setattr(library_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with Library(lib_path) as lib:
         assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
-        assert "note" in lib.db["pages"].columns_dict
+        assert "remark" in lib.db["pages"].columns_dict
         assert lib.page_count() == 1
     with Library(lib_path):
         pass
