@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -78,7 +79,9 @@ class PageListPane(QWidget):
         view.setWordWrap(False)
         header = view.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        metrics = view.fontMetrics()
+        bold = view.font()
+        bold.setBold(True)  # unread pages are bold
+        metrics = QFontMetrics(bold)
         widths = {SECTION: metrics.horizontalAdvance("Markets") + 24, PUBLISHED: metrics.horizontalAdvance("30 Sep 2025") + 28,
                   QUOTES: metrics.horizontalAdvance("Quotes") + 24,
                   AS_OF: metrics.horizontalAdvance("30 Sep 2025 12:00 (est.)") + 16}
