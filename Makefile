@@ -41,9 +41,12 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python tests/benchmarks/bench_library.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_window.py
 
+# offscreen pictures, then (when Xvfb and openbox are installed) the window on a real X display at small sizes
 screenshots: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/tools/make_screenshots.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/tools/screenshot_filters.py
+	@if command -v Xvfb >/dev/null && command -v openbox >/dev/null; then $(BIN)/python tests/tools/xvfb_screenshots.py; \
+	else echo "Xvfb or openbox is missing: the real-display screenshots were not taken"; fi
 
 package: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/pyinstaller --noconfirm --clean --log-level=WARN \

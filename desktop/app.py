@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import cli
-from desktop.library.paths import resolve_library_path
-from desktop.library.records import LibraryError
+from desktop.library.paths import chosen_library_path
 
 if TYPE_CHECKING:  # the command line never loads Qt
     from desktop.gui.main_window import MainWindow
@@ -28,11 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if cli.wants_headless(args):
         return cli.run_command(args)
     options = cli.build_window_parser().parse_args(args)
-    try:
-        library_path = resolve_library_path(options.library)
-    except LibraryError as error:
-        print(f"market-reader: {error.message}", file=sys.stderr)
-        return 2
+    library_path, named = chosen_library_path(options.library)  # the window asks before creating a named one
     from desktop.gui.app import run_window
 
-    return run_window(library_path, options.paths)
+    return run_window(library_path, options.paths, ask_before_creating=named)

@@ -13,7 +13,6 @@ from datetime import date
 from typing import Any
 
 from desktop.library import Library, LibraryError
-from desktop.library.formatting import datetime_text
 from desktop.library.paths import resolve_library_path
 
 Handler = Callable[[Library, argparse.Namespace], int]
@@ -98,11 +97,6 @@ def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: s
         return "  ".join(padded).rstrip()
 
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
-
-
-def as_of_text(iso: str, estimated: bool) -> str:
-    """When quotes are from, "(est.)" when the page did not record it."""
-    return datetime_text(iso) + (" (est.)" if estimated else "")
 
 
 def short(text: str, width: int = 80) -> str:

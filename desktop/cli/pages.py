@@ -7,10 +7,10 @@ import csv
 import json
 import sys
 
-from desktop.cli.output import add_command, add_output, as_of_text, complain, emit, render_table, short
+from desktop.cli.output import add_command, add_output, complain, emit, render_table, short
 from desktop.library import Library, SearchHit
 from desktop.library.article_export import article_document, article_markdown
-from desktop.library.formatting import date_text
+from desktop.library.formatting import as_of_text, date_text
 from desktop.library.listing import PageFilter
 from desktop.library.serialize import PAGE_KEYS, QUOTE_KEYS, article_record, page_record, pick, quote_record
 from desktop.library.state import PageState

@@ -8,7 +8,6 @@ from desktop.cli.output import (
     accept_dash_values,
     add_command,
     add_output,
-    as_of_text,
     complain,
     emit,
     iso_day,
@@ -16,7 +15,7 @@ from desktop.cli.output import (
 )
 from desktop.library import Library, QuoteRow
 from desktop.library.compare import compare_quotes, strip_changes
-from desktop.library.formatting import change_text, percent_text, price_text
+from desktop.library.formatting import as_of_text, change_text, percent_text, price_text
 from desktop.library.serialize import HISTORY_KEYS, QUOTE_KEYS, pick, quote_record
 
 QUOTE_SORTS = ("-percent", "percent", "symbol", "-symbol", "price", "-price", "change", "-change")

@@ -10,8 +10,12 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.gui import dialogs
+from desktop.gui.appearance import ThemeSwitch
 from desktop.gui.drop_area import app_icon
+from desktop.gui.library_location import settle_library
 from desktop.gui.main_window import MainWindow
+from desktop.gui.settings import Settings
 from desktop.gui.single_instance import SingleInstance, instance_key
 from desktop.library.records import LibraryError
 
@@ -38,18 +42,30 @@ def create_main_window(library_path: str | Path) -> MainWindow:
     return MainWindow(Path(library_path))
 
 
-def run_window(library_path: Path, paths: Sequence[str]) -> int:
-    """Open the window, or hand ``paths`` to the window already open on this library and return."""
+def run_window(library_path: Path, paths: Sequence[str], ask_before_creating: bool = False) -> int:
+    """Open the window, or hand ``paths`` to the window already open on this library and return.
+
+    A library that is missing (when ``ask_before_creating``), cannot be created or cannot be read gets a
+    dialog offering Create, Choose Another… and Quit before any window opens.
+    """
     app = ensure_app()
     files = [str(Path(p).resolve()) for p in paths]
     instance = SingleInstance(instance_key(library_path))
     if instance.send_to_running(files):
         print("Market Reader is already open on this library; the files were handed to it.")
         return 0
+    ThemeSwitch(app).apply(Settings().theme())  # the dialogs below already wear the chosen theme
+    settled = settle_library(library_path, ask_before_creating, dialogs.ask_library_action, dialogs.choose_library_path)
+    if settled is None:
+        return 1
+    if settled != library_path:
+        instance = SingleInstance(instance_key(settled))
+        if instance.send_to_running(files):
+            return 0
     instance.listen()
     install_crash_handler()
     try:
-        window = create_main_window(library_path)
+        window = create_main_window(settled)
     except LibraryError as exc:
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui import messages
+
+if TYPE_CHECKING:
+    from desktop.gui.library_location import Choice, LibraryProblem
+
+LIBRARY_FILTER = "Market Reader libraries (*.db);;All files (*)"
 
 
 def ask_open_paths(parent: QWidget) -> list[Path]:
@@ -47,18 +54,48 @@ def confirm_delete(parent: QWidget, titles: Sequence[str]) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def show_failures(parent: QWidget, lines: Sequence[str]) -> QDialog:
-    """A non-modal list of files that could not be imported, with the reason for each."""
+def ask_library_action(problem: LibraryProblem) -> Choice:
+    """Create / Choose Another… / Quit for a library the window cannot open as it is."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Market Reader", problem.message)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(
+        "Create an empty library there, choose another library file, or quit."
+        if problem.can_create else "Choose another library file, or quit."
+    )
+    create = box.addButton("Create Library", QMessageBox.ButtonRole.AcceptRole) if problem.can_create else None
+    choose = box.addButton("Choose Another…", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(create or choose)
+    box.exec()
+    clicked = box.clickedButton()
+    return "create" if create is not None and clicked is create else "choose" if clicked is choose else "quit"
+
+
+def choose_library_path(start: Path) -> Path | None:
+    """An existing library file, or the name of a new one, picked in a file dialog."""
+    path, _filter = QFileDialog.getSaveFileName(
+        None, "Choose a library", str(start / "library.db"), LIBRARY_FILTER,
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    return Path(path) if path else None
+
+
+def show_report(parent: QWidget, title: str, text: str, columns: bool = False) -> QDialog:
+    """A non-modal window of plain text that can be read, selected and copied (``columns``: a fixed-pitch font)."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Files that could not be imported")
-    text = QPlainTextEdit("\n".join(lines))
-    text.setReadOnly(True)
+    dialog.setObjectName("reportDialog")
+    dialog.setWindowTitle(title)
+    view = QPlainTextEdit(text)
+    view.setReadOnly(True)
+    view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    if columns:
+        view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.close)
     layout = QVBoxLayout(dialog)
-    layout.addWidget(text)
+    layout.addWidget(view)
     layout.addWidget(buttons)
-    dialog.resize(640, 320)
+    dialog.resize(720, 420)
     dialog.show()
     return dialog
 

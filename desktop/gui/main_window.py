@@ -8,17 +8,11 @@ from html import escape
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDragLeaveEvent,
-    QDropEvent,
-    QKeySequence,
-    QResizeEvent,
-)
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -28,27 +22,29 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import app_version
-from desktop.gui import dialogs, messages
+from desktop.gui import dialogs, messages, side_windows, window_state
+from desktop.gui.appearance import ThemeSwitch
 from desktop.gui.background import Background
 from desktop.gui.drop_area import DropOverlay, EmptyState, can_import, dropped_content, local_paths
+from desktop.gui.exports import Exporter
+from desktop.gui.focus import FocusRing, PaneCycle
 from desktop.gui.import_controller import ImportController
-from desktop.gui.models.page_model import PUBLISHED
-from desktop.gui.models.quote_model import PERCENT
-from desktop.gui.panes.article_panel import ArticleView
+from desktop.gui.menus import build_menus
+from desktop.gui.panes.article_panel import ArticlePane, ArticleView
 from desktop.gui.panes.market_view import MarketPane
 from desktop.gui.panes.page_list import PageListPane
 from desktop.gui.panes.quote_grid import QuotePane
+from desktop.gui.printing import print_article
 from desktop.gui.reader_state import ReaderActions
 from desktop.gui.settings import Settings
+from desktop.gui.sorting import Sorting
+from desktop.gui.theme import ThemeChoice
 from desktop.gui.windows.compare_view import CompareDialog
 from desktop.gui.windows.history_view import SymbolHistoryDialog
 from desktop.gui.windows.strip_view import StripChangesDialog
 from desktop.library import Library
-from desktop.library.compare import StripChange, strip_timeline
-from desktop.library.export import write_comparison, write_quotes
-from desktop.library.formatting import moment_key
 from desktop.library.mentions import mentioned_symbols
-from desktop.library.records import ImportResult, PageData, QuoteRow
+from desktop.library.records import ImportResult, PageData, PageRow, QuoteRow
 from resources import resource_path
 
 APP_TITLE = "Market Reader"
@@ -59,18 +55,26 @@ class MainWindow(QMainWindow):
     """Library list | quote grid and chart | article, with import by drop, menu or command line."""
 
     import_finished = Signal(object)  # list[ImportResult], once the library list has been asked to reload
+    history_dialog: SymbolHistoryDialog  # the windows opened last (for tests and scripts)
+    strip_dialog: StripChangesDialog
+    compare_dialog: CompareDialog
+    shortcuts_dialog: QDialog
+    article: ArticleView
+    article_column: QSplitter
+    empty: EmptyState
 
     def __init__(self, library_path: Path, settings: Settings | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(APP_TITLE)
         self.library_path = Path(library_path)
-        self.library = Library(self.library_path)  # this thread's connection, for reading
+        self.library = Library(self.library_path, read_only_fallback=True)  # this thread's connection, for reading
+        self.read_only = self.library.read_only
         self.settings = settings or Settings()
         self.pool = pool or QThreadPool.globalInstance()
         self.background = Background(self.pool, self._show_problem, self)
-        self._current_page: int | None = None
+        self._current_page: PageRow | None = None
         self._closed = False
+        self._placed = False
         self._build_panes()
         self.reader = ReaderActions(self, self.pages, self.background, self.library_path, self._show_problem)
         self.reader.watch_scrolling(self.article.verticalScrollBar())
@@ -79,41 +83,58 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self.library_path, self.background, self.statusBar(), self)
         self.imports.finished.connect(self._on_import_finished)
         self.imports.failed.connect(self._on_import_failed)
-        self._build_menus()
+        self.exporter = Exporter(self, self.settings, self.statusBar())
+        self.themes = ThemeSwitch(self)
+        self.sorting = Sorting(self.pages, self.current_grid, self.statusBar())
+        self.actions_ = build_menus(self)
+        self.sorting.attach(self.actions_)
+        self._wire_keyboard()
         self.setAcceptDrops(True)
         self.overlay = DropOverlay(self)
-        self.resize(1360, 820)
-        self._restore_state()
+        self._mark_read_only()
+        window_state.restore_state(self)
+        self.set_theme(self.settings.theme())
+        self.sorting.sync()
         self.pages.reload(select_page=self.settings.last_page())
+        self._update_title()
+        self.empty.sample_button.setFocus(Qt.FocusReason.OtherFocusReason)  # the list takes it once pages show
 
     # --- construction ----------------------------------------------------------------------------
     def _build_panes(self) -> None:
         self.pages = PageListPane(self.library_path, self.background, reader=self.library)
         self.pages.page_selected.connect(self.show_page)
+        self.pages.page_opened.connect(lambda _page_id: self.focus_article())
         self.pages.pages_loaded.connect(self._update_empty_state)
+        self.pages.view.horizontalHeader().sortIndicatorChanged.connect(lambda _c, _o: self.sorting.sync())
         self.quotes = QuotePane()
-        self.quotes.sort_changed.connect(self._remember_quote_sort)
+        self.quotes.sort_changed.connect(self._on_quote_sort_changed)
         self.quotes.symbol_activated.connect(self.show_history)
         self.market = MarketPane()
         self.market.grid.symbol_activated.connect(self.show_history)
+        self.market.grid.sort_changed.connect(lambda _c, _o: self.sorting.sync())
         self.market.strip_button.clicked.connect(self.show_strip_changes)
         self.market.range_changed.connect(self.refresh_market)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("centreTabs")
-        self.tabs.addTab(self.quotes, "Page")
-        self.tabs.addTab(self.market, "Market")
-        self.tabs.currentChanged.connect(self._refresh_market_if_shown)
-        self.article = ArticleView()
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its tab bar takes Tab's stop, once, in the chain
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.tabs.addTab(self.quotes, "&Page")
+        self.tabs.addTab(self.market, "Mar&ket")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.article_pane = ArticlePane()
+        self.article = self.article_pane.view
         self.article.zoom_changed.connect(self.settings.set_article_zoom)
         self.article.symbol_clicked.connect(self.show_history)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)  # a pane dragged to nothing would vanish from Tab and F6
         self.article_column = QSplitter(Qt.Orientation.Vertical)  # the article, and the page's note below it
         self.article_column.setObjectName("articleColumn")
-        self.article_column.addWidget(self.article)
+        self.article_column.setChildrenCollapsible(False)
+        self.article_column.addWidget(self.article_pane)
         for widget in (self.pages, self.tabs, self.article_column):
             self.splitter.addWidget(widget)
-        self.splitter.setSizes([400, 520, 480])
+        self.splitter.setSizes([400, 530, 400])  # shares of the width: the market grid needs six columns
         self.empty = EmptyState()
         self.empty.sample_requested.connect(self.import_sample)
         self.stack = QStackedWidget()
@@ -121,68 +142,77 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)
 
-    def _action(self, text: str, slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
+    def _wire_keyboard(self) -> None:
+        """Tab walks search → filters → list → tabs → filter → grid → chart → article → note; F6 jumps pane to pane;
+        the focused pane wears a ring."""
+        self.pane_cycle = PaneCycle(self._panes)
+        bar = self.pages.filters
+        chain: list[QWidget] = [self.pages.search_box, bar.unread, bar.starred, bar.tag, bar.section, bar.dated,
+                                bar.since, bar.until, self.pages.view, self.tabs.tabBar(), self.quotes.filter_box,
+                                self.quotes.view, self.quotes.chart, self.market.grid.filter_box,
+                                self.market.grid.view, self.market.grid.chart, self.article, self.reader.note.text]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.focus_rings = [FocusRing(w) for w in (self.pages.view, self.quotes.view, self.quotes.chart,
+                                                    self.market.grid.view, self.market.grid.chart, self.article,
+                                                    self.reader.note.text)]
 
-    def _build_menus(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        menu.addAction(self._action("&Open…", self.open_files, QKeySequence.StandardKey.Open))
-        menu.addAction(self._action("Import &Folder…", self.open_folder, "Ctrl+Shift+O"))
-        menu.addAction(self._action("Import &Sample Page", self.import_sample))
-        menu.addSeparator()
-        menu.addAction(self._action("&Export Quotes…", self.export_quotes, "Ctrl+E"))
-        menu.addAction(self._action("Export &Chart…", self.export_chart))
-        menu.addAction(self.reader.export)
-        menu.addSeparator()
-        menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
-        menu = self.menuBar().addMenu("&Edit")
-        menu.addAction(self._action("&Find in Library", self.focus_search, QKeySequence.StandardKey.Find))
-        menu.addAction(self._action("&Delete Page…", self.delete_selected_pages, QKeySequence.StandardKey.Delete))
-        menu.addSeparator()
-        for action in (self.reader.toggle_read, self.reader.toggle_star, self.reader.edit_tags, self.reader.manage_tags):
-            menu.addAction(action)
-        menu = self.menuBar().addMenu("&View")
-        menu.addAction(self._action("Biggest &Losers First", self.show_biggest_losers, "Ctrl+L"))
-        menu.addAction(self._action("&Market View", self.show_market, "Ctrl+M"))
-        menu.addAction(self._action("&Compare Selected Pages", self.compare_selected_pages, "Ctrl+D"))
-        menu.addSeparator()
-        zoom_in = self._action("Zoom &In", self.article.zoom_in, QKeySequence.StandardKey.ZoomIn)
-        zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
-        menu.addAction(zoom_in)
-        menu.addAction(self._action("Zoom &Out", self.article.zoom_out, QKeySequence.StandardKey.ZoomOut))
-        menu.addAction(self._action("&Actual Size", self.article.reset_zoom, "Ctrl+0"))
-        menu = self.menuBar().addMenu("&Help")
-        menu.addAction(self._action("&About Market Reader", self.show_about))
+    def _panes(self) -> list[QWidget]:
+        grid = self.current_grid()
+        return [self.pages.view, grid.view, grid.chart, self.article, self.reader.note.text]
+
+    def _mark_read_only(self) -> None:
+        """A library on read-only storage: say so, and turn off what would write to it (with the reason)."""
+        if not self.read_only:
+            return
+        for action in self.actions_.imports + self.actions_.writes:
+            action.setEnabled(False)
+            action.setToolTip(messages.READ_ONLY_TIP)
+        self.empty.sample_button.setEnabled(False)
+        self.empty.sample_button.setToolTip(messages.READ_ONLY_TIP)
+        self.reader.note.text.setReadOnly(True)
+        self.reader.note.text.setToolTip(messages.READ_ONLY_TIP)
+        badge = QLabel("Read-only library")
+        badge.setObjectName("readOnlyBadge")
+        badge.setToolTip(messages.READ_ONLY_TIP)
+        self.statusBar().addPermanentWidget(badge)
 
     # --- showing a page ----------------------------------------------------------------------------
     def show_page(self, page_id: int | None) -> None:
         """Fill the grid, chart and article with one page (None clears them)."""
         if self._closed:
             return  # a late answer from a worker after the window closed
-        self._current_page = page_id
+        self._remember_reading_position()
         self.reader.page_opened(page_id)
         article = self.library.article(page_id) if page_id is not None else None
         if article is None:
-            self.quotes.set_quotes([])
+            self._current_page = None
+            self.quotes.clear(messages.NO_PAGE if page_id is None else messages.NO_QUOTES)
             self.article.show_placeholder(messages.NO_ARTICLE)
-            self.setWindowTitle(APP_TITLE)
+            self._update_title()
             return
         page = article.page
+        self._current_page = page
         quotes = self.library.quotes(page.id)
         symbols = [q.symbol for q in quotes]
         self.quotes.set_quotes(quotes, page.quotes_as_of, page.as_of_estimated)
         self.quotes.model.set_mentioned(mentioned_symbols(article.paragraphs, symbols))
         self.article.set_article(article, symbols)
-        self.setWindowTitle(f"{page.title or page.file_name} — {APP_TITLE}")
+        self.article.restore_position(self.settings.reading_positions().get(page.content_hash, 0))
+        self._update_title()
         self.settings.set_last_page(page.id)
 
+    def _remember_reading_position(self) -> None:
+        if self._current_page is not None and self.article.article() is not None:
+            self.settings.set_reading_position(self._current_page.content_hash, self.article.reading_position())
+
+    def _update_title(self) -> None:
+        page = self._current_page
+        title = f"{page.title or page.file_name} — {APP_TITLE}" if page is not None else APP_TITLE
+        self.setWindowTitle(title + (" (read-only library)" if self.read_only else ""))
+
     def current_page_id(self) -> int | None:
-        return self._current_page
+        return self._current_page.id if self._current_page is not None else None
 
     def current_grid(self) -> QuotePane:
         return self.market.grid if self.tabs.currentWidget() is self.market else self.quotes
@@ -190,20 +220,55 @@ class MainWindow(QMainWindow):
     def show_biggest_losers(self) -> None:
         self.current_grid().show_biggest_losers()
 
-    # --- market view, history, compare -------------------------------------------------------------
-    def _remember_quote_sort(self, column: int, order: int) -> None:
-        self.settings.set_sort("quotes", column, order)
+    # --- keyboard ----------------------------------------------------------------------------------
+    def cycle_panes(self, step: int) -> None:
+        self.pane_cycle.move(step)
 
+    def focus_article(self) -> None:
+        self.article.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_search(self) -> None:
+        self.stack.setCurrentWidget(self.splitter)
+        self.pages.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.pages.search_box.selectAll()
+
+    def focus_symbol_filter(self) -> None:
+        box = self.current_grid().filter_box
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        box.selectAll()
+
+    def find_in_article(self) -> None:
+        self.article_pane.find_bar.open_bar()
+
+    def find_step(self, forward: bool) -> None:
+        self.article_pane.find_bar.step(forward)
+
+    def _on_quote_sort_changed(self, column: int, order: int) -> None:
+        self.settings.set_sort("quotes", column, order)
+        self.sorting.sync()
+
+    def show_current_history(self) -> None:
+        if not self.current_grid().activate_current():
+            self.statusBar().showMessage("Select a symbol in the grid to see its history.", 5000)
+
+    def set_theme(self, choice: ThemeChoice) -> None:
+        self.themes.apply(choice)
+        self.settings.set_theme(choice)
+        for name, action in self.actions_.themes.items():
+            action.setChecked(name == choice)
+
+    # --- market view, history, compare -------------------------------------------------------------
     def show_market(self) -> None:
         self.tabs.setCurrentWidget(self.market)
 
-    def _refresh_market_if_shown(self) -> None:
+    def _on_tab_changed(self) -> None:
+        self.sorting.sync()
         if self.tabs.currentWidget() is self.market:
             self.refresh_market()
 
     def refresh_market(self) -> None:
         """Load the latest quote of every symbol, off the GUI thread."""
-        self._run_in_library(partial(_latest_quotes, *self.market.date_range()), self._on_market_loaded)
+        self._run_in_library(partial(side_windows.latest_quotes, *self.market.date_range()), self._on_market_loaded)
 
     def _on_market_loaded(self, quotes: list[QuoteRow]) -> None:
         if not self._closed:
@@ -222,32 +287,13 @@ class MainWindow(QMainWindow):
 
     def show_history(self, symbol: str) -> None:
         """Open the history of ``symbol`` in its own window once the library has answered."""
-        self._run_in_library(partial(_history, symbol), self._open_history)
-
-    def _open_history(self, answer: tuple[str, list[QuoteRow]]) -> None:
-        if self._closed:
-            return
-        symbol, rows = answer
-        dialog = SymbolHistoryDialog(symbol, rows, self)
-        dialog.page_requested.connect(self.open_page)
-        dialog.export_table_requested.connect(self.export_quote_rows)
-        dialog.export_chart_requested.connect(self.export_widget_png)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.history_dialog = dialog
-        dialog.show()
+        self._run_in_library(partial(side_windows.history, symbol),
+                             lambda answer: side_windows.open_history(self, *answer) if not self._closed else None)
 
     def show_strip_changes(self) -> None:
         """List how the ticker strip's membership changed across the latest snapshots."""
-        self._run_in_library(_strip_timeline, self._open_strip_changes)
-
-    def _open_strip_changes(self, answer: tuple[list[StripChange], int]) -> None:
-        if self._closed:
-            return
-        dialog = StripChangesDialog(*answer, parent=self)
-        dialog.page_requested.connect(self.open_page)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.strip_dialog = dialog
-        dialog.show()
+        self._run_in_library(side_windows.strip_timeline,
+                             lambda answer: side_windows.open_strip_changes(self, *answer) if not self._closed else None)
 
     def open_page(self, page_id: int) -> None:
         """Bring page ``page_id`` up in the window (clearing a search that hides it)."""
@@ -255,29 +301,18 @@ class MainWindow(QMainWindow):
         if not self.pages.select_page(page_id):
             self.pages.show_everything()
             self.pages.reload(select_page=page_id)
+        self.activateWindow()
 
     def compare_selected_pages(self) -> None:
-        pages = self.pages.selected_pages()
-        if len(pages) != 2:
-            self.statusBar().showMessage("Select two pages in the list to compare them.", 6000)
-            return
-        first, second = sorted(pages, key=lambda p: moment_key(p.quotes_as_of))
-        dialog = CompareDialog(
-            first, self.library.quotes(first.id), second, self.library.quotes(second.id), self
-        )
-        dialog.export_requested.connect(self.export_comparison)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.compare_dialog = dialog
-        dialog.show()
+        side_windows.open_comparison(self)
 
     def _update_empty_state(self) -> None:
         has_pages = self.pages.model.rowCount() > 0 or self.pages.page_filter().active()
-        self.stack.setCurrentWidget(self.splitter if has_pages else self.empty)
-
-    def focus_search(self) -> None:
-        self.stack.setCurrentWidget(self.splitter)
-        self.pages.search_box.setFocus()
-        self.pages.search_box.selectAll()
+        shown = self.splitter if has_pages else self.empty
+        if shown is not self.stack.currentWidget():
+            self.stack.setCurrentWidget(shown)
+            focus = self.pages.view if has_pages else self.empty.sample_button
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)  # Space imports the sample; arrows move in the list
 
     # --- importing ---------------------------------------------------------------------------------
     def open_files(self) -> None:
@@ -307,6 +342,9 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: Sequence[Path], dropped: Sequence[PageData] = ()) -> None:
         """Import files, folders and dropped content in the background; queued behind a running import."""
+        if self.read_only:
+            self.statusBar().showMessage(f"Nothing imported. {messages.READ_ONLY_TIP}", 10000)
+            return
         self.imports.start(paths, dropped)
 
     def cancel_import(self) -> None:
@@ -318,17 +356,17 @@ class MainWindow(QMainWindow):
     def last_import_results(self) -> list[ImportResult]:
         return self.imports.results()
 
-    def show_failures(self) -> None:
-        self.imports.show_failures()
+    def show_import_details(self) -> None:
+        self.imports.show_details()
 
     def _on_import_finished(self, results: list[ImportResult]) -> None:
-        """Show the newest imported page (clearing a search that would hide it)."""
-        imported = [r.page_id for r in results if r.status == "imported" and r.page_id is not None]
-        newest = max(imported) if imported else None
-        if newest is not None and self.pages.search_box.text():
-            self.pages.search_box.clear()
-        self.pages.reload(select_page=newest)
-        self._refresh_market_if_shown()
+        """Show the best page of those just imported (clearing a search that would hide it)."""
+        best = self.imports.best_page()
+        if best is not None and self.pages.page_filter().active():
+            self.pages.show_everything()
+        self.pages.reload(select_page=best)
+        if self.tabs.currentWidget() is self.market:
+            self.refresh_market()
         self.import_finished.emit(list(results))
 
     def _on_import_failed(self, message: str) -> None:
@@ -359,17 +397,27 @@ class MainWindow(QMainWindow):
         self.overlay.setGeometry(self.rect())
         super().resizeEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._placed:  # the window manager's frame is known only now: keep the title bar on screen
+            self._placed = True
+            QTimer.singleShot(0, lambda: window_state.bring_on_screen(self))
+
     # --- other commands ------------------------------------------------------------------------------
     def delete_selected_pages(self) -> None:
         pages = self.pages.selected_pages()
+        if self.read_only:
+            self.statusBar().showMessage(messages.READ_ONLY_TIP, 8000)
+            return
         if not pages or not dialogs.confirm_delete(self, [p.title or p.file_name for p in pages]):
             return
-        self._run_in_library(partial(_delete_pages, [p.id for p in pages]), self._on_deleted, self._on_delete_failed)
+        self._run_in_library(partial(side_windows.delete_pages, [p.id for p in pages]), self._on_deleted, self._on_delete_failed)
 
     def _on_deleted(self, _result: object) -> None:
         if not self._closed:
             self.pages.reload()
-            self._refresh_market_if_shown()
+            if self.tabs.currentWidget() is self.market:
+                self.refresh_market()
 
     def _on_delete_failed(self, message: str) -> None:
         if not self._closed:
@@ -380,78 +428,36 @@ class MainWindow(QMainWindow):
         self.export_quote_rows(self.current_grid().model.visible_quotes())
 
     def export_quote_rows(self, quotes: Sequence[QuoteRow]) -> None:
-        if not quotes:
-            self.statusBar().showMessage("There are no quotes to export.", 5000)
-            return
-        target = dialogs.ask_save_path(self, "Export quotes", "quotes.csv", messages.EXPORT_FILTER)
-        if target is None:
-            return
-        pages = {page_id: self.library.page(page_id) for page_id in {q.page_id for q in quotes}}
-        self._write_export(target, partial(write_quotes, target, quotes, pages), f"{len(quotes)} quotes")
+        self.exporter.quotes(self.library, quotes)
 
     def export_comparison(self, dialog: CompareDialog) -> None:
-        target = dialogs.ask_save_path(self, "Export comparison", "comparison.csv", messages.EXPORT_FILTER)
-        if target is None:
-            return
-        moves = dialog.model.moves
-        write = partial(write_comparison, target, moves, dialog.page_a, dialog.page_b)
-        self._write_export(target, write, f"{len(moves)} symbols")
+        self.exporter.comparison(dialog.model.moves, dialog.page_a, dialog.page_b)
 
     def export_chart(self) -> None:
-        self.export_widget_png(self.current_grid().chart)
+        grid = self.current_grid()
+        if not grid.model.rowCount():
+            self.statusBar().showMessage("There is no chart to export: " + (grid.empty_text() or "no quotes."), 6000)
+            return
+        self.exporter.save_image(grid.chart.image())
 
-    def export_widget_png(self, widget: QWidget) -> None:
-        target = dialogs.ask_save_path(self, "Export chart", "chart.png", "PNG images (*.png)")
-        if target is None:
+    def print_article(self) -> None:
+        if self.article.article() is None:
+            self.statusBar().showMessage("Select a page to print its article.", 5000)
             return
-        if not widget.grab().save(str(target), "PNG"):
-            dialogs.show_error(self, "Export failed", f"{target}: the image could not be written.")
-            return
-        self.statusBar().showMessage(f"Chart saved to {target}", 8000)
-
-    def _write_export(self, target: Path, write: Callable[[], None], what: str) -> None:
-        try:
-            write()
-        except OSError as exc:
-            dialogs.show_error(self, "Export failed", f"{target}: {exc.strerror or exc}")
-            return
-        self.statusBar().showMessage(f"Exported {what} to {target}", 8000)
+        print_article(self, self.article)
 
     def show_about(self) -> None:
         QMessageBox.about(
             self,
             "About Market Reader",
             f"<b>Market Reader</b> {escape(app_version())}<br>Saved stock-market news pages, read offline.<br>"
-            f"Library: {escape(str(self.library_path))}",
+            f"Library: {escape(str(self.library_path))}" + (" (read-only)" if self.read_only else ""),
         )
 
     # --- state -------------------------------------------------------------------------------------
-    def _restore_state(self) -> None:
-        geometry = self.settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        for name, splitter in (("main", self.splitter), ("quotes", self.quotes.splitter),
-                               ("article", self.article_column)):
-            state = self.settings.splitter(name)
-            if state is not None:
-                splitter.restoreState(state)
-        column, order = self.settings.sort("quotes", (self.quotes.model.column_of(PERCENT), 0))
-        self.quotes.sort_by(column, Qt.SortOrder(order))
-        column, order = self.settings.sort("pages", (PUBLISHED, 1))
-        self.pages.sort_by(column, Qt.SortOrder(order))
-        self.article.set_zoom(self.settings.article_zoom())
-
     def save_state(self) -> None:
-        self.settings.set_geometry(self.saveGeometry())
-        self.settings.set_splitter("main", self.splitter.saveState())
-        self.settings.set_splitter("quotes", self.quotes.splitter.saveState())
-        self.settings.set_splitter("article", self.article_column.saveState())
-        column, order = self.pages.model.sort_state()
-        self.settings.set_sort("pages", column, order.value)
-        column, order = self.quotes.model.sort_state()
-        self.settings.set_sort("quotes", column, order.value)
-        self.settings.set_article_zoom(self.article.zoom())
-        self.settings.sync()
+        self._remember_reading_position()
+        window_state.save_state(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.reader.note.save()  # a note typed just before closing is kept
@@ -461,25 +467,3 @@ class MainWindow(QMainWindow):
         self.pool.waitForDone(5000)
         self.library.close()
         super().closeEvent(event)
-
-
-def _latest_quotes(since: str | None, until: str | None, library: Library) -> list[QuoteRow]:
-    return library.latest_quotes(since=since, until=until)
-
-
-def _history(symbol: str, library: Library) -> tuple[str, list[QuoteRow]]:
-    return symbol, library.history(symbol)
-
-
-def _delete_pages(page_ids: list[int], library: Library) -> list[bool]:
-    return [library.delete_page(page_id) for page_id in page_ids]
-
-
-STRIP_SNAPSHOTS = 100  # how far back "Strip changes" looks
-
-
-def _strip_timeline(library: Library) -> tuple[list[StripChange], int]:
-    pages = library.pages(sort="quotes_as_of", descending=True)[:STRIP_SNAPSHOTS]
-    pages = [p for p in reversed(pages) if p.quote_count]
-    snapshots = [(p.id, p.quotes_as_of, p.title, library.quotes(p.id)) for p in pages]
-    return strip_timeline(snapshots), len(snapshots)

@@ -9,19 +9,45 @@ DROP_HINT = (
 )
 SAMPLE_BUTTON = "Import the sample page"
 NO_ARTICLE = "Select a page to read its article."
-NO_QUOTES = "This page has no ticker quotes."
+NO_PAGE = "No page selected. Choose one in the list to see its quotes."
+NO_QUOTES = "No ticker quotes were found on this page."
+NO_MARKET = "No quotes in the library yet."
 FILES_FILTER = ("Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.webarchive *.pdf *.zip *.warc *.warc.gz *.wacz)"
                 ";;All files (*)")
+EXPORT_FILTER = "CSV files (*.csv);;JSON files (*.json)"
+ESTIMATED_TIP = (
+    "The saved file does not record when it was saved, so its quotes are placed in time by the file's date. "
+    "That date may be when the file was copied, downloaded or installed rather than when the page was open "
+    "in the browser. The article's own date is shown with the article."
+)
+READ_ONLY_TIP = "This library is on storage Market Reader cannot write to, so nothing can be imported or deleted."
 
 
-def breadth(up: int, down: int, unchanged: int) -> str:
-    return f"▲ {up} advancing   ▼ {down} declining   • {unchanged} unchanged"
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """'1 change', '9 changes', '1,234 symbols'."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def breadth(up: int, down: int, unchanged: int, shown: int | None = None, total: int | None = None) -> str:
+    """Advancers, decliners and unchanged among the rows shown (with "n of m shown" when filtered)."""
+    text = f"▲ {up} advancing  ▼ {down} declining  • {unchanged} unchanged"
+    if shown is not None and total is not None and shown != total:
+        text += f"  ({shown} of {plural(total, 'symbol')} shown)"
+    return text
 
 
 def as_of(moment: str, estimated: bool) -> str:
+    """The line above the grid saying when the quotes are from, and how we know."""
     if estimated:
-        return f"Quotes as of about {moment} (estimated from the file's date)"
-    return f"Quotes as of {moment} (when the page was saved)"
+        return f"Save time not recorded · file dated {moment} (est.)"
+    return f"Quotes as of {moment}, when the page was saved"
 
 
-EXPORT_FILTER = "CSV files (*.csv);;JSON files (*.json)"
+def no_match(text: str) -> str:
+    return f"No symbol contains “{text.strip()}”."
+
+
+def unreadable(count: int, total: int) -> str:
+    if count == total:
+        return f"⚠ The ticker could not be read reliably: all {total} quotes disagree with themselves."
+    return f"⚠ {plural(count, 'quote')} could not be read consistently (marked ⚠; hover for why)."

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
+
+from desktop.gui.theme import THEMES, ThemeChoice
+
+READING_POSITIONS_KEPT = 500  # pages whose reading position is remembered (the most recently read)
 
 
 class Settings:
@@ -51,6 +58,52 @@ class Settings:
 
     def set_article_zoom(self, steps: int) -> None:
         self._s.setValue("article/zoom", steps)
+
+    def hidden_page_columns(self) -> set[int] | None:
+        """The page list's hidden columns (None: never chosen, the list's own default applies)."""
+        value = self._s.value("pages/hidden_columns")
+        if not isinstance(value, str):
+            return None
+        return {int(part) for part in value.split(",") if part.strip().isdigit()}
+
+    def set_hidden_page_columns(self, columns: list[int]) -> None:
+        self._s.setValue("pages/hidden_columns", ",".join(map(str, columns)))
+
+    def theme(self) -> ThemeChoice:
+        value = self._s.value("view/theme", "system")
+        return next((choice for choice in THEMES if choice == value), "system")
+
+    def set_theme(self, choice: ThemeChoice) -> None:
+        self._s.setValue("view/theme", choice)
+
+    def export_folder(self) -> Path | None:
+        """The folder of the last export, if it still exists."""
+        value = self._s.value("export/folder")
+        folder = Path(value) if isinstance(value, str) and value else None
+        return folder if folder is not None and folder.is_dir() else None
+
+    def set_export_folder(self, folder: Path) -> None:
+        self._s.setValue("export/folder", str(folder))
+
+    def reading_positions(self) -> dict[str, int]:
+        """Where each page was left: the character at the top of the article panel, by content hash."""
+        value = self._s.value("reading/positions", "{}")
+        try:
+            loaded = json.loads(value) if isinstance(value, str) else {}
+        except ValueError:
+            return {}
+        if not isinstance(loaded, dict):
+            return {}
+        return {str(k): v for k, v in loaded.items() if isinstance(v, int) and not isinstance(v, bool) and v >= 0}
+
+    def set_reading_position(self, key: str, position: int) -> None:
+        """Remember ``position`` for page ``key``; the oldest entries are dropped past the limit."""
+        positions = self.reading_positions()
+        positions.pop(key, None)
+        if position > 0:
+            positions[key] = position
+        kept = dict(list(positions.items())[-READING_POSITIONS_KEPT:])
+        self._s.setValue("reading/positions", json.dumps(kept))
 
     def sync(self) -> None:
         self._s.sync()

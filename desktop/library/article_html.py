@@ -9,6 +9,7 @@ from html import escape
 from desktop.library.formatting import date_text
 from desktop.library.mentions import mention_pattern, split_mentions
 from desktop.library.records import StoredArticle
+from desktop.library.state import count_words, reading_minutes
 
 SYMBOL_SCHEME = "symbol"  # links to a symbol's history
 IMAGE_SCHEME = "mr-img"  # our own names; the panel resolves them from memory, never from disk or network
@@ -70,7 +71,9 @@ def _header(article: StoredArticle) -> str:
     if page.section:
         lines.append(f'<p class="section"><b>{escape(page.section.upper())}</b></p>')
     lines.append(f"<h1>{escape(page.title or 'Untitled page')}</h1>")
-    meta = [escape(m) for m in (date_text(page.published), article.byline) if m]
+    minutes = reading_minutes(count_words(article.paragraphs))  # the same figure as the list's tooltip
+    read = f"{minutes} min read" if minutes else ""
+    meta = [escape(m) for m in (date_text(page.published), read, article.byline) if m]
     if page.source_url and page.source_url.lower().startswith(("http://", "https://")):
         meta.append(f'<a href="{escape(page.source_url, quote=True)}">Open original page</a>')
     if meta:

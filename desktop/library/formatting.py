@@ -50,6 +50,14 @@ def datetime_text(iso: str | None) -> str:
     return moment.strftime("%d %b %Y %H:%M") if moment is not None else iso
 
 
+ESTIMATE_MARK = " (est.)"  # after a moment the page did not record (taken from the file's date)
+
+
+def as_of_text(iso: str, estimated: bool) -> str:
+    """When quotes are from, with "(est.)" when the page did not record it."""
+    return datetime_text(iso) + (ESTIMATE_MARK if estimated else "")
+
+
 def moment_key(iso: str | None) -> float:
     """Seconds since the epoch, for ordering moments written with different UTC offsets (unknown: +inf)."""
     moment = parse_moment(iso)

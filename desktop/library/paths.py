@@ -16,15 +16,18 @@ def default_library_path() -> Path:
     return Path(platformdirs.user_data_dir("market-reader")) / "library.db"
 
 
+def chosen_library_path(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
+    """The library file named by ``explicit``, else the environment, else the default; and whether it was named."""
+    if explicit:
+        return Path(explicit).expanduser(), True
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR]).expanduser(), True
+    return default_library_path(), False
+
+
 def resolve_library_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The library file to use, creating its folder if needed (LibraryError, worded, if it cannot be)."""
-    if explicit:
-        path = Path(explicit)
-    elif os.environ.get(ENV_VAR):
-        path = Path(os.environ[ENV_VAR])
-    else:
-        path = default_library_path()
-    path = path.expanduser()
+    path, _named = chosen_library_path(explicit)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -6,9 +6,10 @@ from desktop.library.records import PageRow, QuoteRow, StoredArticle, StoredImag
 
 
 def quote(symbol: str, price: float, change: float, percent: float, *, kind: str = "stock",
-          flag: str | None = None, page_id: int = 1, as_of: str = "2025-01-13T10:00:00+05:00") -> QuoteRow:
+          flag: str | None = None, page_id: int = 1, as_of: str = "2025-01-13T10:00:00+05:00",
+          as_of_estimated: bool = False) -> QuoteRow:
     direction = "up" if change > 0 else "down" if change < 0 else "unchanged"
-    return QuoteRow(page_id, as_of, False, 0, symbol, kind, price, change, percent, direction, flag, "A page")
+    return QuoteRow(page_id, as_of, as_of_estimated, 0, symbol, kind, price, change, percent, direction, flag, "A page")
 
 
 STRIP = [

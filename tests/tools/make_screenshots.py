@@ -1,19 +1,31 @@
-"""Save screenshots of the window for the README: empty state, a page sorted by biggest losers, dark mode.
+"""Save screenshots of the window for the README: empty library, a page, the market view, a history, the dark
+theme and the find bar — with fresh settings, the way a new user meets the app.
 
-Run with `make screenshots` (offscreen) or under Xvfb for a real window manager frame.
+Run with `make screenshots` (offscreen). tests/tools/xvfb_screenshots.py takes the same window on a real X
+display with a window manager at small screen sizes.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "resources" / "screenshots"
+SCREEN = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "logicalBaseDpi": 96,
+          "dpr": 1}  # the smallest common laptop screen; a fresh window sizes itself to fit it
+SIZE = (1366, 740)  # the window's content on that screen under a window manager's title bar
+
+
+def offscreen_screen() -> None:
+    """Give the offscreen platform a 1366×768 screen (its default is 800×600)."""
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+        config = Path(tempfile.mkstemp(suffix=".json")[1])
+        config.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
 def wait_until(app: object, condition: object, limit_ms: int = 30_000) -> None:
@@ -25,21 +37,12 @@ def wait_until(app: object, condition: object, limit_ms: int = 30_000) -> None:
         QThread.msleep(10)
 
 
-def dark_palette() -> object:
-    from PySide6.QtGui import QColor, QPalette
+def settle(app: object, rounds: int = 20) -> None:
+    from PySide6.QtCore import QThread
 
-    palette = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#1f2328", QPalette.ColorRole.WindowText: "#e6edf3",
-        QPalette.ColorRole.Base: "#161b22", QPalette.ColorRole.AlternateBase: "#1c2129",
-        QPalette.ColorRole.Text: "#e6edf3", QPalette.ColorRole.Button: "#2d333b",
-        QPalette.ColorRole.ButtonText: "#e6edf3", QPalette.ColorRole.Highlight: "#388bfd",
-        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.PlaceholderText: "#8b949e",
-        QPalette.ColorRole.Mid: "#444c56", QPalette.ColorRole.Link: "#58a6ff",
-    }
-    for role, color in roles.items():
-        palette.setColor(role, QColor(color))
-    return palette
+    for _ in range(rounds):
+        app.processEvents()  # type: ignore[attr-defined]
+        QThread.msleep(5)
 
 
 def import_history(app: object, window: object, folder: Path, days: int = 8) -> None:
@@ -57,10 +60,15 @@ def import_history(app: object, window: object, folder: Path, days: int = 8) -> 
     done: list[object] = []
     window.import_finished.connect(done.append)  # type: ignore[attr-defined]
     window.import_paths([pages])  # type: ignore[attr-defined]
-    wait_until(app, lambda: bool(done))
+    wait_until(app, lambda: bool(done) and not window.background.busy())  # type: ignore[attr-defined]
+
+
+def shoot(window: object, name: str) -> None:
+    window.grab().save(str(OUT / name))  # type: ignore[attr-defined]
 
 
 def main() -> int:
+    offscreen_screen()
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -73,33 +81,47 @@ def main() -> int:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         window = create_main_window(Path(tmp) / "library.db")
-        window.resize(1440, 860)
+        window.resize(*SIZE)
         window.show()
         wait_until(app, lambda: window.pages.count_label.text() != "")
-        window.grab().save(str(OUT / "empty.png"))
+        shoot(window, "empty.png")
+        import_history(app, window, Path(tmp))
         window.import_sample()
-        wait_until(app, lambda: window.current_page_id() is not None)
+        wait_until(app, lambda: window.current_page_id() is not None and not window.importing())
+        wait_until(app, lambda: window.pages.model.rowCount() == 9 and not window.background.busy())
+        sample = next(r for r in range(9) if "fertiliser" in (window.pages.model.page_at(r).title or ""))
+        window.pages.select_row(sample)
         window.quotes.show_biggest_losers()
         window.quotes.select_row(0)
-        app.processEvents()
-        window.grab().save(str(OUT / "page.png"))
-        import_history(app, window, Path(tmp))
+        window.pages.view.setFocus()
+        settle(app)
+        shoot(window, "page.png")
         window.tabs.setCurrentWidget(window.market)
         wait_until(app, lambda: window.market.grid.model.rowCount() > 0)
         window.market.show_losers()
-        app.processEvents()
-        window.grab().save(str(OUT / "market.png"))
+        window.market.grid.view.setFocus()
+        settle(app)
+        shoot(window, "market.png")
         symbol = window.market.grid.model.quote_at(0).symbol
         window.show_history(symbol)
         wait_until(app, lambda: getattr(window, "history_dialog", None) is not None)
-        window.history_dialog.resize(900, 640)
-        app.processEvents()
+        window.history_dialog.resize(900, 620)
+        settle(app)
         window.history_dialog.grab().save(str(OUT / "history.png"))
         window.history_dialog.close()
         window.tabs.setCurrentWidget(window.quotes)
-        app.setPalette(dark_palette())
-        app.processEvents()
-        window.grab().save(str(OUT / "dark.png"))
+        window.find_in_article()
+        for key in "shares":
+            window.article_pane.find_bar.box.insert(key)
+        window.find_step(True)
+        settle(app)
+        shoot(window, "find.png")
+        window.article_pane.find_bar.close_bar()
+        window.set_theme("dark")
+        window.pages.view.setFocus()
+        settle(app)
+        shoot(window, "dark.png")
+        window.set_theme("system")
         window.close()
     print(f"screenshots written to {OUT}")
     return 0

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from desktop.gui.models.roles import PageRole
-from desktop.library.formatting import date_text, datetime_text, plain_rich_text
+from desktop.library.formatting import as_of_text, date_text, datetime_text, plain_rich_text
 from desktop.library.listing import ListedPage
 from desktop.library.records import PageRow
 from desktop.library.state import PageState
@@ -23,7 +23,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[Sequence[int]], Mapping[int, ListedPage]]
 
 TITLE, SECTION, PUBLISHED, QUOTES, AS_OF = range(5)
-HEADERS = ("Title", "Section", "Published", "Quotes", "Quotes as of")
+HEADERS = ("Title", "Section", "Published", "Quotes", "Saved")
 SORT_NAMES = {TITLE: "title", SECTION: "section", PUBLISHED: "published", QUOTES: "quote_count",
               AS_OF: "quotes_as_of"}
 BLOCK = 200  # rows fetched together when the view reaches a row not yet read
@@ -164,16 +164,17 @@ def _display(page: PageRow, state: PageState, column: int) -> str:
         return date_text(page.published)
     if column == QUOTES:
         return f"{page.quote_count:,}"
-    text = datetime_text(page.quotes_as_of)
-    return f"≈ {text}" if page.as_of_estimated else text
+    return as_of_text(page.quotes_as_of, page.as_of_estimated)
 
 
 def _tooltip(page: PageRow, state: PageState) -> str:
     lines = [page.title or page.file_name, f"File: {page.file_name} ({page.format})"]
     if page.source_url:
         lines.append(page.source_url)
-    kind = "estimated from the file's date" if page.as_of_estimated else "saved"
-    lines.append(f"Quotes as of {datetime_text(page.quotes_as_of)} ({kind})")
+    if page.as_of_estimated:
+        lines.append(f"Saved: not recorded in the file; its date is {datetime_text(page.quotes_as_of)}")
+    else:
+        lines.append(f"Saved {datetime_text(page.quotes_as_of)} (recorded in the file)")
     status = ["read" if state.read else "unread"] + (["starred"] if state.starred else [])
     if state.reading_minutes:
         status.append(f"{state.reading_minutes} min read")

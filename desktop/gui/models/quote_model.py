@@ -18,6 +18,8 @@ from PySide6.QtGui import QColor, QFont
 from desktop.gui.models.roles import QuoteRole
 from desktop.gui.theme import MarketColors, current_market_colors, direction_colors
 from desktop.library.formatting import (
+    ESTIMATE_MARK,
+    as_of_text,
     change_text,
     date_text,
     datetime_text,
@@ -40,9 +42,11 @@ FLAG_MARK = "⚠ "
 class QuoteTableModel(QAbstractTableModel):
     """Quotes of one snapshot (or the latest of each symbol, with an "As of" column)."""
 
-    def __init__(self, *, with_as_of: bool = False, parent: Any = None) -> None:
+    def __init__(self, *, with_as_of: bool = False, as_of_time: bool = False, parent: Any = None) -> None:
+        """``with_as_of`` adds the snapshot's date (with its time when ``as_of_time``, as a history needs)."""
         super().__init__(parent)
         self._columns = [SYMBOL, KIND, PRICE, CHANGE, PERCENT] + ([AS_OF] if with_as_of else [])
+        self.as_of_time = as_of_time
         self._rows: list[QuoteRow] = []
         self._needle = ""
         self._mentioned: frozenset[str] = frozenset()
@@ -93,6 +97,10 @@ class QuoteTableModel(QAbstractTableModel):
 
     def symbol_filter(self) -> str:
         return self._needle
+
+    def total_count(self) -> int:
+        """Rows held, shown or not."""
+        return len(self._rows)
 
     def visible_quotes(self) -> list[QuoteRow]:
         """The rows shown, in the order shown."""
@@ -146,6 +154,8 @@ class QuoteTableModel(QAbstractTableModel):
         quote = self._rows[int(self._order[index.row()])]
         field = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if field == AS_OF and not self.as_of_time:
+                return date_text(quote.as_of) + (ESTIMATE_MARK if quote.as_of_estimated else "")
             return _display(quote, field)
         if role == QuoteRole.SORT_KEY:
             return _sort_value(quote, field)
@@ -221,7 +231,7 @@ def _display(quote: QuoteRow, field: int) -> str:
         return change_text(quote.change)
     if field == PERCENT:
         return percent_text(quote.percent, quote.direction)
-    return date_text(quote.as_of)
+    return as_of_text(quote.as_of, quote.as_of_estimated)
 
 
 _SORT_FIELDS = {SYMBOL: "symbol", KIND: "kind", PRICE: "price", CHANGE: "change", PERCENT: "percent", AS_OF: "as_of"}

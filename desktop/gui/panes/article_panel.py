@@ -6,9 +6,12 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QPalette, Qt, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtGui import QDesktopServices, QImage, Qt, QTextCursor, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.gui.panes.find_bar import FindBar, TextFinder
+from desktop.gui.theme import market_colors
 from desktop.library.article_html import IMAGE_SCHEME, SYMBOL_SCHEME, article_html
 from desktop.library.records import StoredArticle
 
@@ -37,10 +40,12 @@ class ArticleView(QTextBrowser):
 
     zoom_changed = Signal(int)
     symbol_clicked = Signal(str)
+    article_shown = Signal()  # the document was laid out anew (another article, a palette change)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
+        self.setAccessibleName("Article")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
@@ -60,6 +65,7 @@ class ArticleView(QTextBrowser):
         self._article, self._placeholder, self._images = None, text, {}
         self._apply_style()
         self.setHtml(f'<p class="note" align="center"><br><br>{escape(text)}</p>')
+        self.article_shown.emit()
 
     def article(self) -> StoredArticle | None:
         return self._article
@@ -85,6 +91,28 @@ class ArticleView(QTextBrowser):
         }
         self.document().clear()
         self.setHtml(article_html(self._article, widths, self._symbols))
+        self.article_shown.emit()
+
+    # --- reading position and printing ----------------------------------------------------------
+    def reading_position(self) -> int:
+        """The document position of the text at the top of the panel (0 at the start of the article)."""
+        if self.verticalScrollBar().value() == 0:
+            return 0
+        return self.cursorForPosition(self.viewport().rect().topLeft()).position()
+
+    def restore_position(self, position: int) -> None:
+        """Scroll so that document position ``position`` is at the top of the panel (clamped to the article)."""
+        bar = self.verticalScrollBar()
+        if position <= 0:
+            bar.setValue(0)
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position, max(self.document().characterCount() - 1, 0)))
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print the article as the panel shows it (text size and images included)."""
+        self.document().print_(printer)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Answer every request from memory: a known image, a blank image, or nothing — never a file."""
@@ -95,16 +123,16 @@ class ArticleView(QTextBrowser):
         return ""
 
     def _apply_style(self) -> None:
-        palette = self.palette()
-        muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
-        link = palette.color(QPalette.ColorRole.Link).name()
-        self.document().setDefaultStyleSheet(STYLE.format(muted=muted, link=link))
+        colors = market_colors(self.palette())  # muted text and links readable on this palette's base
+        self.document().setDefaultStyleSheet(STYLE.format(muted=colors.muted.name(), link=colors.link.name()))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             if self._article is not None:
+                position = self.reading_position()
                 self._render()
+                self.restore_position(position)
             else:
                 self.show_placeholder(self._placeholder)
 
@@ -140,3 +168,20 @@ class ArticleView(QTextBrowser):
         if steps != self._zoom:
             self._zoom = steps
             self.zoom_changed.emit(steps)
+
+
+class ArticlePane(QWidget):
+    """The article with its find bar (Ctrl+F) beneath it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articlePane")
+        self.view = ArticleView()
+        self.find_bar = FindBar(TextFinder(self.view))
+        self.view.article_shown.connect(self.find_bar.refresh)
+        self.find_bar.closed.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -34,6 +35,7 @@ class PageListPane(QWidget):
     """Lists pages; a search runs off the GUI thread after typing pauses, and stale answers are dropped."""
 
     page_selected = Signal(object)  # page id (int) or None
+    page_opened = Signal(int)  # Enter or a double-click on a page: read it
     pages_loaded = Signal()
 
     def __init__(self, library_path: Path, background: Background, parent: QWidget | None = None,
@@ -45,6 +47,7 @@ class PageListPane(QWidget):
         self._owns_reader = False
         self._generation = 0
         self._wanted_page: int | None = None
+        self._shown: int | None = None  # the page last announced by page_selected
         self.model = PageListModel(self._read_rows, self)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
@@ -76,16 +79,43 @@ class PageListPane(QWidget):
         view.setWordWrap(False)
         header = view.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        metrics = view.fontMetrics()
+        bold = view.font()
+        bold.setBold(True)  # unread pages are bold
+        metrics = QFontMetrics(bold)
         widths = {SECTION: metrics.horizontalAdvance("Markets") + 24, PUBLISHED: metrics.horizontalAdvance("30 Sep 2025") + 28,
-                  QUOTES: metrics.horizontalAdvance("Quotes") + 24}
+                  QUOTES: metrics.horizontalAdvance("Quotes") + 24,
+                  AS_OF: metrics.horizontalAdvance("30 Sep 2025 12:00 (est.)") + 16}
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             view.setColumnWidth(column, width)
         header.setSortIndicator(*self.model.sort_state())
-        view.setColumnHidden(AS_OF, True)  # in the tooltip; the list stays narrow
+        header.moveSection(header.visualIndex(AS_OF), header.visualIndex(QUOTES))  # Title | Saved | Quotes
+        for column in (SECTION, PUBLISHED):
+            view.setColumnHidden(column, True)  # in the tooltip and the article; View ▸ Page List Columns shows them
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self._prepare_keyboard(view)
         return view
+
+    # --- keyboard --------------------------------------------------------------------------------
+    def _prepare_keyboard(self, view: QTableView) -> None:
+        """Tab leaves the list (arrows move in it); Enter opens the page; the page shown is a selected row."""
+        view.setTabKeyNavigation(False)
+        view.activated.connect(self._on_activated)
+        view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        page = self.model.page_at(index.row()) if index.isValid() else None
+        if page is not None:
+            self.page_opened.emit(page.id)
+
+    def _row_is_selected(self, row: int) -> bool:
+        return self.view.selectionModel().isRowSelected(row, QModelIndex())
+
+    def _on_selection_changed(self) -> None:
+        """A row selected under the keyboard cursor (Ctrl+Space after Ctrl+arrows) becomes the page shown."""
+        current = self.view.selectionModel().currentIndex()
+        if current.isValid() and self._row_is_selected(current.row()):
+            self._show_row(current.row())
 
     # --- loading ---------------------------------------------------------------------------------
     def page_filter(self) -> PageFilter:
@@ -137,6 +167,7 @@ class PageListPane(QWidget):
         self.filters.set_choices(listing.tags, listing.sections)
         self.count_label.setText(count_text(listing.counts, self.page_filter()))
         row = self.model.row_of(wanted) if wanted is not None else -1
+        self._shown = None  # the rows are new: announce the page again even if it is the same
         if row >= 0:
             self.select_row(row)
         else:
@@ -183,8 +214,16 @@ class PageListPane(QWidget):
         return [p for p in (self.model.page_at(r) for r in rows) if p is not None]
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        page = self.model.page_at(current.row()) if current.isValid() else None
-        self.page_selected.emit(page.id if page else None)
+        if current.isValid() and not self._row_is_selected(current.row()):
+            return  # the cursor moved without selecting (Ctrl+arrows): the page shown stays
+        self._show_row(current.row() if current.isValid() else -1)
+
+    def _show_row(self, row: int) -> None:
+        page = self.model.page_at(row)
+        page_id = page.id if page else None
+        if page_id != self._shown or page_id is None:
+            self._shown = page_id
+            self.page_selected.emit(page_id)
 
     def sort_by(self, column: int, order: Qt.SortOrder) -> None:
         self.view.sortByColumn(column, order)

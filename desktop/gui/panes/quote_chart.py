@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QCursor, QFont, QFontMetrics
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QCursor, QFont, QFontMetrics, QImage, QKeyEvent, QPalette
+from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
 
 from desktop.gui.theme import MarketColors, market_colors
 from desktop.library.formatting import change_text, price_text
@@ -17,6 +17,8 @@ from desktop.library.records import QuoteRow
 
 MAX_LABELLED_BARS = 40  # more symbol ticks than this are unreadable and slow to draw
 BAR_WIDTH = 0.8
+EXPORT_SIZE = QSize(960, 480)  # a chart exported while its pane is collapsed is drawn at this size
+PAGE_STEP = 10  # bars moved by Page Up / Page Down
 
 
 def direction_code(direction: str) -> int:
@@ -24,21 +26,36 @@ def direction_code(direction: str) -> int:
 
 
 class PercentChart(QWidget):
-    """Losers red, gainers green, unchanged grey; hover shows a quote, clicking a bar emits its row."""
+    """Losers red, gainers green, unchanged grey; hover shows a quote, clicking a bar emits its row.
+
+    From the keyboard: Left/Right (Home/End, Page Up/Down) move between bars, Enter opens the bar's symbol.
+    """
 
     bar_clicked = Signal(int)
+    bar_activated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Percent change chart")
         self.plot = pg.PlotWidget()
         self.plot.setObjectName("percentChart")
+        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the chart as a whole takes the focus
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.setLabel("left", "% change")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot)
+        self.plot.getAxis("left").enableAutoSIPrefix(False)  # never "% change (x0.001)"
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("chartEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setMargin(16)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._stack = QStackedLayout(self)
+        self._stack.setContentsMargins(0, 0, 0, 0)
+        self._stack.addWidget(self.plot)
+        self._stack.addWidget(self.empty_label)
+        self._colors = market_colors(self.palette())
         self._quotes: Sequence[QuoteRow] = []
         self._heights = np.zeros(0)
         self._codes = np.zeros(0, dtype=np.int8)  # -1 down, 0 unchanged, 1 up
@@ -52,7 +69,6 @@ class PercentChart(QWidget):
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.getPlotItem().vb.sigResized.connect(self._set_ticks)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
-        self._colors = market_colors(self.palette())
         self._apply_colors()
 
     # --- data ------------------------------------------------------------------------------------
@@ -78,6 +94,8 @@ class PercentChart(QWidget):
         self._selected = -1
         self._draw_selection()
         self._fit()
+        if len(self._quotes):
+            self._stack.setCurrentWidget(self.plot)
 
     def bar_heights(self) -> dict[str, tuple[list[float], list[float]]]:
         """(x, height) of the bars in each colour group: "down", "up", "flat"."""
@@ -88,6 +106,24 @@ class PercentChart(QWidget):
 
     def bar_count(self) -> int:
         return len(self._quotes)
+
+    def set_empty_text(self, text: str) -> None:
+        """With no bars, show ``text`` (why there is nothing to draw) instead of an empty plot."""
+        self.empty_label.setText(text)
+        showing_text = bool(text) and not len(self._quotes)
+        self._stack.setCurrentWidget(self.empty_label if showing_text else self.plot)
+
+    def image(self) -> QImage:
+        """The chart as a picture; drawn at a standard size when the pane is collapsed or tiny."""
+        if self.width() >= 200 and self.height() >= 120:
+            return self.grab().toImage()
+        twin = PercentChart()
+        twin.resize(EXPORT_SIZE)
+        twin.set_bars(self._quotes, self._heights, self._codes)
+        twin.set_empty_text(self.empty_label.text())
+        image = twin.grab().toImage()
+        twin.deleteLater()
+        return image
 
     def select_bar(self, index: int) -> None:
         """Outline bar ``index`` (-1 for none)."""
@@ -132,7 +168,8 @@ class PercentChart(QWidget):
             axis.setStyle(tickTextOffset=4)
         else:
             axis.setTicks([[]])
-        axis.setLabel("" if len(self._quotes) <= MAX_LABELLED_BARS else f"{len(self._quotes):,} symbols")
+        many = len(self._quotes) > MAX_LABELLED_BARS
+        axis.setLabel(f"{len(self._quotes):,} symbols" if many else "", color=self._colors.foreground.name())
 
     def _draw_selection(self) -> None:
         if self._selected < 0:
@@ -163,6 +200,8 @@ class PercentChart(QWidget):
             axis = self.plot.getAxis(name)
             axis.setPen(pg.mkPen(c.grid))
             axis.setTextPen(pg.mkPen(c.foreground))
+        self.plot.setLabel("left", "% change", color=c.foreground.name())
+        self._set_ticks()
         self._items["down"].setOpts(brush=pg.mkBrush(c.down))
         self._items["up"].setOpts(brush=pg.mkBrush(c.up))
         self._items["flat"].setOpts(brush=pg.mkBrush(c.unchanged))
@@ -174,6 +213,22 @@ class PercentChart(QWidget):
             self._colors = market_colors(self.palette())
             self._apply_colors()
         super().changeEvent(event)
+
+    # --- keyboard --------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        count = len(self._quotes)
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected >= 0:
+            self.bar_activated.emit(self._selected)
+            return
+        moves = {Qt.Key.Key_Left: self._selected - 1, Qt.Key.Key_Right: self._selected + 1,
+                 Qt.Key.Key_Home: 0, Qt.Key.Key_End: count - 1,
+                 Qt.Key.Key_PageUp: self._selected - PAGE_STEP, Qt.Key.Key_PageDown: self._selected + PAGE_STEP}
+        if key in moves and count:
+            target = 0 if self._selected < 0 and key == Qt.Key.Key_Right else moves[Qt.Key(key)]
+            self.bar_clicked.emit(min(max(target, 0), count - 1))
+            return
+        super().keyPressEvent(event)
 
     # --- mouse -----------------------------------------------------------------------------------
     def _view_point(self, scene_pos: QPointF) -> QPointF:

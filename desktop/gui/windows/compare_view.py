@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QPushButton, QTableV
 from desktop.gui.models.table_model import ListTableModel
 from desktop.gui.theme import MarketColors, current_market_colors, direction_colors, market_colors
 from desktop.library.compare import SymbolMove, compare_quotes, strip_changes
-from desktop.library.formatting import change_text, price_text
+from desktop.library.formatting import as_of_text, change_text, price_text
 from desktop.library.records import PageRow, QuoteRow
 
 HEADERS = ("Symbol", "Price A", "Price B", "Difference", "% Difference")
@@ -52,6 +52,11 @@ def _display(move: SymbolMove, column: int) -> str:
     return f"{move.percent_diff:+.2f}%" if move.percent_diff is not None else "—"
 
 
+def _page_line(page: PageRow) -> str:
+    """ "Title (quotes as of 16 Feb 2024 10:05)", with "(est.)" for a time taken from the file's date."""
+    return f"{escape(page.title or page.file_name)} (quotes as of {as_of_text(page.quotes_as_of, page.as_of_estimated)})"
+
+
 class CompareDialog(QDialog):
     export_requested = Signal(object)  # this dialog
 
@@ -66,9 +71,9 @@ class CompareDialog(QDialog):
         self.model.set_colors(colors)
         entered, left = strip_changes(quotes_a, quotes_b)
         header = QLabel(
-            f"<b>A</b>: {escape(page_a.title or page_a.file_name)} ({page_a.quotes_as_of[:10]})<br>"
-            f"<b>B</b>: {escape(page_b.title or page_b.file_name)} ({page_b.quotes_as_of[:10]})<br>"
-            f"Entered the strip: {', '.join(entered) or 'none'} · Left the strip: {', '.join(left) or 'none'}"
+            f"<b>A</b>: {_page_line(page_a)}<br><b>B</b>: {_page_line(page_b)}<br>"
+            f"Entered the strip: {escape(', '.join(entered) or 'none')} · "
+            f"Left the strip: {escape(', '.join(left) or 'none')}"
         )
         header.setTextFormat(Qt.TextFormat.RichText)
         header.setWordWrap(True)
@@ -77,7 +82,9 @@ class CompareDialog(QDialog):
         self.view.setModel(self.model)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        export = QPushButton("Export…")
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setTabKeyNavigation(False)
+        export = QPushButton("&Export…")
         export.clicked.connect(self._request_export)
         layout = QVBoxLayout(self)
         layout.addWidget(header)

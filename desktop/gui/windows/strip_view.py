@@ -8,9 +8,10 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from desktop.gui.messages import plural
 from desktop.gui.models.table_model import ListTableModel
 from desktop.library.compare import StripChange
-from desktop.library.formatting import datetime_text
+from desktop.library.formatting import as_of_text
 
 HEADERS = ("Quotes as of", "Page", "Entered the strip", "Left the strip")
 
@@ -18,15 +19,17 @@ HEADERS = ("Quotes as of", "Page", "Entered the strip", "Left the strip")
 class StripChangeModel(ListTableModel):
     headers = HEADERS
 
-    def __init__(self, changes: Sequence[StripChange], parent: Any = None) -> None:
+    def __init__(self, changes: Sequence[StripChange], parent: Any = None,
+                 estimated: frozenset[int] = frozenset()) -> None:
         super().__init__(changes, parent)
         self.changes = self.items
+        self.estimated = estimated  # pages whose time is the file's date, not a recorded save time
 
     def cell(self, change: StripChange, column: int, role: int) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            datetime_text(change.as_of),
+            as_of_text(change.as_of, change.page_id in self.estimated),
             change.title or f"page {change.page_id}",
             ", ".join(change.entered) or "—",
             ", ".join(change.left) or "—",
@@ -34,18 +37,20 @@ class StripChangeModel(ListTableModel):
 
 
 class StripChangesDialog(QDialog):
-    """Newest change first; double-click a row to open that page."""
+    """Newest change first; Enter or a double-click on a row opens that page."""
 
     page_requested = Signal(int)
 
-    def __init__(self, changes: Sequence[StripChange], snapshots: int, parent: QWidget | None = None) -> None:
+    def __init__(self, changes: Sequence[StripChange], snapshots: int, parent: QWidget | None = None,
+                 estimated: frozenset[int] = frozenset()) -> None:
         super().__init__(parent)
         self.setObjectName("stripDialog")
         self.setWindowTitle("Ticker strip over time")
-        self.model = StripChangeModel(list(reversed(changes)), self)
+        self.model = StripChangeModel(list(reversed(changes)), self, estimated)
+        across = f"across the latest {plural(snapshots, 'snapshot')}"
         summary = QLabel(
-            f"{len(changes)} change(s) of the ticker strip across the latest {snapshots} snapshots."
-            if changes else f"The ticker strip kept the same symbols across the latest {snapshots} snapshots."
+            f"{plural(len(changes), 'change')} of the ticker strip {across}."
+            if changes else f"The ticker strip kept the same symbols {across}."
         )
         summary.setTextFormat(Qt.TextFormat.PlainText)
         self.view = QTableView()
@@ -53,7 +58,9 @@ class StripChangesDialog(QDialog):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.setWordWrap(True)
-        self.view.doubleClicked.connect(self._on_activated)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setTabKeyNavigation(False)
+        self.view.activated.connect(self._on_activated)  # Enter or a double-click
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.view, 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.gui.models.quote_model import AS_OF
 from desktop.gui.windows.compare_view import CompareDialog
 from desktop.gui.windows.history_view import SymbolHistoryDialog, timestamps
 from tests.desktop.records import page_row, quote
@@ -35,8 +36,66 @@ def test_price_line_and_percent_bars_use_snapshot_times(history):
     assert len(set(xs.tolist())) == 3  # two snapshots of the same day stay apart
     up_x = history.chart.bars["up"].opts["x"]
     assert len(up_x) == 2 and len(history.chart.bars["down"].opts["x"]) == 1
-    width = history.chart.bars["up"].opts["width"]
-    assert 0 < width < (timestamps(HISTORY[:1])[0] - timestamps(HISTORY[2:])[0])  # bars do not overlap
+    widths = history.chart.bar_widths()
+    same_day_gap = timestamps(HISTORY[:1])[0] - timestamps(HISTORY[2:])[0]
+    assert 0 < widths[0] < same_day_gap and 0 < widths[2] < same_day_gap  # the same day's bars do not overlap
+    assert widths[1] > widths[0]  # a lone snapshot three days earlier gets a wider bar
+
+
+def bar_pixels(chart, width: float) -> float:
+    view = chart.percent_plot.getViewBox()
+    low, high = view.viewRange()[0]
+    return width * view.width() / (high - low)
+
+
+def test_bars_stay_visible_when_snapshots_span_years(qtbot):
+    rows = [quote("OGDC", 100 + n, 1.0, p, page_id=n, as_of=f"{2019 + n}-03-11T15:00:00+05:00")
+            for n, p in enumerate((7.8, -2.1, 2.98, 0.5, -4.0, 1.2))]
+    dialog = SymbolHistoryDialog("OGDC", rows)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    chart = dialog.chart
+    dialog.grab()  # lays out and paints the axes
+    assert min(bar_pixels(chart, w) for w in chart.bar_widths()) >= 5  # a year apart on a six-year axis
+    labels = chart.time_axis.tickStrings(sorted(chart.time_axis._labels), 1.0, 0.0)
+    assert labels and all(label.startswith("20") or label[-4:].startswith("20") for label in labels)  # years
+
+
+def test_snapshots_on_one_day_name_the_day_on_the_axis(qtbot):
+    rows = [quote("OGDC", 100.0, 1.0, 1.0, page_id=1, as_of="2026-11-30T12:08:40+05:00"),
+            quote("OGDC", 101.0, 1.0, 1.0, page_id=2, as_of="2026-11-30T12:08:45+05:00")]
+    dialog = SymbolHistoryDialog("OGDC", rows)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.grab()
+    assert "30 Nov 2026" in dialog.chart.time_axis.labelText
+    assert min(bar_pixels(dialog.chart, w) for w in dialog.chart.bar_widths()) >= 5
+
+
+def test_estimated_times_are_marked_in_the_history(qtbot):
+    rows = [quote("OGDC", 100.0, 1.0, 1.0, page_id=1, as_of="2025-01-10T10:00:00+05:00", as_of_estimated=True),
+            quote("OGDC", 101.0, 1.0, 1.0, page_id=2, as_of="2025-01-11T10:00:00+05:00")]
+    dialog = SymbolHistoryDialog("OGDC", rows)
+    qtbot.addWidget(dialog)
+    model = dialog.table.model
+    column = model.column_of(AS_OF)
+    assert [model.index(r, column).data() for r in range(2)] == ["10 Jan 2025 10:00 (est.)", "11 Jan 2025 10:00"]
+    assert "estimated" in dialog.summary.text()
+
+
+def test_enter_on_a_history_row_opens_its_page(qtbot):
+    from PySide6.QtCore import Qt
+
+    dialog = SymbolHistoryDialog("OGDC", HISTORY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.table.view  # the table has the focus when the window opens
+    with qtbot.waitSignal(dialog.page_requested) as blocker:
+        qtbot.keyClick(dialog.table.view, Qt.Key.Key_Return)
+    assert blocker.args == [3]  # the newest snapshot is selected when the window opens
 
 
 def test_clicking_a_point_asks_for_its_page(history, qtbot):

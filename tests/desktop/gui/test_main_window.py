@@ -81,7 +81,7 @@ def test_a_bad_file_is_reported_and_the_rest_imported(qtbot, window, write_page,
     statuses = {Path(r.path).name: r.status for r in results}
     assert statuses == {"picture.html": "failed", "good.txt": "imported", "empty.mhtml": "failed"}
     assert "1 imported, 0 already in library, 2 failed" in window.statusBar().currentMessage()
-    assert window.imports.failures_button.isVisible()
+    assert window.imports.details_button.isVisible()
     assert all(r.message for r in results if r.status == "failed")
 
 
@@ -125,7 +125,8 @@ def test_breadth_and_as_of_are_shown(qtbot, window, write_page):
     wait_for_page(qtbot, window)
     assert "▲ 2 advancing" in window.quotes.breadth_label.text()
     assert "▼ 4 declining" in window.quotes.breadth_label.text()
-    assert "estimated" in window.quotes.as_of_label.text()  # a text copy does not record when it was saved
+    assert "Save time not recorded" in window.quotes.as_of_label.text()  # a text copy records no save time
+    assert window.quotes.as_of_label.text().endswith("(est.)")
 
 
 def test_article_panel_shows_title_date_and_body(qtbot, window, write_page):
@@ -437,7 +438,7 @@ def test_a_link_loop_in_a_dropped_folder_is_skipped_not_failed(qtbot, window, wr
     results = import_and_wait(qtbot, window, [folder])
     assert sorted(r.status for r in results) == ["imported", "skipped"]
     assert "1 imported, 0 already in library, 0 failed, 1 skipped" in window.statusBar().currentMessage()
-    assert window.imports.failures_button.isVisible()  # the list says what was passed over, and why
+    assert window.imports.details_button.isVisible()  # the list says what was passed over, and why
 
 
 def test_cancel_stops_an_import_between_files(qtbot, window, write_page):

@@ -88,8 +88,8 @@ def test_estimated_moment_is_marked(qapp):
     model = PageListModel()
     model.set_pages(PAGES)
     row = model.row_of(3)
-    assert model.index(row, AS_OF).data().startswith("≈")
-    assert "estimated" in model.index(row, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(row, AS_OF).data().endswith("(est.)")
+    assert "not recorded in the file" in model.index(row, TITLE).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(row, QUOTES).data() == "120"
 
 

@@ -1,0 +1,78 @@
+"""Keyboard focus you can see and move: a ring around the focused pane, and F6 / Shift+F6 between panes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.gui.theme import MARK_CONTRAST, market_colors, readable
+
+RING_WIDTH = 2
+
+
+class FocusRing(QWidget):
+    """A frame in the highlight colour drawn over a pane's edge while the focus is anywhere inside it."""
+
+    def __init__(self, pane: QWidget) -> None:
+        super().__init__(pane)
+        self.setObjectName("focusRing")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._pane = pane
+        pane.installEventFilter(self)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._on_focus_changed)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._pane and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(self._pane.rect())
+        return False
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        inside = new is not None and (new is self._pane or self._pane.isAncestorOf(new))
+        if inside and self._pane.isVisible():
+            self.setGeometry(self._pane.rect())
+            self.raise_()
+            self.show()
+        else:
+            self.hide()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        palette = self._pane.palette()
+        colors = market_colors(palette)
+        color = readable(colors.highlight, [palette.color(palette.ColorRole.Window), colors.background], MARK_CONTRAST)
+        painter = QPainter(self)
+        pen = QPen(color, RING_WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        half = RING_WIDTH // 2
+        painter.drawRect(self.rect().adjusted(half, half, -half, -half))
+
+
+def focus_within(pane: QWidget) -> bool:
+    focused = QApplication.focusWidget()
+    return focused is not None and (focused is pane or pane.isAncestorOf(focused))
+
+
+class PaneCycle:
+    """F6 / Shift+F6: the focus moves to the next (previous) visible pane, wrapping around."""
+
+    def __init__(self, panes: Callable[[], Sequence[QWidget]]) -> None:
+        self._panes = panes
+
+    def visible_panes(self) -> list[QWidget]:
+        return [pane for pane in self._panes() if pane.isVisible() and pane.width() > 0 and pane.height() > 0]
+
+    def move(self, step: int) -> QWidget | None:
+        panes = self.visible_panes()
+        if not panes:
+            return None
+        here = next((i for i, pane in enumerate(panes) if focus_within(pane)), -1 if step > 0 else 0)
+        target = panes[(here + step) % len(panes)]
+        target.setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
+        return target

@@ -1,0 +1,78 @@
+"""Windows the main window opens beside itself (a symbol's history, strip changes, a comparison) and the
+library calls that feed them on the pool."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from desktop.gui.windows.compare_view import CompareDialog
+from desktop.gui.windows.history_view import SymbolHistoryDialog
+from desktop.gui.windows.strip_view import StripChangesDialog
+from desktop.library import Library
+from desktop.library.compare import StripChange
+from desktop.library.compare import strip_timeline as timeline_of
+from desktop.library.formatting import moment_key
+from desktop.library.records import QuoteRow
+
+if TYPE_CHECKING:
+    from desktop.gui.main_window import MainWindow
+
+STRIP_SNAPSHOTS = 100  # how far back "Strip changes" looks
+
+
+# --- on the pool ------------------------------------------------------------------------------------
+def latest_quotes(since: str | None, until: str | None, library: Library) -> list[QuoteRow]:
+    return library.latest_quotes(since=since, until=until)
+
+
+def history(symbol: str, library: Library) -> tuple[str, list[QuoteRow]]:
+    return symbol, library.history(symbol)
+
+
+def delete_pages(page_ids: list[int], library: Library) -> list[bool]:
+    return [library.delete_page(page_id) for page_id in page_ids]
+
+
+def strip_timeline(library: Library) -> tuple[list[StripChange], int, frozenset[int]]:
+    """Strip changes across the latest snapshots, how many snapshots, and which have estimated times."""
+    pages = library.pages(sort="quotes_as_of", descending=True)[:STRIP_SNAPSHOTS]
+    pages = [p for p in reversed(pages) if p.quote_count]
+    snapshots = [(p.id, p.quotes_as_of, p.title, library.quotes(p.id)) for p in pages]
+    return timeline_of(snapshots), len(snapshots), frozenset(p.id for p in pages if p.as_of_estimated)
+
+
+# --- on the GUI thread --------------------------------------------------------------------------------
+def open_history(window: MainWindow, symbol: str, rows: list[QuoteRow]) -> None:
+    dialog = SymbolHistoryDialog(symbol, rows, window)
+    dialog.page_requested.connect(window.open_page)
+    dialog.export_table_requested.connect(window.export_quote_rows)
+    dialog.export_chart_requested.connect(lambda _chart: window.exporter.save_image(dialog.chart.image()))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.history_dialog = dialog
+    dialog.show()
+
+
+def open_strip_changes(window: MainWindow, changes: list[StripChange], snapshots: int,
+                       estimated: frozenset[int]) -> None:
+    dialog = StripChangesDialog(changes, snapshots, window, estimated)
+    dialog.page_requested.connect(window.open_page)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.strip_dialog = dialog
+    dialog.show()
+
+
+def open_comparison(window: MainWindow) -> None:
+    """The two pages selected in the list side by side, the older one first."""
+    pages = window.pages.selected_pages()
+    if len(pages) != 2:
+        window.statusBar().showMessage("Select two pages in the list to compare them (Ctrl+click or Shift+arrows).", 6000)
+        return
+    first, second = sorted(pages, key=lambda p: moment_key(p.quotes_as_of))
+    library = window.library
+    dialog = CompareDialog(first, library.quotes(first.id), second, library.quotes(second.id), window)
+    dialog.export_requested.connect(window.export_comparison)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.compare_dialog = dialog
+    dialog.show()
