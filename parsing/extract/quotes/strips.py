@@ -1,0 +1,199 @@
+"""Strips: runs of field lines read as repeated items, ``SYMBOL PRICE [word|glyph|class]* CHANGE [glyph] PERCENT%``.
+
+Items may share a line (a marquee, a ``|``-joined tape) or spread one field per line (cards); parentheses,
+signs, words, glyphs and class marks are all optional, and anything of them may sit between fields. Between
+items only separators. After a token that cannot go on an item, the rest of its line is passed over, never
+re-aligned inside the line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from parsing.extract.quotes.check import numbers_problem, resolve
+from parsing.extract.quotes.figures import GLYPH_DIRECTION, Hint, Num, parse_number
+from parsing.extract.quotes.tokens import GAP, GLYPH, LABEL, MARK, NUM, SEP, SYM, WORD, Tok, field_tokens
+from parsing.html.layout import MARK_DIRECTION
+from parsing.html.quote_lines import BREAK, STORY
+from parsing.model import Direction, Quote
+from parsing.sites.brecorder import is_index
+from parsing.sites.vocabulary import DIRECTION_WORDS
+
+MAX_GAP_LINES = 2  # short label lines ("Indices", "Market movers") one strip may bridge
+_SOURCE_RANK = {"word": 0, "glyph": 1, "class": 2}
+_DATELINE = re.compile(r"(?i)\b(?:published|updated|posted)\b.{0,60}?\b(?:19|20)\d\d\b")
+_SENTENCE = re.compile(r"(?:\b[a-z]{2,}[,;:]? ){4}[a-z]{2,}")  # five lower-case words in a row: prose
+_MARKERS = (BREAK, STORY)
+
+
+@dataclass(slots=True)
+class Item:
+    """One strip item's tokens read as fields."""
+
+    symbol: str
+    price: Num
+    change: Num
+    percent: Num
+    hints: list[Hint]
+    start: int  # index of its first token
+    end: int  # index after its last token
+
+
+@dataclass(slots=True)
+class StripQuotes:
+    """What the strips of some lines gave: quotes in page order and the lines they were read from."""
+
+    quotes: list[Quote]
+    lines: set[int]
+
+
+def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuotes:
+    """Quotes of every strip in ``lines``; lines in ``skip`` (tables) are passed over.
+
+    A run of one item is a quote only when a word or glyph states it and it sits above the story (before any
+    sentence of prose or dateline): a lone quote-like line inside a story is story text. Several items in a
+    row are a strip wherever they are. Exchange rates
+    (``USD/PKR``) are not Pakistan Stock Exchange quotes and are left out.
+    """
+    found = StripQuotes([], set())
+    for run in _runs(lines, skip):
+        items = _items(run)
+        if len(items) == 1 and not _lone_item_counts(items[0], run, lines):
+            continue
+        for item in items:
+            if "/" in item.symbol:
+                continue
+            found.quotes.append(_quote(item))
+            found.lines.update(range(run[item.start].line, run[item.end - 1].line + 1))
+    return found
+
+
+def _lone_item_counts(item: Item, run: list[Tok], lines: Sequence[str]) -> bool:
+    if not any(source != "class" for source, _said in item.hints):
+        return False
+    first = run[item.start].line
+    return not any(_story_line(line) for line in lines[:first])
+
+
+def _story_line(line: str) -> bool:
+    """A sentence of prose or a dateline (or the marker of a part that read as one): where a story has begun."""
+    if line == STORY or (len(line) <= 90 and _DATELINE.search(line)):
+        return True
+    return _SENTENCE.search(line) is not None and field_tokens(line, 0) is None
+
+
+def _label_line(line: str) -> bool:
+    return len(line) <= 40 and len(line.split()) <= 4 and not any(char.isdigit() for char in line)
+
+
+def _runs(lines: Sequence[str], skip: Collection[int]) -> list[list[Tok]]:
+    """Consecutive field lines, bridging up to two short label lines (a GAP token that no item may span).
+
+    A table's lines and a marker line (a part of the page left out of the layout) end a run.
+    """
+    runs: list[list[Tok]] = []
+    run: list[Tok] = []
+    gaps = 0
+    for n, line in enumerate(lines):
+        ended = n in skip or line in _MARKERS
+        toks = None if ended else field_tokens(line, n)
+        if toks is not None:
+            run.extend(toks)
+            gaps = 0
+        elif run and gaps < MAX_GAP_LINES and not ended and _label_line(line):
+            run.append(Tok(GAP, "", n, True, True, False))
+            gaps += 1
+        elif run:
+            runs.append(run)
+            run, gaps = [], 0
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _items(toks: list[Tok]) -> list[Item]:
+    items: list[Item] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if toks[i].kind in (SEP, GAP):
+            i += 1
+            continue
+        item = _item(toks, i)
+        if item is not None and _aligned(toks, item):
+            items.append(item)
+            i = item.end
+            continue
+        line = toks[i].line
+        i += 1
+        while i < n and toks[i].line == line and toks[i].kind not in (SEP, GAP):
+            i += 1
+    return items
+
+
+def _word_direction(text: str) -> Direction:
+    words = " ".join(text.lower().split())
+    said = DIRECTION_WORDS.get(words.removesuffix(" by"), "unchanged")
+    return "up" if said == "up" else "down" if said == "down" else "unchanged"
+
+
+def _hints(toks: list[Tok], j: int, kinds: tuple[int, ...], hints: list[Hint]) -> int:
+    """Pass over tokens of ``kinds`` from ``j``, collecting the directions they state; the next index."""
+    while j < len(toks) and toks[j].kind in kinds:
+        tok = toks[j]
+        if tok.kind == WORD:
+            hints.append(("word", _word_direction(tok.text)))
+        elif tok.kind == GLYPH:
+            hints.append(("glyph", GLYPH_DIRECTION[tok.text]))
+        elif tok.kind == MARK:
+            hints.append(("class", MARK_DIRECTION[tok.text]))
+        j += 1
+    return j
+
+
+def _number(toks: list[Tok], j: int, percent: bool) -> Num | None:
+    if j >= len(toks) or toks[j].kind != NUM:
+        return None
+    num = parse_number(toks[j].text)
+    return num if num is not None and num.percent == percent else None
+
+
+def _item(toks: list[Tok], i: int) -> Item | None:
+    hints: list[Hint] = []
+    j = _hints(toks, i, (MARK, GLYPH), hints)
+    if j >= len(toks) or toks[j].kind != SYM:
+        return None
+    symbol = toks[j].text
+    j = _hints(toks, j + 1, (MARK, LABEL), hints)
+    price = _number(toks, j, False)
+    if price is None or price.signed or "(" in toks[j].text:
+        return None
+    j = _hints(toks, j + 1, (WORD, GLYPH, MARK, LABEL), hints)
+    change = _number(toks, j, False)
+    if change is None:
+        return None
+    j = _hints(toks, j + 1, (GLYPH, MARK, LABEL), hints)
+    percent = _number(toks, j, True)
+    if percent is None:
+        return None
+    hints.sort(key=lambda hint: _SOURCE_RANK[hint[0]])
+    return Item(symbol, price, change, percent, hints, i, j + 1)
+
+
+def _aligned(toks: list[Tok], item: Item) -> bool:
+    """An item that touches a table row must be that whole row (never a few cells of a wider row)."""
+    first, last = toks[item.start], toks[item.end - 1]
+    if first.tabbed and not first.first:
+        return False
+    return not (last.tabbed and not last.last)
+
+
+def _quote(item: Item) -> Quote:
+    got = resolve(item.change, item.percent, item.hints)
+    problems = list(got.problems)
+    numbers = numbers_problem(item.price, item.change, item.percent, None, got.change, got.percent)
+    if numbers:
+        problems.append(numbers)
+    return Quote(item.symbol, item.price.value, got.change, got.percent if got.percent is not None else 0.0,
+                 got.direction, "index" if is_index(item.symbol) else "stock", "; ".join(problems) or None)

@@ -1,0 +1,21 @@
+"""Small helpers for the quote tests: text lines to quotes by symbol, and HTML markup to quotes."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from parsing.extract.quotes import find_quotes
+from parsing.html.layout import copy_lines
+from parsing.html.quote_lines import quote_lines
+from parsing.model import Quote
+
+
+def quotes_of(text: str) -> dict[str, Quote]:
+    """The quotes of a text copy, by symbol."""
+    return {quote.symbol: quote for quote in find_quotes(copy_lines(text)).quotes}
+
+
+def html_quotes(markup: str) -> list[Quote]:
+    """The quotes of an HTML page, read the way parsing does (the body's parts with figures, laid out)."""
+    body = LexborHTMLParser(markup).body
+    return list(find_quotes(quote_lines(body)).quotes) if body is not None else []
