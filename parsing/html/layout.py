@@ -223,7 +223,7 @@ MARK_UP, MARK_DOWN, MARK_FLAT = "\ue000", "\ue001", "\ue002"
 MARKS = MARK_UP + MARK_DOWN + MARK_FLAT
 MARK_DIRECTION: dict[str, Direction] = {MARK_UP: "up", MARK_DOWN: "down", MARK_FLAT: "unchanged"}
 
-_CLASS_VALUE = re.compile(r'\sclass="([^"]{1,300})"')
+_CLASS_VALUE = re.compile(r' class="([^"]{1,300})"')
 _CLASS_SPLIT = re.compile(r"[\s_-]+")
 _CLASS_WORDS = {**dict.fromkeys(CLASS_UP, MARK_UP), **dict.fromkeys(CLASS_DOWN, MARK_DOWN),
                 **dict.fromkeys(CLASS_FLAT, MARK_FLAT)}
@@ -236,16 +236,16 @@ _SPACE_RUN = re.compile(r"  +")
 def cell_lines(markup: str) -> list[str]:
     """Rendered lines of serialized markup, each table cell ended by a tab (a row's last tab dropped).
 
-    A few linear passes, each in C: comments out; source whitespace to spaces; direction marks put in; block
-    tags to line breaks; cell ends to tabs; other tags out; entities decoded; spaces collapsed.
+    A few linear passes, each in C: comments out; source whitespace to spaces; cell ends to tabs; direction
+    marks put in; block tags to line breaks; other tags out; entities decoded; spaces collapsed.
     """
     text = _COMMENT.sub("", markup) if "<!--" in markup else markup
     text = text.replace("\n", " ").replace("\t", " ").replace("\r", " ")
+    if "</t" in text:
+        text = text.replace("</td>", "\t</td>").replace("</th>", "\t</th>")
     if ' class="' in text:
         text = _mark_classes(text)
     text = _LINE_BREAK.sub("\n", text)
-    if "</t" in text:
-        text = text.replace("</td>", "\t").replace("</th>", "\t")
     text = _TAG_ONLY.sub("", text)
     if "&" in text:
         text = html.unescape(text)
@@ -272,15 +272,18 @@ def copy_lines(text: str, cell_ends: bool = False) -> list[str]:
 def _mark_classes(text: str) -> str:
     """Put a direction mark right after each start tag whose class words state one.
 
-    A page has few distinct class values: each is judged once, and one pass per direction puts the marks.
+    A page has few distinct class values: each is judged once. lexbor writes attributes double-quoted with
+    '"' and '>' escaped inside values and text, so ``class="V">`` is always the end of a start tag and one
+    ``str.replace`` marks it; a class followed by other attributes takes one regular-expression pass.
     """
-    by_mark: dict[str, list[str]] = {}
     for value in set(_CLASS_VALUE.findall(text)):
         mark = _class_mark(value)
-        if mark:
-            by_mark.setdefault(mark, []).append(re.escape(value))
-    for mark, values in by_mark.items():
-        text = re.sub(r' class="(?:' + "|".join(values) + r')"[^>]*+>', "\\g<0>" + mark, text)
+        if not mark:
+            continue
+        attribute = f' class="{value}"'
+        text = text.replace(attribute + ">", attribute + ">" + mark)
+        if attribute + " " in text:
+            text = re.sub(re.escape(attribute) + r" [^>]*+>", r"\g<0>" + mark, text)
     return text
 
 

@@ -13,9 +13,32 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from parsing.extract.quotes.check import numbers_problem, resolve
-from parsing.extract.quotes.figures import GLYPH_DIRECTION, Hint, Num, parse_number
-from parsing.extract.quotes.tokens import GAP, GLYPH, LABEL, MARK, NUM, SEP, SYM, WORD, Tok, field_tokens
-from parsing.html.layout import MARK_DIRECTION
+from parsing.extract.quotes.figures import (
+    BODY,
+    GLYPH_DIRECTION,
+    GLYPHS,
+    SIGN,
+    Hint,
+    Num,
+    make_number,
+    parse_number,
+)
+from parsing.extract.quotes.tokens import (
+    GAP,
+    GLYPH,
+    ITEM,
+    LABEL,
+    MARK,
+    NUM,
+    SEP,
+    SYM,
+    SYMBOL,
+    WORD,
+    WORD_PATTERN,
+    Tok,
+    field_tokens,
+)
+from parsing.html.layout import MARK_DIRECTION, MARKS
 from parsing.html.quote_lines import BREAK, STORY
 from parsing.model import Direction, Quote
 from parsing.sites.brecorder import is_index
@@ -26,19 +49,25 @@ _SOURCE_RANK = {"word": 0, "glyph": 1, "class": 2}
 _DATELINE = re.compile(r"(?i)\b(?:published|updated|posted)\b.{0,60}?\b(?:19|20)\d\d\b")
 _SENTENCE = re.compile(r"(?:\b[a-z]{2,}[,;:]? ){4}[a-z]{2,}")  # five lower-case words in a row: prose
 _MARKERS = (BREAK, STORY)
+# A line that is one item in a usual shape, read with one match: SYMBOL PRICE [word] [glyph] CHANGE [glyph] PERCENT.
+_ITEM_LINE = re.compile(
+    rf"(?P<m0>[{MARKS}]*+)\s*+(?P<symbol>{SYMBOL})[\s{MARKS}]++(?P<price>{BODY})\s++"
+    rf"(?:(?P<word>{WORD_PATTERN})(?![A-Za-z0-9])\s*+)?(?:(?P<g0>[{GLYPHS}])\s*+)?(?P<m1>[{MARKS}]*+)"
+    rf"(?P<cs>{SIGN})?(?P<change>{BODY})\s*+(?:(?P<g1>[{GLYPHS}])\s*+)?"
+    rf"(?P<lp>\()?(?P<ps>{SIGN})?(?P<percent>{BODY})\s?%(?(lp)\))\s*+"
+)
 
 
 @dataclass(slots=True)
 class Item:
-    """One strip item's tokens read as fields."""
+    """One strip item: its symbol, the directions stated around it, and its numbers or its finished quote."""
 
     symbol: str
-    price: Num
-    change: Num
-    percent: Num
     hints: list[Hint]
     start: int  # index of its first token
     end: int  # index after its last token
+    numbers: tuple[Num, Num, Num] | None = None  # price, change, percent as printed
+    quote: Quote | None = None  # a plainly consistent whole-line item, decided with floats
 
 
 @dataclass(slots=True)
@@ -98,7 +127,10 @@ def _runs(lines: Sequence[str], skip: Collection[int]) -> list[list[Tok]]:
     gaps = 0
     for n, line in enumerate(lines):
         ended = n in skip or line in _MARKERS
-        toks = None if ended else field_tokens(line, n)
+        item = None if ended or "\t" in line else _line_item(line)
+        toks = [Tok(ITEM, line, n, True, True, False, item)] if item is not None else None
+        if toks is None and not ended:
+            toks = field_tokens(line, n)
         if toks is not None:
             run.extend(toks)
             gaps = 0
@@ -120,6 +152,12 @@ def _items(toks: list[Tok]) -> list[Item]:
         if toks[i].kind in (SEP, GAP):
             i += 1
             continue
+        whole = toks[i].item
+        if isinstance(whole, Item):
+            whole.start, whole.end = i, i + 1
+            items.append(whole)
+            i += 1
+            continue
         item = _item(toks, i)
         if item is not None and _aligned(toks, item):
             items.append(item)
@@ -130,6 +168,67 @@ def _items(toks: list[Tok]) -> list[Item]:
         while i < n and toks[i].line == line and toks[i].kind not in (SEP, GAP):
             i += 1
     return items
+
+
+def _line_item(line: str) -> Item | None:
+    """The line as one item when it has a usual shape (one regex match), else None (the tokens decide)."""
+    match = _ITEM_LINE.fullmatch(line)
+    if match is None:
+        return None
+    symbol, word, g0, m0, m1, g1 = match.group("symbol", "word", "g0", "m0", "m1", "g1")
+    hints: list[Hint] = [("word", _word_direction(word))] if word else []
+    hints += [("glyph", GLYPH_DIRECTION[glyph]) for glyph in (g0, g1) if glyph]
+    hints += [("class", MARK_DIRECTION[mark]) for mark in m0 + m1]
+    price_text, change_sign, change_text, percent_sign, percent_text = match.group(
+        "price", "cs", "change", "ps", "percent")
+    quote = _plain_item(symbol, hints, price_text, change_sign, change_text, percent_sign, percent_text)
+    if quote is not None:
+        return Item(symbol, hints, 0, 1, quote=quote)
+    numbers = (make_number(None, price_text, None), make_number(change_sign, change_text, None),
+               make_number(percent_sign, percent_text, "%"))
+    return Item(symbol, hints, 0, 1, numbers)
+
+
+def _plain_item(symbol: str, hints: list[Hint], price_text: str, change_sign: str | None, change_text: str,
+                percent_sign: str | None, percent_text: str) -> Quote | None:
+    """The quote of an item whose signs, words, glyphs and numbers all agree, decided with floats; else None.
+
+    The same rules as ``resolve`` and ``numbers_problem``, for the common case only: anything to flag goes the
+    general way, which words the flag.
+    """
+    price = float(price_text.replace(",", ""))
+    change = float(change_text.replace(",", ""))
+    percent = float(percent_text.replace(",", ""))
+    if change == 0:
+        if percent != 0 or any(source == "word" and said != "unchanged" for source, said in hints):
+            return None
+        return Quote(symbol, price, 0.0, 0.0, "unchanged", "index" if is_index(symbol) else "stock")
+    down_signs = ("-", "\u2212", "\u2013")
+    if change_sign:
+        direction: Direction = "down" if change_sign in down_signs else "up"
+        if percent_sign and (percent_sign in down_signs) != (direction == "down"):
+            return None
+    elif percent_sign:
+        direction = "down" if percent_sign in down_signs else "up"
+    else:
+        direction = next((said for _source, said in hints if said != "unchanged"), "up")
+    if any(said != direction for _source, said in hints):
+        return None
+    if direction == "down":
+        change, percent = -change, -percent
+    base = price - change
+    if base <= 0:
+        return None
+    slack = (_half_unit(percent_text) + 100 * price / (base * base) * _half_unit(change_text)
+             + 100 * abs(change) / (base * base) * _half_unit(price_text) + 1e-9)
+    if abs(change / base * 100 - percent) > slack:
+        return None
+    return Quote(symbol, price, change, percent + 0.0, direction, "index" if is_index(symbol) else "stock")
+
+
+def _half_unit(text: str) -> float:
+    dot = text.find(".")
+    return 0.5 if dot < 0 else 0.5 * 10.0 ** (dot + 1 - len(text))
 
 
 def _word_direction(text: str) -> Direction:
@@ -178,7 +277,7 @@ def _item(toks: list[Tok], i: int) -> Item | None:
     if percent is None:
         return None
     hints.sort(key=lambda hint: _SOURCE_RANK[hint[0]])
-    return Item(symbol, price, change, percent, hints, i, j + 1)
+    return Item(symbol, hints, i, j + 1, (price, change, percent))
 
 
 def _aligned(toks: list[Tok], item: Item) -> bool:
@@ -190,10 +289,15 @@ def _aligned(toks: list[Tok], item: Item) -> bool:
 
 
 def _quote(item: Item) -> Quote:
-    got = resolve(item.change, item.percent, item.hints)
+    if item.quote is not None:
+        return item.quote
+    assert item.numbers is not None  # an item is made with its quote or its numbers
+    price, change, percent = item.numbers
+    hints = sorted(item.hints, key=lambda hint: _SOURCE_RANK[hint[0]])
+    got = resolve(change, percent, hints)
     problems = list(got.problems)
-    numbers = numbers_problem(item.price, item.change, item.percent, None, got.change, got.percent)
+    numbers = numbers_problem(price, change, percent, None, got.change, got.percent)
     if numbers:
         problems.append(numbers)
-    return Quote(item.symbol, item.price.value, got.change, got.percent if got.percent is not None else 0.0,
-                 got.direction, "index" if is_index(item.symbol) else "stock", "; ".join(problems) or None)
+    return Quote(item.symbol, price.value, got.change, (got.percent or 0.0) + 0.0, got.direction,
+                 "index" if is_index(item.symbol) else "stock", "; ".join(problems) or None)

@@ -14,16 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from parsing.extract.quotes.check import computed_percent, numbers_problem, range_problem, resolve
-from parsing.extract.quotes.figures import (
-    BODY,
-    SIGN,
-    Hint,
-    Num,
-    cell_hints,
-    make_number,
-    parse_number,
-    signed_float,
-)
+from parsing.extract.quotes.figures import BODY, SIGN, Hint, Num, cell_hints, make_number, parse_number
 from parsing.extract.quotes.glued import split_rows
 from parsing.extract.quotes.header import Header, Role, read_header
 from parsing.extract.quotes.tokens import SYMBOL
@@ -76,16 +67,11 @@ def find_tables(lines: Sequence[str]) -> list[Table]:
 
 
 def _rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote], int]:
+    if header.tabbed:
+        return _tab_rows(lines, n, header)
     quotes: list[Quote] = []
     glued: list[tuple[str, str]] = []
     while n < len(lines):
-        if header.tabbed:
-            quote = _tab_row(lines[n], header)
-            if quote is None:
-                break
-            quotes.append(quote)
-            n += 1
-            continue
         row = _untabbed_row(lines, n, header)
         if row is None:
             break
@@ -124,7 +110,6 @@ def _row_pattern(roles: tuple[Role, ...], name: int) -> re.Pattern[str]:
     return re.compile("\t".join(cells))
 
 
-@functools.lru_cache(maxsize=64)
 def _plan(roles: tuple[Role, ...], name: int, sector: int | None) -> _Plan:
     group, name_group, sector_group = 0, 0, None
     numbers: list[tuple[Role, int]] = []
@@ -141,40 +126,58 @@ def _plan(roles: tuple[Role, ...], name: int, sector: int | None) -> _Plan:
     return _Plan(name_group, sector_group, tuple(numbers), tuple(where.get(role, -1) for role in _NUMERIC))
 
 
-def _tab_row(line: str, header: Header) -> Quote | None:
-    if len(line) > MAX_ROW_LINE or "\t" not in line:
-        return None
-    match = _row_pattern(header.roles, header.name).fullmatch(line)
-    if match is not None:
-        return _fast_row(match.groups(), header)
-    cells = line.split("\t")
-    if len(cells) != len(header.roles):
-        return None
-    return _build(cells[header.name], header, [cell for i, cell in enumerate(cells) if i != header.name])
+def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote], int]:
+    """Tabbed rows: one regex match per plain row, decided with floats; any other row cell by cell."""
+    pattern = _row_pattern(header.roles, header.name)
+    plan = _plan(header.roles, header.name, header.sector)
+    marks = tuple(group for _role, group in plan.numbers)
+    quotes: list[Quote] = []
+    while n < len(lines):
+        line = lines[n]
+        if len(line) > MAX_ROW_LINE or "\t" not in line:
+            break
+        match = pattern.fullmatch(line)
+        if match is not None:
+            quote = _fast_row(match.groups(), header, plan, marks)
+        else:
+            cells = line.split("\t")
+            if len(cells) != len(header.roles):
+                break
+            quote = _build(cells[header.name], header, [cell for i, cell in enumerate(cells) if i != header.name])
+        if quote is None:
+            break
+        quotes.append(quote)
+        n += 1
+    return quotes, n
 
 
-def _fast_row(groups: tuple[str | None, ...], header: Header) -> Quote | None:
+def _fast_row(groups: tuple[str | None, ...], header: Header, plan: _Plan, mark_groups: tuple[int, ...]) -> Quote | None:
     """The common row, decided with floats: signs agree and every check passes well inside rounding.
 
     Anything else (a flag to explain, a bare change to sign, a class mark that disagrees) goes through
     ``_quote`` with Nums.
     """
-    plan = _plan(header.roles, header.name, header.sector)
-    values = [None if g < 0 else signed_float(groups[g + 1], groups[g + 2] or "") for g in plan.slots]
+    values: list[float | None] = []
+    for g in plan.slots:
+        if g < 0:
+            values.append(None)
+            continue
+        value = float((groups[g + 2] or "").replace(",", ""))
+        sign = groups[g + 1]
+        values.append(-value if sign and sign != "+" else value)
     price, change, percent, prev, open_, high, low, volume = values
-    marks = "".join(groups[g] or "" for _role, g in plan.numbers)
+    marks = "".join([groups[g] or "" for g in mark_groups])
     name = groups[plan.name] or ""
     sector = (groups[plan.sector] or "").strip() or None if plan.sector is not None else None
     if price is None or change is None or not _plain(price, change, percent, prev, open_, high, low, marks):
         hints: list[Hint] = [("class", MARK_DIRECTION[mark]) for mark in marks]
         nums = {role: make_number(groups[g + 1], groups[g + 2] or "", groups[g + 3]) for role, g in plan.numbers}
         return _quote(name, header.roles[header.name], nums, hints, sector)
-    kind = _kind(header.roles[header.name], name)
     computed = percent is None
     if percent is None:
         percent = computed_percent(price, change) or 0.0
-    return Quote(name, price, change, percent, "up" if change > 0 else "down", kind, None, open_, high, low, prev,
-                 None if volume is None else int(volume), sector, computed)
+    return Quote(name, price, change, percent, "up" if change > 0 else "down", _kind(header.roles[header.name], name),
+                 None, open_, high, low, prev, None if volume is None else int(volume), sector, computed)
 
 
 def _plain(price: float, change: float, percent: float | None, prev: float | None, open_: float | None,

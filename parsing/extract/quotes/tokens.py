@@ -17,8 +17,8 @@ from parsing.sites.vocabulary import DIRECTION_WORDS, FIELD_LABELS
 MAX_FIELD_LINE = 20_000  # a marquee of 300 items fits; longer lines are never read as a strip
 
 # Token kinds: the group numbers of _TOKEN, in the order the alternatives are tried. GAP stands for a short
-# label line inside a strip ("Market movers"), which no item may span.
-MARK, GLYPH, NUM, WORD, LABEL, SYM, SEP, GAP = range(1, 9)
+# label line inside a strip ("Market movers"), which no item may span; ITEM for a line read whole as one item.
+MARK, GLYPH, NUM, WORD, LABEL, SYM, SEP, GAP, ITEM = range(1, 10)
 
 SYMBOL = r"[A-Z][A-Z0-9]{0,11}(?:[-./&][A-Z0-9]{1,7})?"
 
@@ -30,13 +30,13 @@ def _words(words: Iterable[str]) -> str:
 
 
 _END = rf"(?=[\s|·•,;{MARKS}{GLYPHS}]|$)"
-_WORD = rf"(?i:{_words(DIRECTION_WORDS)})(?:\s{{1,3}}(?i:by))?"
+WORD_PATTERN = rf"(?i:{_words(DIRECTION_WORDS)})(?:\s{{1,3}}(?i:by))?"
 _LABEL = rf"(?i:{_words(FIELD_LABELS)})"
 _ALTERNATIVES = (
     f"([{MARKS}])",
     f"([{GLYPHS}])",
     f"({NUMBER})(?:(?<=[%)])|{_END})",  # "(-5.8%)BOP": an item's last number may touch the next symbol
-    rf"({_WORD})(?![A-Za-z0-9])",
+    rf"({WORD_PATTERN})(?![A-Za-z0-9])",
     rf"({_LABEL}(?:\s{{0,2}}:)?)(?![A-Za-z0-9])",
     f"({SYMBOL}){_END}",
     r"([|·•;,/]|[—–](?=\s))",
@@ -48,7 +48,7 @@ _FIELD_LINE = re.compile(
 
 
 class Tok(NamedTuple):
-    """One token of a field line."""
+    """One token of a field line (or, for ITEM, the whole line read as one strip item)."""
 
     kind: int
     text: str
@@ -56,6 +56,7 @@ class Tok(NamedTuple):
     first: bool  # the first token of its line
     last: bool  # the last token of its line
     tabbed: bool  # its line has table cells
+    item: object = None  # the strips' Item, for an ITEM token
 
 
 def field_tokens(line: str, number: int) -> list[Tok] | None:
