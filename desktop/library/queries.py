@@ -31,7 +31,8 @@ _PAGE_FIELDS = (
 )
 _QUOTE_FIELDS = (
     "q.page_id, p.quotes_as_of, p.as_of_estimated, q.position, q.symbol, q.kind, q.price, q.change,"
-    " q.percent, q.direction, q.flag, p.title"
+    " q.percent, q.direction, q.flag, p.title, q.open, q.high, q.low, q.previous_close, q.volume, q.sector,"
+    " q.percent_computed"
 )
 SNIPPET_TOKENS = 12
 
@@ -50,11 +51,17 @@ def _number(value: Any) -> float:
 
 
 def _quote_row(row: tuple[Any, ...]) -> QuoteRow:
-    (pid, as_of, estimated, position, symbol, kind, price, change, percent, direction, flag, title) = row
+    (pid, as_of, estimated, position, symbol, kind, price, change, percent, direction, flag, title) = row[:12]
+    open_, high, low, previous, volume, sector, computed = row[12:]
     return QuoteRow(
         int(pid), as_of, bool(estimated), int(position), symbol, kind, _number(price), _number(change),
-        _number(percent), direction, flag, title,
+        _number(percent), direction, flag, title, _optional(open_), _optional(high), _optional(low),
+        _optional(previous), None if volume is None else int(volume), sector, bool(computed),
     )
+
+
+def _optional(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 def page_count(db: Database) -> int:

@@ -35,7 +35,7 @@ PAGE_COLUMNS = {
     "body": str,  # paragraphs joined by blank lines, for full-text search
 }
 
-QUOTE_COLUMNS = {
+QUOTE_COLUMNS = {  # the quotes table as schema 1 made it; QUOTE_TABLE_FIELDS are added by schema 3
     "id": int,
     "page_id": int,
     "position": int,
@@ -47,6 +47,18 @@ QUOTE_COLUMNS = {
     "direction": str,
     "flag": str,
     "as_of_key": str,  # copied from the page so the market view and history need no join to order
+}
+
+# What a quote table adds to a quote (schema 3); NULL when the page does not print it, and for quotes stored by an
+# older version until ``market-reader reparse`` reads their page again.
+QUOTE_TABLE_FIELDS = {
+    "open": float,
+    "high": float,
+    "low": float,
+    "previous_close": float,
+    "volume": int,
+    "sector": str,
+    "percent_computed": int,  # 1 when the page printed no percent and it was computed from price and change
 }
 
 IMAGE_COLUMNS = {
@@ -114,8 +126,18 @@ def _autoincrement_pages(db: Database) -> None:
         db.conn.execute(sql)
 
 
+def _quote_table_fields(db: Database) -> None:
+    """Schema 3: quotes gain the fields quote tables print (open, high, low, previous close, volume, sector)
+    and whether the percent was computed. Existing quotes keep their values; the new fields stay NULL."""
+    existing = {column.name for column in db.table("quotes").columns}
+    sql_types = {float: "REAL", int: "INTEGER", str: "TEXT"}
+    for name, kind in QUOTE_TABLE_FIELDS.items():
+        if name not in existing:
+            db.conn.execute(f'ALTER TABLE quotes ADD COLUMN "{name}" {sql_types[kind]}')
+
+
 # Each migration brings the schema from version i to i + 1 (index i in this list).
-MIGRATIONS: list[Callable[[Database], None]] = [_create_v1, _autoincrement_pages]
+MIGRATIONS: list[Callable[[Database], None]] = [_create_v1, _autoincrement_pages, _quote_table_fields]
 SCHEMA_VERSION = len(MIGRATIONS)
 LIBRARY_TABLES = frozenset({"pages", "quotes", "images", "originals", "pages_fts"})
 

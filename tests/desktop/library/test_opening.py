@@ -86,8 +86,12 @@ def test_version_1_library_migrates_in_place_and_keeps_its_pages(
     from desktop.library import schema
     from tests.desktop.library.helpers import make_page, raw_for
 
+    def version_1_with_todays_quote_columns(db: object) -> None:
+        schema._create_v1(db)  # type: ignore[arg-type]
+        schema._quote_table_fields(db)  # type: ignore[arg-type]  # so that today's importer can fill it
+
     with monkeypatch.context() as patch:
-        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+        patch.setattr(schema, "MIGRATIONS", [version_1_with_todays_quote_columns])
         patch.setattr(schema, "SCHEMA_VERSION", 1)
         patch.setattr(library_module, "SCHEMA_VERSION", 1)
         with Library(lib_path) as old:
@@ -97,7 +101,7 @@ def test_version_1_library_migrates_in_place_and_keeps_its_pages(
             assert "AUTOINCREMENT" not in old.db.execute(
                 "SELECT sql FROM sqlite_master WHERE name = 'pages'").fetchone()[0]
     with Library(lib_path) as lib:
-        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 2
+        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 3
         assert "AUTOINCREMENT" in lib.db.execute("SELECT sql FROM sqlite_master WHERE name = 'pages'").fetchone()[0]
         assert [r.id for r in lib.pages(sort="title", descending=False)] == ids[:2]
         assert len(lib.quotes(ids[0])) == 7 and len(lib.article(ids[1]).images) == 1
