@@ -123,6 +123,10 @@ class QuotePane(QWidget):
     # --- content ---------------------------------------------------------------------------------
     def set_quotes(self, quotes: Sequence[QuoteRow], as_of: str | None = None, estimated: bool = False) -> None:
         self.model.set_quotes(quotes)
+        column, order = self.model.sort_state()  # the sorted table column may have gone with the old rows
+        header = self.view.horizontalHeader()
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (column, order):
+            header.setSortIndicator(column, order)
         up = sum(q.direction == "up" for q in quotes)
         down = sum(q.direction == "down" for q in quotes)
         self.breadth_label.setText(messages.breadth(up, down, len(quotes) - up - down) if quotes else messages.NO_QUOTES)
