@@ -277,7 +277,7 @@ def _mark_classes(text: str) -> str:
     ``str.replace`` marks it; a class followed by other attributes takes one regular-expression pass.
     """
     for value in set(_CLASS_VALUE.findall(text)):
-        mark = _class_mark(value)
+        mark = class_mark(value)
         if not mark:
             continue
         attribute = f' class="{value}"'
@@ -288,6 +288,7 @@ def _mark_classes(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _class_mark(value: str) -> str:
+def class_mark(value: str) -> str:
+    """The mark a class attribute's value gives (its words name one direction), else ""."""
     found = {_CLASS_WORDS[word] for word in _CLASS_SPLIT.split(value.lower()) if word in _CLASS_WORDS}
     return found.pop() if len(found) == 1 else ""

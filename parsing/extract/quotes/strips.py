@@ -8,6 +8,7 @@ re-aligned inside the line.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ from parsing.extract.quotes.tokens import (
 )
 from parsing.html.layout import MARK_DIRECTION, MARKS
 from parsing.html.quote_lines import BREAK, STORY
-from parsing.model import Direction, Quote
+from parsing.model import Direction, Kind, Quote
 from parsing.sites.brecorder import is_index
 from parsing.sites.vocabulary import DIRECTION_WORDS
 
@@ -68,6 +69,7 @@ class Item:
     end: int  # index after its last token
     numbers: tuple[Num, Num, Num] | None = None  # price, change, percent as printed
     quote: Quote | None = None  # a plainly consistent whole-line item, decided with floats
+    textual: bool = False  # a word or a glyph states its direction (not only a class)
 
 
 @dataclass(slots=True)
@@ -100,7 +102,7 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
 
 
 def _lone_item_counts(item: Item, run: list[Tok], lines: Sequence[str]) -> bool:
-    if not any(source != "class" for source, _said in item.hints):
+    if not item.textual:
         return False
     first = run[item.start].line
     return not any(_story_line(line) for line in lines[:first])
@@ -175,55 +177,77 @@ def _line_item(line: str) -> Item | None:
     match = _ITEM_LINE.fullmatch(line)
     if match is None:
         return None
-    symbol, word, g0, m0, m1, g1 = match.group("symbol", "word", "g0", "m0", "m1", "g1")
-    hints: list[Hint] = [("word", _word_direction(word))] if word else []
-    hints += [("glyph", GLYPH_DIRECTION[glyph]) for glyph in (g0, g1) if glyph]
-    hints += [("class", MARK_DIRECTION[mark]) for mark in m0 + m1]
-    price_text, change_sign, change_text, percent_sign, percent_text = match.group(
-        "price", "cs", "change", "ps", "percent")
-    quote = _plain_item(symbol, hints, price_text, change_sign, change_text, percent_sign, percent_text)
+    m0, symbol, price_text, word, g0, m1, change_sign, change_text, g1, _lp, percent_sign, percent_text = (
+        match.groups())
+    word_said = _word_direction(word) if word else None
+    stated: list[Direction] = [word_said] if word_said else []  # word, glyphs, class marks: rank order
+    if g0:
+        stated.append(GLYPH_DIRECTION[g0])
+    if g1:
+        stated.append(GLYPH_DIRECTION[g1])
+    marks = m0 + m1
+    stated += [MARK_DIRECTION[mark] for mark in marks]
+    textual = bool(word or g0 or g1)
+    quote = _plain_item(symbol, word_said, stated, (price_text, change_sign, change_text, percent_sign, percent_text))
     if quote is not None:
-        return Item(symbol, hints, 0, 1, quote=quote)
+        return Item(symbol, [], 0, 1, quote=quote, textual=textual)
+    hints: list[Hint] = [("word", word_said)] if word_said else []
+    hints += [("glyph", GLYPH_DIRECTION[glyph]) for glyph in (g0, g1) if glyph]
+    hints += [("class", MARK_DIRECTION[mark]) for mark in marks]
     numbers = (make_number(None, price_text, None), make_number(change_sign, change_text, None),
                make_number(percent_sign, percent_text, "%"))
-    return Item(symbol, hints, 0, 1, numbers)
+    return Item(symbol, hints, 0, 1, numbers, textual=textual)
 
 
-def _plain_item(symbol: str, hints: list[Hint], price_text: str, change_sign: str | None, change_text: str,
-                percent_sign: str | None, percent_text: str) -> Quote | None:
+_DOWN_SIGNS = ("-", "\u2212", "\u2013")
+
+
+def _plain_item(symbol: str, word_said: Direction | None, stated: list[Direction],
+                texts: tuple[str, str | None, str, str | None, str]) -> Quote | None:
     """The quote of an item whose signs, words, glyphs and numbers all agree, decided with floats; else None.
 
-    The same rules as ``resolve`` and ``numbers_problem``, for the common case only: anything to flag goes the
-    general way, which words the flag.
+    ``stated`` holds the directions the word, glyphs and class marks give, in that order; ``texts`` the price,
+    the change's sign and digits, the percent's sign and digits. The same rules as ``resolve`` and
+    ``numbers_problem``, for the common case only: anything to flag goes the general way, which words the flag.
     """
-    price = float(price_text.replace(",", ""))
-    change = float(change_text.replace(",", ""))
-    percent = float(percent_text.replace(",", ""))
+    price_text, change_sign, change_text, percent_sign, percent_text = texts
+    price = float(price_text.replace(",", "")) if "," in price_text else float(price_text)
+    change = float(change_text.replace(",", "")) if "," in change_text else float(change_text)
+    percent = float(percent_text.replace(",", "")) if "," in percent_text else float(percent_text)
     if change == 0:
-        if percent != 0 or any(source == "word" and said != "unchanged" for source, said in hints):
-            return None
-        return Quote(symbol, price, 0.0, 0.0, "unchanged", "index" if is_index(symbol) else "stock")
-    down_signs = ("-", "\u2212", "\u2013")
+        if percent != 0 or word_said not in (None, "unchanged"):
+            return None  # a word saying up or down on a zero change is a flag
+        return Quote(symbol, price, 0.0, 0.0, "unchanged", _kind(symbol))
+    direction: Direction
     if change_sign:
-        direction: Direction = "down" if change_sign in down_signs else "up"
-        if percent_sign and (percent_sign in down_signs) != (direction == "down"):
+        direction = "down" if change_sign in _DOWN_SIGNS else "up"
+        if percent_sign and (percent_sign in _DOWN_SIGNS) != (direction == "down"):
             return None
     elif percent_sign:
-        direction = "down" if percent_sign in down_signs else "up"
+        direction = "down" if percent_sign in _DOWN_SIGNS else "up"
     else:
-        direction = next((said for _source, said in hints if said != "unchanged"), "up")
-    if any(said != direction for _source, said in hints):
-        return None
+        direction = next((said for said in stated if said != "unchanged"), "up")
+    for said in stated:
+        if said != direction:
+            return None
     if direction == "down":
         change, percent = -change, -percent
     base = price - change
     if base <= 0:
         return None
-    slack = (_half_unit(percent_text) + 100 * price / (base * base) * _half_unit(change_text)
-             + 100 * abs(change) / (base * base) * _half_unit(price_text) + 1e-9)
-    if abs(change / base * 100 - percent) > slack:
-        return None
-    return Quote(symbol, price, change, percent + 0.0, direction, "index" if is_index(symbol) else "stock")
+    miss = abs(change / base * 100 - percent)
+    dot = percent_text.find(".")
+    if miss > 0.005 or dot < 0 or len(percent_text) - dot > 3:  # not plainly inside a two-decimal rounding
+        slack = (_half_unit(percent_text) + 100 * price / (base * base) * _half_unit(change_text)
+                 + 100 * abs(change) / (base * base) * _half_unit(price_text) + 1e-9)
+        if miss > slack:
+            return None
+    return Quote(symbol, price, change, percent + 0.0, direction, _kind(symbol))
+
+
+@functools.lru_cache(maxsize=4096)
+def _kind(symbol: str) -> Kind:
+    return "index" if is_index(symbol) else "stock"
 
 
 def _half_unit(text: str) -> float:
@@ -231,6 +255,7 @@ def _half_unit(text: str) -> float:
     return 0.5 if dot < 0 else 0.5 * 10.0 ** (dot + 1 - len(text))
 
 
+@functools.lru_cache(maxsize=256)
 def _word_direction(text: str) -> Direction:
     words = " ".join(text.lower().split())
     said = DIRECTION_WORDS.get(words.removesuffix(" by"), "unchanged")
@@ -277,7 +302,8 @@ def _item(toks: list[Tok], i: int) -> Item | None:
     if percent is None:
         return None
     hints.sort(key=lambda hint: _SOURCE_RANK[hint[0]])
-    return Item(symbol, hints, i, j + 1, (price, change, percent))
+    textual = any(source != "class" for source, _said in hints)
+    return Item(symbol, hints, i, j + 1, (price, change, percent), textual=textual)
 
 
 def _aligned(toks: list[Tok], item: Item) -> bool:
@@ -300,4 +326,4 @@ def _quote(item: Item) -> Quote:
     if numbers:
         problems.append(numbers)
     return Quote(item.symbol, price.value, got.change, (got.percent or 0.0) + 0.0, got.direction,
-                 "index" if is_index(item.symbol) else "stock", "; ".join(problems) or None)
+                 _kind(item.symbol), "; ".join(problems) or None)
