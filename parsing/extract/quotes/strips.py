@@ -96,8 +96,12 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
         for item in items:
             if "/" in item.symbol:
                 continue
-            found.quotes.append(_quote(item))
-            found.lines.update(range(run[item.start].line, run[item.end - 1].line + 1))
+            found.quotes.append(item.quote or _quote(item))
+            first, last = run[item.start].line, run[item.end - 1].line
+            if first == last:
+                found.lines.add(first)
+            else:
+                found.lines.update(range(first, last + 1))
     return found
 
 
@@ -128,11 +132,13 @@ def _runs(lines: Sequence[str], skip: Collection[int]) -> list[list[Tok]]:
     run: list[Tok] = []
     gaps = 0
     for n, line in enumerate(lines):
-        ended = n in skip or line in _MARKERS
+        ended = (skip and n in skip) or line in _MARKERS
         item = None if ended or "\t" in line else _line_item(line)
-        toks = [Tok(ITEM, line, n, True, True, False, item)] if item is not None else None
-        if toks is None and not ended:
-            toks = field_tokens(line, n)
+        if item is not None:
+            run.append(Tok(ITEM, line, n, True, True, False, item))
+            gaps = 0
+            continue
+        toks = None if ended else field_tokens(line, n)
         if toks is not None:
             run.extend(toks)
             gaps = 0
