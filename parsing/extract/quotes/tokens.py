@@ -36,8 +36,8 @@ _ALTERNATIVES = (
     f"([{MARKS}])",
     f"([{GLYPHS}])",
     f"({NUMBER})(?:(?<=[%)])|{_END})",  # "(-5.8%)BOP": an item's last number may touch the next symbol
-    rf"({WORD_PATTERN})(?![A-Za-z0-9])",
-    rf"({_LABEL}(?:\s{{0,2}}:)?)(?![A-Za-z0-9])",
+    rf"({WORD_PATTERN})(?:(?<=[Bb][Yy])(?![A-Za-z])|(?![A-Za-z0-9]))",  # "Up by0.14" (a hidden word), not "UP0"
+    rf"({_LABEL}(?:\s{{0,2}}:)?)(?![A-Za-z])",  # "Price3.66": a hidden label glued to its value
     f"({SYMBOL}){_END}",
     r"([|·•;,/]|[—–](?=\s))",
 )

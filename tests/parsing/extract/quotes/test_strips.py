@@ -58,6 +58,11 @@ def test_sign_only_strip_with_unicode_minus_and_pipes():
     assert got["KSE100"].kind == "index" and got["KSE100"].price == 118427.35
 
 
+def test_hidden_labels_glued_to_their_values():
+    got = quotes_of("MEBL\nPrice4.74 Up by Change+0.14 Percent change+3.04%\nFFC\nPrice33.86 Down by0.67 -1.94%")
+    assert got["MEBL"].change == 0.14 and got["FFC"].change == -0.67
+
+
 def test_one_field_per_line_cards_with_hidden_labels():
     got = quotes_of("MEBL\nPrice\n4.74\nUp by\nChange\n+0.14\nPercent change\n+3.04%\nFFC\n33.86\nDown by\n-1.67\n-4.70%")
     assert got["MEBL"].percent == 3.04 and got["FFC"].direction == "down"
@@ -136,7 +141,10 @@ def test_five_megabyte_digit_line_is_linear():
 
 WORDS = {"UP", "DOWN", "UNCH", "LAST", "RATE", "CLOSE", "PRICE", "CHANGE", "CHG", "VOL", "LTP", "SCRIP", "SYMBOL",
          "CURRENT", "VOLUME", "PERCENT"}
-symbols = st.from_regex(r"[A-Z][A-Z0-9]{1,6}", fullmatch=True).filter(lambda s: s not in WORDS)
+LABELS = ("LAST", "RATE", "CLOSE", "PRICE", "CHANGE", "CHG", "VOL", "LTP", "SCRIP", "SYMBOL", "CURRENT", "PERCENT")
+# A symbol made of a field label and digits reads as the label glued to a number ("Price3.66"): left out.
+symbols = st.from_regex(r"[A-Z][A-Z0-9]{1,6}", fullmatch=True).filter(
+    lambda s: s not in WORDS and not s.startswith(LABELS))
 cents = st.integers(min_value=100, max_value=2_000_000)
 
 
@@ -210,7 +218,8 @@ def test_generated_strip_markup_parses_back(case):
 
 
 @given(
-    symbol=st.from_regex(r"[A-Z][A-Z0-9]{0,8}", fullmatch=True).filter(lambda s: s not in WORDS),
+    symbol=st.from_regex(r"[A-Z][A-Z0-9]{0,8}", fullmatch=True).filter(
+        lambda s: s not in WORDS and not s.startswith(LABELS)),
     prev=st.integers(min_value=100, max_value=99_999_99),
     change=st.integers(min_value=-5_000, max_value=5_000),
 )
