@@ -14,7 +14,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from parsing.html.layout import cell_lines, class_mark
+from parsing.html.layout import cell_lines
 from parsing.sites.vocabulary import BLOCK_TAGS
 
 BREAK = "\x00"  # stands for a part of the page without figures
@@ -29,104 +29,49 @@ _PERCENT = re.compile(r"[0-9]\s?%")
 _DATELINE = re.compile(r"(?i)\b(?:published|updated|posted)\b.{0,60}?\b(?:19|20)\d\d\b")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN = '[hidden], [style*="display:none"], [style*="display: none"]'
-MAX_WRAPPERS = 8
-MIN_ITEMS = 3
-_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"})
-_NOT_ITEM_SIGNS = ("<table", "<br", "<td", " hidden=", "display:none", "display: none", "<!--")
-_BLOCK_START = re.compile(r"<(?:" + "|".join(sorted(BLOCK_TAGS, key=len, reverse=True)) + r")[\s/>]")
-_CLASS_VALUE = re.compile(r' class="([^"]{1,300})"')
 
 
 def quote_lines(body: LexborNode) -> list[str]:
     """The lines of the body's parts that hold figures, in page order, with ``BREAK``/``STORY`` between parts."""
-    parts: list[str | list[str]] = []  # markup to lay out, or lines already made (item texts, markers)
+    pieces: list[str] = []
     stack = [body]
     visits = 0
     while stack:
         node = stack.pop()
         visits += 1
-        children = [child for child in node.iter() if child.tag != "_comment"]
-        if node is body and len(children) > 1 and _blocks_only(node, children):
-            stack.extend(reversed(children))  # a page's body is walked into without reading its text
-            continue
+        if node is body and visits == 1:
+            children = [child for child in node.iter() if child.tag != "_comment"]
+            if len(children) > 1 and _blocks_only(node, children):
+                stack.extend(reversed(children))  # a page's body is walked into without reading its text
+                continue
         text = node.text() or ""
         if _hidden(node):
-            _add_marker(parts, BREAK)
+            _add_marker(pieces, False)
             continue
         if not has_figure(text):
-            _add_marker(parts, STORY if _story(text) else BREAK)
+            _add_marker(pieces, _story(text))
             continue
+        children = [child for child in node.iter() if child.tag != "_comment"]
         if len(text) <= UNIT_CHARS or node.tag in UNIT_TAGS or visits > MAX_VISITS or not _blocks_only(node, children):
-            lines = _item_lines(node) if node.tag not in UNIT_TAGS else None
-            parts.append(lines if lines is not None else _visible_markup(node))
+            pieces.append(_visible_markup(node))
             continue
         stack.extend(reversed(children))
-    return _laid_out(parts)
+    return cell_lines("".join(pieces)) if pieces else []
 
 
-def _laid_out(parts: list[str | list[str]]) -> list[str]:
-    """Markup parts laid out (neighbours together, in one pass) and the other parts' lines, in page order."""
-    lines: list[str] = []
-    markup: list[str] = []
-    for part in parts:
-        if isinstance(part, str):
-            markup.append(part)
-            continue
-        if markup:
-            lines += cell_lines("".join(markup))
-            markup.clear()
-        lines += part
-    if markup:
-        lines += cell_lines("".join(markup))
-    return lines
+_BREAK_PIECE, _STORY_PIECE = f"<p>{BREAK}</p>", f"<p>{STORY}</p>"
 
 
-def _add_marker(parts: list[str | list[str]], marker: str) -> None:
+def _add_marker(pieces: list[str], story: bool) -> None:
     """One marker between two laid-out parts; a story marker outweighs a plain one."""
-    last = parts[-1] if parts else None
-    if last == [STORY]:
+    last = pieces[-1] if pieces else None
+    if last == _STORY_PIECE:
         return
-    if last == [BREAK]:
-        if marker == STORY:
-            parts[-1] = [STORY]
+    if last == _BREAK_PIECE:
+        if story:
+            pieces[-1] = _STORY_PIECE
         return
-    parts.append([marker])
-
-
-def _item_lines(node: LexborNode) -> list[str] | None:
-    """A strip's lines read from its items' text (one item a line), the lines ``cell_lines`` would give.
-
-    For an element made of three or more block items (past wrappers with one child each) with nothing between
-    them, no block, table, line break or hidden part inside an item, and a class naming a direction on the items
-    only (each item's mark leads its line, as the layout puts it). Anything else gives None: the markup is laid
-    out. Reading the items' text is a few calls per item; the layout is five passes over the markup.
-    """
-    items: list[LexborNode] = []
-    for _ in range(MAX_WRAPPERS):
-        items = [child for child in node.iter() if child.tag != "_comment"]
-        if len(items) != 1:
-            break
-        node = items[0]
-    if len(items) < MIN_ITEMS or any(item.tag not in BLOCK_TAGS or item.tag in _TABLE_PARTS for item in items):
-        return None
-    if (node.text(deep=False) or "").strip():
-        return None
-    markup = node.html or ""
-    if any(sign in markup for sign in _NOT_ITEM_SIGNS):
-        return None
-    if len(_BLOCK_START.findall(markup)) != len(items) + (node.tag in BLOCK_TAGS):
-        return None  # a block inside an item makes lines of its own
-    classes = [item.attributes.get("class") or "" for item in items]
-    marks = [class_mark(value) if value else "" for value in classes]
-    if sum(1 for value in _CLASS_VALUE.findall(markup) if class_mark(value)) != sum(1 for mark in marks if mark):
-        return None  # a class naming a direction inside an item: its place in the line matters
-    lines = []
-    for item, mark in zip(items, marks, strict=True):
-        text = item.text() or ""
-        text = " ".join((text.replace("\u200b", " ") if "\u200b" in text else text).split())
-        if text or mark:
-            lines.append(mark + text)
-    return lines
+    pieces.append(_STORY_PIECE if story else _BREAK_PIECE)
 
 
 def has_figure(text: str) -> bool:

@@ -45,31 +45,6 @@ def test_hidden_parts_are_left_out():
     assert [line for line in quote_lines(body) if line not in (BREAK, STORY)] == ["CCC 5.00 +0.50 +11.11%"]
 
 
-def test_items_read_from_their_text_give_the_lines_of_the_layout():
-    markup = ("<div class='ticker'><div class='strip'>" + "".join(
-        f"<div class='item item--{d}'><a href='/c/{s}'><span>{s}</span> <span>{p}</span></a> "
-        f"<span class='sr-only'>Word</span><span>{c}</span> (<b>{pc}</b>)</div>"
-        for s, p, c, pc, d in [("AAA", "1.00", "-0.10", "-9.09%", "down"), ("BBB", "2.00", "0.10", "5.26%", "up"),
-                               ("CCC", "3.00", "0.00", "0%", "flat"), ("DDD", "4.00", "0.40", "11.11%", "up")])
-              + "</div></div>")
-    body = _body(markup)
-    assert quote_lines(body) == cell_lines(body.html)
-
-
-@pytest.mark.parametrize("inner", ["<span class='chg chg--down'>", "<br><span>", "<div><span>", "<span hidden>"])
-def test_items_with_something_inside_are_laid_out(inner):
-    items = "".join(f"<li class='q'><b>S{n}</b> 1.00 {inner}0.10</span> 11.11%</li>".replace("<span hidden>", "<span hidden>")
-                    for n in range(4))
-    body = _body(f"<ul>{items}</ul>")
-    assert quote_lines(body) == cell_lines(_visible(body))
-
-
-def _visible(body):
-    from parsing.html.quote_lines import _visible_markup
-
-    return _visible_markup(body)
-
-
 @pytest.mark.parametrize("case", ["br_sectors", "cards", "marquee", "sign_pipe", "top_movers", "market_watch_strip"])
 def test_parts_give_the_lines_a_whole_body_layout_gives(case):
     """Every line of the parts is a line of the whole body laid out at once, in the same order."""
