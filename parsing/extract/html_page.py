@@ -53,11 +53,22 @@ def parse_html(document: Document) -> Page:
 
 
 def _quotes_and_article(body: LexborNode | None, meta: Metadata) -> tuple[list[Quote], Article]:
-    found = find_quotes(quote_lines(body)) if body is not None else FoundQuotes()
+    found = _quotes(body) if body is not None else FoundQuotes()
     art = _article(body, meta, found.used)
     if art.paragraphs and found.is_market_page(art.paragraphs):
         art.paragraphs, art.related = [], []  # a Market Watch page: the sentences around its table describe it
     return list(found.quotes), art
+
+
+def _quotes(body: LexborNode) -> FoundQuotes:
+    """The body's quotes. A strip read quickly item by item (see ``quote_lines``) stands only when every item
+    gave a quote that its own text (sign, word or arrow) or its own class directs; else the body is read again
+    with every part laid out."""
+    lines = quote_lines(body)
+    found = find_quotes(lines.lines)
+    if lines.quick and (lines.quick - found.lines or found.unstated & lines.quick):
+        found = find_quotes(quote_lines(body, quick=False).lines)
+    return found
 
 
 def _article(body: LexborNode | None, meta: Metadata, used: frozenset[str]) -> Article:

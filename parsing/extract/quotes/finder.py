@@ -26,13 +26,17 @@ class FoundQuotes:
 
     ``used`` holds the text of each line a quote was read from, whitespace collapsed (a table row's text, and
     the text of each of its cells, since some layouts put every cell on a line of its own): the article builder
-    passes over lines whose text is in it. ``table_rows`` and ``table_chars`` measure the quote tables.
+    passes over lines whose text is in it. ``table_rows`` and ``table_chars`` measure the quote tables;
+    ``lines`` holds the indices of those lines, and ``unstated`` the indices of strip lines whose direction only
+    a class gave (or nothing did).
     """
 
     quotes: tuple[Quote, ...] = ()
     used: frozenset[str] = frozenset()
     table_rows: int = 0
     table_chars: int = 0
+    unstated: frozenset[int] = frozenset()
+    lines: frozenset[int] = frozenset()
 
     def is_market_page(self, paragraphs: Sequence[str]) -> bool:
         """Whether the quote tables are the page and the few sentences around them only describe them.
@@ -75,6 +79,8 @@ def find_quotes(lines: Sequence[str]) -> FoundQuotes:
         _used_texts(lines[n] for n in used_lines),
         sum(len(table.quotes) for table in tables),
         sum(_table_chars(lines, table) for table in tables),
+        frozenset(strips.unstated),
+        frozenset(used_lines),
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from parsing.extract.quotes.check import numbers_problem, resolve
 from parsing.extract.quotes.figures import (
@@ -70,14 +70,19 @@ class Item:
     numbers: tuple[Num, Num, Num] | None = None  # price, change, percent as printed
     quote: Quote | None = None  # a plainly consistent whole-line item, decided with floats
     textual: bool = False  # a word or a glyph states its direction (not only a class)
+    unstated: bool = False  # a moving change that no sign, word or glyph gives a direction
 
 
 @dataclass(slots=True)
 class StripQuotes:
-    """What the strips of some lines gave: quotes in page order and the lines they were read from."""
+    """What the strips of some lines gave: quotes in page order and the lines they were read from.
+
+    ``unstated`` holds the lines of items whose direction only a class (or nothing) gave.
+    """
 
     quotes: list[Quote]
     lines: set[int]
+    unstated: set[int] = field(default_factory=set)
 
 
 def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuotes:
@@ -102,6 +107,8 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
                 found.lines.add(first)
             else:
                 found.lines.update(range(first, last + 1))
+            if item.unstated:
+                found.unstated.update(range(first, last + 1))
     return found
 
 
@@ -194,15 +201,16 @@ def _line_item(line: str) -> Item | None:
     marks = m0 + m1
     stated += [MARK_DIRECTION[mark] for mark in marks]
     textual = bool(word or g0 or g1)
+    unstated = not (textual or change_sign or percent_sign) and change_text.strip("0.,") != ""
     quote = _plain_item(symbol, word_said, stated, (price_text, change_sign, change_text, percent_sign, percent_text))
     if quote is not None:
-        return Item(symbol, [], 0, 1, quote=quote, textual=textual)
+        return Item(symbol, [], 0, 1, None, quote, textual, unstated)
     hints: list[Hint] = [("word", word_said)] if word_said else []
     hints += [("glyph", GLYPH_DIRECTION[glyph]) for glyph in (g0, g1) if glyph]
     hints += [("class", MARK_DIRECTION[mark]) for mark in marks]
     numbers = (make_number(None, price_text, None), make_number(change_sign, change_text, None),
                make_number(percent_sign, percent_text, "%"))
-    return Item(symbol, hints, 0, 1, numbers, textual=textual)
+    return Item(symbol, hints, 0, 1, numbers, None, textual, unstated)
 
 
 _DOWN_SIGNS = ("-", "\u2212", "\u2013")
@@ -309,7 +317,8 @@ def _item(toks: list[Tok], i: int) -> Item | None:
         return None
     hints.sort(key=lambda hint: _SOURCE_RANK[hint[0]])
     textual = any(source != "class" for source, _said in hints)
-    return Item(symbol, hints, i, j + 1, (price, change, percent), textual=textual)
+    unstated = not (textual or change.signed or percent.signed) and change.value != 0
+    return Item(symbol, hints, i, j + 1, (price, change, percent), None, textual, unstated)
 
 
 def _aligned(toks: list[Tok], item: Item) -> bool:

@@ -36,13 +36,13 @@ def test_parts_without_figures_become_markers():
                  "<div><p>" + "The market closed higher on the day as banks rallied. " * 60 + "</p>"
                  "<p>" + "Nothing here but words about the weather and the rain. " * 60 + "</p></div>"
                  "<footer>Copyright</footer>")
-    assert quote_lines(body) == [BREAK, "AAA 10.00 +1.00 +11.11%", STORY]  # a story marker outweighs a break
+    assert quote_lines(body).lines == [BREAK, "AAA 10.00 +1.00 +11.11%", STORY]  # a story marker outweighs a break
 
 
 def test_hidden_parts_are_left_out():
     body = _body("<div hidden>AAA 10.00 +1.00 +11.11%</div><div style='display: none'>BBB 1.00 +0.10 +11.11%</div>"
                  "<div>CCC 5.00 +0.50 +11.11%</div>")
-    assert [line for line in quote_lines(body) if line not in (BREAK, STORY)] == ["CCC 5.00 +0.50 +11.11%"]
+    assert [line for line in quote_lines(body).lines if line not in (BREAK, STORY)] == ["CCC 5.00 +0.50 +11.11%"]
 
 
 @pytest.mark.parametrize("case", ["br_sectors", "cards", "marquee", "sign_pipe", "top_movers", "market_watch_strip"])
@@ -51,8 +51,40 @@ def test_parts_give_the_lines_a_whole_body_layout_gives(case):
     tree = LexborHTMLParser((QUOTES / case / f"{case}.html").read_bytes())
     tree.strip_tags(["script", "style"])
     whole = cell_lines(tree.body.html)
-    parts = [line for line in quote_lines(tree.body) if line not in (BREAK, STORY)]
+    parts = [line for line in quote_lines(tree.body, quick=False).lines if line not in (BREAK, STORY)]
     position = 0
     for line in parts:
         position = whole.index(line, position) + 1
     assert len(parts) >= 10
+
+
+def _ticker(items: int = 4, inner: str = "") -> str:
+    return "<div class='ticker'><ul>" + "".join(
+        f"<li class='item item--{'down' if n % 2 else 'up'}'><a href='/c/S{n}'><span>S{n}</span> <span>1.00</span></a>"
+        f" {inner}<span>{'-' if n % 2 else ''}0.10</span> (<b>{'-' if n % 2 else ''}9.09%</b>)</li>"
+        for n in range(items)) + "</ul></div><p>Story text.</p>"
+
+
+def test_a_strip_of_block_items_is_read_item_by_item_as_the_layout_reads_it():
+    body = _body(_ticker())
+    quick = quote_lines(body)
+    assert quick.quick == frozenset(range(4))
+    assert quick.lines == quote_lines(body, quick=False).lines
+
+
+@pytest.mark.parametrize("inner", ["<p>note</p>", "<br>", "<table><tr><td>x</td></tr></table>", "<i hidden>x</i>",
+                                   "<h3>x</h3>"])
+def test_items_holding_a_paragraph_a_break_a_table_or_a_hidden_part_are_laid_out(inner):
+    assert quote_lines(_body(_ticker(inner=inner))).quick == frozenset()
+
+
+@pytest.mark.parametrize("case", ["br_sectors", "cards", "marquee", "sign_lines", "sign_pipe", "table_ticker",
+                                  "top_movers", "market_watch_strip"])
+@pytest.mark.parametrize("form", ["html", "dom.html"])
+def test_quick_reading_finds_what_the_full_layout_finds(case, form):
+    from parsing.extract.quotes import find_quotes
+
+    tree = LexborHTMLParser((QUOTES / case / f"{case}.{form}").read_bytes())
+    tree.strip_tags(["script", "style"])
+    quick, full = find_quotes(quote_lines(tree.body).lines), find_quotes(quote_lines(tree.body, quick=False).lines)
+    assert quick.quotes == full.quotes

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from parsing.extract.html_page import _quotes
 from parsing.extract.quotes import find_quotes
 from parsing.html.layout import copy_lines
-from parsing.html.quote_lines import quote_lines
 from parsing.model import Quote
 
 
@@ -18,4 +18,4 @@ def quotes_of(text: str) -> dict[str, Quote]:
 def html_quotes(markup: str) -> list[Quote]:
     """The quotes of an HTML page, read the way parsing does (the body's parts with figures, laid out)."""
     body = LexborHTMLParser(markup).body
-    return list(find_quotes(quote_lines(body)).quotes) if body is not None else []
+    return list(_quotes(body).quotes) if body is not None else []

@@ -61,3 +61,9 @@ def test_resolve_prefers_the_printed_sign():
 
 def test_computed_percent():
     assert computed_percent(5128.27, 137.80) == 2.76 and computed_percent(1.0, 2.0) is None
+
+
+def test_a_class_inside_quickly_read_items_is_read_when_it_alone_gives_the_direction():
+    items = "".join(f"<li><b>S{n}</b> 12.00 <span class='chg chg--down'>0.50</span> 3.85%</li>" for n in range(4))
+    quotes = html_quotes(f"<ul>{items}</ul><p>Story text.</p>")
+    assert [(q.change, q.percent, q.direction) for q in quotes] == [(-0.5, -3.85, "down")] * 4
