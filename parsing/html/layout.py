@@ -242,7 +242,7 @@ def cell_lines(markup: str) -> list[str]:
     text = _COMMENT.sub("", markup) if "<!--" in markup else markup
     text = text.replace("\n", " ").replace("\t", " ").replace("\r", " ")
     if "</t" in text:
-        text = text.replace("</td>", "\t</td>").replace("</th>", "\t</th>")
+        text = text.replace("</td>", "\t").replace("</th>", "\t")
     if ' class="' in text:
         text = _mark_classes(text)
     text = _LINE_BREAK.sub("\n", text)

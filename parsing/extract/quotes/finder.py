@@ -94,14 +94,16 @@ def plain_line(text: str) -> str:
 def _used_texts(lines: Iterable[str]) -> frozenset[str]:
     """Each line's text and each of its cells' texts, as ``plain_line`` gives them (a few passes in C)."""
     text = "\n".join(lines)
-    if _MARK_CHARS.search(text):
-        text = _MARK_CHARS.sub("", text)
+    for mark in MARKS:
+        if mark in text:
+            text = text.replace(mark, "")
     texts = set(text.replace("\t", " ").split("\n"))
     if "\t" in text:
         texts.update(text.replace("\n", "\t").split("\t"))
-    odd = [t for t in texts if "  " in t or t[:1] == " " or t[-1:] == " "]  # empty or spaced cells
-    texts.difference_update(odd)
-    texts.update(plain_line(t) for t in odd)
+    if "\t\t" in text or " \t" in text or "\t " in text or "  " in text:  # empty or spaced cells
+        odd = [t for t in texts if "  " in t or t[:1] == " " or t[-1:] == " "]
+        texts.difference_update(odd)
+        texts.update(plain_line(t) for t in odd)
     texts.discard("")
     return frozenset(texts)
 

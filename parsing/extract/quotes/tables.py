@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from parsing.extract.quotes.check import computed_percent, numbers_problem, range_problem, resolve
-from parsing.extract.quotes.figures import BODY, SIGN, Hint, Num, cell_hints, make_number, parse_number
+from parsing.extract.quotes.figures import (
+    BODY,
+    SIGN,
+    Hint,
+    Num,
+    cell_hints,
+    make_number,
+    parse_number,
+    signed_float,
+)
 from parsing.extract.quotes.glued import split_rows
 from parsing.extract.quotes.header import Header, Role, read_header
 from parsing.extract.quotes.tokens import SYMBOL
@@ -34,7 +43,8 @@ _ROW_START = {
 }
 _ROW_START["index"] = _ROW_START["symbol"]
 _SPACES = re.compile(r"[\s|]+")
-_FAST_NUMBER = rf"([{MARKS}]?)[{MARKS} ]*+({SIGN})?({BODY})(\s?%)? *+"
+# A number cell: mark, the signed number, its sign, its digits, percent sign (five groups).
+_FAST_NUMBER = rf"([{MARKS}]?)[{MARKS} ]*+(({SIGN})?({BODY}))(\s?%)? *+"
 _FAST_NAME = {"symbol": rf"[{MARKS} ]*+({SYMBOL}) *+", "sector": rf"[{MARKS} ]*+({_SECTOR_NAME}) *+"}
 _FAST_NAME["index"] = _FAST_NAME["symbol"]
 _NUMERIC: tuple[Role, ...] = ("price", "change", "percent", "prev", "open", "high", "low", "volume")
@@ -98,7 +108,7 @@ class _Plan(NamedTuple):
 
     name: int  # group index of the name
     sector: int | None  # group index of the sector text
-    numbers: tuple[tuple[Role, int], ...]  # (role, group index of its mark; sign, digits, percent follow)
+    numbers: tuple[tuple[Role, int], ...]  # (role, group index of its mark; signed number, sign, digits, percent)
     slots: tuple[int, ...]  # group index per _NUMERIC role, -1 when the table has no such column
 
 
@@ -121,7 +131,7 @@ def _plan(roles: tuple[Role, ...], name: int, sector: int | None) -> _Plan:
             group += 1
         else:
             numbers.append((role, group))
-            group += 4
+            group += 5
     where = dict(numbers)
     return _Plan(name_group, sector_group, tuple(numbers), tuple(where.get(role, -1) for role in _NUMERIC))
 
@@ -130,7 +140,6 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
     """Tabbed rows: one regex match per plain row, decided with floats; any other row cell by cell."""
     pattern = _row_pattern(header.roles, header.name)
     plan = _plan(header.roles, header.name, header.sector)
-    marks = tuple(group for _role, group in plan.numbers)
     quotes: list[Quote] = []
     while n < len(lines):
         line = lines[n]
@@ -138,7 +147,7 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
             break
         match = pattern.fullmatch(line)
         if match is not None:
-            quote = _fast_row(match.groups(), header, plan, marks)
+            quote = _fast_row(match.groups(), header, plan, "\u2212" in line or "\u2013" in line)
         else:
             cells = line.split("\t")
             if len(cells) != len(header.roles):
@@ -151,27 +160,23 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
     return quotes, n
 
 
-def _fast_row(groups: tuple[str | None, ...], header: Header, plan: _Plan, mark_groups: tuple[int, ...]) -> Quote | None:
+def _fast_row(groups: tuple[str | None, ...], header: Header, plan: _Plan, odd_minus: bool) -> Quote | None:
     """The common row, decided with floats: signs agree and every check passes well inside rounding.
 
     Anything else (a flag to explain, a bare change to sign, a class mark that disagrees) goes through
-    ``_quote`` with Nums.
+    ``_quote`` with Nums. ``odd_minus``: the row prints a minus other than "-" (float() reads "+" and "-").
     """
-    values: list[float | None] = []
-    for g in plan.slots:
-        if g < 0:
-            values.append(None)
-            continue
-        value = float((groups[g + 2] or "").replace(",", ""))
-        sign = groups[g + 1]
-        values.append(-value if sign and sign != "+" else value)
+    if odd_minus:
+        values = [None if g < 0 else signed_float(groups[g + 2], groups[g + 3] or "") for g in plan.slots]
+    else:
+        values = [None if g < 0 else float((groups[g + 1] or "").replace(",", "")) for g in plan.slots]
     price, change, percent, prev, open_, high, low, volume = values
-    marks = "".join([groups[g] or "" for g in mark_groups])
+    marks = "".join([groups[g] or "" for _role, g in plan.numbers])
     name = groups[plan.name] or ""
     sector = (groups[plan.sector] or "").strip() or None if plan.sector is not None else None
     if price is None or change is None or not _plain(price, change, percent, prev, open_, high, low, marks):
         hints: list[Hint] = [("class", MARK_DIRECTION[mark]) for mark in marks]
-        nums = {role: make_number(groups[g + 1], groups[g + 2] or "", groups[g + 3]) for role, g in plan.numbers}
+        nums = {role: make_number(groups[g + 2], groups[g + 3] or "", groups[g + 4]) for role, g in plan.numbers}
         return _quote(name, header.roles[header.name], nums, hints, sector)
     computed = percent is None
     if percent is None:
@@ -284,6 +289,7 @@ def _quote(name: str, kind: Role, values: dict[Role, Num], hints: list[Hint], se
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _kind(role: Role, name: str) -> Kind:
     if role == "sector":
         return "sector"
