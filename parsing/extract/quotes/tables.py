@@ -32,6 +32,8 @@ from parsing.model import Kind, Quote
 from parsing.sites.brecorder import is_index
 
 MAX_ROW_LINE = 2_000
+MAX_TITLE_WORDS = 6
+MAX_TITLE_CHARS = 60
 EMPTY_CELLS = frozenset({"", "-", "--", "n/a", "N/A", "—"})
 
 _SECTOR_NAME = r"[A-Za-z][A-Za-z&.,/()' -]{1,80}?[A-Za-z.)]"
@@ -59,7 +61,8 @@ class Table:
 
 
 def find_tables(lines: Sequence[str]) -> list[Table]:
-    """Every quote table in the lines, in page order."""
+    """Every quote table in the lines, in page order; its lines are its title (a short heading right above
+    the header, such as "Top gainers" or "BR Sectors Position"), its header and its rows."""
     tables: list[Table] = []
     n = 0
     while n < len(lines):
@@ -69,11 +72,19 @@ def find_tables(lines: Sequence[str]) -> list[Table]:
             continue
         quotes, end = _rows(lines, n + header.lines, header)
         if quotes:
-            tables.append(Table(quotes, range(n, end)))
+            after_last = tables[-1].lines.stop if tables else 0
+            start = n - 1 if n > after_last and _title(lines[n - 1]) else n
+            tables.append(Table(quotes, range(start, end)))
             n = end
         else:
             n += 1
     return tables
+
+
+def _title(line: str) -> bool:
+    """A table's title: a few words, no figures, not a sentence."""
+    return (len(line) <= MAX_TITLE_CHARS and 0 < len(line.split()) <= MAX_TITLE_WORDS
+            and not any(char.isdigit() for char in line) and line[-1:] not in ".!?:;,\x00\x01\t")
 
 
 def _rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote], int]:
