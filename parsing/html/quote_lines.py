@@ -64,10 +64,11 @@ def quote_lines(body: LexborNode, quick: bool = True) -> QuoteLines:
     while stack:
         node = stack.pop()
         visits += 1
-        children = [child for child in node.iter() if child.tag != "_comment"]
-        if visits == 1 and len(children) > 1 and _blocks_only(node, children):
-            stack.extend(reversed(children))  # a page's body is walked into without reading its text
-            continue
+        if visits == 1:
+            children = _children(node)
+            if len(children) > 1 and _blocks_only(node, children):
+                stack.extend(reversed(children))  # a page's body is walked into without reading its text
+                continue
         if _hidden(node):
             _add_marker(parts, BREAK)
             continue
@@ -75,7 +76,8 @@ def quote_lines(body: LexborNode, quick: bool = True) -> QuoteLines:
         if not has_figure(text):
             _add_marker(parts, STORY if _story(text) else BREAK)
             continue
-        if len(text) <= UNIT_CHARS or node.tag in UNIT_TAGS or visits > MAX_VISITS or not _blocks_only(node, children):
+        children = _children(node) if len(text) > UNIT_CHARS and node.tag not in UNIT_TAGS else []
+        if not children or visits > MAX_VISITS or not _blocks_only(node, children):
             items = _item_lines(node) if quick and node.tag not in UNIT_TAGS else None
             if items is not None:
                 quick_parts.add(len(parts))
@@ -83,6 +85,10 @@ def quote_lines(body: LexborNode, quick: bool = True) -> QuoteLines:
             continue
         stack.extend(reversed(children))
     return _laid_out(parts, quick_parts)
+
+
+def _children(node: LexborNode) -> list[LexborNode]:
+    return [child for child in node.iter() if child.tag != "_comment"]
 
 
 def _laid_out(parts: list[str | list[str]], quick_parts: set[int]) -> QuoteLines:
@@ -125,7 +131,7 @@ def _item_lines(node: LexborNode) -> list[str] | None:
     """
     items: list[LexborNode] = []
     for _ in range(MAX_WRAPPERS):
-        items = [child for child in node.iter() if child.tag != "_comment"]
+        items = _children(node)
         if len(items) != 1:
             break
         node = items[0]
