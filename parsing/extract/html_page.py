@@ -1,8 +1,15 @@
 """An HTML Document to a Page (one lexbor parse): metadata, the quotes, the article region and its images.
 
-The quote finder runs first over the body's parts that hold figures (``quote_lines``); the article builder
-then passes over every line the quotes were read from (``FoundQuotes.used``), so no quote table or strip line
-becomes a paragraph or the title, and a page that is its quote tables has no article paragraphs.
+The contract between the quotes and the article, the same in ``text_page``:
+- the quote finder runs first (over the body's parts that hold figures, ``quote_lines``) and gives a
+  ``FoundQuotes``;
+- the article side gets ``FoundQuotes.used``, a frozenset of the texts of every line a quote was read from
+  (whitespace collapsed to single spaces, direction marks removed; a table row's text and each of its cells'),
+  and passes over every article line whose text is in it, so no quote table or strip line becomes a paragraph,
+  a related link or the title;
+- when ``FoundQuotes.is_market_page(paragraphs)`` says the quote tables are the page (a Market Watch page),
+  the page keeps its title and has no paragraphs or related links.
+The quote side reads nothing from the article side.
 """
 
 from __future__ import annotations

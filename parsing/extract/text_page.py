@@ -1,7 +1,8 @@
 """A text Document (select-all and copy from a browser) to a Page.
 
 The quote finder reads the copy's lines (cells of a table row are tab-separated); the article is built from
-the other lines, so no quote table or strip line becomes a paragraph or the title.
+the lines whose text is not in ``FoundQuotes.used``, so no quote table or strip line becomes a paragraph or the
+title (the contract is described in ``html_page``).
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def parse_text(document: Document) -> Page:
 
 
 def _as_market_page(art: Article, lines: list[str]) -> None:
-    """A Market Watch page: no article (no paragraphs, no related links); its title is the heading right above the sentences that describe it."""
+    """A Market Watch page: no article (no paragraphs, no related links); its title is the heading right above
+    the sentences that describe it, when there is one."""
     first = lines.index(art.paragraphs[0]) if art.paragraphs[0] in lines else -1
     above = lines[first - 1] if first > 0 else ""
     if above and len(above.split()) <= MAX_HEADING_WORDS and not is_sentence(above):
