@@ -8,7 +8,9 @@ from typing import Any, Literal
 
 Direction = Literal["up", "down", "unchanged"]
 Kind = Literal["stock", "index", "sector"]
-Format = Literal["html", "mhtml", "text"]
+# The form of the bytes a page was read from (and that the library keeps): a page found in a zip is "html",
+# "mhtml"... as its member is; a page of a WARC or WACZ is "warc".
+Format = Literal["html", "mhtml", "text", "webarchive", "singlefile", "savepagewe", "warc", "pdf"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,7 @@ class Page:
     images: tuple[Image, ...] = field(default=(), repr=False)
     format: Format = "text"
     encoding: str = "utf-8"
+    notes: tuple[str, ...] = ()  # what the reader wants the user to know (a PDF's partial ticker, names it ignored)
 
     def to_json(self) -> dict[str, Any]:
         """The ``page`` object of ``market-reader parse --json``."""
@@ -115,6 +118,7 @@ class Page:
             ],
             "format": self.format,
             "encoding": self.encoding,
+            "notes": list(self.notes),
         }
 
 
@@ -127,7 +131,8 @@ class Document:
 
     Exactly one of ``markup`` (the page's HTML as UTF-8 bytes) and ``text`` (a text copy) is set.
     ``resources`` answers the addresses the markup uses (images in ``NAME_files/``, MHTML parts);
-    ``source_url`` and ``saved`` are what the container records (an MHTML header), else None.
+    ``source_url`` and ``saved`` are what the container records (an MHTML header), else None;
+    ``notes`` are sentences for the user about what the reader could not use.
     """
 
     format: Format
@@ -137,6 +142,7 @@ class Document:
     source_url: str | None = None
     saved: str | None = None
     resources: Resolver | None = field(default=None, repr=False)
+    notes: tuple[str, ...] = ()
 
 
 class ParseError(Exception):
@@ -145,3 +151,7 @@ class ParseError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class NotAPage(ParseError):
+    """A file that is plainly something else (an image, a program, a spreadsheet), not a damaged page."""

@@ -19,11 +19,14 @@ DEFAULT_JOBS = 1
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "import", run_import, "import saved pages (files or folders) into the library",
-                    "Import saved pages into the library; folders are searched recursively for .html, .htm, "
-                    ".xhtml, .mhtml, .mht and .txt files. Exits with 1 if any file could not be imported.",
+                    "Import saved pages into the library; folders are searched recursively, and every file is "
+                    "told by its content: HTML, MHTML, text copies (.txt), Safari web archives, SingleFile "
+                    "pages, browser-printed PDFs, and zips, WARC and WACZ files (each page inside is imported). "
+                    "Files that are not saved pages are reported as ignored. Exits with 1 if any page could not "
+                    "be imported.",
                     writes=True)
     p.add_argument("paths", nargs="+", metavar="PATH", help="saved page files or folders")
-    p.add_argument("--json", action="store_true", help="one JSON object per line per file")
+    p.add_argument("--json", action="store_true", help="one JSON object per line per page or file")
     p.add_argument("-j", "--jobs", type=int, default=DEFAULT_JOBS, metavar="N",
                    help=f"processes that read and parse files while this one writes (default {DEFAULT_JOBS}: "
                         "read and parse here; 2 or more pay off for large folders)")

@@ -6,11 +6,12 @@ import argparse
 import json
 import sys
 from functools import partial
+from pathlib import Path
 
 import parsing
-from desktop.library.reading import parse_guarded
+from desktop.library.reading import parse_guarded, parse_problem
 from desktop.library.records import ImportResult
-from parsing import Page
+from parsing import Page, Part
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,10 +19,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "parse",
         help="show the quotes and article the parser finds in saved pages (nothing is imported)",
-        description="Read saved pages (HTML, MHTML or text copies) and print their quotes and article.",
+        description="Read saved pages and print their quotes and article: HTML (with its companion folder), "
+                    "MHTML, text copies, Safari web archives, SingleFile pages, PDFs printed by a browser, and "
+                    "zips, WARC and WACZ files, which may hold several pages. A page inside a file is named by "
+                    "the file's path, '#', and the page's member path in a zip or its number in a WARC or WACZ "
+                    "('crawl.warc.gz#2').",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="saved page files")
-    parser.add_argument("--json", action="store_true", help="one JSON object per line per file")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line per page")
     parser.set_defaults(func=run_parse)
 
 
@@ -32,17 +37,31 @@ def run_parse(args: argparse.Namespace) -> int:
         sys.stdout.reconfigure(errors="backslashreplace")  # readable output on a non-UTF-8 terminal
     failures = 0
     for path in args.paths:
-        page = parse_guarded(partial(parsing.parse_file, path), path)
-        if isinstance(page, ImportResult):
+        parts = _parts(path)
+        if isinstance(parts, str):
             failures += 1
-            _print_error(path, page.message, args.json, ascii_only)
+            _print_error(path, parts, args.json, ascii_only)
             continue
-        if args.json:
-            record = {"path": path, "ok": True, "page": page.to_json()}
-            print(json.dumps(record, ensure_ascii=ascii_only), flush=True)
-        else:
-            print(summary_text(path, page), flush=True)
+        for part in parts:
+            shown = f"{path}#{part.name}" if part.name else path
+            page = parse_guarded(partial(parsing.parse_part, part), shown)
+            if isinstance(page, ImportResult):
+                failures += 1
+                _print_error(shown, page.message, args.json, ascii_only)
+            elif args.json:
+                record = {"path": shown, "ok": True, "page": page.to_json()}
+                print(json.dumps(record, ensure_ascii=ascii_only), flush=True)
+            else:
+                print(summary_text(shown, page), flush=True)
     return 1 if failures else 0
+
+
+def _parts(path: str) -> list[Part] | str:
+    """The pages of a saved file, or why it cannot be read."""
+    try:
+        return parsing.read_parts(parsing.read_path(path), Path(path).name, Path(path))
+    except Exception as error:  # every file gets its line, whatever happened to the one before
+        return parse_problem(error, path)
 
 
 def _print_error(path: str, message: str, as_json: bool, ascii_only: bool) -> None:
@@ -78,4 +97,6 @@ def summary_text(path: str, page: Page) -> str:
         lines.append(f"  Related:   {text}")
     for image in page.images:
         lines.append(f"  Image:     {image.name} {image.media_type} {len(image.data):,} bytes  {image.caption or ''}")
+    for note in page.notes:
+        lines.append(f"  Note:      {note}")
     return "\n".join(lines) + "\n"

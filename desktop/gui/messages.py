@@ -10,7 +10,8 @@ DROP_HINT = (
 SAMPLE_BUTTON = "Import the sample page"
 NO_ARTICLE = "Select a page to read its article."
 NO_QUOTES = "This page has no ticker quotes."
-FILES_FILTER = "Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt);;All files (*)"
+FILES_FILTER = ("Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.webarchive *.pdf *.zip *.warc *.warc.gz *.wacz)"
+                ";;All files (*)")
 
 
 def breadth(up: int, down: int, unchanged: int) -> str:

@@ -1,4 +1,8 @@
-"""Finding saved pages under the paths a user gives: files as given, folders walked recursively."""
+"""Finding saved pages under the paths a user gives: files as given, folders walked recursively.
+
+Every file of a folder is offered, whatever its name (the reader tells a saved page by its content and
+accounts for the rest), except the files of a page's companion folder, which belong to that page.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,32 @@ import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".mhtml", ".mht", ".txt"})
-COMPANION_SUFFIX = "_files"  # "Webpage, Complete" keeps a page's images in NAME_files/ beside NAME.html
+from parsing.sources.files import companion_stem
+
+# Names that say "a saved page": such a file that turns out to be something else has failed; any other file
+# that is not a page is only passed over ("ignored").
+PAGE_SUFFIXES = frozenset({
+    ".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht", ".txt", ".webarchive", ".warc", ".wacz",
+})
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
+
+def claims_page(path: Path) -> bool:
+    """Whether the file's name says it is a saved page (a .warc.gz counts as .warc)."""
+    name = path.name.lower()
+    return Path(name.removesuffix(".gz")).suffix in PAGE_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A file to read (``problem`` None) or an entry that cannot be; ``in_folder`` when a folder walk met it."""
+
+    path: Path
+    problem: str | None = None
+    in_folder: bool = False
 
 
 def _os_reason(error: OSError) -> str:
@@ -48,29 +74,28 @@ def _file_problem(path: Path) -> str | None:
 
 
 def _is_companion_folder(entry: os.DirEntry[str], names: set[str]) -> bool:
-    """True for NAME_files/ when NAME.html (or .htm, .xhtml) sits beside it: read by the page's parser."""
-    if not entry.name.endswith(COMPANION_SUFFIX):
-        return False
-    stem = entry.name[: -len(COMPANION_SUFFIX)]
-    return any(stem + suffix in names for suffix in (".html", ".htm", ".xhtml"))
+    """True for NAME_files/ (or a translated suffix: NAME-Dateien/, NAME_fichiers/, NAME.files/...) when the
+    page NAME.html sits beside it: its files are the page's images, read with it."""
+    stem = companion_stem(entry.name)
+    return stem is not None and any(stem + suffix in names for suffix in HTML_SUFFIXES)
 
 
-def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[tuple[Path, str | None]]:
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Found]:
     try:
         info = folder.stat()
     except OSError as error:
-        yield folder, Skipped(f"cannot open folder: {_os_reason(error)}")
+        yield Found(folder, Skipped(f"cannot open folder: {_os_reason(error)}"), True)
         return
     key = (info.st_dev, info.st_ino)
     if key in seen:
-        yield folder, Skipped("a symbolic link leads back into a folder already read")
+        yield Found(folder, Skipped("a symbolic link leads back into a folder already read"), True)
         return
     seen.add(key)
     try:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda e: e.name)
     except OSError as error:
-        yield folder, Skipped(f"cannot open folder: {_os_reason(error)}")
+        yield Found(folder, Skipped(f"cannot open folder: {_os_reason(error)}"), True)
         return
     names = {e.name for e in entries}
     for entry in entries:
@@ -78,24 +103,24 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[tuple[Path, str 
         try:
             is_dir = entry.is_dir()
         except OSError as error:
-            yield path, _unreadable(error)
+            yield Found(path, _unreadable(error), True)
             continue
         if is_dir:
             if not _is_companion_folder(entry, names):
                 yield from _walk(path, seen)
-        elif path.suffix.lower() in PAGE_SUFFIXES:
+        else:
             problem = _file_problem(path)
-            yield path, Skipped(problem) if problem == NOT_REGULAR else problem
+            yield Found(path, Skipped(problem) if problem == NOT_REGULAR else problem, True)
 
 
-def iter_page_files(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str | None]]:
-    """Each candidate file with None, or a path with the reason it cannot be read.
+def find_files(paths: Iterable[Path | str]) -> Iterator[Found]:
+    """Each file to read, or an entry with the reason it cannot be read.
 
     A regular file named explicitly is always offered (the parser decides what it is); pipes, devices
     and sockets never are, named or found, since reading them could block or never end. Folders are walked
-    recursively and give only saved-page types. Symbolic-link loops and unreadable entries come back
-    as messages, never as exceptions; a message that is a ``Skipped`` marks an entry passed over in a
-    folder (not a failed file).
+    recursively and give every file but those of a page's companion folder. Symbolic-link loops and
+    unreadable entries come back as messages, never as exceptions; a message that is a ``Skipped`` marks an
+    entry passed over in a folder (not a failed file).
     """
     seen: set[tuple[int, int]] = set()
     for given in paths:
@@ -103,9 +128,14 @@ def iter_page_files(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str | N
         try:
             is_dir = path.is_dir()
         except OSError as error:
-            yield path, f"cannot read: {_os_reason(error)}"
+            yield Found(path, f"cannot read: {_os_reason(error)}")
             continue
         if is_dir:
             yield from _walk(path, seen)
         else:
-            yield path, _file_problem(path)
+            yield Found(path, _file_problem(path))
+
+
+def iter_page_files(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str | None]]:
+    """``find_files`` as (path, problem) pairs."""
+    return ((found.path, found.problem) for found in find_files(paths))

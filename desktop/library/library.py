@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 import parsing
 from desktop.library import importer, pool, queries, reading, reparse
-from desktop.library.files import Skipped, iter_page_files
+from desktop.library.files import Found, Skipped, find_files, iter_page_files
 from desktop.library.pool import read_in_pool
 from desktop.library.records import (
     ImportResult,
@@ -172,7 +172,7 @@ class Library:
         if isinstance(item, ImportResult):
             return item
         try:
-            return importer.store_prepared(self._db, item)
+            return _with_notes(importer.store_prepared(self._db, item), item.page.notes)
         except sqlite3.IntegrityError as error:
             found = importer.find_duplicate(self._db, item.digest)
             if found is None:  # a constraint other than the content hash: this page only, not the import
@@ -183,21 +183,39 @@ class Library:
             raise LibraryError(database_message(self.path, error)) from error
 
     def import_file(self, path: Path | str) -> ImportResult:
-        """Import one saved page file; a file that cannot be read is reported as failed, never raised."""
-        return self._store(self._read_here(Path(path)))
+        """Import one saved file; a file that cannot be read is reported as failed, never raised.
 
-    def _read_here(self, path: Path) -> reading.Prepared | ImportResult:
-        return reading.read_file(path, self._duplicate_of)
+        Every page of a file that holds several (a zip, a WARC) is imported; the result is the first
+        page's (``import_paths`` reports each page).
+        """
+        return self._import_found(Found(Path(path)))[0]
+
+    def _import_found(self, found: Found) -> list[ImportResult]:
+        return [self._store(item) for item in self._read_here(found.path, found.in_folder)]
+
+    def _read_here(self, path: Path, in_folder: bool = False) -> reading.Outcome:
+        return reading.read_file(path, self._duplicate_of, in_folder)
 
     def import_data(self, data: bytes, name: str, mtime: float | None = None) -> ImportResult:
         """Import page bytes that came without a file (e.g. HTML dropped from a browser)."""
-        return self._store(reading.read_data(data, name, mtime, self._duplicate_of))
+        return [self._store(item) for item in reading.read_data(data, name, mtime, self._duplicate_of)][0]
 
     def _duplicate_of(self, digest: str) -> tuple[int, str] | None:
         try:
             return importer.find_duplicate(self._db, digest)
         except sqlite3.Error as error:
             raise LibraryError(database_message(self.path, error)) from error
+
+    def _is_own_file(self, item: Found) -> bool:
+        """The library's own database files, met in a folder being imported (never read as pages)."""
+        if not item.in_folder or not item.path.name.startswith(self.path.name):
+            return False
+        if item.path.name not in {self.path.name + end for end in ("", "-wal", "-shm", "-journal")}:
+            return False
+        try:
+            return item.path.parent.resolve() == self.path.parent.resolve()
+        except OSError:
+            return False
 
     def import_paths(
         self,
@@ -208,44 +226,54 @@ class Library:
         workers: int = 1,
         data: Sequence[PageData] = (),
     ) -> list[ImportResult]:
-        """Import files and folders (recursively), then ``data`` dropped without files; one result per item.
+        """Import files and folders (recursively), then ``data`` dropped without files.
 
-        Entries passed over in folders (link loops, folders that cannot be opened, pipes) come back
-        with status "skipped", which is not a failure. ``on_result(result)`` then
-        ``progress(done, total, name)`` are called after each item; ``cancelled()`` is asked before
-        each. With ``workers`` > 1 and enough files, files are read and parsed in that many processes
+        There is one result per page: a zip, WARC or WACZ gives one for each page inside (its path is the
+        file's with "#" and the member's name or the page's number), any other file one. Entries passed
+        over in folders (link loops, folders that cannot be opened, pipes) come back with status
+        "skipped", and files in folders that are plainly not saved pages (images, spreadsheets, programs)
+        with "ignored"; neither is a failure. ``on_result(result)`` is called for each result and
+        ``progress(done, total, name)`` after each file; ``cancelled()`` is asked before each file. With ``workers`` > 1 and enough files, files are read and parsed in that many processes
         while this thread writes.
         """
-        found = list(iter_page_files(paths))
-        readable = [path for path, problem in found if problem is None]
+        found = [item for item in find_files(paths) if not self._is_own_file(item)]
+        readable = [item.path for item in found if item.problem is None]
+        in_folder = {item.path for item in found if item.problem is None and item.in_folder}
         pooled = workers > 1 and len(readable) >= POOL_MIN_FILES and pool.available()
-        prepared = read_in_pool(readable, self.path, workers, self._read_here) if pooled else None
+        outcomes = (read_in_pool(readable, self.path, workers, self._read_here, in_folder) if pooled
+                    else None)
         total = len(found) + len(data)
         results: list[ImportResult] = []
+        done = 0
 
-        def step(result: ImportResult, name: str) -> None:
-            results.append(result)
-            if on_result is not None:
-                on_result(result)
+        def step(file_results: list[ImportResult], name: str) -> None:
+            nonlocal done
+            for result in file_results:
+                results.append(result)
+                if on_result is not None:
+                    on_result(result)
+            done += 1
             if progress is not None:
-                progress(len(results), total, name)
+                progress(done, total, name)
 
         try:
-            for path, problem in found:
+            for item in found:
                 if cancelled is not None and cancelled():
                     return results
-                if problem is not None:
-                    status: ImportStatus = "skipped" if isinstance(problem, Skipped) else "failed"
-                    step(ImportResult(str(path), status, None, str(problem)), path.name)
+                if item.problem is not None:
+                    status: ImportStatus = "skipped" if isinstance(item.problem, Skipped) else "failed"
+                    step([ImportResult(str(item.path), status, None, str(item.problem))], item.path.name)
+                elif outcomes is not None:
+                    step([self._store(entry) for entry in next(outcomes)], item.path.name)
                 else:
-                    step(self._store(next(prepared)) if prepared is not None else self.import_file(path), path.name)
+                    step(self._import_found(item), item.path.name)
         finally:
-            if prepared is not None:
-                prepared.close()
-        for item in data:
+            if outcomes is not None:
+                outcomes.close()
+        for page_data in data:
             if cancelled is not None and cancelled():
                 break
-            step(self.import_data(item.data, item.name), item.name)
+            step([self.import_data(page_data.data, page_data.name)], page_data.name)
         return results
 
     @_library_errors
@@ -308,6 +336,13 @@ class Library:
     def search(self, text: str, limit: int = 200) -> list[SearchHit]:
         """Ranked full-text search over title, summary and body; any text is valid, blank finds nothing."""
         return queries.search(self._db, text, limit)
+
+
+def _with_notes(result: ImportResult, notes: tuple[str, ...]) -> ImportResult:
+    """An imported page's result, with what the reader wants the user to know about it."""
+    if result.status != "imported" or not notes:
+        return result
+    return ImportResult(result.path, result.status, result.page_id, f"{result.message} ({' '.join(notes)})")
 
 
 __all__ = ["Library", "iter_page_files"]

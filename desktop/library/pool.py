@@ -7,12 +7,12 @@ import multiprocessing
 import sqlite3
 import sys
 from collections import deque
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Collection, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from desktop.library.reading import Prepared, read_file
+from desktop.library.reading import Outcome, read_file
 from desktop.library.records import ImportResult
 
 log = logging.getLogger(__name__)
@@ -39,8 +39,8 @@ def _lookup(digest: str) -> tuple[int, str] | None:
     return (int(row[0]), str(row[1])) if row else None
 
 
-def _read(path: str) -> Prepared | ImportResult:
-    return read_file(Path(path), _lookup)
+def _read(path: str, in_folder: bool) -> Outcome:
+    return read_file(Path(path), _lookup, in_folder)
 
 
 def available() -> bool:
@@ -48,10 +48,10 @@ def available() -> bool:
     return not getattr(sys, "frozen", False)
 
 
-def read_in_pool(paths: Sequence[Path], library: Path, workers: int,
-                 fallback: Callable[[Path], Prepared | ImportResult]
-                 ) -> Generator[Prepared | ImportResult, None, None]:
-    """Prepared pages (or reports) in the order of ``paths``, read by ``workers`` processes.
+def read_in_pool(paths: Sequence[Path], library: Path, workers: int, fallback: Callable[[Path, bool], Outcome],
+                 in_folder: Collection[Path] = ()) -> Generator[Outcome, None, None]:
+    """Each file's prepared pages (or reports), in the order of ``paths``, read by ``workers`` processes;
+    the paths in ``in_folder`` were met in a folder (see ``reading.read_file``).
 
     Workers are started with "spawn", which is safe from a thread of a Qt program. If a worker dies
     (a crash in a native library, the memory killer), the file being waited for is reported as failed
@@ -61,23 +61,23 @@ def read_in_pool(paths: Sequence[Path], library: Path, workers: int,
     """
     start, stillborn = 0, 0
     while start < len(paths):
-        broken_at = yield from _one_pool(paths[start:], library, workers)
+        broken_at = yield from _one_pool(paths[start:], library, workers, in_folder)
         if broken_at is None:
             return
         stillborn = stillborn + 1 if broken_at == 0 else 0
         if stillborn >= 2:
             log.warning("parsing processes could not start; reading the remaining files in this process")
-            yield from (fallback(path) for path in paths[start:])
+            yield from (fallback(path, path in in_folder) for path in paths[start:])
             return
-        yield ImportResult(str(paths[start + broken_at]), "failed", None, BROKEN_MESSAGE)
+        yield [ImportResult(str(paths[start + broken_at]), "failed", None, BROKEN_MESSAGE)]
         start += broken_at + 1
 
 
 BROKEN_MESSAGE = "the page reader stopped unexpectedly on this file (or one read at the same time)"
 
 
-def _one_pool(paths: Sequence[Path], library: Path, workers: int
-              ) -> Generator[Prepared | ImportResult, None, int | None]:
+def _one_pool(paths: Sequence[Path], library: Path, workers: int, in_folder: Collection[Path]
+              ) -> Generator[Outcome, None, int | None]:
     """Yield results until done (returns None) or until the pool breaks (returns the index it broke at).
 
     Only a small window of files is in flight (WINDOW_PER_WORKER per worker): each result is handed
@@ -86,12 +86,12 @@ def _one_pool(paths: Sequence[Path], library: Path, workers: int
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_open_reader,
                              initargs=(str(library),)) as pool:
-        pending: deque[Future[Prepared | ImportResult]] = deque()
+        pending: deque[Future[Outcome]] = deque()
         upcoming = iter(paths)
         try:
             for index in range(len(paths)):
                 while len(pending) < workers * WINDOW_PER_WORKER and (path := next(upcoming, None)) is not None:
-                    pending.append(pool.submit(_read, str(path)))
+                    pending.append(pool.submit(_read, str(path), path in in_folder))
                 try:
                     result = pending.popleft().result()
                 except BrokenProcessPool:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import parsing
+from desktop.library.files import claims_page
 from desktop.library.fts import clean_text
-from desktop.library.records import ImportResult
+from desktop.library.records import ImportResult, ImportStatus
 from desktop.library.times import saved_date_text
 
 log = logging.getLogger(__name__)
@@ -77,14 +78,17 @@ def duplicate_result(path: str, found: tuple[int, str]) -> ImportResult:
 
 NOT_REGULAR = "not a regular file (a pipe, device or socket cannot be a saved page)"
 TOO_LARGE = "the file is too large to be a saved page"
+HEAD_BYTES = 65_536  # enough to tell every saved form (an MHTML header block, SingleFile's comment)
+Outcome = list["Prepared | ImportResult"]  # one entry per page of the file (or one report for the file)
 
 
-def read_capped(path: Path) -> tuple[bytes, os.stat_result] | str:
+def read_capped(path: Path, head: bool = False) -> tuple[bytes, os.stat_result] | str:
     """The bytes of a regular file (following links) and its status, or why they cannot be had.
 
     Pipes, devices and sockets are refused before any read (a pipe would block, /dev/zero never ends);
     the file is opened without blocking and checked again on the open handle, and never more than
-    the size cap plus one byte is read, whatever the file claims its size is.
+    the size cap plus one byte is read, whatever the file claims its size is. With ``head``, only the
+    first HEAD_BYTES are read, whatever the file's size.
     """
     try:
         if not stat.S_ISREG(path.stat().st_mode):
@@ -97,6 +101,8 @@ def read_capped(path: Path) -> tuple[bytes, os.stat_result] | str:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
                 return NOT_REGULAR
+            if head:
+                return handle.read(HEAD_BYTES), info
             if info.st_size > MAX_FILE_BYTES:
                 return TOO_LARGE
             raw = handle.read(MAX_FILE_BYTES + 1)
@@ -105,32 +111,84 @@ def read_capped(path: Path) -> tuple[bytes, os.stat_result] | str:
     return (raw, info) if len(raw) <= MAX_FILE_BYTES else TOO_LARGE
 
 
-def read_file(path: Path, lookup: Lookup) -> Prepared | ImportResult:
-    """A saved page file ready to store, or the report of why it will not be (duplicate, unreadable)."""
+def not_a_page(head: bytes, path: Path) -> str | None:
+    """Why a file met in a folder is passed over, judged by its first bytes: it is plainly something else
+    (an image, a program, a stylesheet, a spreadsheet). None when it may be a saved page."""
+    try:
+        form = parsing.identify(head)
+    except parsing.NotAPage as error:
+        return None if claims_page(path) else error.message
+    except parsing.ParseError as error:  # an empty file
+        return None if claims_page(path) else error.message
+    if form == "text" and not path.name.lower().endswith((".txt", ".text")):
+        return f"This is {_text_kind(path)}, not a saved web page (only .txt files are read as copied pages)."
+    return None
+
+
+_TEXT_KINDS = {
+    ".csv": "a spreadsheet (CSV)", ".tsv": "a spreadsheet (TSV)", ".css": "a stylesheet", ".js": "a script",
+    ".json": "a JSON data file", ".xml": "an XML file", ".svg": "an SVG image", ".md": "a Markdown text",
+}
+
+
+def _text_kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return _TEXT_KINDS.get(suffix, f"a text file ({suffix})" if suffix else "a text file")
+
+
+def read_file(path: Path, lookup: Lookup, in_folder: bool = False) -> Outcome:
+    """Each page of a saved file ready to store, or the report of why it will not be (already stored,
+    unreadable, not a saved page). ``in_folder``: the file was met in a folder, where a file that is plainly
+    not a saved page is "ignored" rather than failed."""
     shown = str(path)
+    if in_folder:
+        got_head = read_capped(path, head=True)
+        reason = not_a_page(got_head[0], path) if not isinstance(got_head, str) else None
+        if reason is not None:
+            return [ImportResult(shown, "ignored", None, reason)]
+    may_ignore = in_folder and not claims_page(path)
     got = read_capped(path)
     if isinstance(got, str):
-        return ImportResult(shown, "failed", None, got)
+        status: ImportStatus = "ignored" if may_ignore and got == TOO_LARGE else "failed"
+        return [ImportResult(shown, status, None, got)]
     raw, info = got
+    return _read_pages(raw, path.name, info.st_mtime, shown, lookup, path, may_ignore)
+
+
+def read_data(data: bytes, name: str, mtime: float | None, lookup: Lookup) -> Outcome:
+    """Page bytes that came without a file, ready to store (or the reason they will not be)."""
+    return _read_pages(data, name, mtime, name, lookup)
+
+
+def _read_pages(raw: bytes, name: str, mtime: float | None, shown: str, lookup: Lookup, path: Path | None = None,
+                may_ignore: bool = False) -> Outcome:
+    """Every page of a file's bytes. A page is known by the hash of its own bytes (the whole file for a
+    one-page form, a zip member or a WARC record inside a container), checked before it is extracted."""
     digest = content_hash(raw)
     found = lookup(digest)
     if found is not None:
-        return duplicate_result(shown, found)
-    files_dir = path.with_name(f"{path.stem}_files")
-    folder = files_dir if files_dir.is_dir() else None
-    page = parse_guarded(lambda: parsing.parse_bytes(raw, path.name, folder), shown)
-    if isinstance(page, ImportResult):
-        return page
-    return prepare(page, raw, path.name, info.st_mtime, shown, digest)
+        return [duplicate_result(shown, found)]
+    try:
+        parts = parsing.read_parts(raw, name, path)
+    except parsing.NotAPage as error:
+        return [ImportResult(shown, "ignored" if may_ignore else "failed", None, error.message)]
+    except Exception as error:  # one unreadable file never stops an import
+        return [ImportResult(shown, "failed", None, parse_problem(error, shown))]
+    return [_read_part(part, digest if part.own is raw else None, name, mtime, shown, lookup) for part in parts]
 
 
-def read_data(data: bytes, name: str, mtime: float | None, lookup: Lookup) -> Prepared | ImportResult:
-    """Page bytes that came without a file, ready to store (or the reason they will not be)."""
-    digest = content_hash(data)
-    found = lookup(digest)
-    if found is not None:
-        return duplicate_result(name, found)
-    page = parse_guarded(lambda: parsing.parse_bytes(data, name), name)
+def _read_part(part: parsing.Part, digest: str | None, name: str, mtime: float | None, shown: str,
+               lookup: Lookup) -> Prepared | ImportResult:
+    if part.name:
+        name, shown = f"{name}#{part.name}", f"{shown}#{part.name}"
+    if part.document is None:
+        return ImportResult(shown, "failed", None, part.problem or "the page cannot be read")
+    if digest is None:
+        digest = content_hash(part.own)
+        found = lookup(digest)
+        if found is not None:
+            return duplicate_result(shown, found)
+    page = parse_guarded(lambda: parsing.parse_part(part), shown)
     if isinstance(page, ImportResult):
         return page
-    return prepare(page, data, name, mtime, name, digest)
+    return prepare(page, part.original(), name, mtime, shown, digest)

@@ -1,23 +1,21 @@
-"""Saved forms: each module turns one form's bytes into a Document; the form is told by content."""
+"""Saved forms: each module turns one form's bytes into Documents; the form is told by content."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from parsing.model import Document
-from parsing.sources.detect import sniff
-from parsing.sources.html import read_html
-from parsing.sources.mhtml import read_mhtml
-from parsing.sources.text import read_text
+from parsing.model import Document, ParseError
+from parsing.sources.forms import read_parts
+from parsing.sources.part import Part
 
-__all__ = ["read_document"]
+__all__ = ["Part", "read_document", "read_parts"]
 
 
-def read_document(data: bytes, name: str = "", files_dir: Path | None = None) -> Document:
-    """The Document a saved file holds; ``name`` is only a hint, ``files_dir`` its ``NAME_files`` folder."""
-    kind = sniff(data, name)
-    if kind == "mhtml":
-        return read_mhtml(data)
-    if kind == "html":
-        return read_html(data, files_dir)
-    return read_text(data, kind)
+def read_document(data: bytes, name: str = "", page: Path | None = None) -> Document:
+    """The Document of a saved file's first readable page; ``page`` is the file's path, if it has one."""
+    problem = None
+    for part in read_parts(data, name, page):
+        if part.document is not None:
+            return part.document
+        problem = problem or part.problem
+    raise ParseError(problem or "The file holds no page that can be read.")

@@ -1,21 +1,21 @@
-"""What a file is, from its content: HTML, MHTML, a text copy, or something that is not a page."""
+"""What a file is, from its content (never its name): which saved form, or something that is not a page."""
 
 from __future__ import annotations
 
 import re
+import zlib
 
-from parsing.model import ParseError
+from parsing.model import NotAPage, ParseError
 from parsing.sources.encoding import bom_codec, looks_utf16_without_bom
+
+WARC_VERSIONS = (b"WARC/1.0\r\n", b"WARC/1.1\r\n", b"WARC/0.18\r\n", b"WARC/0.17\r\n")
+PDF_HEADER_WINDOW = 1024  # PDF readers accept junk before %PDF- within the first kilobyte
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a zip archive (or an Office document)"),
-    (b"PK\x05\x06", "an empty zip archive"),
-    (b"\x1f\x8b", "a gzip-compressed file"),
     (b"BZh", "a bzip2-compressed file"),
     (b"\xfd7zXZ\x00", "an xz-compressed file"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
@@ -43,27 +43,65 @@ _SAVED_BY = b"From: <Saved by "
 
 
 def sniff(data: bytes, name: str = "") -> str:
-    """'html', 'mhtml' or 'text'; raises ParseError for empty or binary files."""
+    """'pdf', 'webarchive', 'warc', 'zip', 'mhtml', 'html' or 'text'.
+
+    Raises ParseError for an empty file, NotAPage for one that is plainly something else (an image, a
+    program); ``data`` may be only the start of a file (a folder's files are told apart by their first
+    bytes), except that a gzip file is told from a compressed WARC by its first inflated bytes.
+    """
     if not data[:4096].strip() and not data.strip():  # the full strip copies: only for blank starts
         raise ParseError("The file is empty.")
+    container = _container(data)
+    if container is not None:
+        return container
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
-            raise ParseError(f"This is {what}, not a saved web page.")
+            raise NotAPage(f"This is {what}, not a saved web page.")
     if data[:4] == b"RIFF":
-        raise ParseError("This is an image, audio or video file, not a saved web page.")
+        raise NotAPage("This is an image, audio or video file, not a saved web page.")
     if mime_headers(data) is not None:
         return "mhtml"
     head = data[:8192]
     if bom_codec(data) == "utf-16" or looks_utf16_without_bom(data):
         return "html" if _looks_html_utf16(data) else "text"
     if _is_binary(head):
-        raise ParseError("This file is not a saved web page or text: it holds binary data.")
+        raise NotAPage("This file is not a saved web page or text: it holds binary data.")
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     if _HTML_START.match(data, start) or _HTML_START.match(_after_comments(data[start : start + 65_536])):
         return "html"
     if _HTML_ANYWHERE.search(head, 0, 512):  # a short preamble, not a text that quotes markup
         return "html"
     return "text"
+
+
+def _container(data: bytes) -> str | None:
+    """The forms told by their first bytes: PDF, Safari web archive, WARC (maybe gzip-compressed), zip."""
+    at = data.find(b"%PDF-", 0, PDF_HEADER_WINDOW)
+    if at == 0 or (at > 0 and b"%%EOF" in data[-2048:]):
+        return "pdf"
+    if data.startswith(b"bplist00") or _xml_webarchive(data[:4096]):
+        return "webarchive"
+    if data.startswith(WARC_VERSIONS):
+        return "warc"
+    if data[:2] == b"\x1f\x8b":
+        if _inflated_start(data).startswith(b"WARC/"):
+            return "warc"
+        raise NotAPage("This is a gzip-compressed file, not a saved web page.")
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    return None
+
+
+def _xml_webarchive(head: bytes) -> bool:
+    """An XML property list (older tools write web archives so) that names the archive's main resource."""
+    return head.lstrip().startswith(b"<?xml") and b"<plist" in head[:1024] and b"WebMainResource" in head
+
+
+def _inflated_start(data: bytes) -> bytes:
+    try:
+        return zlib.decompressobj(31).decompress(data[:65_536], 16)
+    except zlib.error:
+        return b""
 
 
 def mime_headers(data: bytes) -> bytes | None:

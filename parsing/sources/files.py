@@ -1,29 +1,85 @@
-"""Resources of a "Webpage, Complete" save: files in its NAME_files folder, never anything outside it."""
+"""Resources of a "Webpage, Complete" save: files in the folder the page's own relative paths name.
+
+Chromium always calls that folder ``NAME_files`` whatever the language of its window, and current Firefox
+does too; old Firefox, Internet Explorer and Word translated the suffix ("-Dateien", "_fichiers", ".files",
+...), and a page can be renamed after it was saved. So the folder is never guessed: an image is read from the
+relative path the HTML uses, and only when that path leads into a folder beside the page that belongs to it
+(named after the page, or with a known companion suffix), never outside that folder, and within the size cap.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import unquote
 
-MAX_RESOURCE_BYTES = 10 * 1024 * 1024
+from parsing.limits import MAX_RESOURCE_BYTES
+from parsing.model import Resolver
+
+# Companion-folder suffixes seen in the wild: "_files" (Chromium, Firefox, English Internet Explorer and Office)
+# and the translations in old Firefox and Office's FolderSuffix table.
+FOLDER_SUFFIXES = (
+    "_files", ".files", "-Dateien", "_fichiers", "_archivos", "_arquivos", "_bestanden", "_file", "-filer",
+    "_tiedostot", "_pliki", "_soubory", "_elemei", "_dosyalar", "_ficheiros", "_fitxers", "_fitxategiak",
+    "_datoteke", "_failid", "_fails", "_bylos", "_fajlovi",
+)
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 
 
-def from_files_dir(src: str, files_dir: Path | None) -> bytes | None:
-    """Bytes of ``NAME_files/...`` for a relative src, never leaving ``files_dir``."""
-    if files_dir is None or not src or ":" in src.split("/", 1)[0] or src.startswith(("/", "\\")):
-        return None
-    parts = [unquote(p) for p in src.split("?", 1)[0].split("#", 1)[0].split("/") if p not in ("", ".")]
-    if len(parts) < 2 or parts[0] != files_dir.name:
-        return None
-    if any(p in ("..", "") or "\\" in p or "\x00" in p for p in parts[1:]):
-        return None
-    path = files_dir.joinpath(*parts[1:])
+def companion_stem(folder: str) -> str | None:
+    """The page name a folder called ``NAME<suffix>`` belongs to, for the known suffixes; else None."""
+    for suffix in FOLDER_SUFFIXES:
+        if folder.endswith(suffix) and len(folder) > len(suffix):
+            return folder[: -len(suffix)]
+    return None
+
+
+def companion_resolver(page: Path) -> Resolver:
+    """src -> bytes of a file in the page's companion folder (see the module's text); None otherwise."""
+
+    def resolve(src: str) -> bytes | None:
+        return from_companion(src, page)
+
+    return resolve
+
+
+def from_companion(src: str, page: Path) -> bytes | None:
+    """Bytes of the file a relative src names in a companion folder beside ``page``, or None."""
+    if not src or ":" in src.split("/", 1)[0] or src.startswith(("/", "\\")):
+        return None  # web addresses, data: URIs, absolute and network paths are never files here
+    path = src.split("#", 1)[0].split("?", 1)[0].replace("\\", "/")
+    for candidate in dict.fromkeys((path, unquote(path))):
+        parts = [p for p in candidate.split("/") if p not in ("", ".")]
+        if len(parts) < 2 or any(p == ".." or "\x00" in p for p in parts):
+            continue
+        if not _belongs_to(parts[0], page):
+            continue
+        data = _read_inside(page.parent, parts[0], parts[1:])
+        if data is not None:
+            return data
+    return None
+
+
+def _belongs_to(folder: str, page: Path) -> bool:
+    """A folder named after the page (any suffix), or one with a known companion suffix (a renamed page)."""
+    if folder == page.name:
+        return False
+    return (folder.startswith(page.stem) and folder != page.stem) or companion_stem(folder) is not None
+
+
+def _read_inside(beside: Path, folder: str, parts: list[str]) -> bytes | None:
+    """The file at ``beside/folder/parts`` when it is a regular file inside that folder and the folder is
+    really beside the page: not a link itself, and links inside it lead nowhere outside it."""
     try:
-        real = path.resolve(strict=True)
-        if not real.is_relative_to(files_dir.resolve(strict=True)) or not real.is_file():
+        if (beside / folder).is_symlink():
             return None
-        if real.stat().st_size > MAX_RESOURCE_BYTES:
+        home = (beside / folder).resolve(strict=True)
+        real = home.joinpath(*parts).resolve(strict=True)
+        if home.parent != beside.resolve(strict=True) or not real.is_relative_to(home):
             return None
-        return real.read_bytes()
+        if not real.is_file() or real.stat().st_size > MAX_RESOURCE_BYTES:
+            return None
+        with real.open("rb") as handle:
+            data = handle.read(MAX_RESOURCE_BYTES + 1)
     except (OSError, RuntimeError, ValueError):
         return None
+    return data if len(data) <= MAX_RESOURCE_BYTES else None

@@ -1,19 +1,29 @@
-"""A saved HTML file ("Webpage, HTML only" or "Complete" with its NAME_files folder) as a Document."""
+"""A saved HTML file ("Webpage, HTML only" or "Complete" with its companion folder) as a Document."""
 
 from __future__ import annotations
 
 import codecs
-from functools import partial
-from pathlib import Path
 
-from parsing.model import Document
-from parsing.sources.encoding import bom_codec, declared_charset, decode_page, looks_utf16_without_bom
-from parsing.sources.files import from_files_dir
+from parsing.model import Document, Resolver
+from parsing.sources.encoding import (
+    bom_codec,
+    codec_for_label,
+    declared_charset,
+    decode,
+    decode_page,
+    looks_utf16_without_bom,
+)
 
 
-def read_html(data: bytes, files_dir: Path | None = None) -> Document:
-    """UTF-8 pages go on as they are (lexbor reads bytes fastest); others are decoded first."""
-    resources = partial(from_files_dir, files_dir=files_dir)
+def read_html(data: bytes, resources: Resolver | None = None, charset: str | None = None) -> Document:
+    """UTF-8 pages go on as they are (lexbor reads bytes fastest); others are decoded first.
+
+    ``resources`` answers the page's image addresses; ``charset`` is what a container says the page is in
+    (an HTTP header, a web archive's encoding name), which wins over the page's own ``<meta>``.
+    """
+    if charset and codec_for_label(charset) not in (None, "utf-8", "utf-16") and bom_codec(data) is None:
+        text, codec = decode(data, charset)
+        return Document("html", codec, markup=text.encode("utf-8", "replace"), resources=resources)
     if bom_codec(data) in (None, "utf-8-sig") and not looks_utf16_without_bom(data):
         declared = declared_charset(data)
         body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data

@@ -181,6 +181,9 @@ def main() -> int:
     print(f"5 MB line of digits and spaces: text copy {text_s:.2f} s, inside HTML {html_s:.2f} s")
     for name, seconds, outcome in hostile_seconds():
         print(f"hostile {name:40} {seconds:6.2f} s  {outcome}  (goal < 2 s)")
+    from bench_forms import report as forms_report  # each saved form's reading speed
+
+    forms_report(opts.rounds)
     return 0
 
 

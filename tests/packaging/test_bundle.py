@@ -21,6 +21,7 @@ pytestmark = pytest.mark.slow
 
 SPEC = ROOT / "packaging" / "market-reader.spec"
 SAMPLE = ROOT / "resources" / "samples" / "business-recorder-sample.html"
+PDF = ROOT / "tests" / "fixtures" / "forms" / "pdf" / "br-story.pdf"
 EXE_NAME = "market-reader.exe" if sys.platform == "win32" else "market-reader"
 # Packages whose modules the window imports; the stdlib is left to PyInstaller's own checks.
 APP_PACKAGES = {
@@ -103,6 +104,23 @@ def test_parse_json_of_the_bundled_sample_matches_the_source_tree(bundle: Path, 
     expected = json.loads(json.dumps(parsing.parse_file(SAMPLE).to_json(), ensure_ascii=False))
     assert record["page"] == expected
     assert record["page"]["quotes"], "the sample page has ticker quotes"
+
+
+def test_a_printed_pdf_is_read_by_the_bundle(bundle: Path, tmp_path: Path):
+    """PDFium is loaded only for PDFs, so the window's imports do not show whether it was bundled."""
+    result = run_bundled(bundle, "parse", "--json", str(PDF), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+
+    import parsing
+
+    assert record["page"] == json.loads(json.dumps(parsing.parse_file(PDF).to_json(), ensure_ascii=False))
+    assert record["page"]["format"] == "pdf" and record["page"]["paragraphs"]
+
+
+def test_pdfium_licences_travel_with_it(bundle: Path):
+    licences = {path.name for path in bundle.rglob("licenses/pypdfium2/**/*") if path.is_file()}
+    assert {"pdfium.txt", "freetype.txt", "libjpeg_turbo.md", "libopenjpeg.txt", "lcms.txt", "icu.txt"} <= licences
 
 
 def test_bundle_leaves_out_unused_qt_parts(bundle: Path):

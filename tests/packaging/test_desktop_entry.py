@@ -9,7 +9,8 @@ import pytest
 from tests.paths import ROOT
 
 ENTRY = ROOT / "packaging" / "market-reader.desktop"
-MIME_TYPES = {"multipart/related", "application/x-mimearchive", "message/rfc822", "text/html"}
+MIME_TYPES = {"multipart/related", "application/x-mimearchive", "message/rfc822", "text/html", "application/x-webarchive",
+              "application/warc"}
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
-"""Walking the paths a user gives: page types only from folders, loops and dead links reported."""
+"""Walking the paths a user gives: every file of a folder but a page's companion folder; loops and dead links
+reported."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.library import iter_page_files
+from desktop.library.files import claims_page, find_files
 
 
 def _touch(path: Path, text: str = "x") -> Path:
@@ -16,29 +18,39 @@ def _touch(path: Path, text: str = "x") -> Path:
     return path
 
 
-def test_folder_is_walked_for_page_types_only(tmp_path: Path) -> None:
-    for name in ("a.html", "b.HTM", "c.xhtml", "d.mhtml", "e.mht", "f.txt", "sub/deep/g.html"):
+def test_every_file_of_a_folder_is_offered_whatever_its_name(tmp_path: Path) -> None:
+    names = ["a.html", "b.HTM", "c.mhtml", "d.txt", "e.pdf", "f.zip", "g.warc.gz", "photo.png", "script.js",
+             "sub/deep/g.html", "sub/saved"]
+    for name in names:
         _touch(tmp_path / name)
-    for name in ("photo.png", "notes.pdf", "script.js"):
-        _touch(tmp_path / name)
-    found = list(iter_page_files([tmp_path]))
-    assert all(problem is None for _path, problem in found)
-    assert sorted(p.relative_to(tmp_path).as_posix() for p, _ in found) == [
-        "a.html", "b.HTM", "c.xhtml", "d.mhtml", "e.mht", "f.txt", "sub/deep/g.html",
-    ]
+    found = list(find_files([tmp_path]))
+    assert all(item.problem is None and item.in_folder for item in found)
+    assert sorted(item.path.relative_to(tmp_path).as_posix() for item in found) == sorted(names)
 
 
 def test_explicit_file_is_always_offered(tmp_path: Path) -> None:
     odd = _touch(tmp_path / "capture.dat")
     assert list(iter_page_files([odd])) == [(odd, None)]
+    assert [item.in_folder for item in find_files([odd])] == [False]
 
 
-def test_companion_images_folder_is_not_walked(tmp_path: Path) -> None:
+@pytest.mark.parametrize("suffix", ["_files", "-Dateien", "_fichiers", "_archivos", ".files"])
+def test_companion_folder_belongs_to_its_page(tmp_path: Path, suffix: str) -> None:
     _touch(tmp_path / "story.html")
-    _touch(tmp_path / "story_files" / "frame.html")
-    _touch(tmp_path / "orphan_files" / "kept.html")
+    _touch(tmp_path / f"story{suffix}" / "frame.html")
+    _touch(tmp_path / f"story{suffix}" / "photo.png")
+    _touch(tmp_path / "orphan_files" / "kept.html")  # no orphan.html beside it: an ordinary folder
+    _touch(tmp_path / "story extras" / "other.html")  # named after the page, but no companion suffix
     names = sorted(p.name for p, _ in iter_page_files([tmp_path]))
-    assert names == ["kept.html", "story.html"]
+    assert names == ["kept.html", "other.html", "story.html"]
+
+
+@pytest.mark.parametrize(("name", "claims"), [
+    ("a.html", True), ("a.MHT", True), ("a.txt", True), ("a.warc.gz", True), ("a.webarchive", True),
+    ("a.pdf", False), ("a.zip", False), ("a.gz", False), ("photo.png", False), ("README", False),
+])
+def test_names_that_claim_a_saved_page(name: str, claims: bool) -> None:
+    assert claims_page(Path(name)) is claims
 
 
 def test_missing_path_is_reported(tmp_path: Path) -> None:

@@ -126,11 +126,11 @@ def test_a_dying_worker_costs_one_file_not_the_batch(lib: Library, tmp_path: Pat
     from desktop.library.reading import Prepared
 
     paths = write_pages(tmp_path / "drop", 80, size_kb=60)  # enough work that the kill lands mid-batch
-    outcomes = read_in_pool(paths, lib.path, 2, fallback=lambda _path: pytest.fail("fell back"))
-    first = next(outcomes)
+    outcomes = read_in_pool(paths, lib.path, 2, fallback=lambda _path, _in_folder: pytest.fail("fell back"))
+    [first] = next(outcomes)
     for child in multiprocessing.active_children():
         os.kill(child.pid, signal.SIGKILL)
-    rest = list(outcomes)
+    rest = [outcome for [outcome] in outcomes]  # one outcome per file: these are one-page files
     assert first.path == str(paths[0])
     assert [o.path for o in [first, *rest]] == [str(p) for p in paths]  # one outcome per file, in order
     broken = [o for o in rest if getattr(o, "message", None) == BROKEN_MESSAGE]

@@ -35,11 +35,12 @@ class _InlinePool:
 
 def test_only_a_window_of_files_is_in_flight(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pool, "ProcessPoolExecutor", _InlinePool)
-    monkeypatch.setattr(pool, "_read", lambda path: path)
+    monkeypatch.setattr(pool, "_read", lambda path, in_folder: [path, in_folder])
     paths = [Path(f"page_{i}.html") for i in range(50)]
     workers = 2
     taken = []
-    for result in pool.read_in_pool(paths, Path("library.db"), workers, fallback=lambda p: p):
+    found_in_folder = set(paths[::2])
+    for result in pool.read_in_pool(paths, Path("library.db"), workers, lambda p, _f: [p], found_in_folder):
         taken.append(result)
         assert _InlinePool.submitted - len(taken) < workers * pool.WINDOW_PER_WORKER
-    assert taken == [str(p) for p in paths]
+    assert taken == [[str(p), p in found_in_folder] for p in paths]

@@ -1,0 +1,177 @@
+"""A page printed to PDF by a browser ("Save as PDF"): its text as paragraphs, through PDFium (pypdfium2).
+
+PDFium gives each page's text with its line breaks (the order the browser drew it) and every character's
+box, origin and font size. A PDFium line is split into runs where the gap between two words is far wider
+than the line's usual word gap: that separates the items of a ticker strip, and the print header's date
+from the title. What the runs say is worked out in ``pdf_text``: the running header and footer go, the
+footer's address is the source, and the lines join into paragraphs.
+``saved`` is /CreationDate (Chromium writes UTC with seconds), else the print header's date, taken to be in
+this computer's zone (the print was almost surely made here), with a note saying so.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from parsing.limits import MAX_PDF_PAGES
+from parsing.model import Document, ParseError
+from parsing.sources.pdf_tags import Block, marked_content_id, page_blocks
+from parsing.sources.pdf_text import MIN_BODY_CHARS, Line, body_and_running, paragraphs, pdf_date
+
+Run = tuple[int, int, "Block | None"]  # first and last character index, and the tagged block it is in
+DROPPED_BLOCKS = ("Caption",)
+_WORD = re.compile(r"\S+")  # a figure's caption goes with its picture, which a PDF's text does not keep
+
+TICKER_NOTE = ("A PDF keeps only the part of the ticker strip that was on screen when the page was printed, "
+               "so it may hold fewer quotes than the saved web page would.")
+# PDFium is not thread-safe, not even across documents: one PDF is read at a time in a process (the window
+# imports and re-reads pages on pool threads; the parsing processes each have their own PDFium).
+_PDFIUM_LOCK = threading.Lock()
+HEADER_DATE_NOTE = "The save time is the print header's; its time zone is taken to be this computer's."
+
+
+def _pdfium() -> tuple[Any, Any]:
+    """pypdfium2 and its raw bindings, loaded on the first PDF (PDFium takes a while to load)."""
+    import pypdfium2
+    import pypdfium2.raw
+
+    return pypdfium2, pypdfium2.raw
+
+
+def read_pdf(data: bytes) -> Document:
+    """The PDF's text without the print header and footer, as one paragraph per line of ``text``."""
+    pdfium, raw = _pdfium()
+    with _PDFIUM_LOCK:
+        document = _open(pdfium, raw, data)
+        try:
+            count = len(document)
+            if count > MAX_PDF_PAGES:
+                raise ParseError(f"The PDF has {count:,} pages (more than {MAX_PDF_PAGES}); it is not a printed "
+                                 "page.")
+            meta = document.get_metadata_dict(skip_empty=True)
+            pages = [_page_lines(document, raw, number) for number in range(count)]
+        except pdfium.PdfiumError:
+            raise ParseError("The PDF is damaged and cannot be read.") from None
+        finally:
+            document.close()
+    title = meta.get("Title") or None
+    body, running = body_and_running(pages, title)
+    if sum(len(line.text) for line in body) < MIN_BODY_CHARS:
+        raise ParseError("This PDF has no text; it is probably a scan (a picture of the page).")
+    notes = [TICKER_NOTE]
+    saved = pdf_date(meta.get("CreationDate"))
+    if saved is None and running.date is not None:
+        saved = running.date.astimezone().isoformat(timespec="seconds")
+        notes.append(HEADER_DATE_NOTE)
+    if running.url is None and running.url_cut:
+        notes.append(f"The footer's web address is shortened ({running.url_cut}), so it is not the page's source.")
+    return Document("pdf", "utf-8", text="\n".join(paragraphs(body)), source_url=running.url, saved=saved,
+                    notes=tuple(notes))
+
+
+def _open(pdfium: Any, raw: Any, data: bytes) -> Any:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        code = getattr(error, "err_code", None)
+        if code == raw.FPDF_ERR_PASSWORD:
+            raise ParseError("This PDF is protected with a password, so its text cannot be read. Print the page "
+                             "to PDF again without a password, or save it as a web page.") from None
+        if code == raw.FPDF_ERR_SECURITY:
+            raise ParseError("This PDF uses an encryption Market Reader cannot read.") from None
+        raise ParseError("The PDF is damaged or cut short and cannot be read.") from None
+
+
+def _page_lines(document: Any, raw: Any, number: int) -> list[Line]:
+    page = document[number]
+    try:
+        height = float(page.get_height())
+        blocks = page_blocks(page, raw)
+        textpage = page.get_textpage()
+        try:
+            return _lines(textpage, raw, number, height, blocks)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+
+
+class _Chars:
+    """Character boxes, origins and sizes through PDFium's own calls (the wrapper's cost adds up per character)."""
+
+    def __init__(self, textpage: Any, raw: Any) -> None:
+        self.raw, self.handle = raw, textpage.raw
+        self.values = [ctypes.c_double() for _ in range(4)]
+        self.refs = [ctypes.byref(v) for v in self.values]
+
+    def span(self, index: int) -> tuple[float, float]:
+        """Left and right of a character's box."""
+        self.raw.FPDFText_GetCharBox(self.handle, index, *self.refs)
+        return self.values[0].value, self.values[1].value
+
+    def baseline(self, index: int) -> float:
+        self.raw.FPDFText_GetCharOrigin(self.handle, index, self.refs[0], self.refs[1])
+        return self.values[1].value
+
+    def size(self, index: int) -> float:
+        return float(self.raw.FPDFText_GetFontSize(self.handle, index))
+
+
+def _lines(textpage: Any, raw: Any, number: int, height: float, blocks: dict[int, Block]) -> list[Line]:
+    count = textpage.count_chars()
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # characters outside the BMP: one character per index, from PDFium itself
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count))
+    chars = _Chars(textpage, raw)
+    block_of = (lambda i: blocks.get(marked_content_id(textpage, raw, i))) if blocks else (lambda _i: None)
+    lines = []
+    start = 0
+    for piece in text.split("\r\n"):
+        end = start + len(piece)
+        for first, last, block in _runs(text, start, end, chars, block_of):
+            run = text[first : last + 1].replace("\u00ad", "").strip()
+            if run and (block is None or block.kind not in DROPPED_BLOCKS):
+                left, right = chars.span(first)[0], chars.span(last)[1]
+                baseline = height - chars.baseline(first)
+                lines.append(Line(number, run, left, right, baseline, chars.size(first), height,
+                                  block.path if block is not None else None))
+        start = end + 2
+    return lines
+
+
+def _runs(text: str, start: int, end: int, chars: _Chars, block_of: Callable[[int], Block | None]) -> list[Run]:
+    """The runs of one line: it is split where a gap between words is far wider than the line's usual word
+    gap (ticker items, the header's date and title, the footer's URL and counter), and where a word starts
+    another tagged block (the items of a ticker strip printed close together). Only the first and last
+    character of each word are measured."""
+    words = _words(text, start, end)
+    if not words:
+        return []
+    edges = [(chars.span(first)[0], chars.span(last)[1]) for first, last in words]
+    gaps = [edges[k + 1][0] - edges[k][1] for k in range(len(words) - 1)]
+    wide = max(2.5 * statistics.median(gaps), 4.0) if len(gaps) >= 2 else float("inf")
+    owners = [block_of(first) for first, _ in words]
+    runs: list[Run] = []
+    begin = 0
+    for k in range(1, len(words)):
+        if gaps[k - 1] > wide or _other_block(owners[begin], owners[k]):
+            runs.append((words[begin][0], words[k - 1][1], owners[begin]))
+            begin = k
+    runs.append((words[begin][0], words[-1][1], owners[begin]))
+    return runs
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[first, last] character indexes of the words in text[start:end]."""
+    return [(m.start(), m.end() - 1) for m in _WORD.finditer(text, start, end)]
+
+
+def _other_block(one: Block | None, other: Block | None) -> bool:
+    return one is not None and other is not None and one.path != other.path

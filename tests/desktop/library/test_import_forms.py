@@ -1,0 +1,140 @@
+"""Importing every saved form: each page of a container stored on its own, every file of a folder accounted for."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop.library import Library
+from desktop.library.report import failure_lines, import_summary
+from tests.desktop.library.helpers import PNG, write_pages
+from tests.parsing.sources.pdfgen import picture_pdf
+from tests.parsing.sources.saved import FORMS, LONG_URL, SAMPLE_URL, STORY_URL
+
+
+@pytest.fixture
+def drop(tmp_path: Path) -> Path:
+    """A folder as a user might drop it: saved pages in every form, and files that are not pages."""
+    folder = tmp_path / "drop"
+    shutil.copytree(FORMS / "complete" / "en", folder / "complete")
+    for rel in ("warc/br-pages.warc.gz", "zip/several-pages.zip", "pdf/br-story.pdf", "webarchive/br-urdu.webarchive",
+                "singlefile/br-story.singlefile.html"):
+        shutil.copy(FORMS / rel, folder / Path(rel).name)
+    (folder / "scan.pdf").write_bytes(picture_pdf())
+    (folder / "photo.png").write_bytes(PNG)
+    (folder / "prices.csv").write_text("symbol,price\nOGDC,214.90\n")
+    (folder / "backup.gz").write_bytes(gzip.compress(b"not a web archive"))
+    office = io.BytesIO()
+    with zipfile.ZipFile(office, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    (folder / "prices.xlsx").write_bytes(office.getvalue())
+    (folder / "misnamed.html").write_bytes(PNG)  # its name says page: a failure, not a file passed over
+    return folder
+
+
+def test_every_file_of_a_folder_is_accounted_for(lib: Library, drop: Path) -> None:
+    results = lib.import_paths([drop])
+    by_name = {r.path.removeprefix(str(drop) + "/"): r for r in results}
+    assert {name for name, r in by_name.items() if r.status == "imported"} == {
+        "complete/br-long.html", "br-pages.warc.gz#1", "br-pages.warc.gz#2", "br-pages.warc.gz#3",
+        "several-pages.zip#saved/br-sample (SingleFile).html", "several-pages.zip#saved/br-sample.mhtml",
+        "several-pages.zip#saved/gold/Gold price rises Rs1,200 per tola - Business Recorder.html",
+        "br-story.pdf", "br-urdu.webarchive", "br-story.singlefile.html",
+    }
+    assert by_name["several-pages.zip#saved/long/br-long.html"].status == "duplicate"  # the same saved page
+    assert by_name["scan.pdf"].status == by_name["misnamed.html"].status == "failed"
+    assert "probably a scan" in by_name["scan.pdf"].message
+    ignored = {name: r.message for name, r in by_name.items() if r.status == "ignored"}
+    assert set(ignored) == {"photo.png", "prices.csv", "backup.gz", "prices.xlsx"}
+    assert "PNG image" in ignored["photo.png"] and "spreadsheet (CSV)" in ignored["prices.csv"]
+    assert "gzip" in ignored["backup.gz"] and "Office document" in ignored["prices.xlsx"]
+    assert not any("br-long_files" in name for name in by_name)  # the page's own images, not listed
+    assert import_summary(results) == "10 imported, 1 already in library, 2 failed, 4 not saved pages"
+    assert len(failure_lines(results)) == 6
+
+
+def test_each_page_of_a_container_is_its_own_snapshot(lib: Library) -> None:
+    results = lib.import_paths([FORMS / "warc" / "br-pages.warc.gz"])
+    rows = [lib.page(r.page_id) for r in results]
+    assert [(row.source_url, row.format, row.as_of_estimated) for row in rows] == [
+        (LONG_URL, "warc", False), (SAMPLE_URL, "warc", False), (STORY_URL, "warc", False)]
+    assert [row.file_name for row in rows] == ["br-pages.warc.gz#1", "br-pages.warc.gz#2", "br-pages.warc.gz#3"]
+    assert [row.quotes_as_of for row in rows] == ["2025-06-14T10:02:03+00:00", "2025-03-11T12:45:10+00:00",
+                                                  "2024-02-02T08:30:00+00:00"]
+    assert len(lib.article(rows[0].id).images) == 1
+
+
+def test_a_page_is_known_again_in_another_container(lib: Library) -> None:
+    first = lib.import_paths([FORMS / "warc" / "br-pages.warc.gz"])
+    again = lib.import_paths([FORMS / "warc" / "br-pages.wacz"])  # the same captures, packed as a WACZ
+    assert [r.status for r in again] == ["duplicate"] * 3
+    assert [r.page_id for r in again] == [r.page_id for r in first]
+    assert lib.page_count() == 3
+
+
+def test_a_zipped_complete_save_is_the_saved_page(lib: Library) -> None:
+    single = lib.import_file(FORMS / "complete" / "en" / "br-long.html")
+    zipped = lib.import_file(FORMS / "zip" / "br-long-complete.zip")
+    assert single.status == "imported" and zipped.status == "duplicate"
+
+
+def test_container_pages_read_again_with_their_images(lib: Library) -> None:
+    results = lib.import_paths([FORMS / "warc" / "br-pages.warc.gz", FORMS / "zip" / "gold-title-complete.zip"])
+    before = {r.page_id: (lib.page(r.page_id), lib.article(r.page_id).images) for r in results}
+    lib.db.execute("UPDATE pages SET title = 'stale'")
+    again = lib.reparse()
+    assert [r.status for r in again] == ["imported"] * 4
+    for page_id, (row, images) in before.items():
+        assert lib.page(page_id).title == row.title and lib.article(page_id).images == images
+
+
+def test_what_is_stored_for_a_warc_page_is_the_page_not_the_crawl(lib: Library) -> None:
+    results = lib.import_paths([FORMS / "warc" / "br-pages.warc.gz"])
+    crawl = gzip.decompress((FORMS / "warc" / "br-pages.warc.gz").read_bytes())
+    sizes = [lib.db.execute("SELECT original_size FROM pages WHERE id = ?", [r.page_id]).fetchone()[0]
+             for r in results]
+    assert sum(sizes) < len(crawl)  # each page with its own image, none with the others'
+
+
+def test_a_file_named_directly_that_is_not_a_page_fails(lib: Library, tmp_path: Path) -> None:
+    (tmp_path / "photo.png").write_bytes(PNG)
+    result = lib.import_file(tmp_path / "photo.png")
+    assert result.status == "failed" and "PNG image" in result.message
+
+
+def test_imported_pdf_says_its_ticker_is_partial(lib: Library) -> None:
+    result = lib.import_file(FORMS / "pdf" / "br-story.pdf")
+    assert result.status == "imported" and "ticker strip that was on screen" in result.message
+    assert lib.page(result.page_id).format == "pdf"
+
+
+def test_worker_processes_read_containers_too(lib: Library, tmp_path: Path) -> None:
+    folder = tmp_path / "drop"
+    write_pages(folder, 16)
+    shutil.copy(FORMS / "warc" / "br-pages.warc.gz", folder)
+    (folder / "photo.png").write_bytes(PNG)
+    results = lib.import_paths([folder], workers=2)
+    statuses = {Path(r.path).name: r.status for r in results}
+    assert [statuses[f"br-pages.warc.gz#{n}"] for n in (1, 2, 3)] == ["imported"] * 3
+    assert statuses["photo.png"] == "ignored" and lib.page_count() == 19
+
+
+def test_a_file_over_the_size_cap_in_a_folder_is_passed_over_unless_it_is_named_as_a_page(
+        lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.library import reading
+
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 1000)
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    backup = io.BytesIO()
+    with zipfile.ZipFile(backup, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("photos/1.jpg", bytes(2000))
+    (folder / "photos.zip").write_bytes(backup.getvalue())
+    (folder / "big.html").write_bytes(b"<html><body>" + b"x" * 2000 + b"</body></html>")
+    statuses = {Path(r.path).name: (r.status, r.message) for r in lib.import_paths([folder])}
+    assert statuses == {"photos.zip": ("ignored", reading.TOO_LARGE), "big.html": ("failed", reading.TOO_LARGE)}

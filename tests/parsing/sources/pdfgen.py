@@ -1,0 +1,101 @@
+"""Small PDFs written by hand for tests: text at given places in a standard font, or a page that is only a picture.
+
+These stand for prints that no fixture covers (another browser's header, a scan, hundreds of pages) and are
+made at test time, so nothing large is committed.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+Placed = tuple[float, float, float, str]  # x, baseline from the top of the page, font size, text (Latin-1)
+
+
+def _escape(text: str) -> bytes:
+    return text.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def _assemble(objects: list[bytes]) -> bytes:
+    """A PDF file of numbered objects (1 is the catalog), with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    info = b" /Info %d 0 R" % len(objects) if objects[-1].startswith(b"<< /Producer") else b""
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, info, xref)
+    return bytes(out)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    packed = zlib.compress(data)
+    return b"<< /Length %d /Filter /FlateDecode%s >>\nstream\n" % (len(packed), extra) + packed + b"\nendstream"
+
+
+def text_pdf(pages: list[list[Placed]], width: float = 612, height: float = 792,
+             info: dict[str, str] | None = None) -> bytes:
+    """Pages of text in Helvetica; ``info`` becomes the document's /Info (Title, CreationDate...)."""
+    count = len(pages)
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    for placed in pages:
+        content = b"".join(
+            b"BT /F1 %.2f Tf %.2f %.2f Td (%s) Tj ET\n" % (size, x, height - y, _escape(text))
+            for x, y, size, text in placed
+        )
+        page_number = len(objects) + 1
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /Font << /F1 3 0 R >> >>"
+                       b" /Contents %d 0 R >>" % (width, height, page_number + 1))
+        objects.append(_stream(content))
+    if info:
+        fields = b" ".join(b"/%s (%s)" % (key.encode(), _escape(value)) for key, value in info.items())
+        objects.append(b"<< /Producer (tests) " + fields + b" >>")
+    return _assemble(objects)
+
+
+def picture_pdf(width: int = 60, height: int = 80) -> bytes:
+    """One page that is only a grey picture: what a scan or a page printed as an image gives."""
+    pixels = bytes((x * 4 + y) % 256 for y in range(height) for x in range(width))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        _stream(b"q 612 0 0 792 0 0 cm /Im1 Do Q"),
+        _stream(pixels, b" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"
+                        b" /BitsPerComponent 8" % (width, height)),
+    ]
+    return _assemble(objects)
+
+
+def printed_article(pages: int = 2, header: bool = True, title: str = "Rupee steady as reserves rise") -> bytes:
+    """A plain article printed over ``pages`` pages, with a browser-like header and footer on each."""
+    words = ("the rupee held steady against the dollar in interbank trading as reserves rose and importers "
+             "stayed cautious ahead of the budget").split()
+    made = []
+    for number in range(pages):
+        placed: list[Placed] = []
+        if header:
+            placed += [(20, 20, 8, "6/14/25, 3:02 PM"), (250, 20, 8, title),
+                       (20, 780, 8, "https://www.brecorder.com/news/4001/rupee-steady"), (560, 780, 8, f"{number + 1}/{pages}")]
+        y = 72.0
+        for paragraph in range(3):
+            for line in range(4):
+                start = (paragraph * 4 + line) % len(words)
+                text = " ".join((words * 3)[start : start + 14])
+                if line == 0:
+                    text = text.capitalize()
+                if line == 3:
+                    text = " ".join(text.split()[:6]) + "."
+                placed.append((72, y, 11, text))
+                y += 14
+            y += 14
+        made.append(placed)
+    return text_pdf(made, info={"Title": title})
