@@ -24,6 +24,7 @@ _ALTERNATIVES = "|".join(re.escape(h).replace(r"\ ", r"\s{1,3}") for h in sorted
 # Header words only, separated by spaces, tabs, bars or marks, or glued where a capital starts the next word.
 _HEADER_LINE = re.compile(rf"[\s|{MARKS}]*+(?:(?i:{_ALTERNATIVES})(?![a-z])[\s|{MARKS}]*+)++")
 _HEADER_WORD = re.compile(rf"(?i:{_ALTERNATIVES})(?![a-z])")
+_DIGIT = re.compile(r"[0-9]")
 _NAME_CELL = re.compile(
     r"(?:^|\t)\s*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|sectors?)\s*(?:\t|$)"
 )
@@ -43,8 +44,8 @@ class Header:
 def read_header(lines: Sequence[str], n: int) -> Header | None:
     """The header starting at line ``n``, or None."""
     line = lines[n]
-    if len(line) > MAX_HEADER_LINE:
-        return None
+    if len(line) > MAX_HEADER_LINE or _DIGIT.search(line) is not None:
+        return None  # no header word holds a digit
     if "\t" in line:
         if _NAME_CELL.search(line) is None:
             return None
