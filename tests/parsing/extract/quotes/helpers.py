@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
-
-from parsing.extract.html_page import _quotes
+import parsing
 from parsing.extract.quotes import find_quotes
 from parsing.html.layout import copy_lines
 from parsing.model import Quote
@@ -16,6 +14,6 @@ def quotes_of(text: str) -> dict[str, Quote]:
 
 
 def html_quotes(markup: str) -> list[Quote]:
-    """The quotes of an HTML page, read the way parsing does (the body's parts with figures, laid out)."""
-    body = LexborHTMLParser(markup).body
-    return list(_quotes(body).quotes) if body is not None else []
+    """The quotes of an HTML page (a fragment is put in a page first), read as any saved page is."""
+    page = markup if markup.lstrip().startswith("<html") else f"<!DOCTYPE html><html><body>{markup}</body></html>"
+    return list(parsing.parse_bytes(page.encode("utf-8"), "page.html").quotes)
