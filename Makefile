@@ -40,6 +40,7 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python tests/benchmarks/bench_parsing.py
 	$(BIN)/python tests/benchmarks/bench_library.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_window.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_quote_grid.py
 
 screenshots: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/tools/make_screenshots.py
