@@ -40,6 +40,7 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python tests/benchmarks/bench_parsing.py
 	$(BIN)/python tests/benchmarks/bench_library.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_window.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_quote_grid.py
 
 # offscreen pictures, then (when Xvfb and openbox are installed) the window on a real X display at small sizes
 screenshots: $(VENV)/.test-installed

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Direction = Literal["up", "down", "unchanged"]
-Kind = Literal["stock", "index"]
+Kind = Literal["stock", "index", "sector"]
 # The form of the bytes a page was read from (and that the library keeps): a page found in a zip is "html",
 # "mhtml"... as its member is; a page of a WARC or WACZ is "warc".
 Format = Literal["html", "mhtml", "text", "webarchive", "singlefile", "savepagewe", "warc", "pdf"]
@@ -15,10 +15,13 @@ Format = Literal["html", "mhtml", "text", "webarchive", "singlefile", "savepagew
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """One entry of the ticker strip.
+    """One quote of a ticker strip or a quote table.
 
-    ``flag`` is ``None`` for a consistent quote, else a sentence saying what disagrees
-    (percent vs. price and change, or word vs. glyph vs. sign).
+    ``flag`` is ``None`` for a consistent quote, else a sentence saying what disagrees (percent vs. price and
+    change, word vs. glyph vs. sign, a price outside the day's range). ``kind`` is "stock", "index" or "sector"
+    (a sector index such as "BR - Cement"). The fields after ``flag`` are what a quote table adds; None when the
+    page does not print them. ``percent_computed`` says that the page prints no percent (sector tables) and
+    ``percent`` was computed from price and change (rounded to two decimals).
     """
 
     symbol: str
@@ -28,8 +31,21 @@ class Quote:
     direction: Direction
     kind: Kind
     flag: str | None = None
+    open: float | None = None
+    high: float | None = None
+    low: float | None = None
+    previous_close: float | None = None  # as printed (LDCP); never computed
+    volume: int | None = None
+    sector: str | None = None
+    percent_computed: bool = False
+
+    def extra_fields(self) -> int:
+        """How many of the table fields (open … sector) the quote has."""
+        return sum(value is not None for value in (self.open, self.high, self.low, self.previous_close,
+                                                   self.volume, self.sector))
 
     def to_json(self) -> dict[str, Any]:
+        """The quote in ``parse --json``: the first seven keys as before, then the table fields."""
         return {
             "symbol": self.symbol,
             "price": self.price,
@@ -38,6 +54,13 @@ class Quote:
             "direction": self.direction,
             "kind": self.kind,
             "flag": self.flag,
+            "open": self.open,
+            "high": self.high,
+            "low": self.low,
+            "previous_close": self.previous_close,
+            "volume": self.volume,
+            "sector": self.sector,
+            "percent_computed": self.percent_computed,
         }
 
 

@@ -12,12 +12,21 @@ from desktop.library import Library, SearchHit
 from desktop.library.article_export import article_document, article_markdown
 from desktop.library.formatting import as_of_text, date_text
 from desktop.library.listing import PageFilter
-from desktop.library.serialize import PAGE_KEYS, QUOTE_KEYS, article_record, page_record, pick, quote_record
+from desktop.library.serialize import (
+    PAGE_KEYS,
+    QUOTE_KEYS,
+    TABLE_KEYS,
+    article_record,
+    page_record,
+    pick,
+    quote_record,
+)
 from desktop.library.state import PageState
 
 PAGE_SORTS = ("quotes_as_of", "published", "imported", "title", "quote_count")
 EXPORT_COLUMNS = ["page_id", "title", "published", "quotes_as_of", "as_of_estimated", "source_url", "file_name",
-                  "content_hash", "position", "symbol", "kind", "price", "change", "percent", "direction", "flag"]
+                  "content_hash", "position", "symbol", "kind", "price", "change", "percent", "direction", "flag",
+                  *TABLE_KEYS]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -142,6 +151,6 @@ def run_export(library: Library, args: argparse.Namespace) -> int:
         page = page_record(p)
         for q in library.quotes(p.id):
             row = {**page, **quote_record(q), "page_id": p.id, "quotes_as_of": p.quotes_as_of,
-                   "as_of_estimated": int(p.as_of_estimated)}
+                   "as_of_estimated": int(p.as_of_estimated), "percent_computed": int(q.percent_computed)}
             writer.writerow([row[column] for column in EXPORT_COLUMNS])
     return 0

@@ -84,8 +84,11 @@ def summary_text(path: str, page: Page) -> str:
     lines.append(f"  Quotes:    {len(page.quotes)}" + (f" ({flagged} flagged)" if flagged else ""))
     for q in page.quotes:
         mark = f"  ! {q.flag}" if q.flag else ""
+        computed = " (percent computed)" if q.percent_computed else ""
+        volume = f"  vol {q.volume:,}" if q.volume is not None else ""
         lines.append(
-            f"    {q.symbol:<10} {q.price:>12,.2f} {q.change:>+10.2f} {q.percent:>+7.2f}%  {q.direction:<9} {q.kind}{mark}"
+            f"    {q.symbol:<10} {q.price:>12,.2f} {q.change:>+10.2f} {q.percent:>+7.2f}%  {q.direction:<9} {q.kind}"
+            f"{volume}{computed}{mark}"
         )
     lines.append(f"  Paragraphs: {len(page.paragraphs)}")
     for text in page.paragraphs[:3]:

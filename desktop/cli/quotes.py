@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     which.add_argument("--latest", action="store_true", help="the latest quote of every symbol (default)")
     p.add_argument("--sort", choices=QUOTE_SORTS, help="order; a leading '-' means largest first")
     p.add_argument("--limit", type=int, metavar="N", help="print at most N quotes")
-    p.add_argument("--kind", choices=("stock", "index"), help="only stocks or only indices")
+    p.add_argument("--kind", choices=("stock", "index", "sector"), help="only stocks, indices or sector indices")
     p.add_argument("--since", type=iso_day, metavar="YYYY-MM-DD",
                    help="with --latest: only snapshots saved on or after this day")
     p.add_argument("--until", type=iso_day, metavar="YYYY-MM-DD",

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from desktop.library.compare import SymbolMove
 from desktop.library.records import PageRow, QuoteRow
-from desktop.library.serialize import pick, quote_record
+from desktop.library.serialize import TABLE_KEYS, pick, quote_record
 
 FIELDS = [
     "symbol", "kind", "price", "change", "percent", "direction",
     "quotes_as_of", "as_of_estimated", "page_id", "page_title", "source_url", "file_hash",
+    *TABLE_KEYS,
 ]
 
 

@@ -62,7 +62,8 @@ def page_row(item: Prepared) -> dict[str, Any]:
 
 def quote_rows(page: Page, page_id: int, as_of_key: str) -> list[tuple[Any, ...]]:
     return [
-        (page_id, i, q.symbol, q.kind, q.price, q.change, q.percent, q.direction, q.flag, as_of_key)
+        (page_id, i, q.symbol, q.kind, q.price, q.change, q.percent, q.direction, q.flag, as_of_key, q.open, q.high,
+         q.low, q.previous_close, q.volume, q.sector, int(q.percent_computed))
         for i, q in enumerate(page.quotes)
     ]
 
@@ -111,7 +112,8 @@ def insert_children(db: Database, page: Page, page_id: int, as_of_key: str) -> N
     """Quotes and images of a page (inside the caller's transaction)."""
     db.conn.executemany(
         "INSERT INTO quotes (page_id, position, symbol, kind, price, change, percent, direction, flag,"
-        " as_of_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " as_of_key, open, high, low, previous_close, volume, sector, percent_computed)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         quote_rows(page, page_id, as_of_key),
     )
     db.conn.executemany(

@@ -34,6 +34,12 @@ PAGE_FIELDS = (
 )
 _QUOTE_FIELDS = (
     "q.page_id, p.quotes_as_of, p.as_of_estimated, q.position, q.symbol, q.kind, q.price, q.change,"
+    " q.percent, q.direction, q.flag, p.title, q.open, q.high, q.low, q.previous_close, q.volume, q.sector,"
+    " q.percent_computed"
+)
+# A history reads only what its index holds (the table fields stay None there): 100,000 rows stay cheap.
+_HISTORY_FIELDS = (
+    "q.page_id, p.quotes_as_of, p.as_of_estimated, q.position, q.symbol, q.kind, q.price, q.change,"
     " q.percent, q.direction, q.flag, p.title"
 )
 SNIPPET_TOKENS = 12
@@ -53,10 +59,12 @@ def _number(value: Any) -> float:
 
 
 def _quote_row(row: tuple[Any, ...]) -> QuoteRow:
-    (pid, as_of, estimated, position, symbol, kind, price, change, percent, direction, flag, title) = row
+    (pid, as_of, estimated, position, symbol, kind, price, change, percent, direction, flag, title) = row[:12]
+    open_, high, low, previous, volume, sector, computed = row[12:]
     return QuoteRow(
         int(pid), as_of, bool(estimated), int(position), symbol, kind, _number(price), _number(change),
-        _number(percent), direction, flag, title,
+        _number(percent), direction, flag, title, _optional(open_), _optional(high), _optional(low),
+        _optional(previous), None if volume is None else int(volume), sector, bool(computed),
     )
 
 
@@ -68,6 +76,10 @@ def _quote_rows(rows: Iterable[tuple[Any, ...]]) -> list[QuoteRow]:
                  nan if change is None else change, nan if percent is None else percent, direction, flag, title)
         for pid, as_of, estimated, position, symbol, kind, price, change, percent, direction, flag, title in rows
     ]
+
+
+def _optional(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 def page_count(db: Database) -> int:
@@ -188,7 +200,7 @@ def _day_key(day: str | None, next_day: bool = False) -> str | None:
 def history(db: Database, symbol: str) -> list[QuoteRow]:
     """One row per snapshot that quotes ``symbol``, oldest first."""
     sql = (
-        f"SELECT {_QUOTE_FIELDS} FROM quotes q JOIN pages p ON p.id = q.page_id"
+        f"SELECT {_HISTORY_FIELDS} FROM quotes q JOIN pages p ON p.id = q.page_id"
         " WHERE q.symbol = ? ORDER BY q.as_of_key, q.page_id, q.position"
     )
     return _quote_rows(db.execute(sql, [clean_text(symbol)]))

@@ -42,13 +42,21 @@ class QuoteRow(NamedTuple):
     as_of_estimated: bool
     position: int
     symbol: str
-    kind: str  # "stock" | "index"
+    kind: str  # "stock" | "index" | "sector"
     price: float
     change: float
     percent: float
     direction: str  # "up" | "down" | "unchanged"
     flag: str | None
     page_title: str | None
+    # what a quote table adds (None when the page does not print it)
+    open: float | None = None
+    high: float | None = None
+    low: float | None = None
+    previous_close: float | None = None
+    volume: int | None = None
+    sector: str | None = None
+    percent_computed: bool = False  # the page printed no percent; it was computed from price and change
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,7 @@ PAGE_COLUMNS = {
     "body": str,  # paragraphs joined by blank lines, for full-text search
 }
 
-QUOTE_COLUMNS = {
+QUOTE_COLUMNS = {  # the quotes table as schema 1 made it; QUOTE_TABLE_FIELDS are added by schema 3
     "id": int,
     "page_id": int,
     "position": int,
@@ -49,6 +49,18 @@ QUOTE_COLUMNS = {
     "direction": str,
     "flag": str,
     "as_of_key": str,  # copied from the page so the market view and history need no join to order
+}
+
+# What a quote table adds to a quote (schema 3); NULL when the page does not print it, and for quotes stored by an
+# older version until ``market-reader reparse`` reads their page again.
+QUOTE_TABLE_FIELDS = {
+    "open": float,
+    "high": float,
+    "low": float,
+    "previous_close": float,
+    "volume": int,
+    "sector": str,
+    "percent_computed": int,  # 1 when the page printed no percent and it was computed from price and change
 }
 
 IMAGE_COLUMNS = {
@@ -116,13 +128,19 @@ def _autoincrement_pages(db: Database) -> None:
         db.conn.execute(sql)
 
 
-def _reserved_v3(_db: Database) -> None:
-    """Version 3 is given to another change of the quote columns; this version makes none."""
+def _quote_table_fields(db: Database) -> None:
+    """Schema 3: quotes gain the fields quote tables print (open, high, low, previous close, volume, sector)
+    and whether the percent was computed. Existing quotes keep their values; the new fields stay NULL."""
+    existing = {column.name for column in db.table("quotes").columns}
+    sql_types = {float: "REAL", int: "INTEGER", str: "TEXT"}
+    for name, kind in QUOTE_TABLE_FIELDS.items():
+        if name not in existing:
+            db.conn.execute(f'ALTER TABLE quotes ADD COLUMN "{name}" {sql_types[kind]}')
 
 
 # Each migration brings the schema from version i to i + 1 (index i in this list).
 MIGRATIONS: list[Callable[[Database], None]] = [
-    _create_v1, _autoincrement_pages, _reserved_v3, compact_storage, add_reader_state,
+    _create_v1, _autoincrement_pages, _quote_table_fields, compact_storage, add_reader_state,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 LIBRARY_TABLES = frozenset({"pages", "quotes", "images", "originals", "pages_fts"})

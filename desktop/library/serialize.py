@@ -11,7 +11,9 @@ from desktop.library.records import PageRow, QuoteRow, StoredArticle
 PAGE_KEYS = ("id", "title", "section", "published", "saved", "quotes_as_of", "source_url", "file_name", "format",
              "quote_count", "as_of_estimated", "imported_at")
 QUOTE_KEYS = ("page_id", "as_of", "symbol", "kind", "price", "change", "percent", "direction", "flag",
-              "as_of_estimated")
+              "as_of_estimated", "open", "high", "low", "previous_close", "volume", "sector", "percent_computed")
+# What a quote table adds to a quote; appended to each quote output after its earlier keys.
+TABLE_KEYS = ("open", "high", "low", "previous_close", "volume", "sector", "percent_computed")
 HISTORY_KEYS = ("page_id", "as_of", "price", "change", "percent", "direction", "as_of_estimated", "page_title")
 
 
@@ -36,7 +38,9 @@ def quote_record(row: QuoteRow) -> dict[str, Any]:
         "page_id": row.page_id, "as_of": row.as_of, "as_of_estimated": row.as_of_estimated,
         "position": row.position, "symbol": row.symbol, "kind": row.kind, "price": row.price,
         "change": row.change, "percent": row.percent, "direction": row.direction, "flag": row.flag,
-        "page_title": row.page_title,
+        "page_title": row.page_title, "open": row.open, "high": row.high, "low": row.low,
+        "previous_close": row.previous_close, "volume": row.volume, "sector": row.sector,
+        "percent_computed": row.percent_computed,
     }
 
 

@@ -1,4 +1,16 @@
-"""An HTML Document to a Page (one lexbor parse): metadata, the ticker, the article region and its images."""
+"""An HTML Document to a Page (one lexbor parse): metadata, the quotes, the article region and its images.
+
+The contract between the quotes and the article, the same in ``text_page``:
+- the quote finder runs first (over the body's parts that hold figures, ``quote_lines``) and gives a
+  ``FoundQuotes``;
+- the article side gets ``FoundQuotes.used``, a frozenset of the texts of every line a quote was read from
+  (whitespace collapsed to single spaces, direction marks removed; a table row's text and each of its cells'),
+  and passes over every article line whose text is in it, so no quote table or strip line becomes a paragraph,
+  a related link or the title;
+- when ``FoundQuotes.is_market_page(paragraphs)`` says the quote tables are the page (a Market Watch page),
+  the page keeps its title and has no paragraphs or related links.
+The quote side reads nothing from the article side.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +20,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsing.extract.article import Article, build_article
 from parsing.extract.metadata import Metadata, page_metadata
-from parsing.extract.quotes import find_quotes, quotes_after_prose
-from parsing.extract.ticker import body_quotes
+from parsing.extract.quotes import FoundQuotes, find_quotes
 from parsing.html import images
 from parsing.html.layout import Line, region_lines, text_lines
+from parsing.html.quote_lines import quote_lines
 from parsing.html.region import article_region, region_markup, widen
 from parsing.html.shape import check_shape
 from parsing.limits import MAX_LINE_CHARS
@@ -48,20 +60,37 @@ def parse_html(document: Document) -> Page:
 
 
 def _quotes_and_article(body: LexborNode | None, meta: Metadata) -> tuple[list[Quote], Article]:
+    found = _quotes(body) if body is not None else FoundQuotes()
+    art = _article(body, meta, found.used)
+    if art.paragraphs and found.is_market_page(art.paragraphs):
+        art.paragraphs, art.related = [], []  # a Market Watch page: the sentences around its table describe it
+    return list(found.quotes), art
+
+
+def _quotes(body: LexborNode) -> FoundQuotes:
+    """The body's quotes. A strip read quickly item by item (see ``quote_lines``) stands only when every item
+    gave a quote that its own text (sign, word or arrow) or its own class directs; else the body is read again
+    with every part laid out."""
+    lines = quote_lines(body)
+    found = find_quotes(lines.lines)
+    if lines.quick and (lines.quick - found.lines or found.unstated & lines.quick):
+        found = find_quotes(quote_lines(body, quick=False).lines)
+    return found
+
+
+def _article(body: LexborNode | None, meta: Metadata, used: frozenset[str]) -> Article:
+    """The article, passing over the lines in ``used`` (the lines quotes were read from)."""
     best = article_region(body) if body is not None else None
     region = widen(best) if best is not None else None
     if body is not None and best is not None and region is not None:
         article_lines = region_lines(region_markup(region, best)[:MAX_REGION_CHARS])
-        quotes = body_quotes(body, {line.text for line in article_lines})
         h1 = region.css_first("h1")
         hint = " ".join(h1.text().split()) if h1 is not None else None
-        return quotes, build_article(article_lines, hint or meta.title, html=True)
+        kept = [line for line in article_lines if line.text not in used] if used else article_lines
+        return build_article(kept, hint or meta.title, html=True)
     lines = text_lines(body.html or "" if body is not None else "")[:MAX_ARTICLE_LINES * 2]
-    quotes, start, end = find_quotes(lines)
-    if quotes_after_prose(lines, start):
-        quotes = []  # quote-like lines after prose are article text
-    rest = lines[:MAX_ARTICLE_LINES] if not quotes else (lines[:start] + lines[end:])[:MAX_ARTICLE_LINES]
-    return quotes, build_article([Line(t[:MAX_LINE_CHARS]) for t in rest], meta.title)
+    rest = [text for text in lines if text not in used][:MAX_ARTICLE_LINES]
+    return build_article([Line(text[:MAX_LINE_CHARS]) for text in rest], meta.title)
 
 
 def _images(art: Article, resolve: Resolver | None) -> tuple[Image, ...]:

@@ -1,24 +1,29 @@
-"""A text Document (select-all and copy from a browser) to a Page."""
+"""A text Document (select-all and copy from a browser) to a Page.
+
+The quote finder reads the copy's lines (cells of a table row are tab-separated); the article is built from
+the lines whose text is not in ``FoundQuotes.used``, so no quote table or strip line becomes a paragraph or the
+title (the contract is described in ``html_page``).
+"""
 
 from __future__ import annotations
 
-from parsing.extract.article import build_article, date_line
-from parsing.extract.quotes import find_quotes, quotes_after_prose
-from parsing.html.layout import Line
+from parsing.extract.article import Article, build_article, is_sentence
+from parsing.extract.quotes import find_quotes, plain_line
+from parsing.html.layout import Line, copy_lines
 from parsing.limits import MAX_LINE_CHARS
 from parsing.model import Document, Page
 
+MAX_HEADING_WORDS = 8
+
 
 def parse_text(document: Document) -> Page:
-    """Quotes are the first run of ticker lines; the article is read from the lines after it."""
-    text = document.text or ""
-    lines = [" ".join(line[:MAX_LINE_CHARS].split()) for line in text.splitlines()]
-    lines = [line for line in lines if line]
-    quotes, start, end = find_quotes(lines)
-    if quotes_after_prose(lines, start) or any(date_line(line) for line in lines[: max(start, 0)]):
-        quotes, end = [], -1  # the "ticker" sits inside the article: numbers in the story are not quotes
-    rest = lines[end:] if end > 0 else lines
+    """Quotes from every strip and quote table; the article from the lines they did not use."""
+    lines = copy_lines(document.text or "")
+    found = find_quotes(lines)
+    rest = [text for text in (plain_line(line[:MAX_LINE_CHARS]) for line in lines) if text and text not in found.used]
     art = build_article([Line(text) for text in rest])
+    if art.paragraphs and found.is_market_page(art.paragraphs):
+        _as_market_page(art, rest)
     return Page(
         title=art.title,
         section=art.section,
@@ -27,9 +32,19 @@ def parse_text(document: Document) -> Page:
         byline=art.byline,
         source_url=document.source_url,
         summary=art.summary,
-        quotes=tuple(quotes),
+        quotes=found.quotes,
         paragraphs=tuple(art.paragraphs),
         related=tuple(art.related),
         format=document.format,
         encoding=document.encoding,
     )
+
+
+def _as_market_page(art: Article, lines: list[str]) -> None:
+    """A Market Watch page: no article (no paragraphs, no related links); its title is the heading right above
+    the sentences that describe it, when there is one."""
+    first = lines.index(art.paragraphs[0]) if art.paragraphs[0] in lines else -1
+    above = lines[first - 1] if first > 0 else ""
+    if above and len(above.split()) <= MAX_HEADING_WORDS and not is_sentence(above):
+        art.title, art.section = above, None
+    art.paragraphs, art.related = [], []

@@ -7,7 +7,16 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from parsing.sites.vocabulary import BLOCK_TAGS, BOILERPLATE_TAGS, BOILERPLATE_WORDS, CELL_TAGS
+from parsing.model import Direction
+from parsing.sites.vocabulary import (
+    BLOCK_TAGS,
+    BOILERPLATE_TAGS,
+    BOILERPLATE_WORDS,
+    CELL_TAGS,
+    CLASS_DOWN,
+    CLASS_FLAT,
+    CLASS_UP,
+)
 
 # The input is lexbor's serialization: tags are well formed, attribute values double-quoted with
 # '<', '>' and '"' escaped, and '<' in text escaped, so these simple patterns are exact and linear.
@@ -204,3 +213,82 @@ def _is_boilerplate(tag: str, rest: str) -> bool:
         return False
     marks = " ".join(_MARKS.findall(rest))
     return bool(marks) and BOILERPLATE_WORDS.search(marks) is not None
+
+
+# --- Lines for the quote finder: table cells end in a tab, and a class that states a direction leaves a mark -----
+
+# Private-use characters put right after the start tag of an element whose class names a direction
+# (``tick--down``, ``qs-item--pos``), so the text that follows carries it.
+MARK_UP, MARK_DOWN, MARK_FLAT = "\ue000", "\ue001", "\ue002"
+MARKS = MARK_UP + MARK_DOWN + MARK_FLAT
+MARK_DIRECTION: dict[str, Direction] = {MARK_UP: "up", MARK_DOWN: "down", MARK_FLAT: "unchanged"}
+
+_CLASS_VALUE = re.compile(r' class="([^"]{1,300})"')
+_CLASS_SPLIT = re.compile(r"[\s_-]+")
+_CLASS_WORDS = {**dict.fromkeys(CLASS_UP, MARK_UP), **dict.fromkeys(CLASS_DOWN, MARK_DOWN),
+                **dict.fromkeys(CLASS_FLAT, MARK_FLAT)}
+_LINE_BREAK = re.compile(r"</?" + _trie([*(BLOCK_TAGS - CELL_TAGS), "br"]) + r"\b[^>]*+>")
+_TAG_ONLY = re.compile(r"<[^>]*+>")
+_ODD_SPACES = ("\r", "\f", "\v", "\xa0", "\u2009", "\u202f", "\u200b")
+_SPACE_RUN = re.compile(r"  +")
+
+
+def cell_lines(markup: str) -> list[str]:
+    """Rendered lines of serialized markup, each table cell ended by a tab (a row's last tab dropped).
+
+    A few linear passes, each in C: comments out; source whitespace to spaces; cell ends to tabs; direction
+    marks put in; block tags to line breaks; other tags out; entities decoded; spaces collapsed.
+    """
+    text = _COMMENT.sub("", markup) if "<!--" in markup else markup
+    text = text.replace("\n", " ").replace("\t", " ").replace("\r", " ")
+    if "</t" in text:
+        text = text.replace("</td>", "\t").replace("</th>", "\t")
+    if ' class="' in text:
+        text = _mark_classes(text)
+    text = _LINE_BREAK.sub("\n", text)
+    text = _TAG_ONLY.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return copy_lines(text, cell_ends=True)
+
+
+def copy_lines(text: str, cell_ends: bool = False) -> list[str]:
+    """Non-empty lines with spaces collapsed and tabs kept (a text copy's cells are tab-separated).
+
+    ``cell_ends``: every cell ended in a tab (the HTML layout), so each row's last tab is dropped.
+    """
+    for odd in _ODD_SPACES:
+        if odd in text:
+            text = text.replace(odd, " ")
+    text = _SPACE_RUN.sub(" ", text)
+    if "\t" in text:
+        text = text.replace(" \t", "\t").replace("\t ", "\t")
+        if cell_ends:
+            text = text.replace("\t\n", "\n")
+    lines = [line.strip(" ") for line in text.split("\n")]
+    return [line for line in lines if line and (line[0] != "\t" or line.strip("\t"))]
+
+
+def _mark_classes(text: str) -> str:
+    """Put a direction mark right after each start tag whose class words state one.
+
+    A page has few distinct class values: each is judged once. lexbor writes attributes double-quoted with
+    '"' and '>' escaped inside values and text, so ``class="V">`` is always the end of a start tag and one
+    ``str.replace`` marks it; a class followed by other attributes takes one regular-expression pass.
+    """
+    for value in set(_CLASS_VALUE.findall(text)):
+        mark = class_mark(value)
+        if not mark:
+            continue
+        attribute = f' class="{value}"'
+        text = text.replace(attribute + ">", attribute + ">" + mark)
+        if attribute + " " in text:
+            text = re.sub(re.escape(attribute) + r" [^>]*+>", r"\g<0>" + mark, text)
+    return text
+
+
+@functools.lru_cache(maxsize=4096)
+def class_mark(value: str) -> str:
+    """The mark a class attribute's value gives (its words name one direction), else ""."""
+    found = {_CLASS_WORDS[word] for word in _CLASS_SPLIT.split(value.lower()) if word in _CLASS_WORDS}
+    return found.pop() if len(found) == 1 else ""

@@ -44,3 +44,47 @@ MODIFIER_CLASS = re.compile(
     r"enable|disable)[-_]|[-_](?:enabled|disabled|active|inactive|visible|hidden|open|closed|on|off)$",
     re.I,
 )
+
+# --- Quote vocabulary: words any site uses around prices (no one site's class names) ----------------------------
+
+# Column headers of quote tables, by the role of their column; compared case-insensitively, spaces collapsed.
+# "text" columns are read past (LISTED IN); a SECTOR column beside a symbol column is the row's sector.
+QUOTE_HEADERS: dict[str, str] = {
+    **dict.fromkeys(("symbol", "symbols", "scrip", "scrips", "script", "company", "code", "stock", "ticker"),
+                    "symbol"),
+    **dict.fromkeys(("index", "indices", "indexes"), "index"),
+    **dict.fromkeys(("sector", "sectors"), "sector"),
+    **dict.fromkeys(("current", "close", "closing", "rate", "price", "ltp", "last", "last price", "current price",
+                     "closing price", "close price", "last rate", "current rate", "last close"), "price"),
+    **dict.fromkeys(("change", "chg", "chg.", "net", "net change", "change (rs)", "change (rs.)"), "change"),
+    **dict.fromkeys(("change (%)", "change(%)", "% chg", "%chg", "% chg.", "%", "change%", "change %", "% change",
+                     "chg%", "chg %", "chg (%)", "percent", "percent change", "pct", "% age"), "percent"),
+    **dict.fromkeys(("ldcp", "prev. close", "prev close", "previous", "previous close", "prev.", "prev", "p. close"),
+                    "prev"),
+    "open": "open", "high": "high", "low": "low",
+    **dict.fromkeys(("volume", "vol", "vol.", "volume traded", "turnover"), "volume"),
+    "listed in": "text",
+}
+
+# Words a strip prints between the price and the change ("Increased By"), with the direction they state.
+DIRECTION_WORDS: dict[str, str] = {
+    "increased": "up", "up": "up", "decreased": "down", "down": "down", "no change": "unchanged",
+    "unchanged": "unchanged", "unch": "unchanged",
+}
+# Field labels a quote card may carry, often visually hidden; read past inside a strip item.
+FIELD_LABELS = (
+    "symbol", "scrip", "price", "last price", "last", "ltp", "current", "close", "rate", "change", "chg",
+    "percent change", "percentage change", "percent", "percentage", "% change", "volume", "vol",
+)
+
+# Arrows drawn before or after a change; a dot or square is drawn for "no change".
+GLYPHS_UP = "▲△↑⬆▴⏶"
+GLYPHS_DOWN = "▼▽↓⬇▾⏷"
+GLYPHS_FLAT = "●◆■◼▪"
+
+# Class-name words (a class split on spaces, "-" and "_") that state a direction: tick--down, qs-item--pos.
+CLASS_UP = frozenset({"up", "pos", "positive", "gain", "gainer", "gains", "plus", "green", "rise", "increase",
+                      "inc", "higher", "bull", "bullish"})
+CLASS_DOWN = frozenset({"down", "dn", "neg", "negative", "loss", "loser", "losers", "minus", "red", "fall",
+                        "decrease", "dec", "lower", "bear", "bearish"})
+CLASS_FLAT = frozenset({"flat", "unchanged", "nochange", "neutral", "unch", "nc", "same", "zero"})

@@ -17,8 +17,9 @@ def test_label_row_between_stocks_and_indices_keeps_the_indices():
         "Change",
         "KSE100 114,909 Decreased By -3882.2 (-3.27%)",
     ]
-    quotes, _start, end = find_quotes(lines)
-    assert [quote.symbol for quote in quotes] == ["AAA", "KSE100"] and end == 6
+    found = find_quotes(lines)
+    assert [quote.symbol for quote in found.quotes] == ["AAA", "KSE100"]
+    assert {lines[0], lines[-1]} <= found.used
 
 
 def _story() -> str:

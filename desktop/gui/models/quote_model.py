@@ -32,11 +32,16 @@ from desktop.library.records import QuoteRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-SYMBOL, KIND, PRICE, CHANGE, PERCENT, AS_OF = range(6)
-HEADERS = {SYMBOL: "Symbol", KIND: "Kind", PRICE: "Price", CHANGE: "Change", PERCENT: "% Change", AS_OF: "As of"}
-NUMERIC = {PRICE, CHANGE, PERCENT}
+SYMBOL, KIND, PRICE, CHANGE, PERCENT, AS_OF, OPEN, HIGH, LOW, PREVIOUS, VOLUME, SECTOR = range(12)
+HEADERS = {SYMBOL: "Symbol", KIND: "Kind", PRICE: "Price", CHANGE: "Change", PERCENT: "% Change", AS_OF: "As of",
+           OPEN: "Open", HIGH: "High", LOW: "Low", PREVIOUS: "Prev. close", VOLUME: "Volume", SECTOR: "Sector"}
+# Columns a quote table adds: shown after the others when any row has them (a Market Watch page, a sector table).
+TABLE_FIELDS = (OPEN, HIGH, LOW, PREVIOUS, VOLUME, SECTOR)
+NUMERIC = {PRICE, CHANGE, PERCENT, OPEN, HIGH, LOW, PREVIOUS, VOLUME}
 SORTED_AS_NUMBERS = NUMERIC | {AS_OF}
 FLAG_MARK = "⚠ "
+KIND_TEXT = {"index": "Index", "sector": "Sector"}
+COMPUTED_NOTE = "The page prints no percent: computed from the price and the change."
 
 
 class QuoteTableModel(QAbstractTableModel):
@@ -45,22 +50,29 @@ class QuoteTableModel(QAbstractTableModel):
     def __init__(self, *, with_as_of: bool = False, as_of_time: bool = False, parent: Any = None) -> None:
         """``with_as_of`` adds the snapshot's date (with its time when ``as_of_time``, as a history needs)."""
         super().__init__(parent)
-        self._columns = [SYMBOL, KIND, PRICE, CHANGE, PERCENT] + ([AS_OF] if with_as_of else [])
+        self._base_columns = [SYMBOL, KIND, PRICE, CHANGE, PERCENT] + ([AS_OF] if with_as_of else [])
+        self._columns = list(self._base_columns)
         self.as_of_time = as_of_time
         self._rows: list[QuoteRow] = []
         self._needle = ""
         self._mentioned: frozenset[str] = frozenset()
         self._order = np.arange(0)
         self._keys: dict[int | str, np.ndarray] = {}
-        self._sort: tuple[int, Qt.SortOrder] = (self._columns.index(PERCENT), Qt.SortOrder.AscendingOrder)
+        self._sort: tuple[int, Qt.SortOrder] = (PERCENT, Qt.SortOrder.AscendingOrder)  # (field, order)
         self._colors = direction_colors(current_market_colors())
 
     # --- content -------------------------------------------------------------------------------
     def set_quotes(self, rows: Sequence[QuoteRow]) -> None:
-        """Replace every row, keeping the current sort."""
+        """Replace every row, keeping the current sort; the table columns come and go with the rows' fields.
+
+        When the sorted column goes (no row has a volume any more), the rows sort by percent, losers first.
+        """
         self.beginResetModel()
         self._rows = list(rows)
         self._keys = {}
+        self._columns = self._base_columns + [f for f in TABLE_FIELDS if _any_has(self._rows, _SORT_FIELDS[f])]
+        if self._sort[0] not in self._columns:
+            self._sort = (PERCENT, Qt.SortOrder.AscendingOrder)
         self._order = self._sorted_order(*self._sort)
         self.endResetModel()
 
@@ -129,7 +141,8 @@ class QuoteTableModel(QAbstractTableModel):
         return np.char.find(self._keys["symbols"], self._needle) >= 0
 
     def sort_state(self) -> tuple[int, Qt.SortOrder]:
-        return self._sort
+        """The sorted column and order."""
+        return self._columns.index(self._sort[0]), self._sort[1]
 
     # --- Qt model interface ----------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -168,10 +181,8 @@ class QuoteTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             note = "\nMentioned in the article" if quote.symbol in self._mentioned else ""
             return plain_rich_text(_tooltip(quote, AS_OF in self._columns) + note)
-        if role == Qt.ItemDataRole.FontRole and field == SYMBOL and quote.symbol in self._mentioned:
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == Qt.ItemDataRole.FontRole:
+            return _font(quote, field, self._mentioned)
         if role == QuoteRole.QUOTE:
             return quote
         return None
@@ -183,8 +194,8 @@ class QuoteTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old_persistent = self.persistentIndexList()
         old_rows = [int(self._order[i.row()]) for i in old_persistent]
-        self._sort = (column, order)
-        self._order = self._sorted_order(column, order)
+        self._sort = (self._columns[column], order)
+        self._order = self._sorted_order(*self._sort)
         position = np.full(len(self._rows), -1)
         position[self._order] = np.arange(len(self._order))
         new_persistent = [self.index(int(position[r]), i.column()) for r, i in zip(old_rows, old_persistent, strict=True)]
@@ -199,18 +210,19 @@ class QuoteTableModel(QAbstractTableModel):
                 values = (moment_key(q.as_of) for q in self._rows)
                 self._keys[field] = np.fromiter(values, dtype=float, count=len(self._rows))
             elif field in NUMERIC:
-                values = (getattr(q, name) for q in self._rows)
+                numbers = (getattr(q, name) for q in self._rows)
+                values = (np.nan if value is None else value for value in numbers)  # not printed: last
                 self._keys[field] = np.fromiter(values, dtype=float, count=len(self._rows))
             else:
-                texts = np.asarray([getattr(q, name).lower() for q in self._rows], dtype=str)
+                texts = np.asarray([(getattr(q, name) or "").lower() for q in self._rows], dtype=str)
                 _, ranks = np.unique(texts, return_inverse=True)
                 self._keys[field] = ranks.astype(float)
         return self._keys[field]
 
-    def _sorted_order(self, column: int, order: Qt.SortOrder) -> np.ndarray:
+    def _sorted_order(self, field: int, order: Qt.SortOrder) -> np.ndarray:
         if not self._rows:
             return np.arange(0)
-        key = self._key_array(self._columns[column])
+        key = self._key_array(field)
         finite = np.isfinite(key)
         if order == Qt.SortOrder.DescendingOrder:
             key = -key
@@ -224,28 +236,56 @@ def _display(quote: QuoteRow, field: int) -> str:
     if field == SYMBOL:
         return (FLAG_MARK if quote.flag else "") + quote.symbol
     if field == KIND:
-        return "Index" if quote.kind == "index" else "Stock"
+        return KIND_TEXT.get(quote.kind, "Stock")
     if field == PRICE:
         return price_text(quote.price)
     if field == CHANGE:
         return change_text(quote.change)
     if field == PERCENT:
         return percent_text(quote.percent, quote.direction)
-    return as_of_text(quote.as_of, quote.as_of_estimated)
+    if field == AS_OF:
+        return as_of_text(quote.as_of, quote.as_of_estimated)
+    value = getattr(quote, _SORT_FIELDS[field])
+    if value is None:
+        return ""
+    if field == VOLUME:
+        return f"{value:,}"
+    return str(value) if field == SECTOR else price_text(value)
 
 
-_SORT_FIELDS = {SYMBOL: "symbol", KIND: "kind", PRICE: "price", CHANGE: "change", PERCENT: "percent", AS_OF: "as_of"}
+_SORT_FIELDS = {SYMBOL: "symbol", KIND: "kind", PRICE: "price", CHANGE: "change", PERCENT: "percent", AS_OF: "as_of",
+                OPEN: "open", HIGH: "high", LOW: "low", PREVIOUS: "previous_close", VOLUME: "volume",
+                SECTOR: "sector"}
+
+
+def _any_has(rows: Sequence[QuoteRow], name: str) -> bool:
+    return any(getattr(q, name) is not None for q in rows)
 
 
 def _sort_value(quote: QuoteRow, field: int) -> Any:
     value = getattr(quote, _SORT_FIELDS[field])
     if field == AS_OF:
         return moment_key(value)
-    return value.lower() if field == SYMBOL else value
+    return value.lower() if field in (SYMBOL, SECTOR) and value is not None else value
+
+
+def _font(quote: QuoteRow, field: int, mentioned: frozenset[str]) -> QFont | None:
+    """Bold for a symbol the article mentions; italic for a percent the page did not print."""
+    if field == SYMBOL and quote.symbol in mentioned:
+        font = QFont()
+        font.setBold(True)
+        return font
+    if field == PERCENT and quote.percent_computed:
+        font = QFont()
+        font.setItalic(True)
+        return font
+    return None
 
 
 def _tooltip(quote: QuoteRow, with_source: bool) -> str:
     text = f"{quote.symbol}: {price_text(quote.price)}, {change_text(quote.change)} ({quote.percent:+.2f}%)"
+    if quote.percent_computed:
+        text += f"\n{COMPUTED_NOTE}"
     if with_source:
         estimate = " (estimated)" if quote.as_of_estimated else ""
         text += f"\nFrom “{quote.page_title or 'untitled page'}”, quotes as of {datetime_text(quote.as_of)}{estimate}"

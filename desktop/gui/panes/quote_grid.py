@@ -205,6 +205,10 @@ class QuotePane(QWidget):
         self._empty_text = empty_text
         self._flagged = sum(q.flag is not None for q in quotes)
         self.model.set_quotes(quotes)
+        column, order = self.model.sort_state()  # the sorted table column may have gone with the old rows
+        header = self.view.horizontalHeader()
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (column, order):
+            header.setSortIndicator(column, order)
         self.as_of_label.setText(messages.as_of(datetime_text(as_of), estimated) if as_of and quotes else "")
         self.as_of_label.setToolTip(messages.ESTIMATED_TIP if as_of and quotes and estimated else "")
 

@@ -186,3 +186,16 @@ def test_search_and_history_take_undecodable_arguments(filled: tuple[Path, Path]
         result = run(library, *map(os.fsdecode, args))
         assert result.returncode == (1 if args[0] == b"history" else 0), result.stderr  # 1: symbol not quoted
         assert "Traceback" not in result.stderr
+
+
+def test_export_carries_the_quote_table_fields(tmp_path: Path) -> None:
+    library = tmp_path / "library.db"
+    fixture = ROOT / "tests" / "fixtures" / "quotes" / "br_sectors" / "br_sectors.txt"
+    assert run(library, "import", str(fixture)).returncode == 0
+    [page] = json.loads(run(library, "export", "--format", "json").stdout)
+    cement = next(q for q in page["quotes"] if q["symbol"] == "BR - Cement")
+    assert (cement["kind"], cement["percent_computed"], cement["volume"]) == ("sector", True, 705792)
+    rows = list(csv.DictReader(io.StringIO(run(library, "export").stdout)))
+    row = next(r for r in rows if r["symbol"] == "BR - Cement")
+    assert (row["open"], row["volume"], row["percent_computed"], row["sector"]) == ("39235.54", "705792", "1", "")
+    assert run(library, "quotes", "--page", str(page["id"]), "--kind", "sector", "--json").returncode == 0

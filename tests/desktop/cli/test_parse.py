@@ -48,3 +48,15 @@ def test_readable_summary_exits_zero():
 def test_missing_file_exits_one():
     result = _run("/no/such/file.html")
     assert result.returncode == 1 and "does not exist" in result.stdout
+
+
+def test_json_quotes_gain_the_table_fields_after_the_first_seven():
+    page = ROOT / "tests" / "fixtures" / "quotes" / "market_watch" / "market_watch.txt"
+    result = _run("--json", str(page))
+    quote = json.loads(result.stdout)["page"]["quotes"][1]
+    assert list(quote) == ["symbol", "price", "change", "percent", "direction", "kind", "flag", "open", "high",
+                           "low", "previous_close", "volume", "sector", "percent_computed"]
+    assert (quote["symbol"], quote["previous_close"], quote["volume"], quote["sector"]) == (
+        "DGKC", 416.33, 21349, "CEMENT")
+    sample = json.loads(_run("--json", str(SAMPLE)).stdout)["page"]["quotes"][0]
+    assert sample["volume"] is None and sample["percent_computed"] is False

@@ -10,7 +10,9 @@ from desktop.gui.models.quote_model import (
     KIND,
     PERCENT,
     PRICE,
+    SECTOR,
     SYMBOL,
+    VOLUME,
     QuoteSortProxy,
     QuoteTableModel,
 )
@@ -136,3 +138,73 @@ def test_tooltips_never_carry_markup_from_a_page(qapp):
     tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "<img" not in tip and "&lt;img" in tip
     assert "<b>" not in tip and "&lt;b&gt;Bold" in tip
+
+
+def _table_row(symbol: str, price: float, change: float, volume: int | None, **fields: object):
+    row = quote(symbol, price, change, round(change / (price - change) * 100, 2))
+    return row._replace(volume=volume, **fields)
+
+
+TABLE = [
+    _table_row("DGKC", 444.03, 27.70, 21_349, open=413.42, high=444.71, low=413.23, previous_close=416.33,
+               sector="CEMENT"),
+    _table_row("LUCK", 4.06, -0.26, 5_199, open=4.32, high=4.35, low=4.04, previous_close=4.32, sector="CEMENT"),
+    _table_row("HUBC", 120.50, 1.05, 2_648_931, sector="POWER"),
+    quote("KSE100", 114909.0, -3882.2, -3.27, kind="index"),  # from the strip: no table fields
+]
+
+
+def test_table_columns_appear_only_when_a_row_has_them(qapp, qtmodeltester):
+    model = QuoteTableModel()
+    model.set_quotes(STRIP)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
+        "Symbol", "Kind", "Price", "Change", "% Change"]
+    model.set_quotes(TABLE)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[5:] == ["Open", "High", "Low", "Prev. close", "Volume", "Sector"]
+    qtmodeltester.check(model)
+    row = symbols(model).index("KSE100")
+    assert model.index(row, model.column_of(VOLUME)).data() == ""
+    assert model.index(symbols(model).index("HUBC"), model.column_of(VOLUME)).data() == "2,648,931"
+
+
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_volume_sorts_as_numbers_with_unknown_volumes_last(qapp, order):
+    model = QuoteTableModel()
+    model.set_quotes(TABLE)
+    model.sort(model.column_of(VOLUME), order)
+    volumes = [model.quote_at(r).volume for r in range(model.rowCount())]
+    known = [v for v in volumes if v is not None]
+    assert known == sorted(known, reverse=order == Qt.SortOrder.DescendingOrder) and volumes[-1] is None
+    assert model.index(0, model.column_of(VOLUME)).data(QuoteRole.SORT_KEY) == known[0]
+
+
+def test_sorting_by_a_column_that_goes_falls_back_to_losers_first(qapp):
+    model = QuoteTableModel()
+    model.set_quotes(TABLE)
+    model.sort(model.column_of(SECTOR), Qt.SortOrder.DescendingOrder)
+    model.set_quotes(STRIP)
+    assert model.sort_state() == (model.column_of(PERCENT), Qt.SortOrder.AscendingOrder)
+    assert symbols(model)[0] == "TRG"
+
+
+def test_sector_kind_and_a_computed_percent(qapp):
+    sector = quote("BR - Cement", 5128.27, 137.80, 2.76, kind="sector")._replace(percent_computed=True,
+                                 volume=31_848_250)
+    model = QuoteTableModel()
+    model.set_quotes([sector, *STRIP])
+    row = symbols(model).index("BR - Cement")
+    assert model.index(row, model.column_of(KIND)).data() == "Sector"
+    percent = model.index(row, model.column_of(PERCENT))
+    assert percent.data(Qt.ItemDataRole.FontRole).italic()
+    assert "prints no percent" in percent.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(symbols(model).index("BOP"), model.column_of(PERCENT)).data(Qt.ItemDataRole.FontRole) is None
+
+
+def test_four_hundred_rows_sort_in_one_numpy_call(qapp):
+    rows = [_table_row(f"S{n:03d}", 10.0 + n, (n % 7) - 3 or 0.5, (n * 7919) % 100_000) for n in range(400)]
+    model = QuoteTableModel()
+    model.set_quotes(rows)
+    model.sort(model.column_of(VOLUME), Qt.SortOrder.DescendingOrder)
+    volumes = [model.quote_at(r).volume for r in range(400)]
+    assert volumes == sorted(volumes, reverse=True)

@@ -39,8 +39,6 @@ def test_every_pdf_page_says_its_ticker_is_partial():
     assert page.format == "pdf" and TICKER_NOTE in page.notes
 
 
-@pytest.mark.xfail(reason="needs the quote grammar for glyph- and sign-only ticker items (printed without the "
-                          "screen-reader words)", strict=False)
 def test_quotes_of_a_printed_ticker_are_those_of_the_page():
     printed = parsing.parse_bytes(form("pdf/br-sample.pdf")).quotes
     served = html_form("br-sample").quotes

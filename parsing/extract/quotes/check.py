@@ -1,0 +1,102 @@
+"""Direction from the sign, word, glyph or class, and the consistency checks; a problem is a flag, never a drop.
+
+When the ways a quote states its direction disagree, the printed sign of the change decides (then the sign of
+the percent): the numbers are what the grid sorts and the chart draws, so the arrow and colour follow them, and
+the flag says what disagrees. ``OGDC 213.07 Increased By ▲ -13.70 (-6.04%)`` is down, flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from parsing.extract.quotes.figures import Hint, Num
+from parsing.model import Direction
+
+_SOURCES = {"word": "the word", "glyph": "the arrow", "class": "the colour class"}  # as the flag names them
+
+
+class Resolved(NamedTuple):
+    """A quote's signed change and percent, its direction, and the disagreements found on the way."""
+
+    change: float
+    percent: float | None
+    direction: Direction
+    problems: tuple[str, ...]
+
+
+def resolve(change: Num, percent: Num | None, hints: Sequence[Hint]) -> Resolved:
+    """Sign the change and percent and give the direction.
+
+    A printed sign is the numbers' own statement and wins; a bare change takes the percent's sign, else the
+    first hint (word, then glyph, then class), else up. A zero change is unchanged whatever the glyph or class
+    says (sites draw ▼ beside "No Change"); only a word saying up or down is then a problem.
+    """
+    problems: list[str] = []
+    p_value = percent.value if percent is not None else None
+    if change.value == 0:
+        problems += [f"{_SOURCES[source]} says {said} but the change is zero" for source, said in hints
+                     if source == "word" and said != "unchanged"]
+        return Resolved(0.0, p_value, "unchanged", tuple(problems))
+    p_signed = percent is not None and bool(percent.signed) and percent.value != 0
+    if change.signed and percent is not None and p_signed and (change.value > 0) != (percent.value > 0):
+        problems.append("the percent's sign disagrees with the change's")
+    direction: Direction
+    if change.signed:
+        direction = "up" if change.value > 0 else "down"
+    elif percent is not None and p_signed:
+        direction = "up" if percent.value > 0 else "down"
+    else:
+        direction = next((said for _source, said in hints if said != "unchanged"), "up")
+    c_value = change.value if change.signed else (abs(change.value) if direction == "up" else -abs(change.value))
+    if percent is not None and not percent.signed:
+        p_value = abs(percent.value) if direction == "up" else -abs(percent.value)
+    for source, said in hints:
+        if said != direction:
+            problems.append(f"{_SOURCES[source]} says {said} but the change is {direction}")
+            break
+    return Resolved(c_value, p_value, direction, tuple(problems))
+
+
+def numbers_problem(price: Num, change: Num, percent: Num | None, previous: Num | None, change_value: float,
+                    percent_value: float | None) -> str | None:
+    """Previous close = price − change (or the printed LDCP); percent = change / previous close × 100.
+
+    Each comparison allows the rounding of the printed digits (half a unit of each last digit, carried through
+    the division), so a percent printed as ``-4%`` for -4.06 passes and one a tenth off does not.
+    """
+    base = price.value - change_value
+    if previous is not None:
+        slack = previous.half_unit + change.half_unit + price.half_unit + 1e-9
+        if abs(previous.value + change_value - price.value) > slack:
+            return f"the previous close {previous.text} plus the change {change_value:g} is not the price {price.text}"
+        base = previous.value
+    if base <= 0:
+        return "the previous close (price minus change) is not positive"
+    if percent is None or percent_value is None:
+        return None
+    wanted = change_value / base * 100
+    slack = (percent.half_unit + 100 * price.value / (base * base) * change.half_unit
+             + 100 * abs(change_value) / (base * base) * price.half_unit + 1e-9)
+    if abs(wanted - percent_value) > slack:
+        return f"the percent ({percent.text}%) does not match price and change ({wanted:.2f}%)"
+    return None
+
+
+def range_problem(price: Num, open_: Num | None, high: Num | None, low: Num | None) -> str | None:
+    """The day's range holds the price and the open: low ≤ open, price ≤ high (within the printed rounding)."""
+    if high is None or low is None:
+        return None
+    slack = high.half_unit + low.half_unit + 1e-9
+    if low.value > high.value + slack:
+        return "the low is above the high"
+    for name, num in (("price", price), ("open", open_)):
+        if num is not None and not low.value - slack <= num.value <= high.value + slack:
+            return f"the {name} {num.text} is outside the day's range {low.text}–{high.text}"
+    return None
+
+
+def computed_percent(price: float, change: float) -> float | None:
+    """The percent a page did not print: change / (price − change) × 100, to two decimals (None if undefined)."""
+    base = price - change
+    return round(change / base * 100, 2) if base > 0 else None

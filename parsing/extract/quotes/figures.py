@@ -1,0 +1,74 @@
+"""Printed numbers: their grammar, value, sign and decimals, and the rounding a printed number carries."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from parsing.html.layout import MARK_DIRECTION, MARKS
+from parsing.model import Direction
+from parsing.sites.vocabulary import GLYPHS_DOWN, GLYPHS_FLAT, GLYPHS_UP
+
+GLYPH_DIRECTION: dict[str, Direction] = {
+    **dict.fromkeys(GLYPHS_UP, "up"), **dict.fromkeys(GLYPHS_DOWN, "down"), **dict.fromkeys(GLYPHS_FLAT, "unchanged"),
+}
+GLYPHS = GLYPHS_UP + GLYPHS_DOWN + GLYPHS_FLAT
+MINUS_SIGNS = "-\u2212\u2013"  # hyphen-minus, MINUS SIGN, and the EN DASH some sites print as a minus
+
+# Digits with thousands separators, or plain digits; up to six decimals. Atomic groups: never backtracks.
+BODY = r"(?>\d{1,3}(?:,\d{3})++|\d{1,12}+)(?:\.\d{1,6}+)?"
+SIGN = r"[+\-\u2212\u2013]"
+# A number as a token: optional parentheses, sign and percent sign.
+NUMBER = rf"\(?{SIGN}?{BODY}(?:\s?%)?\)?"
+_CELL = re.compile(rf"\s*+(?P<lp>\()?(?P<sign>{SIGN})?(?P<body>{BODY})(?P<pct>\s?%)?(?P<rp>\))?\s*+")
+_HINT_CHARS = re.compile(f"[{MARKS}{GLYPHS}]")
+
+Hint = tuple[str, Direction]  # (where the direction was read: "word", "glyph" or "class"; the direction)
+
+
+class Num(NamedTuple):
+    """A printed number: its value with the sign applied, its digits, and what was printed around it."""
+
+    value: float
+    text: str  # the digits as printed, without sign, parentheses or percent sign
+    signed: str  # "+", "-", or "" when no sign was printed
+    decimals: int
+    percent: bool
+
+    @property
+    def half_unit(self) -> float:
+        """Half the value of the last printed digit: the rounding the number may carry."""
+        return 0.5 * 10.0 ** -self.decimals
+
+
+def parse_number(text: str) -> Num | None:
+    """A whole cell or token as a number (``-3.64%``, ``(0.21%)``, ``1,085.4``, ``−0.45``), else None."""
+    match = _CELL.fullmatch(text)
+    if match is None or bool(match["lp"]) != bool(match["rp"]):
+        return None
+    return make_number(match["sign"], match["body"], match["pct"])
+
+
+def make_number(sign: str | None, body: str, percent: str | None) -> Num:
+    """A Num from a matched sign, digits and percent sign."""
+    value = float(body.replace(",", "")) if "," in body else float(body)
+    if sign and sign != "+":
+        value, sign = -value, "-"
+    dot = body.find(".")
+    return Num(value, body, sign or "", 0 if dot < 0 else len(body) - dot - 1, percent is not None)
+
+
+def signed_float(sign: str | None, body: str) -> float:
+    """The value of matched digits with their sign, without building a Num (the fast path of tables)."""
+    value = float(body.replace(",", "")) if "," in body else float(body)
+    return -value if sign and sign != "+" else value
+
+
+def cell_hints(text: str) -> tuple[str, list[Hint]]:
+    """A cell's text without glyphs and class marks, and the directions they stated."""
+    if _HINT_CHARS.search(text) is None:
+        return text, []
+    hints: list[Hint] = []
+    for char in _HINT_CHARS.findall(text):
+        hints.append(("class", MARK_DIRECTION[char]) if char in MARK_DIRECTION else ("glyph", GLYPH_DIRECTION[char]))
+    return _HINT_CHARS.sub("", text), hints

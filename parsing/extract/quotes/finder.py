@@ -1,0 +1,116 @@
+"""The quote finder: tables first, strips on the other lines, each symbol once (a table row wins).
+
+What it returns is the contract with the article side: the quotes, and the text of every line they were read
+from (``FoundQuotes.used``), so that no quote table or strip line ever becomes a paragraph or the title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from parsing.extract.quotes.strips import strip_quotes
+from parsing.extract.quotes.tables import Table, find_tables
+from parsing.html.layout import MARKS
+from parsing.model import Quote
+
+MARKET_PAGE_ROWS = 50  # quote-table rows from which a page can be a market page
+MARKET_PAGE_RATIO = 4  # ... when its tables hold this many times the text of its paragraphs
+_MARK_CHARS = re.compile(f"[{MARKS}]")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundQuotes:
+    """The quotes of a page and what they took from it.
+
+    ``used`` holds the text of each line a quote was read from, whitespace collapsed (a table row's text, and
+    the text of each of its cells, since some layouts put every cell on a line of its own): the article builder
+    passes over lines whose text is in it. ``table_rows`` and ``table_chars`` measure the quote tables;
+    ``lines`` holds the indices of those lines, and ``unstated`` the indices of strip lines whose direction only
+    a class gave (or nothing did).
+    """
+
+    quotes: tuple[Quote, ...] = ()
+    used: frozenset[str] = frozenset()
+    table_rows: int = 0
+    table_chars: int = 0
+    unstated: frozenset[int] = frozenset()
+    lines: frozenset[int] = frozenset()
+
+    def is_market_page(self, paragraphs: Sequence[str]) -> bool:
+        """Whether the quote tables are the page and the few sentences around them only describe them.
+
+        A Market Watch page (hundreds of rows under a line or two about the session) has no article; a market
+        report with a sector table, or a story under a ticker strip, keeps its paragraphs.
+        """
+        if self.table_rows < MARKET_PAGE_ROWS:
+            return False
+        return self.table_chars >= MARKET_PAGE_RATIO * sum(len(text) for text in paragraphs)
+
+
+def find_quotes(lines: Sequence[str]) -> FoundQuotes:
+    """Every quote in laid-out lines (an HTML layout or a text copy), in page order, each symbol once.
+
+    Lines are stripped, with cells of a table row joined by a tab and class direction marks where the layout
+    put them; ``quote_lines.BREAK`` and ``STORY`` lines stand for parts of a page that were not laid out, and
+    no strip or table spans them. When a strip and a table both quote a symbol, the table row is kept (it carries more fields, and a
+    strip may lag the table); between two tables, the row with more fields.
+    """
+    tables = find_tables(lines)
+    table_lines: set[int] = set()
+    for table in tables:
+        table_lines.update(table.lines)
+    strips = strip_quotes(lines, table_lines)
+    merged: dict[str, Quote] = {}
+    for quote in strips.quotes:
+        merged.setdefault(_key(quote.symbol), quote)
+    from_tables: set[str] = set()
+    for table in tables:
+        for quote in table.quotes:
+            key = _key(quote.symbol)
+            old = merged.get(key)
+            if old is None or key not in from_tables or quote.extra_fields() > old.extra_fields():
+                merged[key] = quote
+                from_tables.add(key)
+    used_lines = sorted(table_lines | strips.lines)
+    return FoundQuotes(
+        tuple(merged.values()),
+        _used_texts(lines[n] for n in used_lines),
+        sum(len(table.quotes) for table in tables),
+        sum(_table_chars(lines, table) for table in tables),
+        frozenset(strips.unstated),
+        frozenset(used_lines),
+    )
+
+
+def plain_line(text: str) -> str:
+    """A line as the article side compares it: class marks removed, cells and spaces collapsed to one space."""
+    if _MARK_CHARS.search(text):
+        text = _MARK_CHARS.sub("", text)
+    return " ".join(text.split())
+
+
+def _used_texts(lines: Iterable[str]) -> frozenset[str]:
+    """Each line's text and each of its cells' texts, as ``plain_line`` gives them (a few passes in C)."""
+    text = "\n".join(lines)
+    for mark in MARKS:
+        if mark in text:
+            text = text.replace(mark, "")
+    texts = set(text.replace("\t", " ").split("\n"))
+    if "\t" in text:
+        texts.update(text.replace("\n", "\t").split("\t"))
+    if "\t\t" in text or " \t" in text or "\t " in text or "  " in text:  # empty or spaced cells
+        odd = [t for t in texts if "  " in t or t[:1] == " " or t[-1:] == " "]
+        texts.difference_update(odd)
+        texts.update(plain_line(t) for t in odd)
+    texts.discard("")
+    return frozenset(texts)
+
+
+def _table_chars(lines: Sequence[str], table: Table) -> int:
+    return sum(len(lines[n]) for n in table.lines)
+
+
+def _key(symbol: str) -> str:
+    return symbol.replace("-", "").replace(" ", "").upper()

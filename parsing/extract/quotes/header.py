@@ -1,0 +1,93 @@
+"""Quote-table headers: a line whose cells name the columns, in any order and case, with the usual synonyms.
+
+A tabbed line (HTML cells, a text copy's cells) is read cell by cell, unknown cells becoming text columns; an
+untabbed line must hold header words only, separated by spaces or glued where a capital starts the next word
+(``SectorCurrentChangeVolume Traded``); a name word alone on a line may have the other headers on the next.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, cast
+
+from parsing.html.layout import MARKS
+from parsing.sites.vocabulary import QUOTE_HEADERS
+
+Role = Literal["symbol", "index", "sector", "price", "change", "percent", "prev", "open", "high", "low", "volume",
+               "text"]
+NAME_ROLES = ("symbol", "index", "sector")
+MAX_HEADER_LINE = 400
+
+_ALTERNATIVES = "|".join(re.escape(h).replace(r"\ ", r"\s{1,3}") for h in sorted(QUOTE_HEADERS, key=len, reverse=True))
+# Header words only, separated by spaces, tabs, bars or marks, or glued where a capital starts the next word.
+_HEADER_LINE = re.compile(rf"[\s|{MARKS}]*+(?:(?i:{_ALTERNATIVES})(?![a-z])[\s|{MARKS}]*+)++")
+_HEADER_WORD = re.compile(rf"(?i:{_ALTERNATIVES})(?![a-z])")
+_DIGIT = re.compile(r"[0-9]")
+_NAME_CELL = re.compile(
+    r"(?:^|\t)\s*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|sectors?)\s*(?:\t|$)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A quote table's columns."""
+
+    roles: tuple[Role, ...]  # one per column
+    name: int  # the column holding the symbol, index or sector name
+    sector: int | None  # a SECTOR text column beside a SYMBOL column
+    tabbed: bool
+    lines: int  # lines the header takes
+
+
+def read_header(lines: Sequence[str], n: int) -> Header | None:
+    """The header starting at line ``n``, or None."""
+    line = lines[n]
+    if len(line) > MAX_HEADER_LINE or _DIGIT.search(line) is not None:
+        return None  # no header word holds a digit
+    if "\t" in line:
+        if _NAME_CELL.search(line) is None:
+            return None
+        return _header([_cell_role(cell) for cell in line.split("\t")], True, 1)
+    if _HEADER_LINE.fullmatch(line) is None:
+        return None
+    roles = _word_roles(line)
+    header = _header(roles, False, 1)
+    if header is None and len(roles) == 1 and roles[0] in NAME_ROLES and n + 1 < len(lines):
+        below = lines[n + 1]  # "Sector" on a line of its own, the other headers on the next
+        if len(below) <= MAX_HEADER_LINE and "\t" not in below and _HEADER_LINE.fullmatch(below):
+            header = _header(roles + _word_roles(below), False, 2)
+    return header
+
+
+def _role(text: str) -> Role:
+    return cast(Role, QUOTE_HEADERS.get(" ".join(text.lower().split()), "text"))
+
+
+def _word_roles(line: str) -> list[Role]:
+    return [_role(word) for word in _HEADER_WORD.findall(line)]
+
+
+def _cell_role(cell: str) -> Role:
+    return _role(cell.strip(MARKS + " :"))
+
+
+def _header(roles: list[Role], tabbed: bool, used: int) -> Header | None:
+    """A quote table has a name column, a price column, and a change or percent column."""
+    name = next((i for i, role in enumerate(roles) if role == "symbol"), None)
+    if name is None:
+        name = next((i for i, role in enumerate(roles) if role in ("index", "sector")), None)
+    if name is None or "price" not in roles or not ("change" in roles or "percent" in roles):
+        return None
+    sector = next((i for i, role in enumerate(roles) if role == "sector" and i != name), None)
+    fixed: list[Role] = []
+    seen: set[Role] = set()
+    for i, role in enumerate(roles):
+        if i != name and (role in NAME_ROLES or role in seen):
+            role = "text"  # a second name column (SECTOR beside SYMBOL) or a repeated role is only text
+        seen.add(role)
+        fixed.append(role)
+    if not tabbed and "text" in fixed:
+        return None  # without cell separators a text column cannot be told from its neighbours
+    return Header(tuple(fixed), name, sector, tabbed, used)

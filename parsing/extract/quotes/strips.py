@@ -1,0 +1,344 @@
+"""Strips: runs of field lines read as repeated items, ``SYMBOL PRICE [word|glyph|class]* CHANGE [glyph] PERCENT%``.
+
+Items may share a line (a marquee, a ``|``-joined tape) or spread one field per line (cards); parentheses,
+signs, words, glyphs and class marks are all optional, and anything of them may sit between fields. Between
+items only separators. After a token that cannot go on an item, the rest of its line is passed over, never
+re-aligned inside the line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from parsing.extract.quotes.check import numbers_problem, resolve
+from parsing.extract.quotes.figures import (
+    BODY,
+    GLYPH_DIRECTION,
+    GLYPHS,
+    SIGN,
+    Hint,
+    Num,
+    make_number,
+    parse_number,
+)
+from parsing.extract.quotes.tokens import (
+    GAP,
+    GLYPH,
+    ITEM,
+    LABEL,
+    MARK,
+    NUM,
+    SEP,
+    SYM,
+    SYMBOL,
+    WORD,
+    WORD_PATTERN,
+    Tok,
+    field_tokens,
+)
+from parsing.html.layout import MARK_DIRECTION, MARKS
+from parsing.html.quote_lines import BREAK, STORY
+from parsing.model import Direction, Kind, Quote
+from parsing.sites.brecorder import is_index
+from parsing.sites.vocabulary import DIRECTION_WORDS
+
+MAX_GAP_LINES = 2  # short label lines ("Indices", "Market movers") one strip may bridge
+_SOURCE_RANK = {"word": 0, "glyph": 1, "class": 2}
+_DATELINE = re.compile(r"(?i)\b(?:published|updated|posted)\b.{0,60}?\b(?:19|20)\d\d\b")
+_SENTENCE = re.compile(r"(?:\b[a-z]{2,}[,;:]? ){4}[a-z]{2,}")  # five lower-case words in a row: prose
+_MARKERS = (BREAK, STORY)
+# A line that is one item in a usual shape, read with one match: SYMBOL PRICE [word] [glyph] CHANGE [glyph] PERCENT.
+_ITEM_LINE = re.compile(
+    rf"(?P<m0>[{MARKS}]*+)\s*+(?P<symbol>{SYMBOL})[\s{MARKS}]++(?P<price>{BODY})\s++"
+    rf"(?:(?P<word>{WORD_PATTERN})(?![A-Za-z0-9])\s*+)?(?:(?P<g0>[{GLYPHS}])\s*+)?(?P<m1>[{MARKS}]*+)"
+    rf"(?P<cs>{SIGN})?(?P<change>{BODY})\s*+(?:(?P<g1>[{GLYPHS}])\s*+)?"
+    rf"(?P<lp>\()?(?P<ps>{SIGN})?(?P<percent>{BODY})\s?%(?(lp)\))\s*+"
+)
+
+
+@dataclass(slots=True)
+class Item:
+    """One strip item: its symbol, the directions stated around it, and its numbers or its finished quote."""
+
+    symbol: str
+    hints: list[Hint]
+    start: int  # index of its first token
+    end: int  # index after its last token
+    numbers: tuple[Num, Num, Num] | None = None  # price, change, percent as printed
+    quote: Quote | None = None  # a plainly consistent whole-line item, decided with floats
+    textual: bool = False  # a word or a glyph states its direction (not only a class)
+    unstated: bool = False  # a moving change that no sign, word or glyph gives a direction
+
+
+@dataclass(slots=True)
+class StripQuotes:
+    """What the strips of some lines gave: quotes in page order and the lines they were read from.
+
+    ``unstated`` holds the lines of items whose direction only a class (or nothing) gave.
+    """
+
+    quotes: list[Quote]
+    lines: set[int]
+    unstated: set[int] = field(default_factory=set)
+
+
+def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuotes:
+    """Quotes of every strip in ``lines``; lines in ``skip`` (tables) are passed over.
+
+    A run of one item is a quote only when a word or glyph states it and it sits above the story (before any
+    sentence of prose or dateline): a lone quote-like line inside a story is story text. Several items in a
+    row are a strip wherever they are. Exchange rates
+    (``USD/PKR``) are not Pakistan Stock Exchange quotes and are left out.
+    """
+    found = StripQuotes([], set())
+    for run in _runs(lines, skip):
+        items = _items(run)
+        if len(items) == 1 and not _lone_item_counts(items[0], run, lines):
+            continue
+        for item in items:
+            if "/" in item.symbol:
+                continue
+            found.quotes.append(item.quote or _quote(item))
+            first, last = run[item.start].line, run[item.end - 1].line
+            if first == last:
+                found.lines.add(first)
+            else:
+                found.lines.update(range(first, last + 1))
+            if item.unstated:
+                found.unstated.update(range(first, last + 1))
+    return found
+
+
+def _lone_item_counts(item: Item, run: list[Tok], lines: Sequence[str]) -> bool:
+    if not item.textual:
+        return False
+    first = run[item.start].line
+    return not any(_story_line(line) for line in lines[:first])
+
+
+def _story_line(line: str) -> bool:
+    """A sentence of prose or a dateline (or the marker of a part that read as one): where a story has begun."""
+    if line == STORY or (len(line) <= 90 and _DATELINE.search(line)):
+        return True
+    return _SENTENCE.search(line) is not None and field_tokens(line, 0) is None
+
+
+def _label_line(line: str) -> bool:
+    return len(line) <= 40 and len(line.split()) <= 4 and not any(char.isdigit() for char in line)
+
+
+def _runs(lines: Sequence[str], skip: Collection[int]) -> list[list[Tok]]:
+    """Consecutive field lines, bridging up to two short label lines (a GAP token that no item may span).
+
+    A table's lines and a marker line (a part of the page left out of the layout) end a run.
+    """
+    runs: list[list[Tok]] = []
+    run: list[Tok] = []
+    gaps = 0
+    for n, line in enumerate(lines):
+        ended = (skip and n in skip) or line in _MARKERS
+        item = None if ended or "\t" in line else _line_item(line)
+        if item is not None:
+            run.append(Tok(ITEM, line, n, True, True, False, item))
+            gaps = 0
+            continue
+        toks = None if ended else field_tokens(line, n)
+        if toks is not None:
+            run.extend(toks)
+            gaps = 0
+        elif run and gaps < MAX_GAP_LINES and not ended and _label_line(line):
+            run.append(Tok(GAP, "", n, True, True, False))
+            gaps += 1
+        elif run:
+            runs.append(run)
+            run, gaps = [], 0
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _items(toks: list[Tok]) -> list[Item]:
+    items: list[Item] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if toks[i].kind in (SEP, GAP):
+            i += 1
+            continue
+        whole = toks[i].item
+        if isinstance(whole, Item):
+            whole.start, whole.end = i, i + 1
+            items.append(whole)
+            i += 1
+            continue
+        item = _item(toks, i)
+        if item is not None and _aligned(toks, item):
+            items.append(item)
+            i = item.end
+            continue
+        line = toks[i].line
+        i += 1
+        while i < n and toks[i].line == line and toks[i].kind not in (SEP, GAP):
+            i += 1
+    return items
+
+
+def _line_item(line: str) -> Item | None:
+    """The line as one item when it has a usual shape (one regex match), else None (the tokens decide)."""
+    match = _ITEM_LINE.fullmatch(line)
+    if match is None:
+        return None
+    m0, symbol, price_text, word, g0, m1, change_sign, change_text, g1, _lp, percent_sign, percent_text = (
+        match.groups())
+    word_said = _word_direction(word) if word else None
+    stated: list[Direction] = [word_said] if word_said else []  # word, glyphs, class marks: rank order
+    if g0:
+        stated.append(GLYPH_DIRECTION[g0])
+    if g1:
+        stated.append(GLYPH_DIRECTION[g1])
+    marks = m0 + m1
+    stated += [MARK_DIRECTION[mark] for mark in marks]
+    textual = bool(word or g0 or g1)
+    unstated = not (textual or change_sign or percent_sign) and change_text.strip("0.,") != ""
+    quote = _plain_item(symbol, word_said, stated, (price_text, change_sign, change_text, percent_sign, percent_text))
+    if quote is not None:
+        return Item(symbol, [], 0, 1, None, quote, textual, unstated)
+    hints: list[Hint] = [("word", word_said)] if word_said else []
+    hints += [("glyph", GLYPH_DIRECTION[glyph]) for glyph in (g0, g1) if glyph]
+    hints += [("class", MARK_DIRECTION[mark]) for mark in marks]
+    numbers = (make_number(None, price_text, None), make_number(change_sign, change_text, None),
+               make_number(percent_sign, percent_text, "%"))
+    return Item(symbol, hints, 0, 1, numbers, None, textual, unstated)
+
+
+_DOWN_SIGNS = ("-", "\u2212", "\u2013")
+
+
+def _plain_item(symbol: str, word_said: Direction | None, stated: list[Direction],
+                texts: tuple[str, str | None, str, str | None, str]) -> Quote | None:
+    """The quote of an item whose signs, words, glyphs and numbers all agree, decided with floats; else None.
+
+    ``stated`` holds the directions the word, glyphs and class marks give, in that order; ``texts`` the price,
+    the change's sign and digits, the percent's sign and digits. The same rules as ``resolve`` and
+    ``numbers_problem``, for the common case only: anything to flag goes the general way, which words the flag.
+    """
+    price_text, change_sign, change_text, percent_sign, percent_text = texts
+    price = float(price_text.replace(",", "")) if "," in price_text else float(price_text)
+    change = float(change_text.replace(",", "")) if "," in change_text else float(change_text)
+    percent = float(percent_text.replace(",", "")) if "," in percent_text else float(percent_text)
+    if change == 0:
+        if percent != 0 or word_said not in (None, "unchanged"):
+            return None  # a word saying up or down on a zero change is a flag
+        return Quote(symbol, price, 0.0, 0.0, "unchanged", _kind(symbol))
+    direction: Direction
+    if change_sign:
+        direction = "down" if change_sign in _DOWN_SIGNS else "up"
+        if percent_sign and (percent_sign in _DOWN_SIGNS) != (direction == "down"):
+            return None
+    elif percent_sign:
+        direction = "down" if percent_sign in _DOWN_SIGNS else "up"
+    else:
+        direction = next((said for said in stated if said != "unchanged"), "up")
+    for said in stated:
+        if said != direction:
+            return None
+    if direction == "down":
+        change, percent = -change, -percent
+    base = price - change
+    if base <= 0:
+        return None
+    miss = abs(change / base * 100 - percent)
+    dot = percent_text.find(".")
+    if miss > 0.005 or dot < 0 or len(percent_text) - dot > 3:  # not plainly inside a two-decimal rounding
+        slack = (_half_unit(percent_text) + 100 * price / (base * base) * _half_unit(change_text)
+                 + 100 * abs(change) / (base * base) * _half_unit(price_text) + 1e-9)
+        if miss > slack:
+            return None
+    return Quote(symbol, price, change, percent + 0.0, direction, _kind(symbol))
+
+
+@functools.lru_cache(maxsize=4096)
+def _kind(symbol: str) -> Kind:
+    return "index" if is_index(symbol) else "stock"
+
+
+def _half_unit(text: str) -> float:
+    dot = text.find(".")
+    return 0.5 if dot < 0 else 0.5 * 10.0 ** (dot + 1 - len(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _word_direction(text: str) -> Direction:
+    words = " ".join(text.lower().split())
+    said = DIRECTION_WORDS.get(words.removesuffix(" by"), "unchanged")
+    return "up" if said == "up" else "down" if said == "down" else "unchanged"
+
+
+def _hints(toks: list[Tok], j: int, kinds: tuple[int, ...], hints: list[Hint]) -> int:
+    """Pass over tokens of ``kinds`` from ``j``, collecting the directions they state; the next index."""
+    while j < len(toks) and toks[j].kind in kinds:
+        tok = toks[j]
+        if tok.kind == WORD:
+            hints.append(("word", _word_direction(tok.text)))
+        elif tok.kind == GLYPH:
+            hints.append(("glyph", GLYPH_DIRECTION[tok.text]))
+        elif tok.kind == MARK:
+            hints.append(("class", MARK_DIRECTION[tok.text]))
+        j += 1
+    return j
+
+
+def _number(toks: list[Tok], j: int, percent: bool) -> Num | None:
+    if j >= len(toks) or toks[j].kind != NUM:
+        return None
+    num = parse_number(toks[j].text)
+    return num if num is not None and num.percent == percent else None
+
+
+def _item(toks: list[Tok], i: int) -> Item | None:
+    hints: list[Hint] = []
+    j = _hints(toks, i, (MARK, GLYPH), hints)
+    if j >= len(toks) or toks[j].kind != SYM:
+        return None
+    symbol = toks[j].text
+    j = _hints(toks, j + 1, (MARK, LABEL), hints)
+    price = _number(toks, j, False)
+    if price is None or price.signed or "(" in toks[j].text:
+        return None
+    j = _hints(toks, j + 1, (WORD, GLYPH, MARK, LABEL), hints)
+    change = _number(toks, j, False)
+    if change is None:
+        return None
+    j = _hints(toks, j + 1, (GLYPH, MARK, LABEL), hints)
+    percent = _number(toks, j, True)
+    if percent is None:
+        return None
+    hints.sort(key=lambda hint: _SOURCE_RANK[hint[0]])
+    textual = any(source != "class" for source, _said in hints)
+    unstated = not (textual or change.signed or percent.signed) and change.value != 0
+    return Item(symbol, hints, i, j + 1, (price, change, percent), None, textual, unstated)
+
+
+def _aligned(toks: list[Tok], item: Item) -> bool:
+    """An item that touches a table row must be that whole row (never a few cells of a wider row)."""
+    first, last = toks[item.start], toks[item.end - 1]
+    if first.tabbed and not first.first:
+        return False
+    return not (last.tabbed and not last.last)
+
+
+def _quote(item: Item) -> Quote:
+    if item.quote is not None:
+        return item.quote
+    assert item.numbers is not None  # an item is made with its quote or its numbers
+    price, change, percent = item.numbers
+    hints = sorted(item.hints, key=lambda hint: _SOURCE_RANK[hint[0]])
+    got = resolve(change, percent, hints)
+    problems = list(got.problems)
+    numbers = numbers_problem(price, change, percent, None, got.change, got.percent)
+    if numbers:
+        problems.append(numbers)
+    return Quote(item.symbol, price.value, got.change, (got.percent or 0.0) + 0.0, got.direction,
+                 _kind(item.symbol), "; ".join(problems) or None)

@@ -1,0 +1,312 @@
+"""Quote tables: a header naming the columns, then rows read by column role until a line is not a row.
+
+The same code reads HTML tables (the layout ends each cell with a tab), text copies (innerText joins cells with
+tabs too), space-separated rows, and rows whose cells lost every separator, which ``glued`` splits by the
+columns' decimals.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from parsing.extract.quotes.check import computed_percent, numbers_problem, range_problem, resolve
+from parsing.extract.quotes.figures import (
+    BODY,
+    SIGN,
+    Hint,
+    Num,
+    cell_hints,
+    make_number,
+    parse_number,
+    signed_float,
+)
+from parsing.extract.quotes.glued import split_rows
+from parsing.extract.quotes.header import Header, Role, read_header
+from parsing.extract.quotes.tokens import SYMBOL
+from parsing.html.layout import MARK_DIRECTION, MARK_DOWN, MARK_UP, MARKS
+from parsing.model import Kind, Quote
+from parsing.sites.brecorder import is_index
+
+MAX_ROW_LINE = 2_000
+MAX_TITLE_WORDS = 6
+MAX_TITLE_CHARS = 60
+EMPTY_CELLS = frozenset({"", "-", "--", "n/a", "N/A", "—"})
+
+_SECTOR_NAME = r"[A-Za-z][A-Za-z&.,/()' -]{1,80}?[A-Za-z.)]"
+_SYMBOL_CELL = re.compile(SYMBOL)
+_SECTOR_CELL = re.compile(_SECTOR_NAME)
+_ROW_START = {
+    "symbol": re.compile(rf"({SYMBOL})\s++(?=[+\-\u2212\u2013\d(])"),
+    "sector": re.compile(rf"({_SECTOR_NAME})\s*+(?=[+\-\u2212\u2013]?\d)"),
+}
+_ROW_START["index"] = _ROW_START["symbol"]
+_SPACES = re.compile(r"[\s|]+")
+# A number cell: mark, the signed number, its sign, its digits, percent sign (five groups).
+_FAST_NUMBER = rf"([{MARKS}]?)[{MARKS} ]*+(({SIGN})?({BODY}))(\s?%)? *+"
+_FAST_NAME = {"symbol": rf"[{MARKS} ]*+({SYMBOL}) *+", "sector": rf"[{MARKS} ]*+({_SECTOR_NAME}) *+"}
+_FAST_NAME["index"] = _FAST_NAME["symbol"]
+_NUMERIC: tuple[Role, ...] = ("price", "change", "percent", "prev", "open", "high", "low", "volume")
+
+
+@dataclass(slots=True)
+class Table:
+    """A quote table's quotes and the lines it took (its header and rows)."""
+
+    quotes: list[Quote]
+    lines: range
+
+
+def find_tables(lines: Sequence[str]) -> list[Table]:
+    """Every quote table in the lines, in page order; its lines are its title (a short heading right above
+    the header, such as "Top gainers" or "BR Sectors Position"), its header and its rows."""
+    tables: list[Table] = []
+    n = 0
+    while n < len(lines):
+        header = read_header(lines, n)
+        if header is None:
+            n += 1
+            continue
+        quotes, end = _rows(lines, n + header.lines, header)
+        if quotes:
+            after_last = tables[-1].lines.stop if tables else 0
+            start = n - 1 if n > after_last and _title(lines[n - 1]) else n
+            tables.append(Table(quotes, range(start, end)))
+            n = end
+        else:
+            n += 1
+    return tables
+
+
+def _title(line: str) -> bool:
+    """A table's title: a few words, no figures, not a sentence."""
+    return (len(line) <= MAX_TITLE_CHARS and 0 < len(line.split()) <= MAX_TITLE_WORDS
+            and not any(char.isdigit() for char in line) and line[-1:] not in ".!?:;,\x00\x01\t")
+
+
+def _rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote], int]:
+    if header.tabbed:
+        return _tab_rows(lines, n, header)
+    quotes: list[Quote] = []
+    glued: list[tuple[str, str]] = []
+    while n < len(lines):
+        row = _untabbed_row(lines, n, header)
+        if row is None:
+            break
+        name, numbers, used = row
+        cells = _SPACES.split(numbers.strip())
+        if len(cells) == len(header.roles) - 1:
+            quote = _build(name, header, cells)
+            if quote is None:
+                break
+            quotes.append(quote)
+        elif len(cells) == 1:
+            glued.append((name, numbers.strip()))
+        else:
+            break
+        n += used
+    quotes.extend(_glued_rows(glued, header))
+    return quotes, n
+
+
+# --- tabbed rows --------------------------------------------------------------------------------------------------
+
+class _Plan(NamedTuple):
+    """Where each column's groups sit in a row pattern's match."""
+
+    name: int  # group index of the name
+    sector: int | None  # group index of the sector text
+    numbers: tuple[tuple[Role, int], ...]  # (role, group index of its mark; signed number, sign, digits, percent)
+    slots: tuple[int, ...]  # group index per _NUMERIC role, -1 when the table has no such column
+
+
+@functools.lru_cache(maxsize=64)
+def _row_pattern(roles: tuple[Role, ...], name: int) -> re.Pattern[str]:
+    """One regex for a whole plain row (each numeric cell a bare number): one C call per row."""
+    cells = [_FAST_NAME[role] if i == name else r"([^\t]*+)" if role == "text" else _FAST_NUMBER
+             for i, role in enumerate(roles)]
+    return re.compile("\t".join(cells))
+
+
+def _plan(roles: tuple[Role, ...], name: int, sector: int | None) -> _Plan:
+    group, name_group, sector_group = 0, 0, None
+    numbers: list[tuple[Role, int]] = []
+    for i, role in enumerate(roles):
+        if i == name:
+            name_group, group = group, group + 1
+        elif role == "text":
+            sector_group = group if i == sector else sector_group
+            group += 1
+        else:
+            numbers.append((role, group))
+            group += 5
+    where = dict(numbers)
+    return _Plan(name_group, sector_group, tuple(numbers), tuple(where.get(role, -1) for role in _NUMERIC))
+
+
+def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote], int]:
+    """Tabbed rows: one regex match per plain row, decided with floats; any other row cell by cell."""
+    pattern = _row_pattern(header.roles, header.name)
+    plan = _plan(header.roles, header.name, header.sector)
+    quotes: list[Quote] = []
+    while n < len(lines):
+        line = lines[n]
+        if len(line) > MAX_ROW_LINE or "\t" not in line:
+            break
+        match = pattern.fullmatch(line)
+        if match is not None:
+            quote = _fast_row(match.groups(), header, plan, "\u2212" in line or "\u2013" in line)
+        else:
+            cells = line.split("\t")
+            if len(cells) != len(header.roles):
+                break
+            quote = _build(cells[header.name], header, [cell for i, cell in enumerate(cells) if i != header.name])
+        if quote is None:
+            break
+        quotes.append(quote)
+        n += 1
+    return quotes, n
+
+
+def _fast_row(groups: tuple[str | None, ...], header: Header, plan: _Plan, odd_minus: bool) -> Quote | None:
+    """The common row, decided with floats: signs agree and every check passes well inside rounding.
+
+    Anything else (a flag to explain, a bare change to sign, a class mark that disagrees) goes through
+    ``_quote`` with Nums. ``odd_minus``: the row prints a minus other than "-" (float() reads "+" and "-").
+    """
+    if odd_minus:
+        values = [None if g < 0 else signed_float(groups[g + 2], groups[g + 3] or "") for g in plan.slots]
+    else:
+        values = [None if g < 0 else float((groups[g + 1] or "").replace(",", "")) for g in plan.slots]
+    price, change, percent, prev, open_, high, low, volume = values
+    marks = "".join([groups[g] or "" for _role, g in plan.numbers])
+    name = groups[plan.name] or ""
+    sector = (groups[plan.sector] or "").strip() or None if plan.sector is not None else None
+    if price is None or change is None or not _plain(price, change, percent, prev, open_, high, low, marks):
+        hints: list[Hint] = [("class", MARK_DIRECTION[mark]) for mark in marks]
+        nums = {role: make_number(groups[g + 2], groups[g + 3] or "", groups[g + 4]) for role, g in plan.numbers}
+        return _quote(name, header.roles[header.name], nums, hints, sector)
+    computed = percent is None
+    if percent is None:
+        percent = computed_percent(price, change) or 0.0
+    return Quote(name, price, change, percent, "up" if change > 0 else "down", _kind(header.roles[header.name], name),
+                 None, open_, high, low, prev, None if volume is None else int(volume), sector, computed)
+
+
+def _plain(price: float, change: float, percent: float | None, prev: float | None, open_: float | None,
+           high: float | None, low: float | None, marks: str) -> bool:
+    base = price - change if prev is None else prev
+    return (
+        base > 0 and change != 0 and (percent is None or percent == 0 or (percent > 0) == (change > 0))
+        and (not marks or marks.count(MARK_UP if change > 0 else MARK_DOWN) == len(marks))
+        and (prev is None or abs(prev + change - price) < 1e-6)
+        and (percent is None or abs(change / base * 100 - percent) <= 0.006)
+        and (high is None or low is None or (low <= price <= high and (open_ is None or low <= open_ <= high)))
+    )
+
+
+# --- untabbed and glued rows --------------------------------------------------------------------------------------
+
+def _untabbed_row(lines: Sequence[str], n: int, header: Header) -> tuple[str, str, int] | None:
+    """(name, numbers text, lines used): the name and numbers on one line, or the name on a line of its own."""
+    line = lines[n]
+    if len(line) > MAX_ROW_LINE or "\t" in line:
+        return None
+    kind = header.roles[header.name]
+    cell = _SECTOR_CELL if kind == "sector" else _SYMBOL_CELL
+    if cell.fullmatch(line) and n + 1 < len(lines):
+        below = lines[n + 1]
+        if len(below) <= MAX_ROW_LINE and below[:1] in "+-\u2212\u20130123456789(":
+            return line, below, 2
+        return None
+    match = _ROW_START[kind].match(line)
+    if match is None:
+        return None
+    return match.group(1), line[match.end():], 1
+
+
+def _glued_rows(rows: list[tuple[str, str]], header: Header) -> list[Quote]:
+    """Rows whose numbers lost their separators, split by the columns' decimals; inconsistent rows are left out."""
+    if not rows:
+        return []
+    roles = [role for i, role in enumerate(header.roles) if i != header.name]
+    kind = header.roles[header.name]
+    named = [(name, text) for name, text in ((_name(n, kind), t) for n, t in rows) if name is not None]
+
+    def consistent(name: str, cells: list[Num]) -> Quote | None:
+        return _quote(name, kind, dict(zip(roles, cells, strict=True)), [], None, strict=True)
+
+    return split_rows(named, roles, consistent)
+
+
+# --- one row ------------------------------------------------------------------------------------------------------
+
+def _name(text: str, kind: Role) -> str | None:
+    text = text.strip(MARKS + " ")
+    cell = _SECTOR_CELL if kind == "sector" else _SYMBOL_CELL
+    return text if cell.fullmatch(text) else None
+
+
+def _build(name_text: str, header: Header, cells: list[str]) -> Quote | None:
+    """A row's quote from its name and its other cells in column order (None when a cell does not read)."""
+    kind = header.roles[header.name]
+    name = _name(name_text, kind)
+    if name is None:
+        return None
+    roles = [role for i, role in enumerate(header.roles) if i != header.name]
+    values: dict[Role, Num] = {}
+    hints: list[Hint] = []
+    sector = None
+    if header.sector is not None:
+        sector = cells[header.sector - (header.sector > header.name)].strip() or None
+    for role, cell in zip(roles, cells, strict=True):
+        if role == "text":
+            continue
+        text, found = cell_hints(cell)
+        hints += found
+        num = parse_number(text)
+        if num is None:
+            if role in ("price", "change") or text.strip() not in EMPTY_CELLS:
+                return None
+            continue
+        values[role] = num
+    return _quote(name, kind, values, hints, sector)
+
+
+def _quote(name: str, kind: Role, values: dict[Role, Num], hints: list[Hint], sector: str | None,
+           strict: bool = False) -> Quote | None:
+    """The quote of one row's numbers; ``strict``: None instead of a flag (a glued split must be consistent)."""
+    price, change, percent = values.get("price"), values.get("change"), values.get("percent")
+    if price is None or change is None or price.signed or price.percent or change.percent:
+        return None
+    got = resolve(change, percent, sorted(hints, key=lambda hint: hint[0] != "glyph"))
+    problems = list(got.problems)
+    for problem in (numbers_problem(price, change, percent, values.get("prev"), got.change, got.percent),
+                    range_problem(price, values.get("open"), values.get("high"), values.get("low"))):
+        if problem:
+            problems.append(problem)
+    if strict and problems:
+        return None
+    computed = got.percent is None
+    percent_value = got.percent if got.percent is not None else computed_percent(price.value, got.change)
+    volume = values.get("volume")
+    return Quote(
+        name, price.value, got.change, (percent_value or 0.0) + 0.0, got.direction, _kind(kind, name),
+        "; ".join(problems) or None, _value(values, "open"), _value(values, "high"), _value(values, "low"),
+        _value(values, "prev"), None if volume is None else int(volume.value), sector, computed,
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _kind(role: Role, name: str) -> Kind:
+    if role == "sector":
+        return "sector"
+    return "index" if role == "index" or is_index(name) else "stock"
+
+
+def _value(values: dict[Role, Num], role: Role) -> float | None:
+    num = values.get(role)
+    return num.value if num is not None else None

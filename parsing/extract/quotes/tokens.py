@@ -1,0 +1,74 @@
+"""Field lines: lines made only of quote tokens (symbols, numbers, glyphs, direction words, labels, separators).
+
+A line holding any other word is never a field line, so prose never gives a quote. One anchored fullmatch
+rejects a prose line at its first ordinary word; only field lines are split into tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from parsing.extract.quotes.figures import GLYPHS, NUMBER
+from parsing.html.layout import MARKS
+from parsing.sites.vocabulary import DIRECTION_WORDS, FIELD_LABELS
+
+MAX_FIELD_LINE = 20_000  # a marquee of 300 items fits; longer lines are never read as a strip
+
+# Token kinds: the group numbers of _TOKEN, in the order the alternatives are tried. GAP stands for a short
+# label line inside a strip ("Market movers"), which no item may span; ITEM for a line read whole as one item.
+MARK, GLYPH, NUM, WORD, LABEL, SYM, SEP, GAP, ITEM = range(1, 10)
+
+SYMBOL = r"[A-Z][A-Z0-9]{0,11}(?:[-./&][A-Z0-9]{1,7})?"
+
+
+def _words(words: Iterable[str]) -> str:
+    """An alternation of the words, longest first, any run of spaces inside them."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s{1,3}") for word in ordered)
+
+
+_END = rf"(?=[\s|·•,;{MARKS}{GLYPHS}]|$)"
+WORD_PATTERN = rf"(?i:{_words(DIRECTION_WORDS)})(?:\s{{1,3}}(?i:by))?"
+_LABEL = rf"(?i:{_words(FIELD_LABELS)})"
+_ALTERNATIVES = (
+    f"([{MARKS}])",
+    f"([{GLYPHS}])",
+    f"({NUMBER})(?:(?<=[%)])|{_END})",  # "(-5.8%)BOP": an item's last number may touch the next symbol
+    rf"({WORD_PATTERN})(?:(?<=[Bb][Yy])(?![A-Za-z])|(?![A-Za-z0-9]))",  # "Up by0.14" (a hidden word), not "UP0"
+    rf"({_LABEL}(?:\s{{0,2}}:)?)(?![A-Za-z])",  # "Price3.66": a hidden label glued to its value
+    f"({SYMBOL}){_END}",
+    r"([|·•;,/]|[—–](?=\s))",
+)
+_TOKEN = re.compile(r"\s*+(?:" + "|".join(_ALTERNATIVES) + ")")
+_FIELD_LINE = re.compile(
+    r"\s*+(?:(?>" + "|".join(alt.replace("(", "(?:", 1) for alt in _ALTERNATIVES) + r")\s*+)++"
+)
+
+
+class Tok(NamedTuple):
+    """One token of a field line (or, for ITEM, the whole line read as one strip item)."""
+
+    kind: int
+    text: str
+    line: int  # the line's index
+    first: bool  # the first token of its line
+    last: bool  # the last token of its line
+    tabbed: bool  # its line has table cells
+    item: object = None  # the strips' Item, for an ITEM token
+
+
+def field_tokens(line: str, number: int) -> list[Tok] | None:
+    """The line's tokens when it is a field line, else None."""
+    if len(line) > MAX_FIELD_LINE or _FIELD_LINE.fullmatch(line) is None:
+        return None
+    found = [(int(m.lastindex or 0), m.group(m.lastindex or 0)) for m in _TOKEN.finditer(line)]
+    tabbed = "\t" in line
+    last = len(found) - 1
+    return [Tok(kind, text, number, n == 0, n == last, tabbed) for n, (kind, text) in enumerate(found)]
+
+
+def is_field_line(line: str) -> bool:
+    """Whether the line holds nothing but quote tokens."""
+    return len(line) <= MAX_FIELD_LINE and _FIELD_LINE.fullmatch(line) is not None

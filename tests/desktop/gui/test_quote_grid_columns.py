@@ -1,0 +1,46 @@
+"""The quote pane with a quote table's rows: extra columns, the header's sort indicator, the chart's percents."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.gui.models.quote_model import PERCENT, VOLUME
+from desktop.gui.panes.quote_grid import QuotePane
+from desktop.library import Library
+from tests.desktop.records import STRIP
+from tests.paths import FIXTURES
+
+
+@pytest.fixture
+def pane(qtbot):
+    widget = QuotePane()
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.show()
+    return widget
+
+
+@pytest.fixture(scope="module")
+def market_watch_rows(tmp_path_factory):
+    path = tmp_path_factory.mktemp("lib") / "library.db"
+    page = FIXTURES / "quotes" / "market_watch_strip" / "market_watch_strip.html"
+    with Library(path) as library:
+        page_id = library.import_paths([page])[0].page_id
+        return library.quotes(page_id)
+
+
+def test_a_market_watch_page_shows_its_columns_and_sorts_by_volume(pane, market_watch_rows):
+    pane.set_quotes(market_watch_rows)
+    model, header = pane.model, pane.view.horizontalHeader()
+    assert model.rowCount() == 124 and model.columnCount() == 11
+    pane.sort_by(model.column_of(VOLUME), Qt.SortOrder.DescendingOrder)
+    volumes = [model.quote_at(r).volume for r in range(model.rowCount())]
+    known = [v for v in volumes if v is not None]
+    assert known == sorted(known, reverse=True) and volumes[-4:] == [None] * 4  # the strip's indices
+    percents = list(pane.chart.bar_heights()["down"][1]) + list(pane.chart.bar_heights()["up"][1])
+    assert sorted(percents) == sorted(q.percent for q in market_watch_rows if q.percent != 0)
+    pane.set_quotes(STRIP)  # no volume here: the grid goes back to biggest losers first
+    assert model.columnCount() == 5
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        model.column_of(PERCENT), Qt.SortOrder.AscendingOrder)

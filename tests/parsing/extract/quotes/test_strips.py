@@ -1,0 +1,255 @@
+"""Strips: the Business Recorder line, glyph and sign-only strips, one field per line, lone lines, prose."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from parsing.extract.quotes import find_quotes, parse_quote_line
+from parsing.html.layout import copy_lines
+from tests.parsing.extract.quotes.helpers import html_quotes, quotes_of
+
+
+def test_stock_line_with_glyph():
+    q = parse_quote_line("AIRLINK 165.36 Decreased By ▼ -10.19 (-5.8%)")
+    assert (q.symbol, q.price, q.change, q.percent, q.direction, q.kind, q.flag) == (
+        "AIRLINK", 165.36, -10.19, -5.8, "down", "stock", None)
+
+
+def test_increase_has_no_sign():
+    q = parse_quote_line("FFC 897.10 Increased By ▲ 50.59 (5.98%)")
+    assert q.direction == "up" and q.change == 50.59 and q.flag is None
+
+
+def test_index_has_no_glyph_and_thousands_separators():
+    q = parse_quote_line("KSE100 114,909 Decreased By -3882.2 (-3.27%)")
+    assert (q.price, q.change, q.percent, q.kind, q.flag) == (114909.0, -3882.2, -3.27, "index", None)
+
+
+def test_rounded_index_percent_is_tolerated():
+    assert parse_quote_line("BR100 12,314 Decreased By -512.5 (-4%)").flag is None
+
+
+@pytest.mark.parametrize("name", ["KMI30", "KMIALLSHR", "ALLSHR", "PSXDIV20", "NBPPGI", "KSE-100", "BR30"])
+def test_psx_indices_are_indices(name):
+    assert parse_quote_line(f"{name} 50,000 Increased By 100.0 (0.2%)").kind == "index"
+
+
+def test_extra_spaces_and_nbsp_are_accepted():
+    assert quotes_of("KEL\xa0 4.19  Decreased By ▼ -0.25 (-5.63 %)")["KEL"].percent == -5.63
+
+
+def test_business_recorder_item_split_over_lines():
+    got = quotes_of("HUBC 120.50 Increased By ▲ 1.05 (0.88%)\nOGDC 213.07\nDecreased By\n▼ -13.70\n(-6.04%)")
+    assert (got["HUBC"].change, got["HUBC"].direction, got["HUBC"].flag) == (1.05, "up", None)
+    assert (got["OGDC"].change, got["OGDC"].percent, got["OGDC"].direction) == (-13.70, -6.04, "down")
+
+
+def test_inline_strip_on_one_line_and_items_touching():
+    line = ("AAA 10.00 Increased By ▲ 1.00 (11.11%)BBB 20.00 Decreased By ▼ -1.00 (-4.76%) "
+            "KSE100 114,909 Decreased By -3882.2 (-3.27%)")
+    assert [q.symbol for q in find_quotes([line]).quotes] == ["AAA", "BBB", "KSE100"]
+
+
+def test_sign_only_strip_with_unicode_minus_and_pipes():
+    got = quotes_of("HUBC 120.50 +1.20 +1.01% | OGDC 213.07 \u22121.45 \u22120.68% | KSE100 118,427.35 +1,049.30 +0.89%")
+    assert got["OGDC"].change == -1.45 and got["OGDC"].percent == -0.68
+    assert got["KSE100"].kind == "index" and got["KSE100"].price == 118427.35
+
+
+def test_hidden_labels_glued_to_their_values():
+    got = quotes_of("MEBL\nPrice4.74 Up by Change+0.14 Percent change+3.04%\nFFC\nPrice33.86 Down by0.67 -1.94%")
+    assert got["MEBL"].change == 0.14 and got["FFC"].change == -0.67
+
+
+def test_one_field_per_line_cards_with_hidden_labels():
+    got = quotes_of("MEBL\nPrice\n4.74\nUp by\nChange\n+0.14\nPercent change\n+3.04%\nFFC\n33.86\nDown by\n-1.67\n-4.70%")
+    assert got["MEBL"].percent == 3.04 and got["FFC"].direction == "down"
+
+
+def test_table_cells_without_header_are_a_strip():
+    got = quotes_of("NRL\t24.66\t-0.23\t-0.92%\nDCR\t72.23\t4.63\t6.85%")
+    assert got["DCR"].change == 4.63 and got["NRL"].direction == "down"
+
+
+def test_cells_inside_a_wider_row_are_not_an_item():
+    assert quotes_of("NRL\tX\t24.66\t-0.23\t-0.92%\tY\nDCR\tX\t72.23\t4.63\t6.85%\tY") == {}
+
+
+def test_class_mark_gives_direction_to_a_bare_change():
+    got = {q.symbol: q for q in html_quotes('<ul><li class="q q--down"><b>ABC</b> 12.00 0.50 3.85%</li>'
+                                           '<li class="q q--up"><b>XYZ</b> 10.50 0.50 5.00%</li></ul>')}
+    assert got["ABC"].change == -0.5 and got["ABC"].percent == -3.85 and got["XYZ"].direction == "up"
+
+
+def test_repeated_strip_keeps_each_symbol_once():
+    strip = "AAA 10.00 Increased By ▲ 1.00 (11.11%)\nBBB 20.00 Decreased By ▼ -1.00 (-4.76%)\n"
+    assert [q.symbol for q in find_quotes(copy_lines("Home\n" + strip + strip)).quotes] == ["AAA", "BBB"]
+
+
+def test_label_lines_inside_a_strip_are_bridged():
+    lines = ["AAA 10.00 +1.00 +11.11%", "Indices", "BBB 20.00 -1.00 -4.76%", "KSE100 114,909 -3882.2 -3.27%"]
+    found = find_quotes(lines)
+    assert [q.symbol for q in found.quotes] == ["AAA", "BBB", "KSE100"] and "Indices" not in found.used
+
+
+def test_single_unmarked_item_is_not_a_strip():
+    assert quotes_of("HUBC 120.50 -4.55 -3.64%") == {}
+
+
+def test_single_stated_line_above_the_story_is_a_quote():
+    found = find_quotes(["KSE100 114,909 Decreased By -3882.2 (-3.27%)", "Some article text."])
+    assert len(found.quotes) == 1 and "KSE100 114,909 Decreased By -3882.2 (-3.27%)" in found.used
+
+
+@pytest.mark.parametrize("before", [
+    "The index moved sharply during the session as investors reacted to the latest inflation data.",
+    "Published January 13, 2025",
+])
+def test_single_line_inside_the_story_is_story_text(before):
+    assert find_quotes(["Stocks slump", before, "OGDC 213.07 Decreased By -13.70 (-6.04%)"]).quotes == ()
+
+
+def test_exchange_rates_are_not_quotes():
+    got = quotes_of("USD/PKR 280.15 +0.05 +0.02% | HUBC 120.50 +1.20 +1.01% | EUR/PKR 301.20 -0.40 -0.13%")
+    assert list(got) == ["HUBC"]
+
+
+def test_line_with_a_quote_and_prose_is_not_a_strip():
+    assert find_quotes(["AAA 10.00 Increased By ▲ 1.00 (11.11%) said the report on Monday"]).quotes == ()
+
+
+@pytest.mark.parametrize("line", [
+    "the KSE-100 gained 1,049.3 points (0.93%) to close at 118,427.35",
+    "WorldCall Telecom was the volume leader with a volume of 12,237,000 and price per share of 42.09 (1.08).",
+    "KSE-100: 118,427.35 points, up 1,049.30 (+0.89%)",
+    "HUBC closed at 120.50, down 4.55 or 3.64%",
+    "USD/PKR 280.15 (+0.05)",
+    "The KSE100 index fell 3,882 points, or 3.27%, on Monday.",
+])
+def test_prose_gives_no_quotes(line):
+    assert quotes_of(f"{line}\n{line}") == {}
+
+
+def test_five_megabyte_digit_line_is_linear():
+    line = "1234567890 " * 500_000
+    assert find_quotes([line, "AAA " + line[:1000]]).quotes == ()
+
+
+# --- generated strips ------------------------------------------------------------------------------------------
+
+WORDS = {"UP", "DOWN", "UNCH", "LAST", "RATE", "CLOSE", "PRICE", "CHANGE", "CHG", "VOL", "LTP", "SCRIP", "SYMBOL",
+         "CURRENT", "VOLUME", "PERCENT"}
+LABELS = ("LAST", "RATE", "CLOSE", "PRICE", "CHANGE", "CHG", "VOL", "LTP", "SCRIP", "SYMBOL", "CURRENT", "PERCENT")
+# A symbol made of a field label and digits reads as the label glued to a number ("Price3.66"): left out.
+symbols = st.from_regex(r"[A-Z][A-Z0-9]{1,6}", fullmatch=True).filter(
+    lambda s: s not in WORDS and not s.startswith(LABELS))
+cents = st.integers(min_value=100, max_value=2_000_000)
+
+
+def quote_numbers(prev: int, move: int) -> tuple[float, float, float]:
+    change = max(-prev + 1, min(move, prev // 10))
+    price = prev + change
+    return price / 100, change / 100, round(change / prev * 100, 2)
+
+
+def fmt(value: float, plus: bool, minus: str, commas: bool = True) -> str:
+    text = f"{abs(value):,.2f}" if commas else f"{abs(value):.2f}"
+    return (minus if value < 0 else "+" if plus and value > 0 else "") + text
+
+
+@st.composite
+def strip_items(draw):
+    """Items of one strip (each a list of its printed fields) and the numbers they were made from."""
+    n = draw(st.integers(min_value=2, max_value=8))
+    syms = draw(st.lists(symbols, min_size=n, max_size=n, unique=True))
+    style = draw(st.sampled_from(["word", "glyph", "sign"]))
+    minus = draw(st.sampled_from(["-", "\u2212", "\u2013"]))
+    parens = draw(st.booleans())
+    items, truth = [], {}
+    for sym in syms:
+        price, change, percent = quote_numbers(draw(cents), draw(st.integers(-50_000, 50_000)))
+        up = change > 0
+        word = {"word": ("Increased By" if up else "Decreased By" if change else "No Change"),
+                "glyph": "▲" if up else "▼" if change else "●", "sign": ""}[style]
+        pc = f"{fmt(percent, style == 'sign' or not up, minus, False)}%"
+        fields = [sym, fmt(price, False, minus), word, fmt(change, style == "sign", minus), f"({pc})" if parens else pc]
+        items.append([field for field in fields if field])
+        truth[sym] = (price, change, percent)
+    return items, truth
+
+
+@st.composite
+def strips(draw):
+    items, truth = draw(strip_items())
+    between = "\n" if draw(st.booleans()) else " "  # one field per line, or an item per line
+    sep = draw(st.sampled_from([" | ", " · ", " • ", "\n", "   ", " ; ", "\xa0\xa0"]))
+    return sep.join(between.join(fields) for fields in items), truth
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(strips())
+def test_generated_strip_parses_back(case):
+    text, truth = case
+    got = {q.symbol: (q.price, q.change, q.percent) for q in find_quotes(copy_lines(text)).quotes}
+    assert got == truth
+
+
+@st.composite
+def strip_markup(draw):
+    """A strip in random HTML: items as list items, spans, divs or paragraphs, fields in nested elements."""
+    items, truth = draw(strip_items())
+    item_tag = draw(st.sampled_from(["li", "span", "div", "p"]))
+    field_tag = draw(st.sampled_from(["span", "b", "div"]))
+    gap = draw(st.sampled_from(["", " ", "<span class='sep'> | </span>"]))
+    inner = gap.join(
+        f"<{item_tag} class='tick'>" + " ".join(f"<{field_tag}>{field}</{field_tag}>" for field in fields)
+        + f"</{item_tag}>" for fields in items)
+    wrap = draw(st.sampled_from(["<ul>{}</ul>", "<div class='ticker'>{}</div>", "<marquee>{}</marquee>"]))
+    return f"<html><body><nav><a href='/'>Home</a></nav>{wrap.format(inner)}<p>Story text.</p></body></html>", truth
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(strip_markup())
+def test_generated_strip_markup_parses_back(case):
+    markup, truth = case
+    assert {q.symbol: (q.price, q.change, q.percent) for q in html_quotes(markup)} == truth
+
+
+@given(
+    symbol=st.from_regex(r"[A-Z][A-Z0-9]{0,8}", fullmatch=True).filter(
+        lambda s: s not in WORDS and not s.startswith(LABELS)),
+    prev=st.integers(min_value=100, max_value=99_999_99),
+    change=st.integers(min_value=-5_000, max_value=5_000),
+)
+def test_generated_business_recorder_lines_parse_back(symbol, prev, change):
+    assume(prev + change >= 1)
+    prev_r, change_r = prev / 100, change / 100
+    price = round(prev_r + change_r, 2)
+    percent = round(change_r / prev_r * 100, 2)
+    word, glyph = ("Increased By", "▲") if change > 0 else ("Decreased By", "▼") if change < 0 else ("No Change", "▼")
+    q = parse_quote_line(f"{symbol} {price:.2f} {word} {glyph} {change_r:.2f} ({percent:g}%)")
+    assert q is not None
+    assert (q.symbol, q.price, q.change, q.percent, q.flag) == (symbol, price, change_r, float(f"{percent:g}"), None)
+
+
+ORDINARY = ["the", "index", "gained", "points", "to", "at", "shares", "of", "rose", "fell", "said", "while", "and",
+            "in", "session", "per", "share", "Rs", "KARACHI:", "traders"]
+words = st.sampled_from([*ORDINARY, "KSE-100", "HUBC", "OGDC", "up", "down", "by", "volume", "PSX", "close",
+                         "Increased", "Decreased By", "percent", "BR100", "|", "▲", "▼", "(", ")"])
+numbers = st.builds(
+    lambda n, d, s, p, b: f"{'(' if b else ''}{s}{n:,}{'.' + str(d) if d else ''}{'%' if p else ''}{')' if b else ''}",
+    st.integers(0, 10**6), st.integers(0, 99), st.sampled_from(["", "+", "-", "\u2212"]), st.booleans(),
+    st.booleans())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.one_of(words, numbers), min_size=6, max_size=40), min_size=1, max_size=8))
+def test_prose_with_numbers_gives_no_quotes(paragraphs):
+    """A line with one ordinary word in it is prose, whatever numbers and quote words it also holds."""
+    assume(all(any(word in ORDINARY for word in words) for words in paragraphs))
+    lines = [" ".join(words) for words in paragraphs]
+    assert find_quotes(lines).quotes == ()
+    markup = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article></body></html>"
+    assert html_quotes(markup) == []

@@ -1,0 +1,172 @@
+"""Quote tables: headers by synonym in any order, rows by column role, glued rows, and the merge with strips."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parsing.extract.quotes import find_quotes
+from parsing.html.layout import copy_lines
+from tests.parsing.extract.quotes.helpers import html_quotes, quotes_of
+from tests.parsing.extract.quotes.test_strips import WORDS, fmt, quote_numbers
+
+MARKET_WATCH_HEADER = "SYMBOL\tSECTOR\tLISTED IN\tLDCP\tOPEN\tHIGH\tLOW\tCURRENT\tCHANGE\tCHANGE (%)\tVOLUME\n"
+
+
+def test_market_watch_row_by_column_role():
+    text = MARKET_WATCH_HEADER + "DGKC\tCEMENT\tKSE100, KMI30\t416.33\t413.42\t444.71\t413.23\t444.03\t27.70\t6.65%\t21,349\n"
+    q = quotes_of(text)["DGKC"]
+    assert (q.price, q.change, q.percent, q.previous_close, q.open, q.high, q.low, q.volume, q.sector) == (
+        444.03, 27.70, 6.65, 416.33, 413.42, 444.71, 413.23, 21349, "CEMENT")
+    assert (q.kind, q.flag, q.percent_computed) == ("stock", None, False)
+
+
+def test_table_lines_are_used_cell_by_cell():
+    text = MARKET_WATCH_HEADER + "DGKC\tCEMENT\tKSE100, KMI30\t416.33\t413.42\t444.71\t413.23\t444.03\t27.70\t6.65%\t21,349\n"
+    used = find_quotes(copy_lines(text)).used
+    assert "SYMBOL SECTOR LISTED IN LDCP OPEN HIGH LOW CURRENT CHANGE CHANGE (%) VOLUME" in used
+    assert {"DGKC", "CEMENT", "444.03", "CHANGE (%)"} <= used
+
+
+def test_other_column_orders_and_a_bare_loser_percent():
+    got = quotes_of("Top losers\nCompany\t% Chg\tClose\tChg\nLPL\t-7.20\t36.59\t-2.84\nPIOC\t7.03\t29.75\t-2.25\n")
+    assert got["LPL"].percent == -7.20 and got["PIOC"].percent == -7.03 and got["PIOC"].flag is None
+
+
+@pytest.mark.parametrize("header", ["Scrip\tRate\tChange\t% Chg", "scrip\trate\tchg\tchange%", "Code\tLTP\tNet\t%",
+                                    "Symbol\tLast\tChange\tChange (%)"])
+def test_header_synonyms_in_any_case(header):
+    assert quotes_of(f"{header}\nHUBC\t120.50\t1.05\t0.88%\n")["HUBC"].change == 1.05
+
+
+def test_a_row_that_disagrees_is_flagged_not_dropped():
+    got = quotes_of("Symbol\tLDCP\tHigh\tLow\tCurrent\tChange\nAAA\t10.00\t10.50\t9.80\t11.00\t0.50\nBBB\t5.00\t5.1\t4.9\t5.05\t0.05\n")
+    assert "previous close" in got["AAA"].flag and "range" in got["AAA"].flag.split(";")[-1]
+    assert got["BBB"].flag is None
+
+
+def test_index_table_with_glyphs_in_the_change_cells():
+    got = quotes_of("Index\tHigh\tLow\tCurrent\tChange\t%\nKMI30\t176,001.10\t174,200.00\t175,640.22\t▲ 1,412.06\t0.81\n"
+                    "ALLSHR\t75,100.00\t74,200.00\t74,400.00\t▼ 310.50\t0.42\n")
+    assert (got["KMI30"].kind, got["KMI30"].direction, got["KMI30"].percent) == ("index", "up", 0.81)
+    assert (got["ALLSHR"].change, got["ALLSHR"].percent, got["ALLSHR"].flag) == (-310.5, -0.42, None)
+
+
+def test_sector_rows_get_a_computed_percent():
+    got = quotes_of("Sector\tCurrent\tChange\tVolume Traded\nBR - Cement\t5,128.27\t137.80\t31,848,250\n")
+    q = got["BR - Cement"]
+    assert (q.kind, q.percent, q.percent_computed, q.volume) == ("sector", 2.76, True, 31848250)
+
+
+def test_glued_sector_rows_split_by_decimals():
+    got = quotes_of("BR Sectors Position\nSector\nOpen High Low Close Change Turnover\nBR - Cement\n"
+                    "4,990.475,133.434,989.625,128.27137.8031,848,250\nBR - Oil and Gas\n"
+                    "10,320.2810,463.2310,184.2210,194.29-126.0125,683,136\n")
+    cement = got["BR - Cement"]
+    assert (cement.open, cement.high, cement.low, cement.price, cement.change, cement.volume) == (
+        4990.47, 5133.43, 4989.62, 5128.27, 137.80, 31848250)
+    assert cement.kind == "sector" and cement.percent_computed and cement.flag is None
+    assert got["BR - Oil and Gas"].change == -126.01
+
+
+def test_glued_header_and_rows_on_one_line():
+    got = quotes_of("SectorCurrentChangeVolume Traded\nBR - Insurance6,098.7513.661,563,532\n"
+                    "BR - Oil and Gas735.520.00225,089")
+    assert got["BR - Insurance"].change == 13.66 and got["BR - Oil and Gas"].direction == "unchanged"
+
+
+def test_glued_row_that_splits_no_way_consistently_is_left_out():
+    got = quotes_of("Sector\nOpen High Low Close Change Turnover\nBR - Cement\n9,990.475,133.434,989.625,128.27137.8031,848,250\n")
+    assert got == {}
+
+
+def test_table_row_wins_over_the_strip():
+    text = ("HUBC 120.50 Increased By ▲ 1.05 (0.88%)\nOGDC 213.07 Decreased By ▼ -13.70 (-6.04%)\n"
+            "Scrip\tRate\tChange\t% Chg\tVolume\nHUBC\t121.00\t1.55\t1.30%\t1,000\n")
+    quotes = find_quotes(copy_lines(text)).quotes
+    assert [q.symbol for q in quotes] == ["HUBC", "OGDC"]
+    assert (quotes[0].price, quotes[0].volume) == (121.0, 1000)
+
+
+def test_prose_tables_are_not_quote_tables():
+    text = ("Indicator\tLatest\tPrevious\tChange\nCPI inflation (YoY)\t4.1%\t3.5%\t+0.6\n"
+            "Company\tProfit (Rs bn)\tEPS\tChange\nLucky Cement\t12.3\t41.20\t+5.1%\n")
+    assert quotes_of(text) == {}
+
+
+def test_market_page_rule():
+    rows = "".join(f"S{n:03d}\t10.00\t0.10\t1.01%\n" for n in range(60))
+    found = find_quotes(copy_lines("Symbol\tCurrent\tChange\t%\n" + rows))
+    assert found.table_rows == 60
+    assert found.is_market_page(["The index closed higher."])
+    assert not found.is_market_page(["A long story paragraph. " * 80])
+
+
+# --- generated tables ------------------------------------------------------------------------------------------
+
+symbols = st.from_regex(r"[A-Z]{3,6}", fullmatch=True).filter(lambda s: s not in WORDS)
+cents = st.integers(min_value=100, max_value=2_000_000)
+ROLE_NAMES = {"price": ["Current", "Close", "Rate", "LTP", "Last", "Price"], "change": ["Change", "Chg", "Net"],
+              "percent": ["Change (%)", "% Chg", "%", "Change%"], "prev": ["LDCP", "Prev. Close", "Previous"],
+              "volume": ["Volume", "Vol", "Volume Traded"]}
+
+
+@st.composite
+def tables(draw):
+    """A quote table in random markup: header synonyms, column order, case, cell wrappers, signs."""
+    roles = draw(st.permutations(["price", "change", *draw(st.lists(st.sampled_from(["percent", "prev", "volume"]),
+                                                                      unique=True))]))
+    head = [draw(st.sampled_from(["Symbol", "Scrip", "Company", "Code"]))] + [draw(st.sampled_from(ROLE_NAMES[r]))
+                                                                           for r in roles]
+    upper, plus = draw(st.booleans()), draw(st.booleans())
+    wrap = draw(st.sampled_from(["{}", "<span>{}</span>", "<b>{}</b>", " {} "]))
+    rows, truth = [], {}
+    for sym in draw(st.lists(symbols, min_size=1, max_size=12, unique=True)):
+        prev = draw(cents)
+        price, change, percent = quote_numbers(prev, draw(st.integers(-50_000, 50_000)))
+        volume = draw(st.integers(0, 10**8))
+        value = {"price": fmt(price, False, "-"), "change": fmt(change, plus, "-"),
+                 "percent": f"{fmt(percent, plus, '-', False)}%", "prev": fmt(prev / 100, False, "-"),
+                 "volume": f"{volume:,}"}
+        rows.append(f"<tr><td><a href='/c/{sym}'>{sym}</a></td>"
+                    + "".join(f"<td>{wrap.format(value[r])}</td>" for r in roles) + "</tr>")
+        truth[sym] = (price, change, percent if "percent" in roles else round(change / (price - change) * 100, 2),
+                      volume if "volume" in roles else None)
+    th = "".join(f"<th>{h.upper() if upper else h}</th>" for h in head)
+    return (f"<html><body><p>Market data</p><table><thead><tr>{th}</tr></thead><tbody>{''.join(rows)}</tbody>"
+            "</table></body></html>", truth)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables())
+def test_generated_table_parses_back(case):
+    markup, truth = case
+    got = {q.symbol: (q.price, q.change, q.percent, q.volume) for q in html_quotes(markup)}
+    assert got == truth
+
+
+@st.composite
+def glued_tables(draw):
+    rows, truth = [], {}
+    for n in range(draw(st.integers(1, 10))):
+        name = f"BR - {draw(st.sampled_from(['Cement', 'Oil and Gas', 'Commercial Banks', 'Refinery']))} {'ABCDEFGHIJK'[n]}"
+        prev = draw(st.integers(10_000, 5_000_000))
+        price, change, _ = quote_numbers(prev, draw(st.integers(-100_000, 100_000)))
+        low = min(prev, round(price * 100)) - draw(st.integers(0, 900))
+        high = max(prev, round(price * 100)) + draw(st.integers(0, 900))
+        volume = draw(st.integers(1_000, 10**8))
+        cells = [fmt(prev / 100, False, "-"), fmt(high / 100, False, "-"), fmt(max(low, 1) / 100, False, "-"),
+                 fmt(price, False, "-"), fmt(change, False, "-"), f"{volume:,}"]
+        rows.append(f"{name}\n{''.join(cells)}")
+        truth[name] = (price, change, volume)
+    return "Sector\nOpen High Low Close Change Turnover\n" + "\n".join(rows), truth
+
+
+@settings(max_examples=100, deadline=None)
+@given(glued_tables())
+def test_generated_glued_rows_parse_back_or_are_left_out(case):
+    text, truth = case
+    got = {q.symbol: (q.price, q.change, q.volume) for q in quotes_of(text).values()}
+    assert all(truth[symbol] == values for symbol, values in got.items())  # never a wrong split
+    assert len(got) >= len(truth) * 0.8
