@@ -8,7 +8,7 @@ from pathlib import Path
 from parsing.limits import MAX_FILE_BYTES
 from parsing.model import Document, Image, Page, ParseError, Quote
 
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 
 __all__ = [
     "MAX_FILE_BYTES", "PARSER_VERSION", "Document", "Image", "Page", "ParseError", "Quote", "parse_bytes",

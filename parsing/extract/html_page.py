@@ -1,25 +1,21 @@
-"""An HTML Document to a Page (one lexbor parse): metadata, the ticker, the article region and its images."""
+"""An HTML Document to a Page (one lexbor parse): metadata, the ticker, the article and its images.
+
+The head's metadata (JSON-LD included) is read before script and style are stripped; the article extractor
+then walks the body once. ``extract_article`` passes over the lines named in its ``skip`` argument: the
+quote lines of the ticker, so that no strip or quote table becomes a paragraph or the title.
+"""
 
 from __future__ import annotations
 
-import html as htmllib
-
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from parsing.extract.article import Article, build_article
-from parsing.extract.metadata import Metadata, page_metadata
-from parsing.extract.quotes import find_quotes, quotes_after_prose
+from parsing.extract.article import Article, extract_article
+from parsing.extract.metadata import HeadMeta, read_head
 from parsing.extract.ticker import body_quotes
 from parsing.html import images
-from parsing.html.layout import Line, region_lines, text_lines
-from parsing.html.region import article_region, region_markup, widen
 from parsing.html.shape import check_shape
-from parsing.limits import MAX_LINE_CHARS
 from parsing.model import Document, Image, Page, Quote, Resolver
 from parsing.sites.vocabulary import DROPPED_TAGS
-
-MAX_ARTICLE_LINES = 20_000
-MAX_REGION_CHARS = 4_000_000
 
 
 def parse_html(document: Document) -> Page:
@@ -27,13 +23,13 @@ def parse_html(document: Document) -> Page:
     data = document.markup or b""
     check_shape(data)
     tree = LexborHTMLParser(data, scripting=True)
-    meta = page_metadata(tree, data)
+    meta = read_head(tree, data[:4096])
     tree.strip_tags(list(DROPPED_TAGS))
     quotes, art = _quotes_and_article(tree.body, meta)
     return Page(
-        title=art.title or meta.title,
-        section=art.section or meta.section,
-        published=art.published or meta.published,
+        title=art.title,
+        section=art.section,
+        published=art.published,
         saved=document.saved,
         byline=art.byline,
         source_url=document.source_url or meta.source_url,
@@ -47,35 +43,33 @@ def parse_html(document: Document) -> Page:
     )
 
 
-def _quotes_and_article(body: LexborNode | None, meta: Metadata) -> tuple[list[Quote], Article]:
-    best = article_region(body) if body is not None else None
-    region = widen(best) if best is not None else None
-    if body is not None and best is not None and region is not None:
-        article_lines = region_lines(region_markup(region, best)[:MAX_REGION_CHARS])
-        quotes = body_quotes(body, {line.text for line in article_lines})
-        h1 = region.css_first("h1")
-        hint = " ".join(h1.text().split()) if h1 is not None else None
-        return quotes, build_article(article_lines, hint or meta.title, html=True)
-    lines = text_lines(body.html or "" if body is not None else "")[:MAX_ARTICLE_LINES * 2]
-    quotes, start, end = find_quotes(lines)
-    if quotes_after_prose(lines, start):
-        quotes = []  # quote-like lines after prose are article text
-    rest = lines[:MAX_ARTICLE_LINES] if not quotes else (lines[:start] + lines[end:])[:MAX_ARTICLE_LINES]
-    return quotes, build_article([Line(t[:MAX_LINE_CHARS]) for t in rest], meta.title)
+def _quotes_and_article(body: LexborNode | None, meta: HeadMeta) -> tuple[list[Quote], Article]:
+    """The ticker's quotes and the article; sentences of the story are never read as quotes.
+
+    A page with a ticker and no story region, whose article would be its loose lines of text, is a page of
+    quotes: it has no paragraphs.
+    """
+    art = extract_article(body, meta)
+    if body is None:
+        return [], art
+    quotes = body_quotes(body, {*art.paragraphs, art.title or ""})
+    if quotes and art.source == "lines":
+        art.paragraphs = []
+    return quotes, art
 
 
 def _images(art: Article, resolve: Resolver | None) -> tuple[Image, ...]:
     found: list[Image] = []
-    for line, after, caption in art.images:
+    for image in art.images:
         if len(found) >= images.MAX_IMAGES:
             break
-        src = images.image_source(line.attrs)
-        src = htmllib.unescape(src) if "&" in src else src
+        src = image.src
         data = images.from_data_uri(src) if src.startswith("data:") else (resolve(src) if resolve else None)
         ok = images.checked(data)
         if ok is None:
             continue
         media, payload = ok
         source = "inline" if src.startswith("data:") else src[:2000]
-        found.append(Image(f"img-{len(found)}", media, payload, caption or line.text or None, source, after))
+        caption = image.caption or image.alt or None
+        found.append(Image(f"img-{len(found)}", media, payload, caption, source, image.after_paragraph))
     return tuple(found)

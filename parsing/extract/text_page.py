@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from parsing.extract.article import build_article, date_line
 from parsing.extract.quotes import find_quotes, quotes_after_prose
+from parsing.extract.textcopy import build_article, date_line
 from parsing.html.layout import Line
 from parsing.limits import MAX_LINE_CHARS
 from parsing.model import Document, Page

@@ -1,0 +1,349 @@
+"""The body walked once, without recursion, into a table of elements, text blocks laid out like innerText, and images.
+
+Every later pass over a page (scoring, assembly, metadata) is a linear loop over this table: elements in
+document order (pre-order index) with their parent, last descendant and marks; blocks of rendered text; images.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from parsing.html.images import image_source
+from parsing.html.marks import (
+    ARIA_HIDDEN,
+    BYLINE,
+    CAPTION,
+    DATE,
+    HIDDEN,
+    SEMANTIC,
+    SKIPPABLE,
+    TEASER,
+    element_marks,
+    tag_marks,
+)
+from parsing.sites.vocabulary import BLOCK_TAGS, CELL_TAGS, HEADINGS, SKIPPED_TAGS
+
+MAX_NODES = 300_000  # nodes visited per page; past this the walk stops (hostile or huge pages)
+MAX_BLOCK_CHARS = 20_000  # no block is longer
+MAX_BLOCKS = 40_000
+MAX_IMAGES = 2_000
+MIN_SKIPPED_CHARS = 300  # smaller furniture is walked as usual (an inline "related story" link)
+MAX_SKIPPED_SHARE = 0.4  # furniture with more of the page's text than this is walked and judged as usual
+_STORY_SELECTOR = "article, main, [role=main], [itemprop=articleBody]"
+# The most text an element marked teaser, byline, date or caption holds when it really is one.
+_MARK_LIMITS = ((TEASER, 800), (BYLINE, 300), (DATE, 200), (CAPTION, 800))
+# What a tag means to the walk, in one lookup.
+_SKIP, _BLOCK, _BREAK, _CELL, _VOID, _PRE, _ROOT = 1, 2, 4, 8, 16, 32, 64
+_TAG_KIND: dict[str, int] = {tag: _BLOCK | _BREAK for tag in BLOCK_TAGS - CELL_TAGS}
+_TAG_KIND.update({tag: _SKIP for tag in SKIPPED_TAGS})
+_TAG_KIND.update({
+    "pre": _BLOCK | _BREAK | _PRE, "body": _BLOCK | _BREAK | _ROOT, "html": _BLOCK | _BREAK | _ROOT,
+    "td": _CELL, "th": _CELL, "br": _BREAK | _VOID, "hr": _BREAK | _VOID, "img": _VOID, "wbr": _VOID,
+})
+
+
+@dataclass(slots=True)
+class Block:
+    """A rendered line: the text of one block element (or of one <br>-separated run inside it)."""
+
+    text: str
+    kind: str  # tag of the innermost block element: "p", "div", "li", "h2", "pre", "tr", ...
+    elem: int  # index of that element in the table
+    links: int  # characters that sit inside links
+    marks: int  # vocab mark bits of every element around the text (teaser, caption, byline, date, ...)
+    value: float = 0.0  # how much the block speaks for its containers being the story (set by scoring)
+
+
+@dataclass(slots=True)
+class ImageRef:
+    """An <img> met on the walk: ``elem`` is its own index in the table, ``block`` the number of blocks read
+    before it."""
+
+    src: str
+    alt: str
+    attrs: dict[str, str]
+    elem: int
+    block: int
+    marks: int
+
+
+@dataclass(slots=True)
+class ElementTable:
+    """Every element of the body in document order (pre-order index), with its text blocks and images.
+
+    ``end[i]`` is the index of the last element inside element ``i``, so element ``j`` lies inside ``i``
+    exactly when ``i <= j <= end[i]``.
+    """
+
+    tags: list[str] = field(default_factory=list)
+    parent: list[int] = field(default_factory=list)
+    end: list[int] = field(default_factory=list)
+    marks: list[int] = field(default_factory=list)  # each element's own mark bits
+    marks_in: list[int] = field(default_factory=list)  # the bits of the element and all around it
+    classes: list[str] = field(default_factory=list)  # class attribute, for repetition
+    nodes: list[LexborNode] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    images: list[ImageRef] = field(default_factory=list)
+    truncated: bool = False  # the walk stopped at its node budget
+
+    def __len__(self) -> int:
+        return len(self.tags)
+
+    def inside(self, elem: int, root: int) -> bool:
+        """Whether element ``elem`` is ``root`` or lies inside it."""
+        return root <= elem <= self.end[root]
+
+
+
+class _Walker:
+    """Keeps the open elements on explicit stacks and gathers text into blocks."""
+
+    def __init__(self) -> None:
+        self.table = ElementTable()
+        self.open: list[tuple[int, bool, int, bool]] = []  # (element, is block, inherited marks, is link)
+        self.owners: list[int] = []  # open block elements: the innermost one owns the text
+        self.parts: list[str] = []
+        self.size = 0
+        self.links = 0
+        self.inline: dict[int, int] = {}  # characters under each semantic mark of an inline element
+        self.link_depth = 0
+        self.pre_depth = 0
+        self.owner_marks = 0  # inherited marks of the innermost open block element (the text's owner)
+        self.page_chars = 0  # characters of text on the page (for the share of skipped furniture)
+
+    # -- text ---------------------------------------------------------------------------------------
+    def text(self, data: str) -> None:
+        if not data or data.isspace():
+            if data and self.parts:
+                self.parts.append(" ")
+            return
+        if self.size >= MAX_BLOCK_CHARS:
+            return
+        self.parts.append(data)
+        self.size += len(data)
+        if self.link_depth:
+            self.links += len(data.strip())
+        extra = self.open[-1][2] & SEMANTIC & ~self.owner_marks if self.open else 0
+        if extra:
+            for bit, _limit in _MARK_LIMITS:
+                if extra & bit:
+                    self.inline[bit] = self.inline.get(bit, 0) + len(data.strip())
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        raw = "".join(self.parts)
+        if self.pre_depth:
+            lines = [line.rstrip() for line in raw.strip("\n").split("\n")]
+            text = "\n".join(lines).strip()
+        else:
+            text = " ".join(raw.split())
+        self.parts.clear()
+        if text and len(self.table.blocks) < MAX_BLOCKS:
+            owner = self.owners[-1] if self.owners else 0
+            kind = self.table.tags[owner] if self.owners else "body"
+            links = min(self.links, len(text))
+            marks = self.owner_marks
+            for bit, chars in self.inline.items():
+                if chars * 2 >= len(text):
+                    marks |= bit  # an inline caption or byline that is most of the line marks the line
+            self.table.blocks.append(Block(text[:MAX_BLOCK_CHARS], kind, owner, links, marks))
+        self.size = self.links = 0
+        self.inline.clear()
+
+    # -- elements -----------------------------------------------------------------------------------
+    def enter(self, node: LexborNode, tag: str) -> bool:
+        """Open an element; False when its content is to be skipped."""
+        kind = _TAG_KIND.get(tag, 0)
+        if kind & _SKIP:
+            return False
+        attrs = node.attributes
+        marks = element_marks(tag, attrs) if attrs and not kind & _ROOT else tag_marks(tag)
+        block = bool(kind & _BLOCK)
+        if marks & (HIDDEN | ARIA_HIDDEN) and not block:
+            return False  # hidden inline text (screen-reader labels) never joins its paragraph
+        skipped = self._skippable(node, marks) if block else None
+        if skipped is not None:
+            self._furniture(node, tag, attrs, marks, skipped)
+            return False
+        table = self.table
+        index = len(table.tags)
+        top = self.open[-1] if self.open else None
+        inherited = ((top[2] if top else 0) | marks) & ~(HIDDEN | ARIA_HIDDEN)
+        table.tags.append(tag)
+        table.parent.append(top[0] if top else -1)
+        table.end.append(index)
+        table.marks.append(marks)
+        table.marks_in.append(inherited)
+        table.classes.append(attrs.get("class") or "" if attrs else "")
+        table.nodes.append(node)
+        if kind & _BREAK and self.parts:
+            self.flush()
+        elif kind & _CELL and self.parts:
+            self.parts.append(" ")
+        if kind & _VOID:
+            if tag == "img" and len(table.images) < MAX_IMAGES:
+                self._image(index, attrs, inherited)
+            return False
+        link = tag == "a" and not self._anchor_in_heading(attrs)
+        self.open.append((index, block, inherited, link))
+        if block:
+            self.owners.append(index)
+            self.owner_marks = inherited
+        if link:
+            self.link_depth += 1
+        elif kind & _PRE:
+            self.pre_depth += 1
+        return True
+
+    def exit(self) -> None:
+        index, block, _marks, link = self.open.pop()
+        if block:
+            if self.parts:
+                self.flush()
+            owners = self.owners
+            owners.pop()
+            self.owner_marks = self.table.marks_in[owners[-1]] if owners else 0
+            if self.pre_depth and self.table.tags[index] == "pre":
+                self.pre_depth -= 1
+        elif link:
+            self.link_depth -= 1
+        elif self.parts and self.table.tags[index] in CELL_TAGS:
+            self.parts.append(" ")
+        self.table.end[index] = len(self.table.tags) - 1
+
+    def _anchor_in_heading(self, attrs: dict[str, str | None]) -> bool:
+        """A heading's link to a place on the same page (a permalink mark, a table of contents' back link)
+        leads nowhere: its text counts as the heading's own."""
+        owners = self.owners
+        return bool(owners) and self.table.tags[owners[-1]] in HEADINGS and (attrs.get("href") or "")[:1] == "#"
+
+    def _skippable(self, node: LexborNode, marks: int) -> str | None:
+        """The text of a furniture element whose content need not be walked, else None.
+
+        Only furniture by clear words or tags (a menu, a footer, comments, share bars), holding no
+        <article> or <main> and a small share of the page's text, is read in one go.
+        """
+        if not marks & SKIPPABLE or not self.open:
+            return None
+        if node.css_first(_STORY_SELECTOR) is not None:
+            return None
+        text = node.text(deep=True, separator=" ") or ""
+        if len(text) < MIN_SKIPPED_CHARS or len(text) > MAX_SKIPPED_SHARE * self.page_chars:
+            return None
+        return text
+
+    def _furniture(self, node: LexborNode, tag: str, attrs: dict[str, str | None], marks: int,
+                   text: str) -> None:
+        """Record a skipped furniture element and its text as one all-link block (it counts only against)."""
+        if self.parts:
+            self.flush()
+        table = self.table
+        index = len(table.tags)
+        top = self.open[-1]
+        inherited = (top[2] | marks) & ~(HIDDEN | ARIA_HIDDEN)
+        table.tags.append(tag)
+        table.parent.append(top[0])
+        table.end.append(index)
+        table.marks.append(marks)
+        table.marks_in.append(inherited)
+        table.classes.append(attrs.get("class") or "" if attrs else "")
+        table.nodes.append(node)
+        collapsed = " ".join(text[: MAX_BLOCK_CHARS * 2].split())[:MAX_BLOCK_CHARS]
+        if collapsed and len(table.blocks) < MAX_BLOCKS:
+            table.blocks.append(Block(collapsed, tag, index, len(collapsed), 0))
+
+    def _image(self, index: int, attrs: dict[str, str | None], inherited: int) -> None:
+        src = image_source(attrs)
+        if not src:
+            return
+        clean = {k: v for k, v in attrs.items() if v is not None and len(v) < 4000}
+        ref = ImageRef(src, " ".join((attrs.get("alt") or "").split()), clean, index, 0, inherited)
+        ref.block = len(self.table.blocks) + (1 if self.parts and "".join(self.parts).strip() else 0)
+        self.table.images.append(ref)
+
+
+def walk(root: LexborNode) -> ElementTable:
+    """Walk ``root``'s subtree once, iteratively (first child / next sibling / parent links, no recursion)."""
+    walker = _Walker()
+    walker.page_chars = len(root.text(deep=True) or "")
+    if not walker.enter(root, root.tag or "body"):
+        return walker.table
+    visited = 0
+    node: LexborNode | None = root.child
+    depth = 1  # elements opened below root whose exit is pending
+    text, enter, leave = walker.text, walker.enter, walker.exit
+    while node is not None:
+        visited += 1
+        if visited > MAX_NODES:
+            walker.table.truncated = True
+            break
+        tag = node.tag or ""
+        if tag == "-text":
+            text(node.text_content or "")
+        elif tag[:1] != "-" and enter(node, tag):
+            child = node.child
+            if child is not None:
+                node, depth = child, depth + 1
+                continue
+            leave()
+        # on to the next node in document order, closing the elements left on the way
+        while node is not None:
+            following = node.next
+            if following is not None:
+                node = following
+                break
+            node, depth = node.parent, depth - 1
+            if depth <= 0:
+                node = None
+                break
+            leave()
+    while walker.open:
+        walker.exit()
+    settle_marks(walker.table)
+    return walker.table
+
+
+def settle_marks(table: ElementTable) -> None:
+    """Drop teaser, byline, date and caption marks that came from elements too large to be one.
+
+    A container called "description" or "author-content" that holds the whole story does not make
+    each of its paragraphs a teaser or a byline; a small element inside it that is one still counts.
+    """
+    marked = [i for i, m in enumerate(table.marks) if m & SEMANTIC]
+    if not marked:
+        return
+    size = len(table)
+    text = [0] * size
+    for block in table.blocks:
+        text[block.elem] += len(block.text)
+    parent = table.parent
+    for index in range(size - 1, 0, -1):
+        text[parent[index]] += text[index]
+    own_clear: dict[int, tuple[int, int]] = {}
+    for index in marked:
+        own = table.marks[index]
+        too_big = small = 0
+        for bit, limit in _MARK_LIMITS:
+            if own & bit:
+                if text[index] > limit:
+                    too_big |= bit
+                else:
+                    small |= bit
+        own_clear[index] = (too_big, small)
+    if not any(big for big, _small in own_clear.values()):
+        return
+    cleared = [0] * size
+    for index in range(marked[0], size):
+        up = parent[index]
+        bits = cleared[up] if up >= 0 else 0
+        if index in own_clear:
+            too_big, small = own_clear[index]
+            bits = (bits | too_big) & ~small
+        cleared[index] = bits
+    for block in table.blocks:
+        if cleared[block.elem]:
+            block.marks &= ~cleared[block.elem]
+
