@@ -1,233 +1,334 @@
-"""The article from rendered lines: title, section, dates, byline, summary, paragraphs, related links."""
+"""The article of a text copy (select-all and copy from a browser), found by the structure of its lines.
+
+A copy has no markup, so each line is first told apart by what it is alone (``_kind``): a quote line (the
+caller's ``skip``), furniture, a date or byline, a caption, a sign-up line, a copyright line, a logo's alt text,
+a figure, a teaser, a sentence, a headline-like line or a label. Runs of sentences are the candidate bodies; a
+run is anchored when a headline-like line sits above it (with at most a teaser, a byline and dates between),
+or when it follows the ticker directly. The best anchored run is the story: its headline is the title, the
+label above the headline its section, the lines between them its teaser, byline and date. A story with no
+headline has no title. Lists of other stories ("Latest", "Most read") and what follows a copyright line are
+never the story.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
-from parsing.html.layout import Line
+from parsing.extract.article.assemble import BY_LINE, NAME_DATE
+from parsing.extract.article.header import clean_byline
+from parsing.extract.article.model import Article
+from parsing.extract.dates import dateline, iso_date
+from parsing.extract.lines import (
+    ends_relative_time,
+    is_caption,
+    is_copyright,
+    is_date_line,
+    is_figure,
+    is_list_heading,
+    is_logo,
+    is_notice,
+    is_relative_time,
+    line_key,
+    section_label,
+    without_relative_time,
+)
 from parsing.sites.brecorder import TITLE_SUFFIX
 from parsing.sites.vocabulary import FURNITURE_LINES, STOP_LINES
 
-_MONTHS = {m[:3].lower(): n for n, m in enumerate(
-    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December"), 1)}
-_MONTH = r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
-_DATE_MDY = re.compile(_MONTH + r" (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)\b", re.I)
-_DATE_DMY = re.compile(r"\b(?P<day>\d{1,2}) " + _MONTH + r",? (?P<year>(?:19|20)\d\d)\b", re.I)
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_PUBLISHED = re.compile(
-    r"(?:(?P<name>[A-Z][\w.&'’ -]{1,40}?) (?:\| )?)?(?:Published|Updated|Posted|Last updated)\b:? ?(?P<rest>.{6,60})$",
-    re.I,
-)
-_BYLINE_DATE = re.compile(r"(?:By )?(?P<name>[A-Z][\w.&'’ -]{1,40}?),? (?:\| )?(?P<rest>\d{1,2} [A-Za-z]{3,9}\.?,? \d{4}.{0,20})$")
-_BY = re.compile(r"By (?P<name>[A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){0,4})$")
-_SENTENCE_END = ("." , "!", "?", "”", '"', "’", "'", ":", ")", "…", "۔")
-_PUBLISHED_WORD = re.compile(r"\bPublished\b", re.I)
+# What a line is, read alone.
+QUOTE, FURNITURE, STOP, LIST, NOTICE, END, DATE, CAPTION, LOGO, FIGURE, TEASER, SENTENCE, HEADLINE, LABEL = (
+    "quote", "furniture", "stop", "list", "notice", "end", "date", "caption", "logo", "figure", "teaser",
+    "sentence", "headline", "label")
+_HEADER = frozenset({TEASER, DATE, FURNITURE, NOTICE, LOGO, FIGURE})  # between a headline and its story
+_BREAKS = frozenset({QUOTE, STOP, LIST, END})  # a story never runs across these
+_LIST_ITEMS = frozenset({HEADLINE, DATE, FIGURE, LABEL, LOGO})
+_BOX = frozenset({LIST, HEADLINE, LABEL, FURNITURE, CAPTION, NOTICE, LOGO, FIGURE, DATE})  # a box inside a story
+_SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ":", ")", "…", "۔", "。", "؟")
+MIN_HEADLINE_WORDS = 3
+MAX_HEADLINE_WORDS = 30
+MAX_QUESTION_TITLE_WORDS = 20
+MAX_GAP = 3  # lines that are not sentences inside one story (related links, subheadings)
+MAX_HEADER = 8  # lines between a headline and its story
+MAX_CLIMB = 14  # lines looked at above a story for its headline
+MAX_BOX_LINES = 8  # a box of links inside a story ("Also read") is no longer than this
 MAX_RELATED_WORDS = 25
-MAX_CAPTION_WORDS = 40
-_READ_MORE = re.compile(r"(?:Read more|Also read|Read also|Related|See also|Also see)\s?[:\-–—]\s?", re.I)
+MAX_NAME_WORDS = 6
+MAX_SECTION_WORDS = 2  # a label above the headline; a longer line there is a menu ("Home News Business")
+WEIGHTS = {3: 1.0, 2: 0.9, 1: 0.35}  # a story's worth by its anchor: headline and dateline, one of them, none
+AFTER_STORY = 0.2  # a run after the story's end ("Comments") is worth this share
+_PUBLISHED_WORD = re.compile(r"\b(?:published|posted)\b", re.IGNORECASE)
+_OFFER = re.compile(r"\b(?:inbox|newsletters?|e-?mail|subscri\w*|sign(?:ing)? up|free trial)\b", re.IGNORECASE)
+_UPDATED_WORD = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"^(?P<name>.{2,60}?)\s*[|·,–—-]?\s*\b(?:published|posted|updated|last updated)\b", re.IGNORECASE)
 
 
-@dataclass
-class Article:
-    """What the article lines gave; images are (line, after_paragraph, caption)."""
+@dataclass(slots=True)
+class _Run:
+    """Lines ``start`` to ``end`` (exclusive) of one candidate body, and what anchors it."""
 
-    title: str | None = None
-    section: str | None = None
-    published: str | None = None
-    byline: str | None = None
-    summary: str | None = None
-    paragraphs: list[str] = field(default_factory=list)
-    related: list[str] = field(default_factory=list)
-    images: list[tuple[Line, int, str | None]] = field(default_factory=list)
-
-
-def clean_title(title: str | None) -> str | None:
-    if not title:
-        return None
-    title = " ".join(title.split())
-    return TITLE_SUFFIX.sub("", title)[:500] or None
+    start: int
+    end: int
+    chars: int
+    strength: int = 1
+    title: int = -1  # index of its headline line, -1 for none
+    header: int = -1  # first line after the headline (or after the ticker)
+    after_stop: bool = False
 
 
-def iso_date(text: str | None) -> str | None:
-    """YYYY-MM-DD from "January 13, 2025", "05 Jul, 2022" or an ISO timestamp; None if none is there."""
-    if not text:
-        return None
-    text = text[:200]
-    match = _ISO_DATE.match(text.strip())
-    if match:
-        year, month, day = (int(g) for g in match.groups())
-    else:
-        match = _DATE_MDY.search(text) or _DATE_DMY.search(text)
-        if not match:
-            return None
-        year, day = int(match["year"]), int(match["day"])
-        month = _MONTHS.get(match["month"][:3].lower(), 0)
-    if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+def build_text_article(lines: Sequence[str], skip: Collection[str] = ()) -> Article:
+    """The article of a text copy's lines (stripped, whitespace collapsed, no empty lines).
+
+    ``skip`` holds the texts of lines that belong to something else (the quote finder's strip and table lines):
+    they are never the title, a paragraph or part of the story, and a story may start right after them.
+    """
+    skipped = frozenset(skip)
+    kinds = [_kind(line, skipped) for line in lines]
+    kinds = _mark_notices(lines, _mark_lists(lines, _mark_questions(lines, kinds)))
+    runs = _runs(lines, kinds)
+    article = Article(source="lines")
+    if not runs:
+        return article
+    for run in runs:
+        _anchor(lines, kinds, run)
+    story = _continued(kinds, runs, max(runs, key=_worth))
+    _read_header(lines, kinds, story, article)
+    _read_body(lines, kinds, story, article)
+    return article
 
 
-def date_line(text: str) -> tuple[str | None, str | None] | None:
-    """(published, byline) when the line is a dateline such as "Published January 13, 2025"."""
-    if len(text) > 90:
-        return None
-    match = _PUBLISHED.match(text)
-    if match and iso_date(match["rest"]):
-        return iso_date(match["rest"]), (match["name"] or "").strip(" |") or None
-    match = _BYLINE_DATE.match(text)
-    if match and iso_date(match["rest"]):
-        return iso_date(match["rest"]), match["name"].strip()
-    return None
+def _kind(text: str, skip: frozenset[str]) -> str:
+    key = line_key(text)
+    if text in skip:
+        return QUOTE
+    if key in STOP_LINES:
+        return STOP
+    if is_list_heading(text):
+        return LIST
+    if not key or key in FURNITURE_LINES or _share_line(key):
+        return FURNITURE
+    if is_notice(text):
+        return NOTICE
+    if is_copyright(text):
+        return END
+    if is_date_line(text) or _byline_line(text) or ends_relative_time(text):
+        return DATE
+    if is_caption(text):
+        return CAPTION
+    if is_logo(text):
+        return LOGO
+    if is_figure(text):
+        return FIGURE
+    if text.endswith(("...", "…")) and len(text.split()) >= MIN_HEADLINE_WORDS:
+        return TEASER
+    words = len(text.split())
+    if text.endswith(_SENTENCE_END) or words > MAX_HEADLINE_WORDS:
+        return SENTENCE
+    return HEADLINE if MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS else LABEL
 
 
-def is_sentence(text: str) -> bool:
-    return text.rstrip().endswith(_SENTENCE_END) or len(text.split()) >= 12
+def _share_line(key: str) -> bool:
+    """ "Facebook X Whatsapp": a row of share buttons."""
+    words = key.split()
+    return 1 < len(words) <= 8 and all(word in FURNITURE_LINES for word in words)
 
 
-def build_article(lines: Sequence[Line], title_hint: str | None = None, html: bool = False) -> Article:
-    """Split rendered article lines into the article's parts (shared by text copies and HTML)."""
-    art = Article()
-    start = _find_title(lines, title_hint, art)
-    body = _read_header(lines, start, art)
-    _read_body(lines, body, art, html)
-    if art.summary is None:
-        _teaser_from_first_paragraph(art)
-    return art
+def _byline_line(text: str) -> bool:
+    return len(text) < 100 and (BY_LINE.match(text) is not None or _name_date(text) is not None)
 
 
-def _find_title(lines: Sequence[Line], hint: str | None, art: Article) -> int:
-    """Index of the first line after the title (0 when no title line is found)."""
-    index = -1
-    if hint:
-        index = next((n for n, ln in enumerate(lines[:80]) if ln.text == hint), -1)
-    if index < 0:
-        index = next((n for n, ln in enumerate(lines[:80]) if ln.kind == "h1"), -1)
-    if index < 0 and not hint:
-        index = _guess_title(lines)
-    if index < 0:
-        art.title = hint
-        return 0
-    art.title = clean_title(lines[index].text)
-    if index > 0:
-        prev = lines[index - 1].text
-        if len(prev.split()) <= 4 and not is_sentence(prev) and prev.lower() not in FURNITURE_LINES:
-            art.section = prev
-    return index + 1
+def _name_date(text: str) -> tuple[str, str] | None:
+    """(name, ISO date) of a "BR Web Desk 05 Jul, 2022" line."""
+    match = NAME_DATE.match(text)
+    date = iso_date(match["date"]) if match else None
+    return (match["name"], date) if match and date else None
 
 
-def _guess_title(lines: Sequence[Line]) -> int:
-    """In a text copy the title sits above the dateline or byline (perhaps with a teaser between), else
-    above the first paragraph."""
-    for n, line in enumerate(lines[:40]):
-        if date_line(line.text) or _BY.match(line.text):
-            return _title_above(lines, n)
-    first = next((n for n, ln in enumerate(lines[:40]) if len(ln.text.split()) >= 12 and is_sentence(ln.text)), -1)
-    if first > 0 and (above := _title_above(lines, first)) >= 0:
-        return above
-    for n, line in enumerate(lines[:20]):
-        text = line.text
-        if len(text.split()) >= 4 and not text.endswith(".") and text.lower() not in FURNITURE_LINES:
-            return n
-    return -1
+def _mark_lists(lines: Sequence[str], kinds: list[str]) -> list[str]:
+    """Lines of a list of other stories under a "Latest" or "Most read" heading become list lines.
 
-
-def _title_above(lines: Sequence[Line], n: int) -> int:
-    """The nearest line above ``n`` that can be a title (not furniture, a byline or a teaser), or -1."""
-    for k in range(n - 1, -1, -1):
-        text = lines[k].text
-        if text.lower() in FURNITURE_LINES or _BY.match(text) or date_line(text):
+    The list goes on over headlines, dates, figures and labels, up to a headline that has a story under it
+    (a dateline or a sentence follows it): that is where the next story starts, with the label above it.
+    """
+    n = 0
+    while n < len(kinds):
+        if kinds[n] not in (LIST, STOP) or not is_list_heading(lines[n]):
+            n += 1
             continue
-        if not text.endswith(("...", "…")) and len(text.split()) >= 3:
-            return k
-    return -1
+        k = n + 1
+        while k < len(kinds) and kinds[k] in _LIST_ITEMS and not _heads_a_story(lines, kinds, k):
+            k += 1
+        if k < len(kinds) and k - 1 > n and kinds[k] == HEADLINE and kinds[k - 1] == LABEL:
+            k -= 1  # the story's section label
+        for index in range(n + 1, k):
+            kinds[index] = LIST
+        n = k
+    return kinds
 
 
-def _read_header(lines: Sequence[Line], start: int, art: Article) -> int:
-    """Take dateline, byline and teaser right after the title; returns where the body starts."""
-    n = start
-    from_published = False  # an "Updated" or "Posted" date gives way to a "Published" one
-    while n < len(lines) and n < start + 8:
-        line = lines[n]
-        dated = date_line(line.text)
-        if dated:
-            published_line = _PUBLISHED_WORD.search(line.text) is not None
-            if art.published is None or (published_line and not from_published):
-                art.published, from_published = dated[0], published_line
-            art.byline = art.byline or dated[1]
-        elif line.kind == "summary" or (line.text.endswith(("...", "…")) and line.kind != "img"):
-            art.summary = art.summary or line.text
-        elif by := _BY.match(line.text):
-            art.byline = by["name"]
-        elif line.text.lower() not in FURNITURE_LINES and not (line.link_only and not is_sentence(line.text)):
-            break
-        n += 1
-    return n
+def _heads_a_story(lines: Sequence[str], kinds: list[str], n: int) -> bool:
+    """Whether the headline at ``n`` has a sentence under it, with at most a header between that says more
+    than when it was posted (a list item has its relative time under it too)."""
+    if kinds[n] != HEADLINE:
+        return False
+    for k in range(n + 1, min(n + 1 + MAX_HEADER, len(kinds))):
+        if kinds[k] == SENTENCE:
+            return not all(is_relative_time(lines[j]) for j in range(n + 1, k)) or k == n + 1
+        if kinds[k] not in _HEADER:
+            return False
+    return False
 
 
-def _read_body(lines: Sequence[Line], n: int, art: Article, html: bool) -> None:
-    pending: list[str] = []  # related-looking lines; kept only when a paragraph follows
-    heading: str | None = None  # a subheading; kept only when a paragraph follows (else a widget's title)
-    after_img = False
-    for line in lines[n:]:
-        text, low = line.text, line.text.lower()
-        if low in STOP_LINES and art.paragraphs:
-            break
-        if line.kind == "img":
-            art.images.append((line, len(art.paragraphs), None))
-            after_img = True
+def _mark_questions(lines: Sequence[str], kinds: list[str]) -> list[str]:
+    """A short question or exclamation right above a dateline, a byline or a teaser is a headline."""
+    for n in range(len(kinds) - 1):
+        text = lines[n]
+        if (kinds[n] == SENTENCE and kinds[n + 1] in (DATE, TEASER) and text.endswith(("?", "!"))
+                and len(text.split()) <= MAX_QUESTION_TITLE_WORDS):
+            kinds[n] = HEADLINE
+    return kinds
+
+
+def _mark_notices(lines: Sequence[str], kinds: list[str]) -> list[str]:
+    """A line under a sign-up line that speaks of the same offer ("... delivered to your inbox") is part of it."""
+    for n in range(1, len(kinds)):
+        if kinds[n - 1] == NOTICE and kinds[n] in (SENTENCE, HEADLINE, LABEL) and _OFFER.search(lines[n]):
+            kinds[n] = NOTICE
+    return kinds
+
+
+def _runs(lines: Sequence[str], kinds: list[str]) -> list[_Run]:
+    """Runs of sentences, with up to MAX_GAP other lines inside; broken by quotes, stops, lists, copyright."""
+    runs: list[_Run] = []
+    current: _Run | None = None
+    gap = 0
+    stopped = False
+    for n, kind in enumerate(kinds):
+        if kind in _BREAKS:
+            if current is not None:
+                runs.append(current)
+                current = None
+            stopped = stopped or (kind in (STOP, END) and bool(runs))
             continue
-        if line.kind == "figcaption" or line.in_figure or (html and after_img and _loose_caption(line, art)):
-            _caption(art, text)
-        elif low in FURNITURE_LINES or date_line(text):
-            pass
-        elif line.kind == "summary" and not art.paragraphs:
-            art.summary = art.summary or text
-        elif _is_related(line, html):
-            pending.append(text)
-            heading = None
-        elif html and line.link_only:
-            pass
-        elif html and line.kind in ("h2", "h3", "h4"):
-            heading = text
-        elif is_sentence(text) or (html and line.kind in ("p", "blockquote")):
-            if art.paragraphs:
-                art.related.extend(pending)
+        if kind == SENTENCE:
+            if current is None:
+                current = _Run(n, n + 1, 0, after_stop=stopped)
+            current.end, current.chars, gap = n + 1, current.chars + len(lines[n]), 0
+        elif current is not None and kind not in (CAPTION, NOTICE):
+            gap += 1
+            if gap > MAX_GAP:
+                runs.append(current)
+                current, gap = None, 0
+    if current is not None:
+        runs.append(current)
+    return runs
+
+
+def _anchor(lines: Sequence[str], kinds: list[str], run: _Run) -> None:
+    """Find what stands above a run: its headline (and whether a byline or date sits between), or the ticker."""
+    dated = False
+    lowest = max(-1, run.start - MAX_CLIMB)
+    n = run.start - 1
+    while n > lowest:
+        kind = kinds[n]
+        if kind == HEADLINE:
+            run.title, run.header = n, n + 1
+            run.strength = 3 if dated else 2
+            return
+        if kind == QUOTE:
+            run.header, run.strength = n + 1, 2
+            return
+        if kind == DATE:
+            dated = True
+        elif kind not in _HEADER and kind not in (LABEL, CAPTION):
+            return
+        if run.start - n > MAX_HEADER and kind not in (LABEL, LOGO, FIGURE, FURNITURE):
+            return
+        n -= 1
+
+
+def _continued(kinds: list[str], runs: list[_Run], story: _Run) -> _Run:
+    """The story with the runs that go on after a short box inside it ("Also read" and a headline or two)."""
+    following = [run for run in runs if run.start >= story.end]
+    for run in following:
+        between = kinds[story.end:run.start]
+        if (run.strength == 3 or len(between) > MAX_BOX_LINES or LIST not in between
+                or any(kind not in _BOX for kind in between)):
+            break
+        story = _Run(story.start, run.end, story.chars + run.chars, story.strength, story.title, story.header)
+    return story
+
+
+def _worth(run: _Run) -> float:
+    return run.chars * WEIGHTS[run.strength] * (AFTER_STORY if run.after_stop else 1.0)
+
+
+def _read_header(lines: Sequence[str], kinds: list[str], story: _Run, article: Article) -> None:
+    """Title, section, teaser, byline and date from the lines above the story."""
+    if story.title >= 0:
+        article.title = TITLE_SUFFIX.sub("", lines[story.title]) or None
+        if story.title > 0 and kinds[story.title - 1] in (LABEL, HEADLINE):
+            article.section = section_label(lines[story.title - 1], MAX_SECTION_WORDS)
+    first = story.header if story.header >= 0 else story.start
+    dates: list[tuple[int, str]] = []
+    for n in range(first, story.start):
+        text = lines[n]
+        if kinds[n] == TEASER:
+            article.summary = article.summary or text
+        elif kinds[n] == DATE:
+            date, name = _date_and_name(text)
+            if date:
+                dates.append((_date_rank(text), date))
+            article.byline = article.byline or name
+    article.published = min(dates, key=lambda item: item[0])[1] if dates else None
+
+
+def _date_rank(text: str) -> int:
+    """A "Published" line wins over a plain date, which wins over an "Updated" line."""
+    return 0 if _PUBLISHED_WORD.search(text) else 2 if _UPDATED_WORD.search(text) else 1
+
+
+def _date_and_name(text: str) -> tuple[str | None, str | None]:
+    """The ISO date and the byline a date or byline line holds."""
+    named = _name_date(text)
+    if named:
+        return named[1], clean_byline(named[0])
+    by = BY_LINE.match(text)
+    if by:
+        return None, clean_byline(text)
+    if ends_relative_time(text):
+        rest = without_relative_time(text)
+        return None, clean_byline(rest) if rest and len(rest.split()) <= MAX_NAME_WORDS else None
+    date = dateline(text) or iso_date(text)
+    name = _NAME_BEFORE.match(text) if date else None
+    return date, clean_byline(name["name"]) if name else None
+
+
+def _read_body(lines: Sequence[str], kinds: list[str], story: _Run, article: Article) -> None:
+    """Paragraphs and related links; captions, sign-ups, dates and furniture are left out."""
+    pending: list[str] = []
+    for n in range(story.start, story.end):
+        text, kind = lines[n], kinds[n]
+        if kind in (SENTENCE, TEASER):
+            if article.paragraphs:
+                article.related.extend(pending)
             pending.clear()
-            art.paragraphs.extend([heading, text] if heading else [text])
-            heading = None
-        after_img = False
+            article.paragraphs.append(text)
+        elif kind == HEADLINE and len(text.split()) <= MAX_RELATED_WORDS and not _before_caption(kinds, n):
+            pending.append(text)  # another story's headline: related, when the story goes on after it
+    _teaser_from_first_paragraph(article)
 
 
-def _loose_caption(line: Line, art: Article) -> bool:
-    """A short non-paragraph line right under an image that has no caption yet is that image's caption."""
-    return (
-        line.kind not in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
-        and len(line.text.split()) <= MAX_CAPTION_WORDS
-        and bool(art.images) and art.images[-1][2] is None
-    )
+def _before_caption(kinds: list[str], n: int) -> bool:
+    """An image's alt text, which a copy gives right above the image's caption."""
+    return n + 1 < len(kinds) and kinds[n + 1] == CAPTION
 
 
-def _is_related(line: Line, html: bool) -> bool:
-    if _READ_MORE.match(line.text) and len(line.text) < 300:
-        return True
-    words = len(line.text.split())
-    if html:
-        return line.link_only and words <= MAX_RELATED_WORDS and words >= 3
-    return 3 <= words <= MAX_RELATED_WORDS and not is_sentence(line.text)
-
-
-def _caption(art: Article, text: str) -> None:
-    if art.images and art.images[-1][2] is None:
-        line, after, _ = art.images[-1]
-        art.images[-1] = (line, after, text)
-
-
-def _teaser_from_first_paragraph(art: Article) -> None:
-    """A first "paragraph" ending in "..." that the next one repeats is the teaser."""
-    if len(art.paragraphs) >= 2 and art.paragraphs[0].endswith(("...", "…")):
-        head = art.paragraphs[0].rstrip(".…").rstrip()
-        if art.paragraphs[1].startswith(head[: max(20, len(head) - 2)]):
-            art.summary = art.paragraphs.pop(0)
+def _teaser_from_first_paragraph(article: Article) -> None:
+    """A first paragraph ending in "..." that the next one repeats is the teaser."""
+    paragraphs = article.paragraphs
+    if article.summary is None and len(paragraphs) >= 2 and paragraphs[0].endswith(("...", "…")):
+        head = paragraphs[0].rstrip(".…").rstrip()
+        if paragraphs[1].startswith(head[: max(20, len(head) - 2)]):
+            article.summary = paragraphs.pop(0)

@@ -25,6 +25,23 @@ STOP_LINES = frozenset({
     "recommended for you", "read next", "more from", "more on this story",
 })
 
+# Headings of a list of other stories (the same comparison): what follows them is headlines, not the story.
+LIST_HEADINGS = frozenset({
+    "latest", "latest news", "latest stories", "most read", "most popular", "most viewed", "most shared",
+    "top stories", "trending", "trending now", "popular", "related", "related news", "related stories",
+    "related articles", "recommended", "recommended for you", "editor s picks", "editors picks", "you may also like",
+    "more stories", "more news", "read next", "in case you missed it", "also read",
+})
+
+# Section names that are also furniture words elsewhere ("Print" is a share button and the print edition).
+SECTION_NAMES = frozenset({"print", "video", "latest", "opinion"})
+# Legal lines of a site's footer.
+FOOTER_TEXT = re.compile(
+    r"\b(?:all rights reserved|registered in (?:england|scotland|ireland)|may not be reproduced|"
+    r"reproduced without (?:the )?(?:prior )?(?:written )?permission)\b",
+    re.IGNORECASE,
+)
+
 # Elements whose content is never article or ticker text (each costs one pass over the tree).
 DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "select", "textarea", "button")
 

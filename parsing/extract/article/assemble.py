@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from parsing.extract.article.model import ArticleImage
 from parsing.extract.article.region import Scored
 from parsing.extract.dates import dateline, is_date_only, iso_date
+from parsing.extract.lines import line_key
 from parsing.html.blocks import Block, ElementTable, ImageRef
 from parsing.html.marks import BYLINE, CAPTION, DATE, FIGURE, TEASER
 from parsing.sites.vocabulary import FURNITURE_LINES, STOP_LINES, SUBHEADINGS
@@ -47,7 +48,6 @@ NAME_DATE = re.compile(
 _ICON = re.compile(
     r"icon|logo|avatar|sprite|spacer|pixel|emoji|gravatar|badge|placeholder|blank\.gif", re.IGNORECASE
 )
-_WORDS = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(slots=True)
@@ -70,11 +70,6 @@ def is_sentence(text: str) -> bool:
 def heading_text(text: str) -> str:
     """A heading without the permalink mark that documentation sites add ("Setting up¶")."""
     return text.rstrip("¶§#🔗 ").rstrip() or text
-
-
-def line_key(text: str) -> str:
-    """A line lower-cased without punctuation and spacing, for comparing lines and titles."""
-    return " ".join(_WORDS.findall(text.lower()))
 
 
 class _Builder:

@@ -7,7 +7,7 @@ from collections.abc import Collection
 
 from selectolax.lexbor import LexborNode
 
-from parsing.extract.article.assemble import assemble, line_key
+from parsing.extract.article.assemble import assemble
 from parsing.extract.article.header import (
     choose_byline,
     choose_date,
@@ -20,6 +20,7 @@ from parsing.extract.article.header import (
 from parsing.extract.article.model import Article
 from parsing.extract.article.region import Scored, choose, is_notice, prose_chars
 from parsing.extract.article.titles import choose_title
+from parsing.extract.lines import line_key
 from parsing.extract.metadata import HeadMeta
 from parsing.html.blocks import ElementTable, walk
 from parsing.html.marks import NOTICE

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from parsing.extract.article.assemble import BY_LINE, NAME_DATE, TABULAR, Assembly, heading_text, line_key
+from parsing.extract.article.assemble import BY_LINE, NAME_DATE, TABULAR, Assembly, heading_text
 from parsing.extract.article.region import Scored
 from parsing.extract.dates import DATE_START, dateline, iso_date
+from parsing.extract.lines import line_key, section_label
 from parsing.extract.metadata import HeadMeta, meta_author, meta_date, meta_section
 from parsing.html.blocks import Block, ElementTable
 from parsing.html.marks import BYLINE, DATE, NOTICE, STORY, TEASER
@@ -236,9 +237,5 @@ def choose_section(meta: HeadMeta, table: ElementTable, scored: Scored, title: s
             if number == 0:
                 return None
             above = table.blocks[number - 1]
-            words = above.text.split()
-            if (len(words) <= 4 and not above.text.endswith((".", "!", "?")) and iso_date(above.text) is None
-                    and line_key(above.text) not in FURNITURE_LINES and scored.bad_ancestor[above.elem] < 0):
-                return above.text
-            return None
+            return section_label(above.text) if scored.bad_ancestor[above.elem] < 0 else None
     return None
