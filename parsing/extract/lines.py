@@ -10,20 +10,21 @@ from parsing.sites.vocabulary import FOOTER_TEXT, FURNITURE_LINES, LIST_HEADINGS
 
 MAX_LABEL_WORDS = 4
 MAX_NOTICE_CHARS = 600
+MAX_CAPTION_CHARS = 500
 _WORDS = re.compile(r"\w+", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _AGO = r"(?:about\s+|nearly\s+|over\s+)?(?:\d{1,3}|an?|one|few)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\.?\s+ago"
 _RELATIVE = re.compile(rf"^(?:(?:updated|posted|published)\s+)?{_AGO}$|^(?:just now|yesterday|today)$", re.IGNORECASE)
 _ENDS_AGO = re.compile(rf"\s{_AGO}$", re.IGNORECASE)
-_COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s)|\ball rights reserved\b", re.IGNORECASE)
+# The patterns below that search a whole line are matched against it lower-cased: case-blind ones are slower.
+_COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s)|\ball rights reserved\b")
 _COOKIES = re.compile(r"\bcookies?\b.{0,200}\b(?:consent|accept|preferences|settings|privacy|partners|advertising)\b|"
-                      r"\b(?:consent|accept|partners|privacy)\b.{0,200}\bcookies?\b", re.IGNORECASE)
+                      r"\b(?:consent|accept|partners|privacy)\b.{0,200}\bcookies?\b")
 _LOGO = re.compile(r"\blogo$", re.IGNORECASE)
 # A photo credit at the end of a caption: "... Photo: Reuters/File", "(Image: AFP)", "File photo".
 _CREDIT = re.compile(
     r"(?:\b(?:photos?|images?|pictures?|pic|file photo|credits?|courtesy|source)\s*[:|/]\s*[^\s].{0,60}|"
-    r"\bfile photo|\(\s*(?:photo|image|file)[^)]{0,60}\))\s*$",
-    re.IGNORECASE,
+    r"\bfile photo|\(\s*(?:photo|image|file)[^)]{0,60}\))\s*$"
 )
 _SIGN_UP = re.compile(
     r"^(?:sign ?up|subscribe|register|join|get)\b.{0,80}\b(?:newsletter|brief|briefing|inbox|alerts?|updates|"
@@ -56,7 +57,10 @@ def without_relative_time(text: str) -> str:
 def is_copyright(text: str) -> bool:
     """A footer's copyright or legal line: "Copyright Business Recorder, 2004", "... All rights reserved.",
     "... registered in England and Wales", "... may not be reproduced without the written permission ..." """
-    return len(text) < MAX_NOTICE_CHARS and (_COPYRIGHT.search(text) is not None or FOOTER_TEXT.search(text) is not None)
+    if len(text) >= MAX_NOTICE_CHARS:
+        return False
+    low = text.lower()
+    return _COPYRIGHT.search(low) is not None or FOOTER_TEXT.search(low) is not None
 
 
 def is_logo(text: str) -> bool:
@@ -71,15 +75,15 @@ def is_figure(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     """A photo caption, known by the credit it ends with ("... Photo: Reuters/File")."""
-    return len(text) < 500 and _CREDIT.search(text) is not None
+    return len(text) < MAX_CAPTION_CHARS and _CREDIT.search(text.lower()) is not None
 
 
 def is_notice(text: str) -> bool:
     """A sign-up, subscription or cookie line ("Sign up for the BR Morning Brief...")."""
     if len(text) > MAX_NOTICE_CHARS:
         return False
-    return (_SIGN_UP.match(text) is not None or NOTICE_TEXT.search(text) is not None
-            or _COOKIES.search(text) is not None)
+    low = text.lower()
+    return _SIGN_UP.match(text) is not None or NOTICE_TEXT.search(low) is not None or _COOKIES.search(low) is not None
 
 
 def is_date_line(text: str) -> bool:

@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsing.extract.dates import iso_date
-from parsing.html.jsonld import LinkedData, load_scripts, read_linked_data
+from parsing.html.jsonld import LinkedData, is_linked_data, load_scripts, read_linked_data
 
 MAX_META_TAGS = 2_000
+_SELECTOR = 'meta, script, [itemprop="headline"]'
 _SAVED_FROM = re.compile(r"<!-- ?saved from url=\(\d{1,5}\)\s?([^\s>]{1,2000}) ?-->", re.IGNORECASE)
 _HOST_NOISE = frozenset({"www", "m", "amp", "com", "co", "org", "net"})
 _NOT_NAME_KEY = re.compile(r"url|link|id$|image|avatar|twitter|email")
@@ -69,25 +70,39 @@ class HeadMeta:
 
 
 def read_head(tree: LexborHTMLParser, head_bytes: bytes | str = b"") -> HeadMeta:
-    """Everything that must be read before scripts are stripped (JSON-LD lives in <script>)."""
+    """Everything that must be read before scripts are stripped (JSON-LD lives in <script>).
+
+    One query finds the <meta> tags, the scripts and the microdata headline anywhere in the page: a query
+    costs one pass over the whole tree, whatever it selects.
+    """
     meta = HeadMeta()
-    for node in tree.css("meta")[:MAX_META_TAGS]:
+    metas: list[LexborNode] = []
+    scripts: list[LexborNode] = []
+    for node in tree.css(_SELECTOR):
+        if node.tag == "meta":
+            metas.append(node)
+        elif node.tag == "script":
+            if is_linked_data(node):
+                scripts.append(node)
+        elif meta.microdata_headline is None:
+            meta.microdata_headline = " ".join((node.text() or "").split()) or None
+    _read_metas(metas[:MAX_META_TAGS], meta)
+    title = tree.css_first("title")
+    if title is not None:
+        meta.title_tag = " ".join((title.text() or "").split()) or None
+    meta.source_url = _source_url(tree, meta, head_bytes)
+    meta.linked = read_linked_data(load_scripts(scripts), meta.first(("og:title",)) or meta.title_tag)
+    return meta
+
+
+def _read_metas(nodes: list[LexborNode], meta: HeadMeta) -> None:
+    for node in nodes:
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
         value = attrs.get("content")
         if key and value and value.strip():
             for one in key.lower().split():
                 meta.values.setdefault(one, []).append(" ".join(html.unescape(value).split()))
-    title = tree.css_first("title")
-    if title is not None:
-        meta.title_tag = " ".join((title.text() or "").split()) or None
-    meta.source_url = _source_url(tree, meta, head_bytes)
-    headline = tree.css_first('[itemprop="headline"]')
-    if headline is not None and headline.tag != "meta":
-        meta.microdata_headline = " ".join((headline.text() or "").split()) or None
-    scripts = load_scripts(tree)
-    meta.linked = read_linked_data(scripts, meta.first(("og:title",)) or meta.title_tag)
-    return meta
 
 
 def _source_url(tree: LexborHTMLParser, meta: HeadMeta, head_bytes: bytes | str) -> str | None:

@@ -23,7 +23,14 @@ from parsing.html.marks import (
     element_marks,
     tag_marks,
 )
-from parsing.sites.vocabulary import BLOCK_TAGS, CELL_TAGS, HEADINGS, SKIPPED_TAGS
+from parsing.sites.vocabulary import (
+    BLOCK_TAGS,
+    CELL_TAGS,
+    FURNITURE_ROLES,
+    FURNITURE_TAGS,
+    HEADINGS,
+    SKIPPED_TAGS,
+)
 
 MAX_NODES = 300_000  # nodes visited per page; past this the walk stops (hostile or huge pages)
 MAX_BLOCK_CHARS = 20_000  # no block is longer
@@ -31,9 +38,12 @@ MAX_BLOCKS = 40_000
 MAX_IMAGES = 2_000
 MIN_SKIPPED_CHARS = 300  # smaller furniture is walked as usual (an inline "related story" link)
 MAX_SKIPPED_SHARE = 0.4  # furniture with more of the page's text than this is walked and judged as usual
-_STORY_SELECTOR = "article, main, [role=main], [itemprop=articleBody]"
+_STORY_SELECTOR = "article, main"  # (a list of tag names matches much faster than attribute selectors)
+MAX_FURNITURE_TEXT = 1_000  # of a skipped element's text: it only ever counts against its containers
 # The most text an element marked teaser, byline, date or caption holds when it really is one.
 _MARK_LIMITS = ((TEASER, 800), (BYLINE, 300), (DATE, 200), (CAPTION, 800))
+# The attributes that marks are read from.
+_MARK_KEYS = frozenset({"class", "id", "style", "role", "itemprop", "rel", "hidden", "aria-hidden"})
 # What a tag means to the walk, in one lookup.
 _SKIP, _BLOCK, _BREAK, _CELL, _VOID, _PRE, _ROOT = 1, 2, 4, 8, 16, 32, 64
 _TAG_KIND: dict[str, int] = {tag: _BLOCK | _BREAK for tag in BLOCK_TAGS - CELL_TAGS}
@@ -100,7 +110,10 @@ class ElementTable:
 class _Walker:
     """Keeps the open elements on explicit stacks and gathers text into blocks."""
 
-    def __init__(self) -> None:
+    def __init__(self, walk_into: frozenset[int]) -> None:
+        self.walk_into = walk_into  # furniture elements (by mem_id) too large to skip, found by an earlier walk
+        self.skipped: list[tuple[int, int]] = []  # (mem_id, characters) of the furniture read in one go
+        self.chars = 0  # characters of the text walked
         self.table = ElementTable()
         self.open: list[tuple[int, bool, int, bool]] = []  # (element, is block, inherited marks, is link)
         self.owners: list[int] = []  # open block elements: the innermost one owns the text
@@ -111,7 +124,6 @@ class _Walker:
         self.link_depth = 0
         self.pre_depth = 0
         self.owner_marks = 0  # inherited marks of the innermost open block element (the text's owner)
-        self.page_chars = 0  # characters of text on the page (for the share of skipped furniture)
 
     # -- text ---------------------------------------------------------------------------------------
     def text(self, data: str) -> None:
@@ -150,6 +162,7 @@ class _Walker:
                 if chars * 2 >= len(text):
                     marks |= bit  # an inline caption or byline that is most of the line marks the line
             self.table.blocks.append(Block(text[:MAX_BLOCK_CHARS], kind, owner, links, marks))
+            self.chars += len(text)
         self.size = self.links = 0
         self.inline.clear()
 
@@ -160,11 +173,14 @@ class _Walker:
         if kind & _SKIP:
             return False
         attrs = node.attributes
-        marks = element_marks(tag, attrs) if attrs and not kind & _ROOT else tag_marks(tag)
+        if attrs and not kind & _ROOT and not _MARK_KEYS.isdisjoint(attrs):
+            marks = element_marks(tag, attrs)
+        else:
+            marks = tag_marks(tag)  # (a link's href or an image's src say nothing about what the element is)
         block = bool(kind & _BLOCK)
         if marks & (HIDDEN | ARIA_HIDDEN) and not block:
             return False  # hidden inline text (screen-reader labels) never joins its paragraph
-        skipped = self._skippable(node, marks) if block else None
+        skipped = self._skippable(node, tag) if block and marks & SKIPPABLE and self.open else None
         if skipped is not None:
             self._furniture(node, tag, attrs, marks, skipped)
             return False
@@ -220,19 +236,24 @@ class _Walker:
         owners = self.owners
         return bool(owners) and self.table.tags[owners[-1]] in HEADINGS and (attrs.get("href") or "")[:1] == "#"
 
-    def _skippable(self, node: LexborNode, marks: int) -> str | None:
+    def _skippable(self, node: LexborNode, tag: str) -> str | None:
         """The text of a furniture element whose content need not be walked, else None.
 
-        Only furniture by clear words or tags (a menu, a footer, comments, share bars), holding no
-        <article> or <main> and a small share of the page's text, is read in one go.
+        Only furniture by clear words, tags or roles (a menu, a footer, comments, share bars), holding no
+        <main> and no single <article> (a feed of several is no story), is read in one go. Whether it holds
+        a small share of the page's text is known after the walk (``walk`` walks again into one that does not).
         """
-        if not marks & SKIPPABLE or not self.open:
+        if node.mem_id in self.walk_into:
             return None
-        if node.css_first(_STORY_SELECTOR) is not None:
+        text = node.text(deep=True) or ""
+        if len(text) < MIN_SKIPPED_CHARS:
             return None
-        text = node.text(deep=True, separator=" ") or ""
-        if len(text) < MIN_SKIPPED_CHARS or len(text) > MAX_SKIPPED_SHARE * self.page_chars:
-            return None
+        furniture = tag in FURNITURE_TAGS or (node.attributes.get("role") or "").lower() in FURNITURE_ROLES
+        if not furniture:  # (a nav, an aside or a footer by tag or role never holds the story)
+            stories = [found.tag for found in node.css(_STORY_SELECTOR)]
+            if stories and (stories.count("article") == 1 or "main" in stories):
+                return None  # it wraps the story's own container
+        self.skipped.append((node.mem_id, len(text)))
         return text
 
     def _furniture(self, node: LexborNode, tag: str, attrs: dict[str, str | None], marks: int,
@@ -251,7 +272,7 @@ class _Walker:
         table.marks_in.append(inherited)
         table.classes.append(attrs.get("class") or "" if attrs else "")
         table.nodes.append(node)
-        collapsed = " ".join(text[: MAX_BLOCK_CHARS * 2].split())[:MAX_BLOCK_CHARS]
+        collapsed = " ".join(text[:MAX_FURNITURE_TEXT].split())
         if collapsed and len(table.blocks) < MAX_BLOCKS:
             table.blocks.append(Block(collapsed, tag, index, len(collapsed), 0))
 
@@ -266,15 +287,29 @@ class _Walker:
 
 
 def walk(root: LexborNode) -> ElementTable:
-    """Walk ``root``'s subtree once, iteratively (first child / next sibling / parent links, no recursion)."""
-    walker = _Walker()
-    walker.page_chars = len(root.text(deep=True) or "")
+    """Walk ``root``'s subtree once, iteratively (first child / next sibling, a stack of the open nodes).
+
+    Furniture read in one go must hold a small share of the page's text; when one held more (a wrapper of
+    the page named like furniture), the walk is made again, into it.
+    """
+    walk_into: frozenset[int] = frozenset()
+    while True:
+        walker = _Walker(walk_into)
+        table = _walk(walker, root)
+        page_chars = walker.chars + sum(chars for _mem_id, chars in walker.skipped)
+        large = {mem_id for mem_id, chars in walker.skipped if chars > MAX_SKIPPED_SHARE * page_chars}
+        if not large:
+            return table
+        walk_into |= large
+
+
+def _walk(walker: _Walker, root: LexborNode) -> ElementTable:
     if not walker.enter(root, root.tag or "body"):
         return walker.table
     visited = 0
     node: LexborNode | None = root.child
-    depth = 1  # elements opened below root whose exit is pending
-    text, enter, leave = walker.text, walker.enter, walker.exit
+    above: list[LexborNode] = []  # the open elements below root, innermost last
+    parts, text, enter, leave = walker.parts, walker.text, walker.enter, walker.exit
     while node is not None:
         visited += 1
         if visited > MAX_NODES:
@@ -282,11 +317,16 @@ def walk(root: LexborNode) -> ElementTable:
             break
         tag = node.tag or ""
         if tag == "-text":
-            text(node.text_content or "")
+            data = node.text_content
+            if data and not data.isspace():
+                text(data)
+            elif data and parts:
+                parts.append(" ")  # white space between inline elements
         elif tag[:1] != "-" and enter(node, tag):
             child = node.child
             if child is not None:
-                node, depth = child, depth + 1
+                above.append(node)
+                node = child
                 continue
             leave()
         # on to the next node in document order, closing the elements left on the way
@@ -295,11 +335,9 @@ def walk(root: LexborNode) -> ElementTable:
             if following is not None:
                 node = following
                 break
-            node, depth = node.parent, depth - 1
-            if depth <= 0:
-                node = None
-                break
-            leave()
+            node = above.pop() if above else None
+            if node is not None:
+                leave()
     while walker.open:
         walker.exit()
     settle_marks(walker.table)

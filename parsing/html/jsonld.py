@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import re
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode
 
 Json = dict[str, Any]  # one JSON-LD object
 
@@ -90,10 +92,15 @@ def _author_names(value: Any) -> list[str]:
     return names
 
 
-def load_scripts(tree: LexborHTMLParser) -> list[Any]:
-    """Parsed JSON of the page's ld+json scripts (broken ones are skipped)."""
+def is_linked_data(node: LexborNode) -> bool:
+    """Whether a <script> element holds JSON-LD."""
+    return "ld+json" in (node.attributes.get("type") or "").lower()
+
+
+def load_scripts(nodes: Iterable[LexborNode]) -> list[Any]:
+    """Parsed JSON of ld+json script elements (broken ones are skipped)."""
     loaded: list[Any] = []
-    for node in tree.css('script[type*="ld+json" i]')[:MAX_SCRIPTS]:
+    for node in islice(nodes, MAX_SCRIPTS):
         raw = node.text() or ""
         if not raw.strip() or len(raw) > MAX_SCRIPT_CHARS:
             continue

@@ -16,6 +16,7 @@ from parsing.html.marks import BYLINE, CAPTION, DATE, FIGURE, TEASER
 from parsing.sites.vocabulary import FURNITURE_LINES, STOP_LINES, SUBHEADINGS
 
 MAX_PARAGRAPHS = 5_000
+MAX_KEYED_CHARS = 100
 MAX_RELATED_WORDS = 25
 MAX_CAPTION_CHARS = 400
 MAX_CAPTION_WORDS = 40
@@ -82,6 +83,7 @@ class _Builder:
         self.fence = -1  # after a "Related stories" line, the only parent whose paragraphs go on
         self.link_lists = link_lists  # lists whose items are mostly links (a list of related stories)
         self.title_key = line_key(title or "")
+        self.keyed_chars = max(MAX_KEYED_CHARS, 2 * len(title or ""))  # longer lines are neither furniture nor the title
         self.heading: str | None = None
         self.pending_related: list[str] = []
         self.open_image: int = -1  # index of the last image while it may still get a caption
@@ -169,7 +171,7 @@ def _is_link_line(block: Block) -> bool:
 def _handle(builder: _Builder, block: Block) -> bool:
     """Place one block; False when the story is over."""
     text = block.text
-    key = line_key(text)
+    key = line_key(text) if len(text) <= builder.keyed_chars else text  # (furniture lines are short)
     fresh_image, builder.after_image = builder.after_image, False
     if key in STOP_LINES and builder.out.paragraphs and builder.fence < 0:
         builder.fence = builder.last_parent  # "Related stories", "Comments": only the story's own element

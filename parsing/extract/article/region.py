@@ -155,7 +155,7 @@ def is_notice(block: Block) -> bool:
     low = text.lower()
     for stem in NOTICE_STEMS:  # substring tests first: the full pattern is slow on every line
         if stem in low:
-            return NOTICE_TEXT.search(text) is not None
+            return NOTICE_TEXT.search(low) is not None
     return False
 
 

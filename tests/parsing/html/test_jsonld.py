@@ -6,13 +6,13 @@ import json
 
 from selectolax.lexbor import LexborHTMLParser
 
-from parsing.html.jsonld import load_scripts, read_linked_data
+from parsing.html.jsonld import is_linked_data, load_scripts, read_linked_data
 
 
 def _scripts(*objects: object, raw: str = "") -> list[object]:
     tags = "".join(f'<script type="application/ld+json">{json.dumps(o)}</script>' for o in objects)
     tree = LexborHTMLParser(f"<html><head>{tags}{raw}</head><body></body></html>")
-    return load_scripts(tree)
+    return load_scripts(node for node in tree.css("script") if is_linked_data(node))
 
 
 def test_the_article_whose_headline_matches_the_title_is_chosen():
