@@ -184,23 +184,13 @@ class _Walker:
         if skipped is not None:
             self._furniture(node, tag, attrs, marks, skipped)
             return False
-        table = self.table
-        index = len(table.tags)
-        top = self.open[-1] if self.open else None
-        inherited = ((top[2] if top else 0) | marks) & ~(HIDDEN | ARIA_HIDDEN)
-        table.tags.append(tag)
-        table.parent.append(top[0] if top else -1)
-        table.end.append(index)
-        table.marks.append(marks)
-        table.marks_in.append(inherited)
-        table.classes.append(attrs.get("class") or "" if attrs else "")
-        table.nodes.append(node)
+        index, inherited = self._record(node, tag, attrs, marks)
         if kind & _BREAK and self.parts:
             self.flush()
         elif kind & _CELL and self.parts:
             self.parts.append(" ")
         if kind & _VOID:
-            if tag == "img" and len(table.images) < MAX_IMAGES:
+            if tag == "img" and len(self.table.images) < MAX_IMAGES:
                 self._image(index, attrs, inherited)
             return False
         link = tag == "a" and not self._anchor_in_heading(attrs)
@@ -213,6 +203,21 @@ class _Walker:
         elif kind & _PRE:
             self.pre_depth += 1
         return True
+
+    def _record(self, node: LexborNode, tag: str, attrs: dict[str, str | None], marks: int) -> tuple[int, int]:
+        """Add an element to the table; its index and the marks it inherits with its own."""
+        table = self.table
+        index = len(table.tags)
+        top = self.open[-1] if self.open else None
+        inherited = ((top[2] if top else 0) | marks) & ~(HIDDEN | ARIA_HIDDEN)
+        table.tags.append(tag)
+        table.parent.append(top[0] if top else -1)
+        table.end.append(index)
+        table.marks.append(marks)
+        table.marks_in.append(inherited)
+        table.classes.append(attrs.get("class") or "" if attrs else "")
+        table.nodes.append(node)
+        return index, inherited
 
     def exit(self) -> None:
         index, block, _marks, link = self.open.pop()
@@ -261,17 +266,8 @@ class _Walker:
         """Record a skipped furniture element and its text as one all-link block (it counts only against)."""
         if self.parts:
             self.flush()
+        index, _inherited = self._record(node, tag, attrs, marks)
         table = self.table
-        index = len(table.tags)
-        top = self.open[-1]
-        inherited = (top[2] | marks) & ~(HIDDEN | ARIA_HIDDEN)
-        table.tags.append(tag)
-        table.parent.append(top[0])
-        table.end.append(index)
-        table.marks.append(marks)
-        table.marks_in.append(inherited)
-        table.classes.append(attrs.get("class") or "" if attrs else "")
-        table.nodes.append(node)
         collapsed = " ".join(text[:MAX_FURNITURE_TEXT].split())
         if collapsed and len(table.blocks) < MAX_BLOCKS:
             table.blocks.append(Block(collapsed, tag, index, len(collapsed), 0))
@@ -344,6 +340,17 @@ def _walk(walker: _Walker, root: LexborNode) -> ElementTable:
     return walker.table
 
 
+def _text_below(table: ElementTable) -> list[int]:
+    """Characters of text inside each element."""
+    text = [0] * len(table)
+    for block in table.blocks:
+        text[block.elem] += len(block.text)
+    parent = table.parent
+    for index in range(len(text) - 1, 0, -1):
+        text[parent[index]] += text[index]
+    return text
+
+
 def settle_marks(table: ElementTable) -> None:
     """Drop teaser, byline, date and caption marks that came from elements too large to be one.
 
@@ -353,26 +360,15 @@ def settle_marks(table: ElementTable) -> None:
     marked = [i for i, m in enumerate(table.marks) if m & SEMANTIC]
     if not marked:
         return
-    size = len(table)
-    text = [0] * size
-    for block in table.blocks:
-        text[block.elem] += len(block.text)
-    parent = table.parent
-    for index in range(size - 1, 0, -1):
-        text[parent[index]] += text[index]
-    own_clear: dict[int, tuple[int, int]] = {}
+    text = _text_below(table)
+    own_clear: dict[int, tuple[int, int]] = {}  # per marked element: the bits it is too big for, and the others
     for index in marked:
         own = table.marks[index]
-        too_big = small = 0
-        for bit, limit in _MARK_LIMITS:
-            if own & bit:
-                if text[index] > limit:
-                    too_big |= bit
-                else:
-                    small |= bit
-        own_clear[index] = (too_big, small)
+        too_big = sum(bit for bit, limit in _MARK_LIMITS if own & bit and text[index] > limit)
+        own_clear[index] = (too_big, own & SEMANTIC & ~too_big)
     if not any(big for big, _small in own_clear.values()):
         return
+    size, parent = len(table), table.parent
     cleared = [0] * size
     for index in range(marked[0], size):
         up = parent[index]
