@@ -96,6 +96,7 @@ class ElementTable:
     nodes: list[LexborNode] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     images: list[ImageRef] = field(default_factory=list)
+    skipped: set[int] = field(default_factory=set)  # furniture elements read in one go: one block of text each
     truncated: bool = False  # the walk stopped at its node budget
 
     def __len__(self) -> int:
@@ -250,7 +251,7 @@ class _Walker:
         """
         if node.mem_id in self.walk_into:
             return None
-        text = node.text(deep=True) or ""
+        text = node.text(deep=True, separator=" ") or ""
         if len(text) < MIN_SKIPPED_CHARS:
             return None
         furniture = tag in FURNITURE_TAGS or (node.attributes.get("role") or "").lower() in FURNITURE_ROLES
@@ -268,6 +269,7 @@ class _Walker:
             self.flush()
         index, _inherited = self._record(node, tag, attrs, marks)
         table = self.table
+        table.skipped.add(index)
         collapsed = " ".join(text[:MAX_FURNITURE_TEXT].split())
         if collapsed and len(table.blocks) < MAX_BLOCKS:
             table.blocks.append(Block(collapsed, tag, index, len(collapsed), 0))

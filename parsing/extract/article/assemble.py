@@ -242,7 +242,8 @@ def assemble(table: ElementTable, scored: Scored, title: str | None) -> Assembly
         if number in scored.bad_blocks or not in_region(block.elem):
             continue
         if bad[block.elem] >= 0:
-            _related_in_furniture(builder, block)
+            if block.elem not in table.skipped:  # (one block for a whole box: its links run together)
+                _related_in_furniture(builder, block)
         elif not _handle(builder, block):
             break
     else:
