@@ -17,7 +17,7 @@ _AGO = r"(?:about\s+|nearly\s+|over\s+)?(?:\d{1,3}|an?|one|few)\s+(?:sec|second|
 _RELATIVE = re.compile(rf"^(?:(?:updated|posted|published)\s+)?{_AGO}$|^(?:just now|yesterday|today)$", re.IGNORECASE)
 _ENDS_AGO = re.compile(rf"\s{_AGO}$", re.IGNORECASE)
 # The patterns below that search a whole line are matched against it lower-cased: case-blind ones are slower.
-_COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s)|\ball rights reserved\b")
+_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)\s)|^copyright\b.{0,80}\b(?:19|20)\d\d\b|\ball rights reserved\b")
 _COOKIES = re.compile(r"\bcookies?\b.{0,200}\b(?:consent|accept|preferences|settings|privacy|partners|advertising)\b|"
                       r"\b(?:consent|accept|partners|privacy)\b.{0,200}\bcookies?\b")
 _LOGO = re.compile(r"\blogo$", re.IGNORECASE)

@@ -6,8 +6,8 @@ a figure, a teaser, a sentence, a headline-like line or a label. Runs of sentenc
 run is anchored when a headline-like line sits above it (with at most a teaser, a byline and dates between),
 or when it follows the ticker directly. The best anchored run is the story: its headline is the title, the
 label above the headline its section, the lines between them its teaser, byline and date. A story with no
-headline has no title. Lists of other stories ("Latest", "Most read") and what follows a copyright line are
-never the story.
+headline has no title. Lists of other stories ("Latest", "Most read") are never the story, and what follows the
+story's end ("Comments", a copyright line) counts for little.
 """
 
 from __future__ import annotations

@@ -116,7 +116,9 @@ class _Walker:
         self.skipped: list[tuple[int, int]] = []  # (mem_id, characters) of the furniture read in one go
         self.chars = 0  # characters of the text walked
         self.table = ElementTable()
-        self.open: list[tuple[int, bool, int, bool]] = []  # (element, is block, inherited marks, is link)
+        # the open elements: (its table index, or its nearest recorded ancestor's when it is a plain inline element
+        # left out of the table; is block; inherited marks; is link; is in the table)
+        self.open: list[tuple[int, bool, int, bool, bool]] = []
         self.owners: list[int] = []  # open block elements: the innermost one owns the text
         self.parts: list[str] = []
         self.size = 0
@@ -181,6 +183,12 @@ class _Walker:
         block = bool(kind & _BLOCK)
         if marks & (HIDDEN | ARIA_HIDDEN) and not block:
             return False  # hidden inline text (screen-reader labels) never joins its paragraph
+        if not kind and not marks and self.open:  # a plain inline element (a link, <b>, <span>): not in the table
+            top = self.open[-1]
+            link = tag == "a" and not self._anchor_in_heading(attrs)
+            self.open.append((top[0], False, top[2], link, False))
+            self.link_depth += link
+            return True
         skipped = self._skippable(node, tag) if block and marks & SKIPPABLE and self.open else None
         if skipped is not None:
             self._furniture(node, tag, attrs, marks, skipped)
@@ -195,7 +203,7 @@ class _Walker:
                 self._image(index, attrs, inherited)
             return False
         link = tag == "a" and not self._anchor_in_heading(attrs)
-        self.open.append((index, block, inherited, link))
+        self.open.append((index, block, inherited, link, True))
         if block:
             self.owners.append(index)
             self.owner_marks = inherited
@@ -221,7 +229,10 @@ class _Walker:
         return index, inherited
 
     def exit(self) -> None:
-        index, block, _marks, link = self.open.pop()
+        index, block, _marks, link, recorded = self.open.pop()
+        if not recorded:
+            self.link_depth -= link
+            return
         if block:
             if self.parts:
                 self.flush()
