@@ -55,6 +55,7 @@ MAX_CLIMB = 14  # lines looked at above a story for its headline
 MAX_BOX_LINES = 8  # a box of links inside a story ("Also read") is no longer than this
 MAX_RELATED_WORDS = 25
 MAX_NAME_WORDS = 6
+MAX_DATES_ABOVE = 2  # date lines between the section label and the headline
 MAX_SECTION_WORDS = 2  # a label above the headline; a longer line there is a menu ("Home News Business")
 WEIGHTS = {3: 1.0, 2: 0.9, 1: 0.35}  # a story's worth by its anchor: headline and dateline, one of them, none
 AFTER_STORY = 0.2  # a run after the story's end ("Comments") is worth this share
@@ -265,23 +266,32 @@ def _worth(run: _Run) -> float:
 
 
 def _read_header(lines: Sequence[str], kinds: list[str], story: _Run, article: Article) -> None:
-    """Title, section, teaser, byline and date from the lines above the story."""
+    """Title, section, teaser, byline and date from the lines above the story.
+
+    The section is the label right above the headline; a date line may sit between them ("Pakistan",
+    "01 Nov, 2023", the headline), and it dates the story when nothing under the headline does.
+    """
+    first = story.header if story.header >= 0 else story.start
+    header = list(range(first, story.start))
     if story.title >= 0:
         article.title = TITLE_SUFFIX.sub("", lines[story.title]) or None
-        if story.title > 0 and kinds[story.title - 1] in (LABEL, HEADLINE):
-            article.section = section_label(lines[story.title - 1], MAX_SECTION_WORDS)
-    first = story.header if story.header >= 0 else story.start
-    dates: list[tuple[int, str]] = []
-    for n in range(first, story.start):
+        above = story.title - 1
+        while above >= 0 and kinds[above] == DATE and story.title - above <= MAX_DATES_ABOVE:
+            header.append(above)
+            above -= 1
+        if above >= 0 and kinds[above] in (LABEL, HEADLINE):
+            article.section = section_label(lines[above], MAX_SECTION_WORDS)
+    dates: list[tuple[bool, int, str]] = []  # (above the headline, rank, date): the first wins
+    for n in header:
         text = lines[n]
         if kinds[n] == TEASER:
             article.summary = article.summary or text
         elif kinds[n] == DATE:
             date, name = _date_and_name(text)
             if date:
-                dates.append((_date_rank(text), date))
+                dates.append((n < first, _date_rank(text), date))
             article.byline = article.byline or name
-    article.published = min(dates, key=lambda item: item[0])[1] if dates else None
+    article.published = min(dates)[2] if dates else None
 
 
 def _date_rank(text: str) -> int:

@@ -126,3 +126,9 @@ def test_teaser_byline_and_related_of_the_business_recorder_layout():
 
 def test_a_page_of_quotes_has_no_story():
     assert build_text_article(["Market Watch", *TICKER * 20, "Home"], skip=TICKER).paragraphs == []
+
+
+def test_a_date_between_the_section_and_the_headline():
+    article = _copy(TICKER, "Pakistan", "01 Nov, 2023", "Cement despatches rise 9pc in October", BODY)
+    assert (article.section, article.published, article.title) == (
+        "Pakistan", "2023-11-01", "Cement despatches rise 9pc in October")
