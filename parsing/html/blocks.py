@@ -37,6 +37,7 @@ MAX_BLOCK_CHARS = 20_000  # no block is longer
 MAX_BLOCKS = 40_000
 MAX_IMAGES = 2_000
 MIN_SKIPPED_CHARS = 300  # smaller furniture is walked as usual (an inline "related story" link)
+LARGE_SKIPPED_CHARS = 4_000  # furniture this large is measured against the page's text before it is skipped
 MAX_SKIPPED_SHARE = 0.4  # furniture with more of the page's text than this is walked and judged as usual
 _STORY_SELECTOR = "article, main"  # (a list of tag names matches much faster than attribute selectors)
 MAX_FURNITURE_TEXT = 1_000  # of a skipped element's text: it only ever counts against its containers
@@ -111,7 +112,9 @@ class ElementTable:
 class _Walker:
     """Keeps the open elements on explicit stacks and gathers text into blocks."""
 
-    def __init__(self, walk_into: frozenset[int]) -> None:
+    def __init__(self, root: LexborNode, walk_into: frozenset[int]) -> None:
+        self.root = root
+        self.root_chars = -1
         self.walk_into = walk_into  # furniture elements (by mem_id) too large to skip, found by an earlier walk
         self.skipped: list[tuple[int, int]] = []  # (mem_id, characters) of the furniture read in one go
         self.chars = 0  # characters of the text walked
@@ -265,6 +268,8 @@ class _Walker:
         text = node.text(deep=True, separator=" ") or ""
         if len(text) < MIN_SKIPPED_CHARS:
             return None
+        if len(text) >= LARGE_SKIPPED_CHARS and len(text) > MAX_SKIPPED_SHARE * self.page_chars():
+            return None  # (decided now for large furniture: walking again after the walk would cost more)
         furniture = tag in FURNITURE_TAGS or (node.attributes.get("role") or "").lower() in FURNITURE_ROLES
         if not furniture:  # (a nav, an aside or a footer by tag or role never holds the story)
             stories = [found.tag for found in node.css(_STORY_SELECTOR)]
@@ -272,6 +277,12 @@ class _Walker:
                 return None  # it wraps the story's own container
         self.skipped.append((node.mem_id, len(text)))
         return text
+
+    def page_chars(self) -> int:
+        """Characters of text in the whole page, read once when first needed."""
+        if self.root_chars < 0:
+            self.root_chars = len(self.root.text(deep=True) or "")
+        return self.root_chars
 
     def _furniture(self, node: LexborNode, tag: str, attrs: dict[str, str | None], marks: int,
                    text: str) -> None:
@@ -303,9 +314,13 @@ def walk(root: LexborNode) -> ElementTable:
     """
     walk_into: frozenset[int] = frozenset()
     while True:
-        walker = _Walker(walk_into)
+        walker = _Walker(root, walk_into)
         table = _walk(walker, root)
+        # a cheap lower bound of the page's text first; its whole text only when that bound is not enough
         page_chars = walker.chars + sum(chars for _mem_id, chars in walker.skipped)
+        if all(chars <= MAX_SKIPPED_SHARE * page_chars for _mem_id, chars in walker.skipped):
+            return table
+        page_chars = max(page_chars, walker.page_chars())
         large = {mem_id for mem_id, chars in walker.skipped if chars > MAX_SKIPPED_SHARE * page_chars}
         if not large:
             return table
