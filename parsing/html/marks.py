@@ -60,14 +60,19 @@ def words_of(klass: str, ident: str = "") -> list[str]:
     not the template's vocabulary: its words say nothing about the element's role.
     """
     found: list[str] = []
-    tokens = [(t, MAX_CLASS_WORDS) for t in klass.split()] + [(t, MAX_ID_WORDS) for t in ident.split()]
-    for token, slug_words in tokens:
-        if MODIFIER_CLASS.search(token) or _ATOMIC.search(token):
-            continue
-        words = [w.lower() for w in _SPLIT.split(token) if w]
-        if len(words) <= slug_words:
-            found.extend(words)
+    for token in klass.split():
+        found.extend(_token_words(token, MAX_CLASS_WORDS))
+    for token in ident.split():
+        found.extend(_token_words(token, MAX_ID_WORDS))
     return found
+
+
+@functools.lru_cache(maxsize=16_384)
+def _token_words(token: str, slug_words: int) -> tuple[str, ...]:
+    if MODIFIER_CLASS.search(token) or _ATOMIC.search(token):
+        return ()
+    words = tuple(w.lower() for w in _SPLIT.split(token) if w)
+    return words if len(words) <= slug_words else ()
 
 
 def _has_pair(words: list[str], pairs: frozenset[tuple[str, str]]) -> bool:
@@ -90,25 +95,26 @@ def class_marks(klass: str, ident: str) -> int:
     if not words:
         return 0
     bits = 0
+    unique = set(words)
     if _is_negative(words):
         bits |= NEGATIVE
-        if any(w.startswith(NOTICE_PREFIXES) for w in words):
+        if any(w.startswith(NOTICE_PREFIXES) for w in unique):
             bits |= NOTICE
-        if not any(w in READ_INSIDE for w in words):
+        if unique.isdisjoint(READ_INSIDE):
             bits |= SKIPPABLE
-    elif any(w in LAYOUT_WORDS for w in words):
+    elif not unique.isdisjoint(LAYOUT_WORDS):
         bits |= LAYOUT_NEGATIVE
-    elif any(w in POSITIVE_WORDS for w in words):
+    elif not unique.isdisjoint(POSITIVE_WORDS):
         bits |= POSITIVE | (STORY if _has_pair(words, STORY_PAIRS) else 0)
-    if any(w in TEASER_WORDS for w in words):
+    if not unique.isdisjoint(TEASER_WORDS):
         bits |= TEASER
-    if any(w in CAPTION_WORDS for w in words) or "caption" in "".join(words):
+    if not unique.isdisjoint(CAPTION_WORDS) or "caption" in "".join(words):
         bits |= CAPTION
-    if any(w in BYLINE_WORDS for w in words):
+    if not unique.isdisjoint(BYLINE_WORDS):
         bits |= BYLINE
-    if any(w in DATE_WORDS for w in words):
+    if not unique.isdisjoint(DATE_WORDS):
         bits |= DATE
-    if "".join(words) in HIDDEN_WORDS or "sronly" in words or _has_pair(words, HIDDEN_PAIRS):
+    if "".join(words) in HIDDEN_WORDS or "sronly" in unique or _has_pair(words, HIDDEN_PAIRS):
         bits |= HIDDEN
     return bits
 
