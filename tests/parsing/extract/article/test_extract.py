@@ -77,3 +77,10 @@ def test_broken_json_ld_and_odd_attributes_do_not_fail():
     head = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
     body = f'<article class="" id=""><h1 hidden="">Rates</h1><img><p>{STORY[0]}</p></article>'
     assert article_of(page(body, "Rates", head)).paragraphs == STORY[:1]
+
+
+def test_a_skipped_line_is_known_without_the_hidden_label_the_walk_leaves_out():
+    item = '<li>AIRLINK 504.80 <span class="sr-only">Increased By</span> ▲ 1.05 (0.21%)</li>'
+    body = f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}<ul>{item}</ul>{paras(STORY[2:])}</article>"
+    article = article_of(page(body), skip=["AIRLINK 504.80 Increased By ▲ 1.05 (0.21%)"])
+    assert article.paragraphs == STORY
