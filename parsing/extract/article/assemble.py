@@ -17,6 +17,7 @@ from parsing.sites.vocabulary import FURNITURE_LINES, STOP_LINES, SUBHEADINGS
 
 MAX_PARAGRAPHS = 5_000
 MAX_KEYED_CHARS = 100
+TITLE_SLACK = 20
 MAX_RELATED_WORDS = 25
 MAX_CAPTION_CHARS = 400
 MAX_CAPTION_WORDS = 40
@@ -83,7 +84,7 @@ class _Builder:
         self.fence = -1  # after a "Related stories" line, the only parent whose paragraphs go on
         self.link_lists = link_lists  # lists whose items are mostly links (a list of related stories)
         self.title_key = line_key(title or "")
-        self.keyed_chars = max(MAX_KEYED_CHARS, 2 * len(title or ""))  # longer lines are neither furniture nor the title
+        self.title_chars = len(title or "")
         self.heading: str | None = None
         self.pending_related: list[str] = []
         self.open_image: int = -1  # index of the last image while it may still get a caption
@@ -171,7 +172,9 @@ def _is_link_line(block: Block) -> bool:
 def _handle(builder: _Builder, block: Block) -> bool:
     """Place one block; False when the story is over."""
     text = block.text
-    key = line_key(text) if len(text) <= builder.keyed_chars else text  # (furniture lines are short)
+    # furniture lines are short, and the title's line is about as long as the title
+    keyed = len(text) <= MAX_KEYED_CHARS or abs(len(text) - builder.title_chars) <= TITLE_SLACK
+    key = line_key(text) if keyed else text
     fresh_image, builder.after_image = builder.after_image, False
     if key in STOP_LINES and builder.out.paragraphs and builder.fence < 0:
         builder.fence = builder.last_parent  # "Related stories", "Comments": only the story's own element
@@ -229,8 +232,12 @@ def assemble(table: ElementTable, scored: Scored, title: str | None) -> Assembly
     end = table.end
     bad = scored.bad_ancestor
 
+    inside = bytearray(len(table))
+    for root in roots:
+        inside[root: end[root] + 1] = b"\x01" * (end[root] + 1 - root)
+
     def in_region(elem: int) -> bool:
-        return any(root <= elem <= end[root] for root in roots)
+        return bool(inside[elem])
 
     builder = _Builder(title, _link_list_items(table, in_region), table.parent)
     images = [ref for ref in table.images if bad[ref.elem] < 0 and in_region(ref.elem) and not _is_icon(ref)]
