@@ -21,9 +21,10 @@ _COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)\s)|^copyright\b.{0,80}\b
 _COOKIES = re.compile(r"\bcookies?\b.{0,200}\b(?:consent|accept|preferences|settings|privacy|partners|advertising)\b|"
                       r"\b(?:consent|accept|partners|privacy)\b.{0,200}\bcookies?\b")
 _LOGO = re.compile(r"\blogo$", re.IGNORECASE)
-# A photo credit at the end of a caption: "... Photo: Reuters/File", "(Image: AFP)", "File photo".
+# A credit at the end of a caption: "... Photo: Reuters/File", "(Image: AFP)", "... Chart: Recorder Report".
 _CREDIT = re.compile(
-    r"(?:\b(?:photos?|images?|pictures?|pic|file photo|credits?|courtesy|source)\s*[:|/]\s*[^\s].{0,60}|"
+    r"(?:\b(?:photos?|images?|pictures?|pic|file photo|credits?|courtesy|source|chart|graphic|infographic|"
+    r"illustration)\s*[:|/]\s*[^\s].{0,60}|"
     r"\bfile photo|\(\s*(?:photo|image|file)[^)]{0,60}\))\s*$"
 )
 _SIGN_UP = re.compile(

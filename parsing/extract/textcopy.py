@@ -58,7 +58,6 @@ MAX_NAME_WORDS = 6
 MAX_DATES_ABOVE = 2  # date lines between the section label and the headline
 MAX_SECTION_WORDS = 2  # a label above the headline; a longer line there is a menu ("Home News Business")
 WEIGHTS = {3: 1.0, 2: 0.9, 1: 0.35}  # a story's worth by its anchor: headline and dateline, one of them, none
-AFTER_STORY = 0.2  # a run after the story's end ("Comments") is worth this share
 _PUBLISHED_WORD = re.compile(r"\b(?:published|posted)\b", re.IGNORECASE)
 _OFFER = re.compile(r"\b(?:inbox|newsletters?|e-?mail|subscri\w*|sign(?:ing)? up|free trial)\b", re.IGNORECASE)
 _UPDATED_WORD = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
@@ -75,7 +74,7 @@ class _Run:
     strength: int = 1
     title: int = -1  # index of its headline line, -1 for none
     header: int = -1  # first line after the headline (or after the ticker)
-    after_stop: bool = False
+    after_story: bool = False  # it comes after the end ("Comments", a copyright line) of an anchored run
 
 
 def build_text_article(lines: Sequence[str], skip: Collection[str] = ()) -> Article:
@@ -93,6 +92,7 @@ def build_text_article(lines: Sequence[str], skip: Collection[str] = ()) -> Arti
         return article
     for run in runs:
         _anchor(lines, kinds, run)
+    _mark_after_story(kinds, runs)
     story = _continued(kinds, runs, max(runs, key=_worth))
     _read_header(lines, kinds, story, article)
     _read_body(lines, kinds, story, article)
@@ -204,17 +204,15 @@ def _runs(lines: Sequence[str], kinds: list[str]) -> list[_Run]:
     runs: list[_Run] = []
     current: _Run | None = None
     gap = 0
-    stopped = False
     for n, kind in enumerate(kinds):
         if kind in _BREAKS:
             if current is not None:
                 runs.append(current)
                 current = None
-            stopped = stopped or (kind in (STOP, END) and bool(runs))
             continue
         if kind == SENTENCE:
             if current is None:
-                current = _Run(n, n + 1, 0, after_stop=stopped)
+                current = _Run(n, n + 1, 0)
             current.end, current.chars, gap = n + 1, current.chars + len(lines[n]), 0
         elif current is not None and kind not in (CAPTION, NOTICE):
             gap += 1
@@ -250,19 +248,42 @@ def _anchor(lines: Sequence[str], kinds: list[str], run: _Run) -> None:
 
 
 def _continued(kinds: list[str], runs: list[_Run], story: _Run) -> _Run:
-    """The story with the runs that go on after a short box inside it ("Also read" and a headline or two)."""
-    following = [run for run in runs if run.start >= story.end]
-    for run in following:
-        between = kinds[story.end:run.start]
-        if (run.strength == 3 or len(between) > MAX_BOX_LINES or LIST not in between
-                or any(kind not in _BOX for kind in between)):
+    """The story with its parts on the other side of a box inside it: a quote table, or "Also read" and a
+    headline or two. A part after the box joins unless it has a headline and a dateline of its own; a part
+    before it joins when it has them and the story has no headline."""
+    index = runs.index(story)
+    for run in runs[index + 1:]:
+        if run.strength == 3 or not _box(kinds[story.end:run.start]):
             break
         story = _Run(story.start, run.end, story.chars + run.chars, story.strength, story.title, story.header)
+    for run in reversed(runs[:index]):
+        if story.title >= 0 or run.strength != 3 or not _box(kinds[run.end:story.start]):
+            break
+        story = _Run(run.start, story.end, story.chars + run.chars, run.strength, run.title, run.header)
     return story
 
 
-def _worth(run: _Run) -> float:
-    return run.chars * WEIGHTS[run.strength] * (AFTER_STORY if run.after_stop else 1.0)
+def _box(between: list[str]) -> bool:
+    """Whether the lines between two runs are a box inside one story: quote lines, or a short list of links."""
+    if QUOTE not in between and LIST not in between:
+        return False
+    others = [kind for kind in between if kind != QUOTE]
+    return len(others) <= MAX_BOX_LINES and all(kind in _BOX for kind in others)
+
+
+def _mark_after_story(kinds: list[str], runs: list[_Run]) -> None:
+    """Runs after the end ("Comments", a copyright line) of a run with a headline or after the ticker are never
+    the story, however long: comments, footers and the like."""
+    story_end = -1  # where the last anchored run ended
+    for run in runs:
+        if story_end >= 0 and any(kind in (STOP, END) for kind in kinds[story_end:run.start]):
+            run.after_story = True
+        elif run.strength >= 2:
+            story_end = run.end
+
+
+def _worth(run: _Run) -> tuple[bool, float]:
+    return not run.after_story, run.chars * WEIGHTS[run.strength]
 
 
 def _read_header(lines: Sequence[str], kinds: list[str], story: _Run, article: Article) -> None:

@@ -6,6 +6,8 @@ document order (pre-order index) with their parent, last descendant and marks; b
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -32,6 +34,8 @@ from parsing.sites.vocabulary import (
     SKIPPED_TAGS,
 )
 
+MAX_QUOTE_CHARS = 400  # a longer line is no quote line
+_FIGURE = re.compile(r"\d[\d,.]*")
 MAX_NODES = 300_000  # nodes visited per page; past this the walk stops (hostile or huge pages)
 MAX_BLOCK_CHARS = 20_000  # no block is longer
 MAX_BLOCKS = 40_000
@@ -53,6 +57,39 @@ _TAG_KIND.update({
     "pre": _BLOCK | _BREAK | _PRE, "body": _BLOCK | _BREAK | _ROOT, "html": _BLOCK | _BREAK | _ROOT,
     "td": _CELL, "th": _CELL, "br": _BREAK | _VOID, "hr": _BREAK | _VOID, "img": _VOID, "wbr": _VOID,
 })
+
+
+class SkipLines:
+    """Texts of lines that belong to something else (the quote finder's lines), whitespace collapsed.
+
+    A text is in it when it is one of them, or when it has the same first word and the same figures in the same
+    order as one of them: the walk leaves hidden labels out ("AIRLINK 504.80 ▲ 1.05 (0.21%)"), which a quote
+    line may hold ("AIRLINK 504.80 Increased By ▲ 1.05 (0.21%)").
+    """
+
+    def __init__(self, texts: Collection[str] = ()) -> None:
+        self.texts = frozenset(texts)
+        self.keys: set[tuple[str, tuple[str, ...]]] | None = None  # made when first needed
+
+    def __bool__(self) -> bool:
+        return bool(self.texts)
+
+    def __contains__(self, text: object) -> bool:
+        if not isinstance(text, str) or not self.texts:
+            return False
+        if text in self.texts:
+            return True
+        if self.keys is None:  # (a line of one word, a table cell, has no key)
+            self.keys = {key for key in (figures_key(line) for line in self.texts if " " in line) if key is not None}
+        return bool(self.keys) and figures_key(text) in self.keys
+
+
+def figures_key(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The first word and the figures of a line with two figures or more, else None."""
+    if len(text) > MAX_QUOTE_CHARS:
+        return None
+    figures = tuple(_FIGURE.findall(text))
+    return (text.split(None, 1)[0], figures) if len(figures) >= 2 else None
 
 
 @dataclass(slots=True)
@@ -112,8 +149,9 @@ class ElementTable:
 class _Walker:
     """Keeps the open elements on explicit stacks and gathers text into blocks."""
 
-    def __init__(self, root: LexborNode, walk_into: frozenset[int]) -> None:
+    def __init__(self, root: LexborNode, walk_into: frozenset[int], skip: SkipLines) -> None:
         self.root = root
+        self.skip = skip
         self.root_chars = -1
         self.walk_into = walk_into  # furniture elements (by mem_id) too large to skip, found by an earlier walk
         self.skipped: list[tuple[int, int]] = []  # (mem_id, characters) of the furniture read in one go
@@ -192,6 +230,8 @@ class _Walker:
             self.open.append((top[0], False, top[2], link, False))
             self.link_depth += link
             return True
+        if tag == "tr" and self.skip and self.open and self._skipped_row(node, attrs, marks):
+            return False
         skipped = self._skippable(node, tag) if block and marks & SKIPPABLE and self.open else None
         if skipped is not None:
             self._furniture(node, tag, attrs, marks, skipped)
@@ -278,6 +318,19 @@ class _Walker:
         self.skipped.append((node.mem_id, len(text)))
         return text
 
+    def _skipped_row(self, node: LexborNode, attrs: dict[str, str | None], marks: int) -> bool:
+        """Record a table row that is a line to skip (a quote table's row) as one block, without its cells."""
+        text = " ".join((node.text(deep=True, separator=" ") or "")[:MAX_BLOCK_CHARS].split())
+        if text not in self.skip:
+            return False
+        if self.parts:
+            self.flush()
+        index, inherited = self._record(node, "tr", attrs, marks)
+        if len(self.table.blocks) < MAX_BLOCKS:
+            self.table.blocks.append(Block(text, "tr", index, 0, inherited))
+            self.chars += len(text)
+        return True
+
     def page_chars(self) -> int:
         """Characters of text in the whole page, read once when first needed."""
         if self.root_chars < 0:
@@ -306,15 +359,17 @@ class _Walker:
         self.table.images.append(ref)
 
 
-def walk(root: LexborNode) -> ElementTable:
+def walk(root: LexborNode, skip: SkipLines | None = None) -> ElementTable:
     """Walk ``root``'s subtree once, iteratively (first child / next sibling, a stack of the open nodes).
+
+    A table row whose text is in ``skip`` is read in one go, as one block.
 
     Furniture read in one go must hold a small share of the page's text; when one held more (a wrapper of
     the page named like furniture), the walk is made again, into it.
     """
     walk_into: frozenset[int] = frozenset()
     while True:
-        walker = _Walker(root, walk_into)
+        walker = _Walker(root, walk_into, skip or SkipLines())
         table = _walk(walker, root)
         # a cheap lower bound of the page's text first; its whole text only when that bound is not enough
         page_chars = walker.chars + sum(chars for _mem_id, chars in walker.skipped)

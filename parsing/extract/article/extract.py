@@ -22,7 +22,7 @@ from parsing.extract.article.region import Scored, choose, is_notice, prose_char
 from parsing.extract.article.titles import choose_title
 from parsing.extract.lines import line_key
 from parsing.extract.metadata import HeadMeta
-from parsing.html.blocks import ElementTable, walk
+from parsing.html.blocks import ElementTable, SkipLines, walk
 from parsing.html.marks import NOTICE
 
 MIN_BODY_CHARS = 200  # less than this is no story: try JSON-LD, then the page's prose, then the description
@@ -42,8 +42,9 @@ def extract_article(root: LexborNode | None, meta: HeadMeta, skip: Collection[st
             tables and ticker strips that the quote finder used); a block with such a text is never a
             paragraph, the title or part of the story's region, and never comes back through a fallback.
     """
-    table = walk(root) if root is not None else ElementTable()
-    scored = choose(table, frozenset(skip))
+    lines = SkipLines(skip)
+    table = walk(root, lines) if root is not None else ElementTable()
+    scored = choose(table, lines)
     title = choose_title(meta, headings(table, scored), story_heading(table, scored))
     parts = assemble(table, scored, title)
     article = Article(title=title, summary=parts.summary, paragraphs=parts.paragraphs, related=parts.related,

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from parsing.extract.dates import dateline, is_date_only
-from parsing.html.blocks import Block, ElementTable
+from parsing.html.blocks import Block, ElementTable, SkipLines
 from parsing.html.marks import ARIA_HIDDEN, HIDDEN, LAYOUT_NEGATIVE, NEGATIVE, NOTICE, STORY
 from parsing.sites.vocabulary import HEADINGS, NOTICE_STEMS, NOTICE_TEXT, STORY_TAGS
 
@@ -37,8 +37,6 @@ CLEAN_IMAGE_LOSS = 20.0
 GAP_LINK_DENSITY = 0.3
 CLEAN_MIN_GAIN = 50.0
 CLEAN_MAX_LOSS = 0.15
-MAX_QUOTE_CHARS = 400  # a longer block is no quote line
-_FIGURE = re.compile(r"\d[\d,.]*")
 REPEATED_TEXT = 3  # a short line met this often is furniture ("Advertisement", "Share")
 MAX_NOTICE_CHARS = 600  # a longer block is not a notice, whatever it says
 
@@ -212,7 +210,7 @@ def block_value(block: Block) -> float:
     return size * weight
 
 
-def choose(table: ElementTable, skip: frozenset[str] = frozenset()) -> Scored:
+def choose(table: ElementTable, skip: SkipLines | None = None) -> Scored:
     """Score every element and pick the story's roots; blocks whose text is in ``skip`` count as furniture."""
     size = len(table)
     text = [0.0] * size
@@ -228,7 +226,7 @@ def choose(table: ElementTable, skip: frozenset[str] = frozenset()) -> Scored:
     text_in, linked_in = pair_sums(table, text, linked)
     cards = _card_elements(table, text_in, linked_in) | _teaser_cards(table, *pair_sums(table, headlines, lines))
     bad_ancestor = furniture(table, cards)
-    skipped = _skipped_blocks(table, skip) if skip else set()
+    skipped = {n for n, block in enumerate(table.blocks) if block.text in skip} if skip else set()
     bad_blocks = furniture_blocks(table) | skipped
     sums, gained, imaged = _element_scores(table, bad_ancestor, bad_blocks)
     best = -1
@@ -246,23 +244,6 @@ def choose(table: ElementTable, skip: frozenset[str] = frozenset()) -> Scored:
 
     roots = _descend(table, sums, clean, plain, bad_ancestor, best)
     return Scored(bad_ancestor, bad_blocks, skipped, roots, sums[best])
-
-
-def _skipped_blocks(table: ElementTable, skip: frozenset[str]) -> set[int]:
-    """Blocks whose text is a line to skip, or reads the same figures in the same order from the same first word:
-    the walk leaves hidden labels out ("AIRLINK 504.80 ▲ 1.05 (0.21%)"), which a quote line may hold
-    ("AIRLINK 504.80 Increased By ▲ 1.05 (0.21%)")."""
-    keys = {key for key in map(_figures_key, skip) if key is not None}
-    return {n for n, block in enumerate(table.blocks)
-            if block.text in skip or (keys and _figures_key(block.text) in keys)}
-
-
-def _figures_key(text: str) -> tuple[str, tuple[str, ...]] | None:
-    """The first word and the figures of a line with two figures or more, else None."""
-    if len(text) > MAX_QUOTE_CHARS:
-        return None
-    figures = tuple(_FIGURE.findall(text))
-    return (text.split(None, 1)[0], figures) if len(figures) >= 2 else None
 
 
 def _element_scores(table: ElementTable, bad_ancestor: list[int], bad_blocks: set[int],

@@ -11,6 +11,7 @@ MAX_TITLE_CHARS = 500
 MAX_SUFFIX_WORDS = 3
 SIMILAR_SHARE = 0.6
 MIN_REST_WORDS = 4
+MIN_TITLE_CHARS = 4
 # " - Site", " | Site", " – Site", " — Site", " :: Site", " · Site", " » Site"; "Site | Title" too.
 _SEPARATOR = re.compile(r"\s+[|\-–—·•»~/\\]\s+|\s*::\s*|\s+_|_\s+")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -131,8 +132,9 @@ def _title(meta: HeadMeta, headings: list[str], story_heading: str | None) -> st
     if meta.title_tag:
         title = meta.title_tag
         first_part = _SEPARATOR.split(title)[0]
-        if heading and (_same_title(heading, title) or _content_words(heading) & _content_words(first_part)):
-            return heading[:MAX_TITLE_CHARS]
+        named = _same_title(heading, title) or _content_words(heading) & _content_words(first_part) if heading else False
+        if heading and (named or len(_key(title)) < MIN_TITLE_CHARS):
+            return heading[:MAX_TITLE_CHARS]  # (a <title> of a letter or two is a placeholder, not the page's name)
         stripped = strip_site(title, sites, near)
         return (strip_suffix(stripped) if stripped == title else stripped)[:MAX_TITLE_CHARS] or None
     return (heading or (headings[0] if headings else None) or "")[:MAX_TITLE_CHARS] or None

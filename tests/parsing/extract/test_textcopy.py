@@ -132,3 +132,18 @@ def test_a_date_between_the_section_and_the_headline():
     article = _copy(TICKER, "Pakistan", "01 Nov, 2023", "Cement despatches rise 9pc in October", BODY)
     assert (article.section, article.published, article.title) == (
         "Pakistan", "2023-11-01", "Cement despatches rise 9pc in October")
+
+
+def test_a_quote_table_inside_the_story_does_not_end_it():
+    table = ["BR Sectors Position", "Sector Open High Low Close", "BR - Cement 39,235.54 40,520.34 38,945.37"]
+    lines = [*TICKER, "Markets", "Stocks close higher as cement leads", "Recorder Report Published March 21, 2025",
+             BODY[0], "The KSE-100 index during the session. Chart: Recorder Report", *table, *BODY[1:]]
+    article = build_text_article(lines, skip=[*TICKER, *table])
+    assert (article.title, article.paragraphs, article.related) == ("Stocks close higher as cement leads", BODY, [])
+
+
+def test_a_long_run_after_the_end_of_the_story_is_not_the_story():
+    comments = [f"Comment number {n} on this story, which goes on for a while and says rather a lot about it." for n in range(40)]
+    article = _copy(TICKER, "Cement despatches rise 9pc in October", "Published November 2, 2020", BODY[:1],
+                    "Comments", "200 characters", comments)
+    assert (article.title, article.paragraphs) == ("Cement despatches rise 9pc in October", BODY[:1])

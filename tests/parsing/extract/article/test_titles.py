@@ -52,3 +52,7 @@ def test_h1_wins_over_a_bare_title_tag_that_names_the_same_subject():
 def test_json_ld_headline_that_disagrees_with_the_page_is_not_the_title():
     head = ld({"@type": "NewsArticle", "headline": "A description of the whole site and what it offers"})
     assert article_of(page(f"<article>{paras(STORY)}</article>", "Rates on hold", head)).title == "Rates on hold"
+
+
+def test_a_placeholder_title_tag_gives_way_to_the_story_heading():
+    assert article_of(page(f"<article><h1>Rates on hold</h1>{paras(STORY)}</article>", "x")).title == "Rates on hold"
