@@ -35,6 +35,7 @@ from parsing.sites.vocabulary import (
 )
 
 MAX_QUOTE_CHARS = 400  # a longer line is no quote line
+QUOTE_TABLE_ROWS = 3  # a table whose first rows are all lines to skip is a quote table, read in one go
 _FIGURE = re.compile(r"\d[\d,.]*")
 MAX_NODES = 300_000  # nodes visited per page; past this the walk stops (hostile or huge pages)
 MAX_BLOCK_CHARS = 20_000  # no block is longer
@@ -79,9 +80,12 @@ class SkipLines:
             return False
         if text in self.texts:
             return True
+        key = figures_key(text)
+        if key is None:
+            return False
         if self.keys is None:  # (a line of one word, a table cell, has no key)
             self.keys = {key for key in (figures_key(line) for line in self.texts if " " in line) if key is not None}
-        return bool(self.keys) and figures_key(text) in self.keys
+        return key in self.keys
 
 
 def figures_key(text: str) -> tuple[str, tuple[str, ...]] | None:
@@ -135,6 +139,7 @@ class ElementTable:
     blocks: list[Block] = field(default_factory=list)
     images: list[ImageRef] = field(default_factory=list)
     skipped: set[int] = field(default_factory=set)  # furniture elements read in one go: one block of text each
+    skipped_lines: set[int] = field(default_factory=set)  # blocks of rows and tables of lines to skip
     truncated: bool = False  # the walk stopped at its node budget
 
     def __len__(self) -> int:
@@ -230,7 +235,7 @@ class _Walker:
             self.open.append((top[0], False, top[2], link, False))
             self.link_depth += link
             return True
-        if tag == "tr" and self.skip and self.open and self._skipped_row(node, attrs, marks):
+        if tag in ("tr", "table") and self.skip and self.open and self._skipped_rows(node, tag, attrs, marks):
             return False
         skipped = self._skippable(node, tag) if block and marks & SKIPPABLE and self.open else None
         if skipped is not None:
@@ -318,16 +323,24 @@ class _Walker:
         self.skipped.append((node.mem_id, len(text)))
         return text
 
-    def _skipped_row(self, node: LexborNode, attrs: dict[str, str | None], marks: int) -> bool:
-        """Record a table row that is a line to skip (a quote table's row) as one block, without its cells."""
-        text = " ".join((node.text(deep=True, separator=" ") or "")[:MAX_BLOCK_CHARS].split())
-        if text not in self.skip:
-            return False
+    def _skipped_rows(self, node: LexborNode, tag: str, attrs: dict[str, str | None], marks: int) -> bool:
+        """Record a table row that is a line to skip (a quote table's row), or a table whose first rows all are,
+        as one block without walking its cells; the block is one of the table's skipped lines."""
+        if tag == "table":
+            rows = node.css("tr")[:QUOTE_TABLE_ROWS + 1]
+            if len(rows) <= QUOTE_TABLE_ROWS or not all(_row_text(row) in self.skip for row in rows[:QUOTE_TABLE_ROWS]):
+                return False
+            text = " ".join((node.text(deep=True, separator=" ") or "")[:MAX_BLOCK_CHARS].split())
+        else:
+            text = _row_text(node)
+            if text not in self.skip:
+                return False
         if self.parts:
             self.flush()
-        index, inherited = self._record(node, "tr", attrs, marks)
+        index, inherited = self._record(node, tag, attrs, marks)
         if len(self.table.blocks) < MAX_BLOCKS:
-            self.table.blocks.append(Block(text, "tr", index, 0, inherited))
+            self.table.skipped_lines.add(len(self.table.blocks))
+            self.table.blocks.append(Block(text, tag, index, 0, inherited))
             self.chars += len(text)
         return True
 
@@ -359,10 +372,14 @@ class _Walker:
         self.table.images.append(ref)
 
 
+def _row_text(row: LexborNode) -> str:
+    return " ".join((row.text(deep=True, separator=" ") or "")[:MAX_BLOCK_CHARS].split())
+
+
 def walk(root: LexborNode, skip: SkipLines | None = None) -> ElementTable:
     """Walk ``root``'s subtree once, iteratively (first child / next sibling, a stack of the open nodes).
 
-    A table row whose text is in ``skip`` is read in one go, as one block.
+    A table row whose text is in ``skip``, or a table whose first rows all are, is read in one go as one block.
 
     Furniture read in one go must hold a small share of the page's text; when one held more (a wrapper of
     the page named like furniture), the walk is made again, into it.

@@ -227,6 +227,7 @@ def choose(table: ElementTable, skip: SkipLines | None = None) -> Scored:
     cards = _card_elements(table, text_in, linked_in) | _teaser_cards(table, *pair_sums(table, headlines, lines))
     bad_ancestor = furniture(table, cards)
     skipped = {n for n, block in enumerate(table.blocks) if block.text in skip} if skip else set()
+    skipped |= table.skipped_lines
     bad_blocks = furniture_blocks(table) | skipped
     sums, gained, imaged = _element_scores(table, bad_ancestor, bad_blocks)
     best = -1

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
+from parsing.html.blocks import SkipLines, walk
 from tests.parsing.extract.article.helpers import COOKIE, FOOTER, STORY, article_of, ld, page, paras
 
 QUOTE_ROWS = [f"SYM{n} 1{n}0.25 Increased By 1.{n}0 (0.9{n}%)" for n in range(6)]
@@ -84,3 +87,13 @@ def test_a_skipped_line_is_known_without_the_hidden_label_the_walk_leaves_out():
     body = f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}<ul>{item}</ul>{paras(STORY[2:])}</article>"
     article = article_of(page(body), skip=["AIRLINK 504.80 Increased By ▲ 1.05 (0.21%)"])
     assert article.paragraphs == STORY
+
+
+def test_a_quote_table_is_read_in_one_go_and_never_the_story():
+    rows = "".join(f"<tr><td>{row}</td></tr>" for row in QUOTE_ROWS)
+    body = f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}<table>{rows}</table>{paras(STORY[2:])}</article>"
+    tree = LexborHTMLParser(page(body))
+    assert tree.body is not None
+    table = walk(tree.body, SkipLines(QUOTE_ROWS))
+    assert [block.kind for block in table.blocks if block.kind in ("table", "tr", "td")] == ["table"]
+    assert article_of(page(body), skip=QUOTE_ROWS).paragraphs == STORY
