@@ -16,7 +16,7 @@ from parsing.limits import MAX_FILE_BYTES
 from parsing.model import Document, Image, NotAPage, Page, ParseError, Quote
 from parsing.sources.part import Part
 
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 
 __all__ = [
     "MAX_FILE_BYTES", "PARSER_VERSION", "Document", "Image", "NotAPage", "Page", "ParseError", "Part", "Quote",

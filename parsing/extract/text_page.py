@@ -1,15 +1,18 @@
 """A text Document (select-all and copy from a browser) to a Page.
 
-The quote finder reads the copy's lines (cells of a table row are tab-separated); the article is built from
-the lines whose text is not in ``FoundQuotes.used``, so no quote table or strip line becomes a paragraph or the
-title (the contract is described in ``html_page``).
+The quote finder reads the copy's lines (cells of a table row are tab-separated); the article builder then reads
+every line and passes over those whose text is in ``FoundQuotes.used``, so a story may start right after the
+ticker and no quote table or strip line becomes a paragraph or the title (the contract is described in
+``html_page``).
 """
 
 from __future__ import annotations
 
-from parsing.extract.article import Article, build_article, is_sentence
+from parsing.extract.article import Article
+from parsing.extract.article.assemble import is_sentence
 from parsing.extract.quotes import find_quotes, plain_line
-from parsing.html.layout import Line, copy_lines
+from parsing.extract.textcopy import build_text_article
+from parsing.html.layout import copy_lines
 from parsing.limits import MAX_LINE_CHARS
 from parsing.model import Document, Page
 
@@ -20,10 +23,10 @@ def parse_text(document: Document) -> Page:
     """Quotes from every strip and quote table; the article from the lines they did not use."""
     lines = copy_lines(document.text or "")
     found = find_quotes(lines)
-    rest = [text for text in (plain_line(line[:MAX_LINE_CHARS]) for line in lines) if text and text not in found.used]
-    art = build_article([Line(text) for text in rest])
+    plain = [text for text in (plain_line(line[:MAX_LINE_CHARS]) for line in lines) if text]
+    art = build_text_article(plain, found.used)
     if art.paragraphs and found.is_market_page(art.paragraphs):
-        _as_market_page(art, rest)
+        _as_market_page(art, [text for text in plain if text not in found.used])
     return Page(
         title=art.title,
         section=art.section,

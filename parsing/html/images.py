@@ -5,11 +5,13 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Mapping
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_IMAGES = 50
 
-_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url")
+_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src",
+                 "data-full-src")
 _DATA_URI = re.compile(r"data:(image/[a-z0-9.+-]{1,20})?(;[a-z0-9=.-]{1,40}){0,3};base64,", re.I)
 
 
@@ -44,12 +46,16 @@ def from_data_uri(src: str) -> bytes | None:
         return None
 
 
-def image_source(attrs: dict[str, str]) -> str:
-    """The image's address: a lazy-loading attribute wins over an empty or inline placeholder src."""
+def image_source(attrs: Mapping[str, str | None]) -> str:
+    """The image's address: a lazy-loading attribute (or the first ``srcset`` entry) wins over an empty src or
+    an inline placeholder."""
     src = (attrs.get("src") or "").strip()
     if not src or src.startswith("data:"):
         for key in _LAZY_SOURCES:
             lazy = (attrs.get(key) or "").strip()
             if lazy:
                 return lazy
+        srcset = (attrs.get("data-srcset") or attrs.get("srcset") or "").strip()
+        if srcset:
+            return srcset.split(",")[0].split()[0]
     return src

@@ -4,16 +4,42 @@ from __future__ import annotations
 
 import re
 
-# Lines that are page furniture, never paragraphs (compared case-insensitively, whole line).
+# Lines that are page furniture, never paragraphs or titles: compared as ``line_key`` gives them (lower case,
+# words only, one space between).
 FURNITURE_LINES = frozenset({
-    "comments", "comment", "200 characters", "advertisement", "advertisements", "ad", "share",
-    "read more", "facebook", "twitter", "whatsapp", "linkedin", "email", "print", "copy link",
-    "most popular", "latest news", "latest", "related", "related news", "post comment", "submit",
-    "follow us", "top stories", "you may also like", "load more", "subscribe", "sponsored",
-    "skip to main content", "skip to content", "skip to navigation", "skip to main navigation",
-    "skip to footer", "jump to content", "toggle navigation", "open menu", "close menu", "menu", "search",
+    "comments", "comment", "200 characters", "advertisement", "advertisements", "ad", "share", "share this",
+    "share this article", "share this story", "read more", "continue reading", "facebook", "twitter", "x",
+    "whatsapp", "linkedin", "email", "print", "copy link", "most popular", "most read", "latest news", "latest",
+    "related", "related news", "related articles", "related stories", "post comment", "leave a comment",
+    "submit", "follow us", "top stories", "you may also like", "load more", "subscribe", "sponsored",
+    "recommended", "more", "skip to main content", "skip to content", "skip to navigation",
+    "skip to main navigation", "skip to footer", "jump to content", "toggle navigation", "open menu",
+    "close menu", "menu", "search", "close", "tweet", "pin", "reddit", "sign up", "log in", "login",
+    "back to top", "image", "photo", "video", "story continues below advertisement",
+    "scroll to continue with content", "advertisement scroll to continue",
 })
-STOP_LINES = frozenset({"comments", "post comment", "leave a comment", "most popular", "latest news"})
+# Lines after which the story is over (the same comparison).
+STOP_LINES = frozenset({
+    "comments", "post comment", "leave a comment", "add a comment", "most popular", "most read", "latest news",
+    "related articles", "related stories", "related coverage", "more stories", "you may also like",
+    "recommended for you", "read next", "more from", "more on this story",
+})
+
+# Headings of a list of other stories (the same comparison): what follows them is headlines, not the story.
+LIST_HEADINGS = frozenset({
+    "latest", "latest news", "latest stories", "most read", "most popular", "most viewed", "most shared",
+    "top stories", "trending", "trending now", "popular", "related", "related news", "related stories",
+    "related articles", "recommended", "recommended for you", "editor s picks", "editors picks", "you may also like",
+    "more stories", "more news", "read next", "in case you missed it", "also read",
+})
+
+# Section names that are also furniture words elsewhere ("Print" is a share button and the print edition).
+SECTION_NAMES = frozenset({"print", "video", "latest", "opinion"})
+# Legal lines of a site's footer (matched against lower-cased text: a case-blind pattern is several times slower).
+FOOTER_TEXT = re.compile(
+    r"\b(?:all rights reserved|registered in (?:england|scotland|ireland)|may not be reproduced|"
+    r"reproduced without (?:the )?(?:prior )?(?:written )?permission)\b"
+)
 
 # Elements whose content is never article or ticker text (each costs one pass over the tree).
 DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "select", "textarea", "button")
@@ -27,8 +53,108 @@ BLOCK_TAGS = frozenset({
     "option", "optgroup",
 })
 CELL_TAGS = frozenset({"td", "th"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# Elements whose text the article walk never reads (controls, media, metadata).
+SKIPPED_TAGS = frozenset({
+    "head", "script", "style", "noscript", "template", "svg", "iframe", "select", "textarea", "button",
+    "input", "option", "optgroup", "map", "object", "embed", "canvas", "audio", "video", "dialog",
+    "link", "meta", "title", "base",
+})
 
-# Containers whose content is navigation or clutter, by tag or by a word in class/id.
+# --- What an element is, from its tag, ARIA role, class and id (the article walk's marks) ---------------
+
+# Tags and ARIA roles of page furniture: navigation, asides, footers, dialogs.
+FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "menu", "header"})
+FURNITURE_ROLES = frozenset({
+    "navigation", "complementary", "contentinfo", "banner", "menu", "menubar", "dialog", "alertdialog",
+    "search", "tablist", "toolbar", "alert",
+})
+# The story's own container: furniture words on it, or on what wraps it, are not trusted.
+STORY_TAGS = frozenset({"article", "main"})
+STORY_ITEMPROPS = frozenset({"articlebody", "text", "reviewbody"})
+
+# Words of class and id (split at -, _ and case changes, lower-cased) that mark furniture: whole words,
+# word prefixes, and pairs of words that mark it although each alone does not ("most-read", "read-next").
+NEGATIVE_WORDS = frozenset({
+    "nav", "navbar", "navigation", "menu", "menus", "submenu", "breadcrumb", "breadcrumbs", "widget", "widgets",
+    "footer", "masthead", "banner", "ad", "ads", "adv", "adslot", "adunit", "dfp", "gpt", "taboola", "outbrain",
+    "share", "shares", "sharing", "sharebar", "social", "socials", "disqus", "respond", "replies", "reply",
+    "related", "recommended", "recommendations", "recirc", "popular", "trending", "mostread", "mostpopular",
+    "newsletter", "newsletters", "cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "didomi", "modal",
+    "popup", "overlay", "toolbar", "pagination", "pager", "tags", "tagcloud", "skip", "skiplink", "print",
+    "login", "signin", "signup", "register", "ticker", "marquee", "meta", "complementary", "community",
+    "partners", "donate", "promo", "promos", "outstream", "subnav", "topbar", "copyright", "legal",
+    "unsubscribe", "offscreen", "jumplink", "logo", "sitename", "sitetitle",
+})
+NEGATIVE_PREFIXES = (
+    "advert", "sponsor", "comment", "subscri", "related", "sharing", "sharebar", "shareicon", "socialicon",
+    "sociallink", "socialshare", "trending", "popular", "footer", "breadcrumb", "newsletter", "promot",
+    "recommend", "cookie", "consent", "sharedaddy", "addthis", "socialmedia", "nocontent", "adsense",
+    "adsbygoogle", "shoutbox", "agegate",
+)
+NEGATIVE_PAIRS = frozenset({
+    ("most", "read"), ("most", "viewed"), ("more", "stories"), ("read", "next"), ("also", "read"),
+    ("you", "may"), ("more", "from"), ("top", "stories"), ("latest", "news"), ("sign", "up"), ("log", "in"),
+    ("site", "info"), ("next", "post"), ("prev", "post"), ("post", "nav"), ("author", "bio"),
+    ("about", "author"), ("author", "box"), ("see", "also"), ("more", "like"), ("site", "header"),
+    ("site", "footer"), ("site", "title"), ("site", "name"), ("site", "logo"), ("page", "footer"),
+    ("global", "footer"),
+})
+NOT_NEGATIVE = frozenset({"commentary", "commentaries"})  # opinion pieces: story text
+# Furniture words of elements whose text is still read (a byline inside an "entry-meta" bar).
+READ_INSIDE = frozenset({
+    "meta", "masthead", "modal", "popup", "overlay", "toolbar", "print", "logo", "skip", "hidden", "offscreen",
+    "banner",
+})
+# Word prefixes of notices (cookie, consent, subscription, sign-in): never the story, even as a last resort.
+NOTICE_PREFIXES = (
+    "cookie", "consent", "gdpr", "subscri", "newsletter", "signup", "onetrust", "didomi", "cmp", "login",
+    "signin", "register", "privacy", "unsubscri",
+)
+# Words of page layout: a sidebar beside the story, or a wrapper of story and sidebar ("contentWithSidebar");
+# trusted only where the element is not the main branch of prose.
+LAYOUT_WORDS = frozenset({"sidebar", "sidebars", "rail", "aside", "secondary", "supplemental", "extra",
+                          "sideblock"})
+POSITIVE_WORDS = frozenset({
+    "article", "articlebody", "story", "storybody", "entry", "post", "postbody", "content", "main", "body",
+    "text", "blog", "prose", "richtext", "page", "column", "copy",
+})
+STORY_PAIRS = frozenset({
+    ("article", "body"), ("story", "body"), ("entry", "content"), ("post", "content"), ("article", "content"),
+    ("article", "text"), ("story", "content"), ("post", "body"), ("article", "main"), ("main", "content"),
+})
+TEASER_WORDS = frozenset({
+    "excerpt", "standfirst", "teaser", "summary", "subtitle", "subheadline", "subhead", "dek", "deck",
+    "strapline", "sapo", "chapo", "lede", "description", "intro",
+})
+CAPTION_WORDS = frozenset({"caption", "captions", "figcaption", "credit", "credits", "imagecaption"})
+BYLINE_WORDS = frozenset({"byline", "bylines", "author", "authors", "writer", "writers", "contributor",
+                          "contributors", "writtenby", "dateline"})
+DATE_WORDS = frozenset({"date", "time", "timestamp", "published", "pubdate", "datetime", "dateline"})
+HIDDEN_WORDS = frozenset({"sronly", "visuallyhidden", "screenreadertext", "screenreaderonly", "srtext",
+                          "readerhidden", "hide", "invisible"})
+HIDDEN_PAIRS = frozenset({("sr", "only"), ("visually", "hidden"), ("screen", "reader"), ("u", "hidden"),
+                          ("a11y", "hidden")})
+
+# Text of a cookie, consent, subscription or sign-up notice, for notices whose markup says nothing (matched
+# against lower-cased text).
+NOTICE_TEXT = re.compile(
+    r"\b(?:we use cookies|(?:this (?:site|website) )?uses cookies|accept (?:all )?cookies|"
+    r"cookie (?:policy|settings|preferences|notice)|"
+    r"manage (?:your )?(?:cookie|privacy) (?:settings|preferences)|"
+    r"subscribe (?:now|today)|subscribers? only|already a subscriber|to continue reading|"
+    r"unlimited (?:digital )?access|"
+    r"(?:sign|log) ?in to (?:continue|read)|create a free account|register to (?:continue|read)|"
+    r"you(?:'|’)ve reached your|free articles? (?:left|remaining)|"
+    r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,30}newsletter)"
+)
+# Every notice pattern holds one of these (a cheap test before the pattern).
+NOTICE_STEMS = ("cookie", "subscri", "newsletter", "sign", "log", "regist", "access", "reading", "reached",
+                "free article", "account", "privacy")
+
+
+# Containers whose content is navigation or clutter, by tag or by a word in class/id (the line layout's test).
 BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu", "dialog"})
 BOILERPLATE_WORDS = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|sidebar|side-bar|widget|popular|trending|latest|most-read|mostread|"
@@ -40,8 +166,8 @@ BOILERPLATE_WORDS = re.compile(
 # Class tokens that describe a state or a taxonomy term (has-sidebar, tag-budget, ads-enabled), not what
 # the element holds: they never make a container boilerplate.
 MODIFIER_CLASS = re.compile(
-    r"^(?:has|no|tag|tags|is|with|without|category|cat|type|format|status|post|page|single|show|hide|"
-    r"enable|disable)[-_]|[-_](?:enabled|disabled|active|inactive|visible|hidden|open|closed|on|off)$",
+    r"^(?:has|no|tag|tags|is|with|without|category|cat|type|format|status|single|show|enable|disable|layout|"
+    r"template|theme|wp|js|lang|section)[-_]|[-_](?:enabled|disabled|active|inactive|visible|open|closed|on|off|loaded)$",
     re.I,
 )
 

@@ -42,9 +42,11 @@ def png(width: int = 4, height: int = 3) -> bytes:
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 64 + b"\xff\xd9"
 
 
-def html_page(body: str, head: str = "", charset: str | None = "utf-8", title: str = "Test page") -> str:
+def html_page(body: str, head: str = "", charset: str | None = "utf-8", title: str | None = None) -> str:
+    """A page around ``body``; without ``title`` it has no <title>, so the story's own heading names it."""
     meta = f'<meta charset="{charset}">' if charset else ""
-    return f"<!DOCTYPE html><html><head>{meta}<title>{title}</title>{head}</head><body>{body}</body></html>"
+    title_tag = f"<title>{title}</title>" if title is not None else ""
+    return f"<!DOCTYPE html><html><head>{meta}{title_tag}{head}</head><body>{body}</body></html>"
 
 
 def article_body(title: str = "Central bank holds rate as inflation eases", image: str = "") -> str:

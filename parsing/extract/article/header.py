@@ -1,0 +1,241 @@
+"""Metadata found in the body: the <h1>, byline elements and "By ..." lines, <time>, the section label."""
+
+from __future__ import annotations
+
+import re
+
+from parsing.extract.article.assemble import BY_LINE, NAME_DATE, TABULAR, Assembly, heading_text
+from parsing.extract.article.region import Scored
+from parsing.extract.dates import DATE_START, dateline, iso_date
+from parsing.extract.lines import line_key, section_label
+from parsing.extract.metadata import HeadMeta, meta_author, meta_date, meta_section
+from parsing.html.blocks import Block, ElementTable
+from parsing.html.marks import BYLINE, DATE, NOTICE, STORY, TEASER
+from parsing.sites.vocabulary import FURNITURE_LINES, HEADINGS
+
+MAX_BYLINE_CHARS = 100
+MIN_BYLINE_CHARS = 3
+MAX_CANDIDATES = 30
+MAX_HEADER_LINES = 25
+MAX_BAR_CHARS = 300
+MAX_SMALL_ELEMENTS = 60  # descendants of an element whose text is read for a byline or a date
+MAX_SMALL_TEXT = 2_000
+_NOT_BARS = frozenset({"nav", "aside", "footer", "menu", "form"})
+MAX_STORY_CLIMB = 6
+MAX_TITLE_CHARS = 300
+HEADING_REACH = 12  # blocks between the story's <h1> and its first paragraph
+MAX_HEADER_CHARS = 200
+_BY_PREFIX = re.compile(r"^(?:by|par|von|por|di|door|av)\s*:?\s+", re.IGNORECASE)
+_TRAILING = re.compile(r"[\s|,·•–—:-]+$")
+_DIGIT = re.compile(r"\d")
+_BY_INSIDE = re.compile(r"\s(?:by|par|von|por)\s+(?=[A-Z])", re.IGNORECASE)
+_SENTENCE = re.compile(r"[.!?]\s")
+_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
+_DATELINE_START = re.compile(r"\b(?:published|updated|posted|last updated)\b", re.IGNORECASE)
+
+
+def story_end(table: ElementTable, scored: Scored) -> int:
+    """Index of the last element of the story (the whole page when none was chosen)."""
+    return table.end[scored.roots[-1]] if scored.roots else len(table) - 1
+
+
+def headings(table: ElementTable, scored: Scored) -> list[str]:
+    """Texts of the <h1> blocks outside furniture, the one nearest above or inside the story first."""
+    found: list[tuple[int, str]] = []
+    first = scored.roots[0] if scored.roots else 0
+    for number, block in enumerate(table.blocks):
+        if (block.kind == "h1" and scored.bad_ancestor[block.elem] < 0 and len(block.text) <= 500
+                and number not in scored.skipped):
+            distance = abs(block.elem - first) if block.elem <= story_end(table, scored) else 10**9
+            found.append((distance, block.text))
+    found.sort(key=lambda item: item[0])
+    return [text for _distance, text in found]
+
+
+def story_heading(table: ElementTable, scored: Scored) -> str | None:
+    """The <h1> of the story: inside it, inside the <article> around it, or right above it."""
+    if not scored.roots:
+        return None
+    first = scored.roots[0]
+    outer = first
+    for _ in range(MAX_STORY_CLIMB):
+        if table.marks[outer] & STORY or table.parent[outer] <= 0:
+            break
+        outer = table.parent[outer]
+    if not table.marks[outer] & STORY:
+        outer = first
+    start = next((n for n, b in enumerate(table.blocks) if table.inside(b.elem, first)), len(table.blocks))
+    before = None
+    for number, block in enumerate(table.blocks):
+        if block.kind != "h1" or scored.bad_ancestor[block.elem] >= 0 or len(block.text) > MAX_TITLE_CHARS:
+            continue
+        if any(table.inside(block.elem, root) for root in scored.roots) or table.inside(block.elem, outer):
+            return heading_text(block.text)
+        if 0 <= start - number <= HEADING_REACH:
+            before = heading_text(block.text)  # the last one above the story is the nearest
+    return before
+
+
+def clean_byline(text: str) -> str | None:
+    """A byline with spacing collapsed, what follows the name (a dateline, a date, digits) and trailing
+    separators cut, and a leading "By" removed; None when no name is left."""
+    text = " ".join(text[:MAX_SMALL_TEXT].split())
+    cut = _DATELINE_START.search(text)
+    if cut:
+        text = text[: cut.start()]
+    by = _BY_INSIDE.search(text)
+    if by:
+        text = text[by.end():]  # "Tech Industry by Steven Musil"
+    for pattern in (DATE_START, _DIGIT):  # names hold no dates or digits: what follows is a date or a count
+        found = pattern.search(text)
+        if found:
+            text = text[: found.start()]
+    text = _TRAILING.sub("", text)
+    text = _BY_PREFIX.sub("", text)
+    if len(text) < MIN_BYLINE_CHARS or len(text) > MAX_BYLINE_CHARS or line_key(text) in FURNITURE_LINES:
+        return None
+    return text
+
+
+def _element_bylines(table: ElementTable, scored: Scored, title: str | None) -> list[str]:
+    """Texts of byline elements (class byline or author, rel=author, itemprop=author) before the story's end.
+
+    One inside furniture counts only before the story starts and inside a small bar (an "entry-meta"
+    line under the title), never inside navigation, asides or footers. Nearest the title first.
+    """
+    found: list[tuple[int, str]] = []
+    last = story_end(table, scored)
+    first = scored.roots[0] if scored.roots else 0
+    for index in range(min(last + 1, len(table))):
+        if not table.marks[index] & BYLINE:
+            continue
+        bad = scored.bad_ancestor[index]
+        if bad >= 0 and (index > first or not _small_bar(table, bad)):
+            continue
+        text = _small_text(table, index)
+        if 0 < len(text) < MAX_BYLINE_CHARS and not _SENTENCE.search(text):
+            found.append((index, text))
+            if len(found) >= MAX_CANDIDATES:
+                break
+    anchor = _title_element(table, scored, title)
+    found.sort(key=lambda item: abs(item[0] - anchor))  # the one nearest the title is the story's
+    return [text for _index, text in found]
+
+
+def _small_text(table: ElementTable, index: int) -> str:
+    """The text of a small element (a few descendants), spacing collapsed; "" for a larger one."""
+    if table.end[index] - index > MAX_SMALL_ELEMENTS:
+        return ""
+    return " ".join((table.nodes[index].text(deep=True) or "")[:MAX_SMALL_TEXT].split())
+
+
+def _title_element(table: ElementTable, scored: Scored, title: str | None) -> int:
+    """The element of the story's <h1> (the title), else the story's first element."""
+    key = line_key(title or "")
+    first = scored.roots[0] if scored.roots else 0
+    for block in table.blocks:
+        if block.kind == "h1" and key and line_key(block.text) == key:
+            return block.elem
+    return first
+
+
+def _small_bar(table: ElementTable, index: int) -> bool:
+    """Whether a furniture element is a small bar of page metadata, not navigation or a footer."""
+    if table.tags[index] in _NOT_BARS or table.marks[index] & NOTICE:
+        return False
+    text = _small_text(table, index)
+    return 0 < len(text) <= MAX_BAR_CHARS
+
+
+def header_lines(table: ElementTable, scored: Scored, title: str | None) -> list[Block]:
+    """Lines between the title heading and the story (where bylines and datelines sit), furniture left out."""
+    if not scored.roots:
+        return []
+    first = scored.roots[0]
+    start = next((n for n, b in enumerate(table.blocks) if table.inside(b.elem, first)), len(table.blocks))
+    key = line_key(title or "")
+    heading = next(
+        (n for n, b in enumerate(table.blocks[:start]) if b.kind == "h1" and line_key(b.text) == key), None
+    )
+    if heading is None:
+        heading = next((n for n, b in enumerate(table.blocks[:start]) if b.kind == "h1"), max(0, start - 8))
+    return [block for block in table.blocks[max(0, heading - 3): start][:MAX_HEADER_LINES]
+            if scored.bad_ancestor[block.elem] < 0 and len(block.text) <= MAX_HEADER_CHARS]
+
+
+def header_teaser(header: list[Block]) -> str | None:
+    """A teaser (standfirst, excerpt) between the title and the story."""
+    return next((block.text for block in header if block.marks & TEASER and block.kind not in HEADINGS), None)
+
+
+def choose_byline(meta: HeadMeta, table: ElementTable, scored: Scored, parts: Assembly, header: list[Block],
+                  title: str | None) -> str | None:
+    """JSON-LD or <meta> author, else a byline element, else a "By ..." line near the title."""
+    lines = [block.text for block in header]
+    by_lines = [line for line in lines if BY_LINE.match(line) and len(line) < MAX_BYLINE_CHARS]
+    by_lines += [match["name"] for block in header if block.kind not in TABULAR
+                 and (match := NAME_DATE.match(block.text)) and iso_date(match["date"])]
+    for text in [meta_author(meta) or "", *_element_bylines(table, scored, title), *by_lines, *parts.bylines]:
+        if BY_LINE.match(text) or text:
+            cleaned = clean_byline(text)
+            if cleaned:
+                return cleaned
+    return None
+
+
+def _time_dates(table: ElementTable, scored: Scored) -> list[str]:
+    """Dates of <time datetime> and date-marked elements outside furniture, before the story's end."""
+    found: list[str] = []
+    last = story_end(table, scored)
+    for index in range(min(last + 1, len(table))):
+        if not table.marks[index] & DATE or scored.bad_ancestor[index] >= 0:
+            continue
+        node = table.nodes[index]
+        attrs = node.attributes
+        value = attrs.get("datetime") or attrs.get("content")
+        if not value and table.tags[index] != "time":
+            text = _small_text(table, index)
+            value = text if len(text) < 120 else None
+        date = iso_date(dateline(value) or value) if value else None
+        if date:
+            found.append(date)
+            if len(found) >= MAX_CANDIDATES:
+                break
+    return found
+
+
+def choose_date(meta: HeadMeta, table: ElementTable, scored: Scored, parts: Assembly, header: list[Block],
+                ) -> str | None:
+    """<meta> or JSON-LD date, else a dateline or date line near the title, else a <time> element."""
+    date = meta_date(meta)
+    if date:
+        return date
+    lines = [(block.text, block.kind) for block in header] + [(text, "") for text in parts.dates]
+    found: list[tuple[str, str]] = []
+    for text, kind in lines:
+        match = NAME_DATE.match(text) if kind not in TABULAR else None
+        date = dateline(text) or (iso_date(match["date"]) if match else None) or (iso_date(text) if not kind else None)
+        if date:
+            found.append((date, text))
+    for date, text in found:
+        if not _UPDATED.search(text):
+            return date  # a "Published" or plain date line wins over an earlier "Updated" one
+    if found:
+        return found[0][0]
+    dates = _time_dates(table, scored)
+    return dates[0] if dates else None
+
+
+def choose_section(meta: HeadMeta, table: ElementTable, scored: Scored, title: str | None) -> str | None:
+    """article:section or JSON-LD articleSection, else a short label right above the title heading."""
+    section = meta_section(meta)
+    if section:
+        return section
+    key = line_key(title or "")
+    for number, block in enumerate(table.blocks):
+        if block.kind == "h1" and (not key or line_key(block.text) == key):
+            if number == 0:
+                return None
+            above = table.blocks[number - 1]
+            return section_label(above.text) if scored.bad_ancestor[above.elem] < 0 else None
+    return None

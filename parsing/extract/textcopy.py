@@ -1,0 +1,365 @@
+"""The article of a text copy (select-all and copy from a browser), found by the structure of its lines.
+
+A copy has no markup, so each line is first told apart by what it is alone (``_kind``): a quote line (the
+caller's ``skip``), furniture, a date or byline, a caption, a sign-up line, a copyright line, a logo's alt text,
+a figure, a teaser, a sentence, a headline-like line or a label. Runs of sentences are the candidate bodies; a
+run is anchored when a headline-like line sits above it (with at most a teaser, a byline and dates between),
+or when it follows the ticker directly. The best anchored run is the story: its headline is the title, the
+label above the headline its section, the lines between them its teaser, byline and date. A story with no
+headline has no title. Lists of other stories ("Latest", "Most read") are never the story, and what follows the
+story's end ("Comments", a copyright line) counts for little.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from parsing.extract.article.assemble import BY_LINE, NAME_DATE
+from parsing.extract.article.header import clean_byline
+from parsing.extract.article.model import Article
+from parsing.extract.dates import dateline, iso_date
+from parsing.extract.lines import (
+    ends_relative_time,
+    is_caption,
+    is_copyright,
+    is_date_line,
+    is_figure,
+    is_list_heading,
+    is_logo,
+    is_notice,
+    is_relative_time,
+    line_key,
+    section_label,
+    without_relative_time,
+)
+from parsing.sites.brecorder import TITLE_SUFFIX
+from parsing.sites.vocabulary import FURNITURE_LINES, STOP_LINES
+
+# What a line is, read alone.
+QUOTE, FURNITURE, STOP, LIST, NOTICE, END, DATE, CAPTION, LOGO, FIGURE, TEASER, SENTENCE, HEADLINE, LABEL = (
+    "quote", "furniture", "stop", "list", "notice", "end", "date", "caption", "logo", "figure", "teaser",
+    "sentence", "headline", "label")
+_HEADER = frozenset({TEASER, DATE, FURNITURE, NOTICE, LOGO, FIGURE})  # between a headline and its story
+_BREAKS = frozenset({QUOTE, STOP, LIST, END})  # a story never runs across these
+_LIST_ITEMS = frozenset({HEADLINE, DATE, FIGURE, LABEL, LOGO})
+_BOX = frozenset({LIST, HEADLINE, LABEL, FURNITURE, CAPTION, NOTICE, LOGO, FIGURE, DATE})  # a box inside a story
+_SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ":", ")", "…", "۔", "。", "؟")
+MIN_HEADLINE_WORDS = 3
+MAX_HEADLINE_WORDS = 30
+MAX_QUESTION_TITLE_WORDS = 20
+MAX_GAP = 3  # lines that are not sentences inside one story (related links, subheadings)
+MAX_HEADER = 8  # lines between a headline and its story
+MAX_CLIMB = 14  # lines looked at above a story for its headline
+MAX_BOX_LINES = 8  # a box of links inside a story ("Also read") is no longer than this
+MAX_RELATED_WORDS = 25
+MAX_NAME_WORDS = 6
+MAX_DATES_ABOVE = 2  # date lines between the section label and the headline
+MAX_SECTION_WORDS = 2  # a label above the headline; a longer line there is a menu ("Home News Business")
+WEIGHTS = {3: 1.0, 2: 0.9, 1: 0.35}  # a story's worth by its anchor: headline and dateline, one of them, none
+_PUBLISHED_WORD = re.compile(r"\b(?:published|posted)\b", re.IGNORECASE)
+_OFFER = re.compile(r"\b(?:inbox|newsletters?|e-?mail|subscri\w*|sign(?:ing)? up|free trial)\b", re.IGNORECASE)
+_UPDATED_WORD = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"^(?P<name>.{2,60}?)\s*[|·,–—-]?\s*\b(?:published|posted|updated|last updated)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Run:
+    """Lines ``start`` to ``end`` (exclusive) of one candidate body, and what anchors it."""
+
+    start: int
+    end: int
+    chars: int
+    strength: int = 1
+    title: int = -1  # index of its headline line, -1 for none
+    header: int = -1  # first line after the headline (or after the ticker)
+    after_story: bool = False  # it comes after the end ("Comments", a copyright line) of an anchored run
+
+
+def build_text_article(lines: Sequence[str], skip: Collection[str] = ()) -> Article:
+    """The article of a text copy's lines (stripped, whitespace collapsed, no empty lines).
+
+    ``skip`` holds the texts of lines that belong to something else (the quote finder's strip and table lines):
+    they are never the title, a paragraph or part of the story, and a story may start right after them.
+    """
+    skipped = frozenset(skip)
+    kinds = [_kind(line, skipped) for line in lines]
+    kinds = _mark_notices(lines, _mark_lists(lines, _mark_questions(lines, kinds)))
+    runs = _runs(lines, kinds)
+    article = Article(source="lines")
+    if not runs:
+        return article
+    for run in runs:
+        _anchor(lines, kinds, run)
+    _mark_after_story(kinds, runs)
+    story = _continued(kinds, runs, max(runs, key=_worth))
+    _read_header(lines, kinds, story, article)
+    _read_body(lines, kinds, story, article)
+    return article
+
+
+def _kind(text: str, skip: frozenset[str]) -> str:
+    key = line_key(text)
+    if text in skip:
+        return QUOTE
+    if key in STOP_LINES:
+        return STOP
+    if is_list_heading(text):
+        return LIST
+    if not key or key in FURNITURE_LINES or _share_line(key):
+        return FURNITURE
+    if is_notice(text):
+        return NOTICE
+    if is_copyright(text):
+        return END
+    if is_date_line(text) or _byline_line(text) or ends_relative_time(text):
+        return DATE
+    if is_caption(text):
+        return CAPTION
+    if is_logo(text):
+        return LOGO
+    if is_figure(text):
+        return FIGURE
+    if text.endswith(("...", "…")) and len(text.split()) >= MIN_HEADLINE_WORDS:
+        return TEASER
+    words = len(text.split())
+    if text.endswith(_SENTENCE_END) or words > MAX_HEADLINE_WORDS:
+        return SENTENCE
+    return HEADLINE if MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS else LABEL
+
+
+def _share_line(key: str) -> bool:
+    """ "Facebook X Whatsapp": a row of share buttons."""
+    words = key.split()
+    return 1 < len(words) <= 8 and all(word in FURNITURE_LINES for word in words)
+
+
+def _byline_line(text: str) -> bool:
+    return len(text) < 100 and (BY_LINE.match(text) is not None or _name_date(text) is not None)
+
+
+def _name_date(text: str) -> tuple[str, str] | None:
+    """(name, ISO date) of a "BR Web Desk 05 Jul, 2022" line."""
+    match = NAME_DATE.match(text)
+    date = iso_date(match["date"]) if match else None
+    return (match["name"], date) if match and date else None
+
+
+def _mark_lists(lines: Sequence[str], kinds: list[str]) -> list[str]:
+    """Lines of a list of other stories under a "Latest" or "Most read" heading become list lines.
+
+    The list goes on over headlines, dates, figures and labels, up to a headline that has a story under it
+    (a dateline or a sentence follows it): that is where the next story starts, with the label above it.
+    """
+    n = 0
+    while n < len(kinds):
+        if kinds[n] not in (LIST, STOP) or not is_list_heading(lines[n]):
+            n += 1
+            continue
+        k = n + 1
+        while k < len(kinds) and kinds[k] in _LIST_ITEMS and not _heads_a_story(lines, kinds, k):
+            k += 1
+        if k < len(kinds) and k - 1 > n and kinds[k] == HEADLINE and kinds[k - 1] == LABEL:
+            k -= 1  # the story's section label
+        for index in range(n + 1, k):
+            kinds[index] = LIST
+        n = k
+    return kinds
+
+
+def _heads_a_story(lines: Sequence[str], kinds: list[str], n: int) -> bool:
+    """Whether the headline at ``n`` has a sentence under it, with at most a header between that says more
+    than when it was posted (a list item has its relative time under it too)."""
+    if kinds[n] != HEADLINE:
+        return False
+    for k in range(n + 1, min(n + 1 + MAX_HEADER, len(kinds))):
+        if kinds[k] == SENTENCE:
+            return not all(is_relative_time(lines[j]) for j in range(n + 1, k)) or k == n + 1
+        if kinds[k] not in _HEADER:
+            return False
+    return False
+
+
+def _mark_questions(lines: Sequence[str], kinds: list[str]) -> list[str]:
+    """A short question or exclamation right above a dateline, a byline or a teaser is a headline."""
+    for n in range(len(kinds) - 1):
+        text = lines[n]
+        if (kinds[n] == SENTENCE and kinds[n + 1] in (DATE, TEASER) and text.endswith(("?", "!"))
+                and len(text.split()) <= MAX_QUESTION_TITLE_WORDS):
+            kinds[n] = HEADLINE
+    return kinds
+
+
+def _mark_notices(lines: Sequence[str], kinds: list[str]) -> list[str]:
+    """A line under a sign-up line that speaks of the same offer ("... delivered to your inbox") is part of it."""
+    for n in range(1, len(kinds)):
+        if kinds[n - 1] == NOTICE and kinds[n] in (SENTENCE, HEADLINE, LABEL) and _OFFER.search(lines[n]):
+            kinds[n] = NOTICE
+    return kinds
+
+
+def _runs(lines: Sequence[str], kinds: list[str]) -> list[_Run]:
+    """Runs of sentences, with up to MAX_GAP other lines inside; broken by quotes, stops, lists, copyright."""
+    runs: list[_Run] = []
+    current: _Run | None = None
+    gap = 0
+    for n, kind in enumerate(kinds):
+        if kind in _BREAKS:
+            if current is not None:
+                runs.append(current)
+                current = None
+            continue
+        if kind == SENTENCE:
+            if current is None:
+                current = _Run(n, n + 1, 0)
+            current.end, current.chars, gap = n + 1, current.chars + len(lines[n]), 0
+        elif current is not None and kind not in (CAPTION, NOTICE):
+            gap += 1
+            if gap > MAX_GAP:
+                runs.append(current)
+                current, gap = None, 0
+    if current is not None:
+        runs.append(current)
+    return runs
+
+
+def _anchor(lines: Sequence[str], kinds: list[str], run: _Run) -> None:
+    """Find what stands above a run: its headline (and whether a byline or date sits between), or the ticker."""
+    dated = False
+    lowest = max(-1, run.start - MAX_CLIMB)
+    n = run.start - 1
+    while n > lowest:
+        kind = kinds[n]
+        if kind == HEADLINE:
+            run.title, run.header = n, n + 1
+            run.strength = 3 if dated else 2
+            return
+        if kind == QUOTE:
+            run.header, run.strength = n + 1, 2
+            return
+        if kind == DATE:
+            dated = True
+        elif kind not in _HEADER and kind not in (LABEL, CAPTION):
+            return
+        if run.start - n > MAX_HEADER and kind not in (LABEL, LOGO, FIGURE, FURNITURE):
+            return
+        n -= 1
+
+
+def _continued(kinds: list[str], runs: list[_Run], story: _Run) -> _Run:
+    """The story with its parts on the other side of a box inside it: a quote table, or "Also read" and a
+    headline or two. A part after the box joins unless it has a headline and a dateline of its own; a part
+    before it joins when it has them and the story has no headline."""
+    index = runs.index(story)
+    for run in runs[index + 1:]:
+        if run.strength == 3 or not _box(kinds[story.end:run.start]):
+            break
+        story = _Run(story.start, run.end, story.chars + run.chars, story.strength, story.title, story.header)
+    for run in reversed(runs[:index]):
+        if story.title >= 0 or run.strength != 3 or not _box(kinds[run.end:story.start]):
+            break
+        story = _Run(run.start, story.end, story.chars + run.chars, run.strength, run.title, run.header)
+    return story
+
+
+def _box(between: list[str]) -> bool:
+    """Whether the lines between two runs are a box inside one story: quote lines, or a short list of links."""
+    if QUOTE not in between and LIST not in between:
+        return False
+    others = [kind for kind in between if kind != QUOTE]
+    return len(others) <= MAX_BOX_LINES and all(kind in _BOX for kind in others)
+
+
+def _mark_after_story(kinds: list[str], runs: list[_Run]) -> None:
+    """Runs after the end ("Comments", a copyright line) of a run with a headline or after the ticker are never
+    the story, however long: comments, footers and the like."""
+    story_end = -1  # where the last anchored run ended
+    for run in runs:
+        if story_end >= 0 and any(kind in (STOP, END) for kind in kinds[story_end:run.start]):
+            run.after_story = True
+        elif run.strength >= 2:
+            story_end = run.end
+
+
+def _worth(run: _Run) -> tuple[bool, float]:
+    return not run.after_story, run.chars * WEIGHTS[run.strength]
+
+
+def _read_header(lines: Sequence[str], kinds: list[str], story: _Run, article: Article) -> None:
+    """Title, section, teaser, byline and date from the lines above the story.
+
+    The section is the label right above the headline; a date line may sit between them ("Pakistan",
+    "01 Nov, 2023", the headline), and it dates the story when nothing under the headline does.
+    """
+    first = story.header if story.header >= 0 else story.start
+    header = list(range(first, story.start))
+    if story.title >= 0:
+        article.title = TITLE_SUFFIX.sub("", lines[story.title]) or None
+        above = story.title - 1
+        while above >= 0 and kinds[above] == DATE and story.title - above <= MAX_DATES_ABOVE:
+            header.append(above)
+            above -= 1
+        if above >= 0 and kinds[above] in (LABEL, HEADLINE):
+            article.section = section_label(lines[above], MAX_SECTION_WORDS)
+    dates: list[tuple[bool, int, str]] = []  # (above the headline, rank, date): the first wins
+    for n in header:
+        text = lines[n]
+        if kinds[n] == TEASER:
+            article.summary = article.summary or text
+        elif kinds[n] == DATE:
+            date, name = _date_and_name(text)
+            if date:
+                dates.append((n < first, _date_rank(text), date))
+            article.byline = article.byline or name
+    article.published = min(dates)[2] if dates else None
+
+
+def _date_rank(text: str) -> int:
+    """A "Published" line wins over a plain date, which wins over an "Updated" line."""
+    return 0 if _PUBLISHED_WORD.search(text) else 2 if _UPDATED_WORD.search(text) else 1
+
+
+def _date_and_name(text: str) -> tuple[str | None, str | None]:
+    """The ISO date and the byline a date or byline line holds."""
+    named = _name_date(text)
+    if named:
+        return named[1], clean_byline(named[0])
+    by = BY_LINE.match(text)
+    if by:
+        return None, clean_byline(text)
+    if ends_relative_time(text):
+        rest = without_relative_time(text)
+        return None, clean_byline(rest) if rest and len(rest.split()) <= MAX_NAME_WORDS else None
+    date = dateline(text) or iso_date(text)
+    name = _NAME_BEFORE.match(text) if date else None
+    return date, clean_byline(name["name"]) if name else None
+
+
+def _read_body(lines: Sequence[str], kinds: list[str], story: _Run, article: Article) -> None:
+    """Paragraphs and related links; captions, sign-ups, dates and furniture are left out."""
+    pending: list[str] = []
+    for n in range(story.start, story.end):
+        text, kind = lines[n], kinds[n]
+        if kind in (SENTENCE, TEASER):
+            if article.paragraphs:
+                article.related.extend(pending)
+            pending.clear()
+            article.paragraphs.append(text)
+        elif kind == HEADLINE and len(text.split()) <= MAX_RELATED_WORDS and not _before_caption(kinds, n):
+            pending.append(text)  # another story's headline: related, when the story goes on after it
+    _teaser_from_first_paragraph(article)
+
+
+def _before_caption(kinds: list[str], n: int) -> bool:
+    """An image's alt text, which a copy gives right above the image's caption."""
+    return n + 1 < len(kinds) and kinds[n + 1] == CAPTION
+
+
+def _teaser_from_first_paragraph(article: Article) -> None:
+    """A first paragraph ending in "..." that the next one repeats is the teaser."""
+    paragraphs = article.paragraphs
+    if article.summary is None and len(paragraphs) >= 2 and paragraphs[0].endswith(("...", "…")):
+        head = paragraphs[0].rstrip(".…").rstrip()
+        if paragraphs[1].startswith(head[: max(20, len(head) - 2)]):
+            article.summary = paragraphs.pop(0)

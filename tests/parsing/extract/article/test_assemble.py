@@ -1,0 +1,74 @@
+"""The story's parts from its region: paragraphs, subheadings, lists, images and captions, teaser, related."""
+
+from __future__ import annotations
+
+from tests.parsing.extract.article.helpers import FOOTER, STORY, article_of, page, paras
+
+
+def test_teaser_is_the_summary_and_read_more_lines_are_related():
+    body = ('<article><h1>Rates on hold</h1><div class="story__excerpt">The bank kept rates unchanged.</div>'
+            f'<div class="content">{paras(STORY[:2])}<p>Read more: <a href="/x">Rupee ends week lower</a></p>'
+            f'<p class="related"><a href="/y">Gold rises for a third day in Karachi</a></p>{paras(STORY[2:])}</div>'
+            "</article>")
+    article = article_of(page(body))
+    assert article.summary == "The bank kept rates unchanged."
+    assert article.paragraphs == STORY
+    assert article.related == ["Read more: Rupee ends week lower", "Gold rises for a third day in Karachi"]
+
+
+def test_images_with_captions_and_positions():
+    body = ('<article><h1>Rates on hold</h1><figure><img src="lead.jpg" alt="Bank"><figcaption>The bank in '
+            f'Karachi.</figcaption></figure>{paras(STORY[:2])}<img src="chart.png" alt="Chart" width="600">'
+            f'<p class="caption">Rates since 2020.</p>{paras(STORY[2:])}<img src="pixel.gif" width="1" height="1">'
+            "</article>")
+    article = article_of(page(body))
+    assert [(i.src, i.after_paragraph, i.caption) for i in article.images] == [
+        ("lead.jpg", 0, "The bank in Karachi."), ("chart.png", 2, "Rates since 2020.")]
+    assert article.paragraphs == STORY
+
+
+def test_a_short_line_right_under_an_image_is_its_caption():
+    body = (f'<article><h1>Rates on hold</h1><div class="media"><img src="a.jpg"><span>The bank in Karachi. '
+            f"Photo: APP</span></div>{paras(STORY)}</article>")
+    article = article_of(page(body))
+    assert [i.caption for i in article.images] == ["The bank in Karachi. Photo: APP"] and article.paragraphs == STORY
+
+
+def test_lazy_image_source():
+    body = f'<article><h1>Rates</h1><img src="data:image/gif;base64,R0lG" data-src="real.jpg">{paras(STORY)}</article>'
+    assert [i.src for i in article_of(page(body)).images] == ["real.jpg"]
+
+
+def test_subheadings_kept_only_when_text_follows():
+    body = (f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}<h2>What analysts say</h2>{paras(STORY[2:])}"
+            '<h2>More from the Ledger</h2><ul><li><a href="/a">One story title here</a></li>'
+            '<li><a href="/b">Another story title here</a></li></ul></article>')
+    assert article_of(page(body)).paragraphs == [*STORY[:2], "What analysts say", *STORY[2:]]
+
+
+def test_a_related_box_in_the_middle_does_not_end_the_story_but_comments_do():
+    body = (f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}<h3>Related stories</h3>"
+            '<ul><li><a href="/a">Rupee ends week lower</a></li><li><a href="/b">Gold rises again</a></li></ul>'
+            f"{paras(STORY[2:])}<h3>Comments</h3><div class=\"discussion\"><p>Great article, thank you for writing "
+            "it so clearly.</p></div></article>")
+    assert article_of(page(body)).paragraphs == STORY
+
+
+def test_list_items_of_the_story_are_kept():
+    points = ["Policy rate unchanged at 12 percent", "Inflation down to 4.1 percent", "Rupee stable"]
+    body = f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}<ul>{paras(points, 'li')}</ul>{paras(STORY[2:])}</article>"
+    assert article_of(page(body)).paragraphs == [*STORY[:2], *points, *STORY[2:]]
+
+
+def test_hidden_text_stays_out():
+    body = (f'<article><h1>Rates on hold</h1>{paras(STORY[:2])}<p style="display:none">{FOOTER[0]}</p>'
+            f'<p hidden>{FOOTER[1]}</p><p>Text with <span class="sr-only">Increased By</span>a hidden label in it, '
+            f"long enough to be a paragraph.</p>{paras(STORY[2:])}</article>")
+    assert article_of(page(body)).paragraphs == [
+        *STORY[:2], "Text with a hidden label in it, long enough to be a paragraph.", *STORY[2:]]
+
+
+def test_first_paragraph_that_the_next_repeats_is_the_teaser():
+    body = f"<article><h1>Rates on hold</h1><p>{STORY[0][:70]}...</p>{paras(STORY)}</article>"
+    article = article_of(page(body))
+    assert article.summary == f"{STORY[0][:70]}..." and article.paragraphs == STORY

@@ -1,0 +1,86 @@
+"""Byline, date and section: from the metadata, else from what the body shows near the title."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsing.extract.article.header import clean_byline
+from tests.parsing.extract.article.helpers import STORY, article_of, ld, page, paras
+
+
+def _story(head: str = "", above: str = "") -> str:
+    return page(f"<article><h1>Rates on hold</h1>{above}{paras(STORY)}</article>", "Rates on hold", head)
+
+
+@pytest.mark.parametrize(("head", "above"), [
+    ('<meta name="author" content="Jane Doe">', ""),
+    (ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}}), ""),
+    (ld({"@type": "NewsArticle", "author": "Jane Doe"}), ""),
+    ("", '<a rel="author" href="/authors/jane">Jane Doe</a>'),
+    ("", '<span itemprop="author" itemscope><span itemprop="name">Jane Doe</span></span>'),
+    ("", '<div class="article__byline">By Jane Doe</div>'),
+    ("", "<p>By Jane Doe</p>"),
+    ("", '<div class="story__byline">Jane Doe <span>Published January 13, 2025</span></div>'),
+    ("", "<div>Jane Doe 13 Jan, 2025</div>"),
+])
+def test_byline_from_each_source(head, above):
+    article = article_of(_story(head, above))
+    assert article.byline == "Jane Doe"
+    assert article.paragraphs == STORY
+
+
+def test_json_ld_graph_gives_headline_authors_and_date():
+    head = ld({"@graph": [{"@type": "WebSite", "name": "The Ledger"},
+                          {"@type": ["NewsArticle"], "headline": "Rates on hold", "datePublished": "2025-01-13T09:00",
+                           "author": [{"@type": "Person", "name": "Jane Doe"}, {"name": "John Roe"}]}]})
+    article = article_of(page(f"<div>{paras(STORY)}</div>", "", head))
+    assert (article.title, article.byline, article.published) == ("Rates on hold", "Jane Doe, John Roe", "2025-01-13")
+
+
+def test_meta_author_that_is_a_web_address_is_not_a_byline():
+    assert article_of(_story('<meta property="article:author" content="https://facebook.com/ledger">')).byline is None
+
+
+def test_a_subheading_that_starts_with_by_is_not_a_byline():
+    body = f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}<h2>By the numbers</h2>{paras(STORY[2:])}</article>"
+    article = article_of(page(body))
+    assert article.byline is None and article.paragraphs == [*STORY[:2], "By the numbers", *STORY[2:]]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("By Jane Doe", "Jane Doe"),
+    ("Lucas Nolan22 Dec 2016", "Lucas Nolan"),
+    ("Tech Industry by Steven Musil", "Steven Musil"),
+    ("Jane Doe | Published March 11, 2025", "Jane Doe"),
+    ("Share", None),
+])
+def test_clean_byline(text, name):
+    assert clean_byline(text) == name
+
+
+@pytest.mark.parametrize(("head", "above"), [
+    ('<meta property="article:published_time" content="2025-01-13T10:00:00+05:00">', ""),
+    (ld({"@type": "NewsArticle", "datePublished": "2025-01-13"}), ""),
+    ("", '<time datetime="2025-01-13T10:00">Monday</time>'),
+    ("", "<div>Published January 13, 2025</div>"),
+    ("", '<div class="date">13 January 2025</div>'),
+])
+def test_date_from_each_source(head, above):
+    assert article_of(_story(head, above)).published == "2025-01-13"
+
+
+def test_published_line_wins_over_an_earlier_updated_line():
+    above = "<div>Updated 14 Jan, 2025</div><div>Published 13 Jan, 2025</div>"
+    assert article_of(_story("", above)).published == "2025-01-13"
+
+
+def test_section_from_meta_or_the_label_above_the_title():
+    assert article_of(_story('<meta property="article:section" content="Markets">')).section == "Markets"
+    body = f'<article><div class="kicker"><a href="/m">Markets</a></div><h1>Rates on hold</h1>{paras(STORY)}</article>'
+    assert article_of(page(body)).section == "Markets"
+
+
+def test_a_date_above_the_title_is_not_the_section():
+    body = f"<article><div>13 Jan, 2025</div><h1>Rates on hold</h1>{paras(STORY)}</article>"
+    article = article_of(page(body))
+    assert article.section is None and article.published == "2025-01-13"

@@ -1,0 +1,48 @@
+"""Metadata read before the strip, and which source wins for author, date, section and the site's names."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from parsing.extract.metadata import HeadMeta, meta_author, meta_date, meta_section, read_head
+
+
+def _head(head: str, body: str = "", prefix: str = "") -> HeadMeta:
+    html = f"{prefix}<html><head>{head}</head><body>{body}</body></html>"
+    return read_head(LexborHTMLParser(html), html.encode())
+
+
+def test_meta_tags_by_property_name_and_itemprop():
+    meta = _head('<meta property="og:title" content="A &amp; B"><meta name="author" content="Jane  Doe">'
+                 '<meta itemprop="datePublished" content="2025-01-13">')
+    assert meta.first(("og:title",)) == "A & B"
+    assert (meta_author(meta), meta_date(meta)) == ("Jane Doe", "2025-01-13")
+
+
+def test_published_time_wins_over_json_ld_and_other_dates():
+    meta = _head('<meta name="date" content="2024-05-05"><meta property="article:published_time" content="2025-01-13">'
+                 '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-02-01"}</script>')
+    assert meta_date(meta) == "2025-01-13"
+
+
+def test_json_ld_authors_of_an_article_win_over_meta_author():
+    meta = _head('<meta name="author" content="The Ledger Staff">'
+                 '<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"name": "Jane Doe"}]}</script>')
+    assert meta_author(meta) == "Jane Doe"
+
+
+def test_section_from_meta_or_json_ld_but_not_a_long_one():
+    assert meta_section(_head('<meta property="article:section" content="Markets">')) == "Markets"
+    assert meta_section(_head(f'<meta property="article:section" content="{"x" * 80}">')) is None
+
+
+def test_source_url_from_saved_from_comment_then_canonical():
+    saved = _head('<link rel="canonical" href="https://b.example/1">',
+                  prefix="<!-- saved from url=(0021)https://a.example/1 -->")
+    assert saved.source_url == "https://a.example/1"
+    assert _head('<link rel="canonical" href="https://b.example/1">').source_url == "https://b.example/1"
+
+
+def test_site_names_from_meta_json_ld_and_host():
+    meta = _head('<meta property="og:site_name" content="The Ledger"><link rel="canonical" href="https://www.ledger.co.uk/a">')
+    assert meta.site_names()[:2] == ["The Ledger", "ledger"]

@@ -1,0 +1,149 @@
+"""Text copies: the article found by structure, on the failure-class pages in both forms, and line by line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import parsing
+from parsing.extract.textcopy import build_text_article
+from tests.paths import FIXTURES
+
+PAGES = FIXTURES / "textcopy"
+EXPECTED = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
+NEVER = set(EXPECTED.pop("_never"))
+FIELDS = ("title", "section", "published", "byline", "paragraphs", "related")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("form", ["html", "text"])
+def test_failure_class_pages(name, form):
+    truth = {**EXPECTED[name]["html"], **(EXPECTED[name]["text"] if form == "text" else {})}
+    page = parsing.parse_file(PAGES / f"{name}.{'html' if form == 'html' else 'txt'}")
+    got = {field: getattr(page, field) for field in FIELDS}
+    got["paragraphs"], got["related"] = list(page.paragraphs), list(page.related)
+    assert got == {field: truth[field] for field in FIELDS}
+    assert not NEVER & {*page.paragraphs, page.title, page.section, *page.related}
+    if form == "html" and "caption" in truth:
+        assert [image.caption for image in page.images] == [truth["caption"]]
+
+
+TICKER = ["OGDC 213.07 Decreased By ▼ -13.70 (-6.04%)", "KSE100 114,909 Decreased By -3882.2 (-3.27%)"]
+BODY = [
+    "KARACHI: Cement despatches rose 9 percent in October from a year earlier, the industry association said.",
+    "Domestic sales climbed to 3.9 million tonnes, while exports fell for a third month in a row.",
+    "Analysts said lower coal prices should lift margins in the second quarter of the fiscal year.",
+]
+
+
+def _copy(*parts: list[str] | str):
+    lines = [line for part in parts for line in ([part] if isinstance(part, str) else part)]
+    return build_text_article(lines, skip=TICKER)
+
+
+def test_headline_followed_by_prose_is_the_title():
+    article = _copy(["Home", "Markets"], TICKER, "Markets", "Cement despatches rise 9pc in October", BODY)
+    assert (article.title, article.section, article.paragraphs) == ("Cement despatches rise 9pc in October", "Markets", BODY)
+
+
+def test_prose_straight_after_the_ticker_is_the_story_without_a_title():
+    article = _copy(["Business Recorder Logo", "Home", "Latest"], TICKER, BODY, "Comments",
+                    "Copyright Business Recorder, 2004")
+    assert (article.title, article.section, article.paragraphs) == (None, None, BODY)
+
+
+@pytest.mark.parametrize("line", ["01 Nov, 2023", "Business Recorder Logo", "28 minutes ago", "172,766",
+                                  "Copyright Business Recorder, 2004"])
+def test_what_is_never_the_title(line):
+    article = _copy(TICKER, line, BODY, "Comments")
+    assert article.title is None and article.section is None and article.paragraphs == BODY
+
+
+def test_a_date_line_above_the_story_dates_it():
+    assert _copy(TICKER, "01 Nov, 2023", BODY).published == "2023-11-01"
+
+
+def test_a_number_of_a_panel_above_the_title_is_not_the_section():
+    panel = ["Coronavirus", "Pakistan", "Deaths", "172,766"]
+    article = _copy(TICKER, panel, "Cement despatches rise 9pc in October", "Published November 2, 2020", BODY)
+    assert (article.title, article.section, article.published) == (
+        "Cement despatches rise 9pc in October", None, "2020-11-02")
+
+
+def test_the_print_breadcrumb_gives_its_section():
+    article = _copy(TICKER, "Print Print 2025-08-28", "Govt plans higher tax on property sales",
+                    "Tahir Amin 28 Aug, 2025", BODY)
+    assert (article.section, article.byline, article.published) == ("Print", "Tahir Amin", "2025-08-28")
+
+
+def test_captions_sign_ups_and_relative_times_are_never_paragraphs():
+    noise = ["A money changer counts US dollars. Photo: Reuters/File", "Sign up for the BR Morning Brief…",
+             "Get the day's top stories delivered to your inbox every morning.", "Email address", "Sign up"]
+    article = _copy(TICKER, "Cement despatches rise 9pc in October", "BR Web Desk 28 minutes ago", BODY[:1],
+                    "Pakistani rupee notes", noise[0], BODY[1:2], noise[1:], BODY[2:])
+    assert article.paragraphs == BODY and article.byline == "BR Web Desk" and article.related == []
+
+
+def test_lists_of_other_headlines_are_never_the_story():
+    latest = ["Latest", "Gold price rises by Rs1,200 per tola", "28 minutes ago", "Petrol price cut by Rs5", "1 hour ago"]
+    most_read = ["Most Read", "1 PSX closes at record high as banks rally", "2 SBP keeps policy rate unchanged"]
+    article = _copy(TICKER, latest, BODY, most_read)
+    assert (article.title, article.paragraphs, article.related) == (None, BODY, [])
+    article = _copy(TICKER, most_read, "Markets", "Cement despatches rise 9pc in October", BODY, latest)
+    assert (article.title, article.section, article.paragraphs) == (
+        "Cement despatches rise 9pc in October", "Markets", BODY)
+
+
+def test_a_box_of_links_inside_the_story_does_not_end_it():
+    article = _copy(TICKER, "Cement despatches rise 9pc in October", BODY[:2], "Also Read",
+                    "Rupee ends week lower against dollar", BODY[2:])
+    assert article.paragraphs == BODY
+
+
+def test_the_story_wins_over_a_longer_run_of_footer_or_notice_text():
+    footer = ["The Ledger is published by Ledger Media Group, a company registered in England and Wales, and "
+              "no part of it may be reproduced without the written permission of the publisher.",
+              "Ledger Media Group also publishes regional weeklies and a monthly business magazine for readers "
+              "across the country, and runs events for small businesses and investors."]
+    article = _copy("Govt plans higher tax on property sales", "By Staff Reporter", BODY[:1], footer)
+    assert (article.paragraphs, article.byline) == (BODY[:1], "Staff Reporter")
+
+
+def test_a_question_headline_over_a_dateline():
+    article = _copy(TICKER, "Will the rupee recover this year?", "Published March 11, 2025", BODY)
+    assert article.title == "Will the rupee recover this year?" and article.paragraphs == BODY
+
+
+def test_teaser_byline_and_related_of_the_business_recorder_layout():
+    teaser = "KARACHI: Cement despatches rose 9 percent in October from a year earlier..."
+    article = _copy(TICKER, "Markets", "Cement despatches rise 9pc in October", teaser,
+                    "BR Web Desk Published March 11, 2025", "Facebook X Whatsapp", BODY[:2],
+                    "Rupee ends week lower against dollar", BODY[2:], "Comments", "200 characters")
+    assert (article.summary, article.byline, article.published) == (teaser, "BR Web Desk", "2025-03-11")
+    assert article.paragraphs == BODY and article.related == ["Rupee ends week lower against dollar"]
+
+
+def test_a_page_of_quotes_has_no_story():
+    assert build_text_article(["Market Watch", *TICKER * 20, "Home"], skip=TICKER).paragraphs == []
+
+
+def test_a_date_between_the_section_and_the_headline():
+    article = _copy(TICKER, "Pakistan", "01 Nov, 2023", "Cement despatches rise 9pc in October", BODY)
+    assert (article.section, article.published, article.title) == (
+        "Pakistan", "2023-11-01", "Cement despatches rise 9pc in October")
+
+
+def test_a_quote_table_inside_the_story_does_not_end_it():
+    table = ["BR Sectors Position", "Sector Open High Low Close", "BR - Cement 39,235.54 40,520.34 38,945.37"]
+    lines = [*TICKER, "Markets", "Stocks close higher as cement leads", "Recorder Report Published March 21, 2025",
+             BODY[0], "The KSE-100 index during the session. Chart: Recorder Report", *table, *BODY[1:]]
+    article = build_text_article(lines, skip=[*TICKER, *table])
+    assert (article.title, article.paragraphs, article.related) == ("Stocks close higher as cement leads", BODY, [])
+
+
+def test_a_long_run_after_the_end_of_the_story_is_not_the_story():
+    comments = [f"Comment number {n} on this story, which goes on for a while and says rather a lot about it." for n in range(40)]
+    article = _copy(TICKER, "Cement despatches rise 9pc in October", "Published November 2, 2020", BODY[:1],
+                    "Comments", "200 characters", comments)
+    assert (article.title, article.paragraphs) == ("Cement despatches rise 9pc in October", BODY[:1])
