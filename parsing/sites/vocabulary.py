@@ -154,15 +154,6 @@ NOTICE_STEMS = ("cookie", "subscri", "newsletter", "sign", "log", "regist", "acc
                 "free article", "account", "privacy")
 
 
-# Containers whose content is navigation or clutter, by tag or by a word in class/id (the line layout's test).
-BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu", "dialog"})
-BOILERPLATE_WORDS = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|menu|sidebar|side-bar|widget|popular|trending|latest|most-read|mostread|"
-    r"share|sharing|social|comments?|disqus|advert\w{0,12}|ads?|adsbygoogle|sponsor\w{0,6}|newsletter|"
-    r"footer|breadcrumbs?|ticker|marquee|cookie|banner|promo|outbrain|taboola|tags?)(?:$|[\s_-])",
-    re.I,
-)
-
 # Class tokens that describe a state or a taxonomy term (has-sidebar, tag-budget, ads-enabled), not what
 # the element holds: they never make a container boilerplate.
 MODIFIER_CLASS = re.compile(
