@@ -58,6 +58,17 @@ def as_of_text(iso: str, estimated: bool) -> str:
     return datetime_text(iso) + (ESTIMATE_MARK if estimated else "")
 
 
+def short_as_of_text(iso: str, estimated: bool, this_year: int | None = None) -> str:
+    """As ``as_of_text``, without the year for a moment of ``this_year`` (default: the current one), the way mail
+    programs list dates: '30 Nov 16:21 (est.)', '13 Jan 2025 14:05'."""
+    moment = parse_moment(iso)
+    if moment is None:
+        return as_of_text(iso, estimated)
+    year = date.today().year if this_year is None else this_year
+    text = moment.strftime("%d %b %H:%M" if moment.year == year else "%d %b %Y %H:%M")
+    return text + (ESTIMATE_MARK if estimated else "")
+
+
 def moment_key(iso: str | None) -> float:
     """Seconds since the epoch, for ordering moments written with different UTC offsets (unknown: +inf)."""
     moment = parse_moment(iso)

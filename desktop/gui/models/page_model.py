@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from desktop.gui.models.roles import PageRole
-from desktop.library.formatting import as_of_text, date_text, datetime_text, plain_rich_text
+from desktop.library.formatting import date_text, datetime_text, plain_rich_text, short_as_of_text
 from desktop.library.listing import ListedPage
 from desktop.library.records import PageRow
 from desktop.library.state import PageState
@@ -164,7 +164,7 @@ def _display(page: PageRow, state: PageState, column: int) -> str:
         return date_text(page.published)
     if column == QUOTES:
         return f"{page.quote_count:,}"
-    return as_of_text(page.quotes_as_of, page.as_of_estimated)
+    return short_as_of_text(page.quotes_as_of, page.as_of_estimated)
 
 
 def _tooltip(page: PageRow, state: PageState) -> str:

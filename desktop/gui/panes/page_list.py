@@ -84,7 +84,7 @@ class PageListPane(QWidget):
         metrics = QFontMetrics(bold)
         widths = {SECTION: metrics.horizontalAdvance("Markets") + 24, PUBLISHED: metrics.horizontalAdvance("30 Sep 2025") + 28,
                   QUOTES: metrics.horizontalAdvance("Quotes") + 24,
-                  AS_OF: metrics.horizontalAdvance("30 Sep 2025 12:00 (est.)") + 16}
+                  AS_OF: metrics.horizontalAdvance("30 Sep 12:00 (est.)") + 16}
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             view.setColumnWidth(column, width)

@@ -23,10 +23,16 @@ from desktop.gui import messages
 from desktop.gui.models.quote_model import (
     AS_OF,
     CHANGE,
+    HIGH,
     KIND,
+    LOW,
+    OPEN,
     PERCENT,
+    PREVIOUS,
     PRICE,
+    SECTOR,
     SYMBOL,
+    VOLUME,
     QuoteSortProxy,
     QuoteTableModel,
 )
@@ -155,13 +161,16 @@ class QuotePane(QWidget):
         view.setAlternatingRowColors(True)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         self._size_columns(view)
+        self.model.modelReset.connect(lambda: self._size_columns(view))  # a quote table may bring more columns
         view.horizontalHeader().setSortIndicator(self.model.column_of(PERCENT), Qt.SortOrder.AscendingOrder)
         view.horizontalHeader().sortIndicatorChanged.connect(lambda c, o: self.sort_changed.emit(c, int(o.value)))
         view.activated.connect(self._on_activated)  # Enter, or a double-click
         return view
 
     def _size_columns(self, view: QTableView) -> None:
-        """Numbers get the width their longest usual value needs; the symbol column takes what is left.
+        """Numbers get the width their longest usual value needs; the symbol column takes what is left of the
+        view, or, when a quote table brings more columns than fit, the width of a long symbol (so % change stays in
+        sight and the others scroll).
 
         Measured from the font, never from the rows (measuring 100,000 rows on every change would stall).
         """
@@ -169,14 +178,20 @@ class QuotePane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = view.fontMetrics()
         as_of = "30 Sep 2026 12:00 (est.)" if self.model.as_of_time else "30 Sep 2026 (est.)"
-        samples = {KIND: "Index", PRICE: "114,909.00", CHANGE: "-3,882.20", PERCENT: "▼ -10.00%", AS_OF: as_of}
+        samples = {KIND: "Sector", PRICE: "114,909.00", CHANGE: "-3,882.20", PERCENT: "▼ -10.00%", AS_OF: as_of,
+                   OPEN: "114,909.00", HIGH: "114,909.00", LOW: "114,909.00", PREVIOUS: "114,909.00",
+                   VOLUME: "123,456,789", SECTOR: "Oil & Gas Exploration"}
         for field, sample in samples.items():
             column = self.model.column_of(field)
             if column >= 0:
                 title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
                 room = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + metrics.height())
                 view.setColumnWidth(column, room + 16)
-        header.setSectionResizeMode(self.model.column_of(SYMBOL), QHeaderView.ResizeMode.Stretch)
+        symbol = self.model.column_of(SYMBOL)
+        if self.model.column_of(OPEN) < 0 and self.model.column_of(VOLUME) < 0 and self.model.column_of(SECTOR) < 0:
+            header.setSectionResizeMode(symbol, QHeaderView.ResizeMode.Stretch)
+        else:
+            view.setColumnWidth(symbol, metrics.horizontalAdvance("BR - Oil and Gas") + 16)
         header.setMinimumSectionSize(metrics.horizontalAdvance("WWW"))
 
     def _layout(self) -> None:

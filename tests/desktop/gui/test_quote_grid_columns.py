@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.gui.models.quote_model import PERCENT, VOLUME
+from desktop.gui.models.quote_model import PERCENT, SYMBOL, VOLUME
 from desktop.gui.panes.quote_grid import QuotePane
 from desktop.library import Library
 from tests.desktop.records import STRIP
@@ -44,3 +44,16 @@ def test_a_market_watch_page_shows_its_columns_and_sorts_by_volume(pane, market_
     assert model.columnCount() == 5
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
         model.column_of(PERCENT), Qt.SortOrder.AscendingOrder)
+
+
+def test_percent_change_stays_in_sight_when_a_table_brings_more_columns(pane, market_watch_rows):
+    pane.resize(520, 600)  # the centre pane at 1366×768
+    pane.set_quotes(market_watch_rows)
+    view, header = pane.view, pane.view.horizontalHeader()
+    column = pane.model.column_of(PERCENT)
+    right_edge = header.sectionViewportPosition(column) + header.sectionSize(column)
+    assert right_edge <= view.viewport().width()  # the others scroll sideways
+    assert header.sectionSize(pane.model.column_of(SYMBOL)) >= view.fontMetrics().horizontalAdvance("WAVESAPP")
+    pane.set_quotes(STRIP)  # only the strip's five columns: the symbol column takes what is left
+    total = sum(header.sectionSize(c) for c in range(pane.model.columnCount()))
+    assert total <= view.viewport().width() and header.sectionSize(pane.model.column_of(SYMBOL)) > 60

@@ -29,3 +29,4 @@ def test_failure_lines_name_each_file_with_its_reason():
     lines = failure_lines([_result("a.html", "imported"), _result("d.html", "failed", "cut short"),
                            _result("loop", "skipped", "a link loop"), _result("x.png", "ignored", "an image")])
     assert lines == ["/drop/d.html: cut short", "/drop/loop: skipped — a link loop", "/drop/x.png: an image"]
+

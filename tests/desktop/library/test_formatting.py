@@ -1,0 +1,11 @@
+"""How moments look to people."""
+
+from __future__ import annotations
+
+from desktop.library.formatting import short_as_of_text
+
+
+def test_short_as_of_text_leaves_out_this_year():
+    assert short_as_of_text("2026-11-30T16:21:00+05:00", True, this_year=2026) == "30 Nov 16:21 (est.)"
+    assert short_as_of_text("2025-01-13T14:05:00+05:00", False, this_year=2026) == "13 Jan 2025 14:05"
+    assert short_as_of_text("not a time", False, this_year=2026) == "not a time"
