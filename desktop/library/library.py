@@ -38,6 +38,7 @@ from desktop.library.records import (
     PageRow,
     QuoteRow,
     SearchHit,
+    SearchResults,
     StoredArticle,
 )
 from desktop.library.schema import LIBRARY_TABLES, SCHEMA_VERSION, library_state, migrate
@@ -411,8 +412,15 @@ class Library:
     def search(self, text: str, limit: int = 200) -> list[SearchHit]:
         """Ranked full-text search over title, summary and body; any text is valid, blank finds nothing.
 
-        In a large library on a machine with two or more cores the ranking runs on two connections.
+        In a large library on a machine with two or more cores the ranking runs on two connections; when a
+        query matches more than ranking.RANK_WINDOW pages, the best of those imported last (``search_results``
+        says when).
         """
+        return self.search_results(text, limit).hits
+
+    @_library_errors
+    def search_results(self, text: str, limit: int = 200) -> SearchResults:
+        """``search``'s hits, and whether only the newest matches were ranked."""
         return queries.search(self._db, text, limit, self._rank_helper())
 
     def _rank_helper(self) -> RankHelper | None:
