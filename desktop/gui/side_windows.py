@@ -3,6 +3,7 @@ library calls that feed them on the pool."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -15,6 +16,7 @@ from desktop.library.compare import StripChange
 from desktop.library.compare import strip_timeline as timeline_of
 from desktop.library.formatting import moment_key
 from desktop.library.records import QuoteRow
+from desktop.library.series import HistorySeries
 
 if TYPE_CHECKING:
     from desktop.gui.main_window import MainWindow
@@ -27,8 +29,8 @@ def latest_quotes(since: str | None, until: str | None, library: Library) -> lis
     return library.latest_quotes(since=since, until=until)
 
 
-def history(symbol: str, library: Library) -> tuple[str, list[QuoteRow]]:
-    return symbol, library.history(symbol)
+def history(symbol: str, library: Library) -> tuple[str, HistorySeries]:
+    return symbol, library.history_series(symbol)
 
 
 def delete_pages(page_ids: list[int], library: Library) -> list[bool]:
@@ -44,8 +46,9 @@ def strip_timeline(library: Library) -> tuple[list[StripChange], int, frozenset[
 
 
 # --- on the GUI thread --------------------------------------------------------------------------------
-def open_history(window: MainWindow, symbol: str, rows: list[QuoteRow]) -> None:
-    dialog = SymbolHistoryDialog(symbol, rows, window)
+def open_history(window: MainWindow, symbol: str, series: HistorySeries) -> None:
+    """The history window; the rows it shows are read from the window's own connection as they scroll in."""
+    dialog = SymbolHistoryDialog(symbol, series, window, partial(window.library.history_rows, symbol))
     dialog.page_requested.connect(window.open_page)
     dialog.export_table_requested.connect(window.export_quote_rows)
     dialog.export_chart_requested.connect(lambda _chart: window.exporter.save_image(dialog.chart.image()))

@@ -24,6 +24,7 @@ from desktop.library import (
     ranking,
     reading,
     reparse,
+    series,
     state,
 )
 from desktop.library.files import Found, Skipped, find_files, iter_page_files
@@ -401,6 +402,17 @@ class Library:
     def history(self, symbol: str) -> list[QuoteRow]:
         """Every snapshot of ``symbol``, oldest first."""
         return queries.history(self._db, symbol)
+
+    @_library_errors
+    def history_series(self, symbol: str) -> series.HistorySeries:
+        """Every snapshot of ``symbol`` as columns, oldest first: what a history window draws and sorts (read on
+        two connections in a large library, as a search is ranked)."""
+        return series.history_series(self._db, symbol, self._rank_helper())
+
+    @_library_errors
+    def history_rows(self, symbol: str, keys: Iterable[int]) -> dict[int, QuoteRow]:
+        """The rows of the snapshots of ``symbol`` named by ``keys`` (``HistorySeries.keys``), by key."""
+        return series.history_rows(self._db, symbol, keys)
 
     @_library_errors
     def movers(self, page_id: int | None, n: int = 10, losers: bool = True) -> list[QuoteRow]:

@@ -46,7 +46,8 @@ class Ranking(NamedTuple):
 
 
 class RankHelper:
-    """A thread with its own read-only connection to the library, for the other half of a ranking."""
+    """A thread with its own read-only connection to the library, for the other half of a ranking (or of
+    any read that splits in two, such as a symbol's history)."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
@@ -63,6 +64,10 @@ class RankHelper:
 
     def submit(self, sql: str, params: list[Any]) -> Future[list[Row]]:
         return self._executor.submit(lambda: [(int(r[0]), float(r[1])) for r in self._connection().execute(sql, params)])
+
+    def fetch_one(self, sql: str, params: list[Any]) -> Future[tuple[Any, ...] | None]:
+        """The first row of ``sql``, read on the helper's connection."""
+        return self._executor.submit(lambda: self._connection().execute(sql, params).fetchone())
 
     def close(self) -> None:
         def close_connection() -> None:
