@@ -352,14 +352,23 @@ class Library:
 
     @_library_errors
     def compact(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Compress every stored original with the library's dictionary (learning one if needed), then
-        give the space freed back to the file system. Returns how many originals were rewritten."""
+        """Compress every stored original densely with the library's dictionary (learning one if needed),
+        merge the full-text index into one segment, then give the space freed back to the file system.
+        Returns how many originals were rewritten."""
         trained = originals.train_dictionary(self._db)
         if trained is not None:
             self._packer = trained
-        changed = originals.repack_all(self._db, progress)
+        changed = originals.repack_all(self._db, progress, dense=True)
+        with write_transaction(self._db):
+            self._db.conn.execute("INSERT INTO pages_fts (pages_fts) VALUES ('optimize')")
         self._db.conn.execute("VACUUM")
         return changed
+
+    @_library_errors
+    def compress_densely(self, page_ids: Sequence[int]) -> int:
+        """Compress the originals of ``page_ids`` as ``compact`` does (those not yet done); returns how many
+        were rewritten. The space freed is reused by later imports (``compact`` gives it back to the disk)."""
+        return originals.compress_densely(self._db, page_ids)
 
     @_library_errors
     def reparse(self, progress: Progress | None = None, outdated_only: bool = False) -> list[ImportResult]:

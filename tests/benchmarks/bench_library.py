@@ -84,6 +84,12 @@ def bench_import(tmp: Path, count: int, workers: int) -> None:
               f"(goal ≤ 10 s); importing them again: {again_s:.2f} s ({duplicates:,} duplicates)")
         print(f"  library size: {library_bytes(target) / count / 1024:.1f} KB per page "
               "(compressed original, text, quotes, full-text index)")
+    with Library(tmp / "import-1.db") as library:
+        start = time.perf_counter()
+        library.compact()
+        compact_s = time.perf_counter() - start
+    print(f"  after market-reader compact ({compact_s:.1f} s): {library_bytes(tmp / 'import-1.db') / count / 1024:.1f} KB "
+          "per page (goal ≤ 30 KB)")
 
 
 def first_screen(library: Library, sort: str, wanted: PageFilter) -> None:
