@@ -39,8 +39,9 @@ def delete_pages(page_ids: list[int], library: Library) -> list[bool]:
 
 def strip_timeline(library: Library) -> tuple[list[StripChange], int, frozenset[int]]:
     """Strip changes across the latest snapshots, how many snapshots, and which have estimated times."""
-    pages = library.pages(sort="quotes_as_of", descending=True)[:STRIP_SNAPSHOTS]
-    pages = [p for p in reversed(pages) if p.quote_count]
+    newest = library.page_ids("quotes_as_of", True)[:STRIP_SNAPSHOTS]  # ids only: every page's row would be 100,000
+    listed = library.listed_pages(newest)
+    pages = [listed[i].row for i in reversed(newest) if i in listed and listed[i].row.quote_count]
     snapshots = [(p.id, p.quotes_as_of, p.title, library.quotes(p.id)) for p in pages]
     return timeline_of(snapshots), len(snapshots), frozenset(p.id for p in pages if p.as_of_estimated)
 
