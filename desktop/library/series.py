@@ -53,7 +53,7 @@ _KEYS_SQL = f"SELECT group_concat(page_id), group_concat(ifnull({_EPOCH}, {MISSI
     " FROM quotes WHERE symbol = ?"
 _NUMBERS_SQL = "SELECT " + ", ".join(
     f"group_concat(ifnull(CAST(round({column} * {SCALE}.0) AS INTEGER), {MISSING}))" for column in _NUMBERS
-) + " FROM quotes WHERE symbol = ?"
+) + ", sum(page_id) FROM quotes WHERE symbol = ?"  # the sum tells whether both reads saw the same snapshots
 _HISTORY_ROW_FIELDS = (
     "q.page_id, p.quotes_as_of, p.as_of_estimated, q.position, q.symbol, q.kind, q.price, q.change,"
     " q.percent, q.direction, q.flag, p.title"
@@ -116,9 +116,9 @@ def history_series(db: Database, symbol: str, helper: RankHelper | None = None) 
     keys = db.execute(_KEYS_SQL, [symbol]).fetchone()
     numbers = pending.result() if pending is not None else db.execute(_NUMBERS_SQL, [symbol]).fetchone()
     ids, moments, codes = (_integers(text) for text in keys)
-    scaled = [_integers(text) for text in numbers or (None, None, None)]
-    if any(len(column) != len(ids) for column in scaled):  # the library changed between the two reads
-        return history_series(db, symbol)
+    scaled = [_integers(text) for text in (numbers or (None,) * 4)[:3]]
+    if (numbers or (None,) * 4)[3] != (int(ids.sum()) if len(ids) else None):
+        return history_series(db, symbol)  # pages came or went between the two reads: read again, on one
     series = HistorySeries(
         symbol=symbol, page_id=ids, position=codes >> 5,
         moment=np.where(moments == MISSING, np.nan, moments.astype(float)),

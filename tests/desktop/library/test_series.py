@@ -105,3 +105,18 @@ def test_a_library_upgraded_to_version_6_has_the_small_index(varied: Library) ->
     plan = " ".join(str(r) for r in varied.db.execute(
         "EXPLAIN QUERY PLAN SELECT group_concat(id) FROM pages INDEXED BY idx_pages_estimated WHERE as_of_estimated != 0"))
     assert "idx_pages_estimated" in plan
+
+
+def test_two_reads_that_saw_different_pages_are_read_again(varied: Library) -> None:
+    from concurrent.futures import Future
+
+    class StaleHelper:
+        """Answers as a connection would that read the library before a page was added."""
+
+        def fetch_one(self, sql: str, params: list) -> Future:
+            row = varied.db.execute(sql, params).fetchone()
+            answer: Future = Future()
+            answer.set_result((*(",".join(reversed(t.split(","))) for t in row[:3]), row[3] + 7))
+            return answer
+
+    assert_same(history_series(varied.db, "OGDC", StaleHelper()), varied.history("OGDC"))  # type: ignore[arg-type]
