@@ -146,20 +146,10 @@ def page_listing(db: Database, sort: str, descending: bool, wanted: PageFilter) 
     packed = integers(db, f"SELECT p.id * 4 + (p.read = 0) * 2 + (p.starred != 0) AS v FROM pages p WHERE {where}"
                           f" ORDER BY {LIST_SORTS[sort]} {direction}, p.id {direction}", params)
     if found is not None and len(found) > SQL_SEARCH_MAX:
-        packed = packed[_members(packed >> 2, found)]
+        packed = packed[np.isin(packed >> 2, found, kind="table")]
     counts = {"pages": len(packed), "unread": int(np.count_nonzero(packed & 2)),
               "starred": int(np.count_nonzero(packed & 1))}
     return (packed >> 2).tolist(), counts
-
-
-def _members(ids: np.ndarray, found: np.ndarray) -> np.ndarray:
-    """Which of ``ids`` are in ``found`` (both page ids: small, positive integers)."""
-    if not len(ids) or not len(found):
-        return np.zeros(len(ids), dtype=bool)
-    present = np.zeros(int(max(ids.max(), found.max())) + 1, dtype=bool)
-    present[found] = True
-    kept: np.ndarray = present[ids]
-    return kept
 
 
 def listed_pages(db: Database, ids: Sequence[int]) -> dict[int, ListedPage]:

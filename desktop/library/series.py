@@ -125,7 +125,7 @@ def history_series(db: Database, symbol: str, helper: RankHelper | None = None) 
         price=_numbers(scaled[0]), change=_numbers(scaled[1]), percent=_numbers(scaled[2]),
         direction=np.select([codes & 3 == 1, codes & 3 == 2], [1, -1], 0).astype(np.int8),
         kind=(codes >> 2 & 3).astype(np.int8), flagged=(codes & 16) != 0,
-        estimated=np.isin(ids, _estimated_pages(db)), offset=_common_offset(db, ids),
+        estimated=np.isin(ids, _estimated_pages(db), kind="table"), offset=_common_offset(db, ids),
     )
     series = _exact_where_needed(db, series, scaled)
     return _in_order(series)
