@@ -2,6 +2,7 @@
 
 Run: .venv/bin/python tests/benchmarks/bench_library.py [--import 1000] [--pages 10000] [--workers 2]
      [--keep PATH]  (build the query library at PATH once and reuse it on later runs)
+     [--saved-pages 'test-pages/*/source.html']  (the size for real saved pages, e.g. the readability test pages)
 Goals: import ≤ 10 s (parsing included), search ≤ 50 ms (worst ≤ 100 ms), market view ≤ 100 ms, a symbol's
 history as the window reads it (columns) ≤ 100 ms, the page list's first screen ≤ 100 ms, ≤ 30 KB per page.
 """
@@ -9,6 +10,7 @@ history as the window reads it (columns) ≤ 100 ms, the page list's first scree
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import statistics
 import sys
@@ -92,6 +94,22 @@ def bench_import(tmp: Path, count: int, workers: int) -> None:
           "per page (goal ≤ 30 KB)")
 
 
+def bench_saved_pages(tmp: Path, pattern: str) -> None:
+    """Library size for real saved pages, the files matching ``pattern`` (e.g. 'test-pages/*/source.html' of
+    the readability test pages), after the import and after market-reader compact."""
+    files = sorted(Path(name) for name in glob.glob(pattern))
+    target = tmp / "saved.db"
+    with Library(target) as library:
+        results = library.import_paths(files)
+    count = sum(r.status == "imported" for r in results)
+    average = sum(f.stat().st_size for f in files) / max(len(files), 1) / 1024
+    print(f"{count:,} saved pages matching {pattern} ({average:.0f} KB each on average)")
+    print(f"  library size: {library_bytes(target) / count / 1024:.1f} KB per page after the import")
+    with Library(target) as library:
+        library.compact()
+    print(f"  after market-reader compact: {library_bytes(target) / count / 1024:.1f} KB per page")
+
+
 def first_screen(library: Library, sort: str, wanted: PageFilter) -> None:
     """What the window's list does on a reload: every id in order, the first 200 rows, the counts."""
     ids, _counts = library.page_listing(sort, True, wanted)
@@ -147,11 +165,14 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=10_000, help="pages in the query library")
     parser.add_argument("--workers", type=int, default=2, help="parsing processes to compare with one")
     parser.add_argument("--keep", type=Path, help="build the query library here once, reuse it afterwards")
+    parser.add_argument("--saved-pages", metavar="GLOB", help="also import the saved pages matching GLOB")
     options = parser.parse_args()
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
     with tempfile.TemporaryDirectory() as tmp:
         if options.import_count:
             bench_import(Path(tmp), options.import_count, options.workers)
+        if options.saved_pages:
+            bench_saved_pages(Path(tmp), options.saved_pages)
         if options.pages:
             bench_queries(Path(tmp), options.pages, options.keep)
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
