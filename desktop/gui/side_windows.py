@@ -3,6 +3,8 @@ library calls that feed them on the pool."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -11,7 +13,7 @@ from PySide6.QtCore import Qt
 from desktop.gui.windows.compare_view import CompareDialog
 from desktop.gui.windows.history_view import SymbolHistoryDialog
 from desktop.gui.windows.strip_view import StripChangesDialog
-from desktop.library import Library
+from desktop.library import Library, LibraryError
 from desktop.library.compare import StripChange
 from desktop.library.compare import strip_timeline as timeline_of
 from desktop.library.formatting import moment_key
@@ -21,6 +23,7 @@ from desktop.library.series import HistorySeries
 if TYPE_CHECKING:
     from desktop.gui.main_window import MainWindow
 
+log = logging.getLogger(__name__)
 STRIP_SNAPSHOTS = 100  # how far back "Strip changes" looks
 
 
@@ -49,13 +52,22 @@ def strip_timeline(library: Library) -> tuple[list[StripChange], int, frozenset[
 # --- on the GUI thread --------------------------------------------------------------------------------
 def open_history(window: MainWindow, symbol: str, series: HistorySeries) -> None:
     """The history window; the rows it shows are read from the window's own connection as they scroll in."""
-    dialog = SymbolHistoryDialog(symbol, series, window, partial(window.library.history_rows, symbol))
+    dialog = SymbolHistoryDialog(symbol, series, window, partial(_history_rows, window.library, symbol))
     dialog.page_requested.connect(window.open_page)
     dialog.export_table_requested.connect(window.export_quote_rows)
     dialog.export_chart_requested.connect(lambda _chart: window.exporter.save_image(dialog.chart.image()))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.history_dialog = dialog
     dialog.show()
+
+
+def _history_rows(library: Library, symbol: str, keys: Sequence[int]) -> dict[int, QuoteRow]:
+    """Rows for the history's table; when the library cannot answer, the table shows what the series holds."""
+    try:
+        return library.history_rows(symbol, keys)
+    except LibraryError as error:
+        log.warning("history rows could not be read: %s", error.message)
+        return {}
 
 
 def open_strip_changes(window: MainWindow, changes: list[StripChange], snapshots: int,

@@ -122,3 +122,20 @@ def test_summary_counts_and_names_the_ends(qtbot):
     assert "300 snapshots" in text and f"{rows[0].price:,.2f}" in text and f"{rows[-1].price:,.2f}" in text
     assert "6 with estimated times" in text
     assert np.count_nonzero(dialog.series.estimated) == 6
+
+
+def test_rows_the_library_cannot_give_are_shown_from_the_series(qapp, tmp_path):
+    from functools import partial
+
+    from desktop.gui import side_windows
+    from desktop.library import Library
+    from tests.desktop.library.helpers import make_page, raw_for
+
+    library = Library(tmp_path / "library.db")
+    library.import_page(make_page(1), raw_for(1), "1.html")
+    series = library.history_series("OGDC")
+    library.close()  # as when the window's connection has gone
+    model = HistoryTableModel(series, partial(side_windows._history_rows, library, "OGDC"))
+    assert model.index(0, model.column_of(PRICE)).data() == "104.00"
+    assert model.index(0, model.column_of(AS_OF)).data() == "12 Jan 2025 10:00"
+    assert model.quote_at(0).page_title is None  # what only the row holds is left out
