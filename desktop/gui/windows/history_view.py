@@ -227,12 +227,14 @@ class HistoryChart(QWidget):
 
 
 def _biggest_moves(x: np.ndarray, percents: np.ndarray, width: float) -> tuple[np.ndarray, np.ndarray]:
-    """For each ``width``-wide column of the time-ordered snapshots, its middle and its biggest move."""
-    column = np.floor((x - x[0]) / width).astype(np.int64) if width > 0 else np.arange(len(x))
-    starts = np.flatnonzero(np.diff(column, prepend=-1))
+    """For each ``width``-wide column of time (counted from the epoch, so panning keeps them in place) that holds
+    some of the time-ordered snapshots ``x``, its middle and its biggest move."""
+    if width <= 0 or not len(x):
+        return x, percents
+    column = np.floor(x / width).astype(np.int64)
+    starts = np.flatnonzero(np.diff(column, prepend=column[0] - 1))
     highest, lowest = np.maximum.reduceat(percents, starts), np.minimum.reduceat(percents, starts)
-    moves = np.where(highest >= -lowest, highest, lowest)
-    return x[0] + (column[starts] + 0.5) * width, moves
+    return (column[starts] + 0.5) * width, np.where(highest >= -lowest, highest, lowest)
 
 
 class SymbolHistoryDialog(QDialog):

@@ -139,3 +139,18 @@ def test_rows_the_library_cannot_give_are_shown_from_the_series(qapp, tmp_path):
     assert model.index(0, model.column_of(PRICE)).data() == "104.00"
     assert model.index(0, model.column_of(AS_OF)).data() == "12 Jan 2025 10:00"
     assert model.quote_at(0).page_title is None  # what only the row holds is left out
+
+
+def test_crowded_bars_keep_their_columns_while_the_view_pans():
+    from desktop.gui.windows.history_view import _biggest_moves
+
+    rng = np.random.default_rng(5)
+    x = 1.7e9 + np.arange(2_000) * 3_600.0
+    percents = rng.uniform(-8, 8, len(x))
+    whole = dict(zip(*_biggest_moves(x, percents, 86_400.0), strict=True))
+    panned = dict(zip(*_biggest_moves(x[300:], percents[300:], 86_400.0), strict=True))
+    inside = [middle for middle in panned if middle - 43_200 >= x[300]]
+    assert len(inside) > 50 and all(panned[m] == whole[m] for m in inside)
+    for middle, move in list(whole.items())[1:-1]:
+        day = percents[(x >= middle - 43_200) & (x < middle + 43_200)]
+        assert move == day[np.argmax(np.abs(day))]  # the day's biggest move, with its sign
