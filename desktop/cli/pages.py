@@ -40,7 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_output(p)
 
     p = add_command(sub, "search", run_search, "full-text search of titles, summaries and articles",
-                    "Search the library; every word must appear. Matches are shown in [brackets].")
+                    "Search the library; every word must appear. Matches are shown in [brackets]. When more than "
+                    "20,000 pages match, the best of the 20,000 imported last are shown (a note on stderr says so).")
     p.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N pages (default 50)")
     add_output(p)
