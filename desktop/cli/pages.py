@@ -12,6 +12,7 @@ from desktop.library import Library
 from desktop.library.article_export import article_document, article_markdown
 from desktop.library.formatting import as_of_text, date_text
 from desktop.library.listing import PageFilter
+from desktop.library.ranking import RANK_WINDOW
 from desktop.library.serialize import (
     PAGE_KEYS,
     QUOTE_KEYS,
@@ -41,7 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = add_command(sub, "search", run_search, "full-text search of titles, summaries and articles",
                     "Search the library; every word must appear. Matches are shown in [brackets]. When more than "
-                    "20,000 pages match, the best of the 20,000 imported last are shown (a note on stderr says so).")
+                    f"{RANK_WINDOW:,} pages match, the best of the {RANK_WINDOW:,} imported last are shown (a note on "
+                    "stderr says so).")
     p.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N pages (default 50)")
     add_output(p)
