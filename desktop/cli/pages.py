@@ -8,10 +8,11 @@ import json
 import sys
 
 from desktop.cli.output import add_command, add_output, complain, emit, render_table, short
-from desktop.library import Library, SearchHit
+from desktop.library import Library
 from desktop.library.article_export import article_document, article_markdown
 from desktop.library.formatting import as_of_text, date_text
 from desktop.library.listing import PageFilter
+from desktop.library.ranking import RANK_WINDOW
 from desktop.library.serialize import (
     PAGE_KEYS,
     QUOTE_KEYS,
@@ -40,7 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_output(p)
 
     p = add_command(sub, "search", run_search, "full-text search of titles, summaries and articles",
-                    "Search the library; every word must appear. Matches are shown in [brackets].")
+                    "Search the library; every word must appear. Matches are shown in [brackets]. When more than "
+                    f"{RANK_WINDOW:,} pages match, the best of the {RANK_WINDOW:,} imported last are shown (a note on "
+                    "stderr says so).")
     p.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N pages (default 50)")
     add_output(p)
@@ -80,14 +83,23 @@ def state_record(state: PageState, flat: bool = False) -> dict[str, object]:
 
 
 def run_search(library: Library, args: argparse.Namespace) -> int:
-    hits: list[SearchHit] = library.search(" ".join(args.query), limit=args.limit)
+    results = library.search_results(" ".join(args.query), limit=args.limit)
+    hits = results.hits
     rows = [{"id": h.id, "title": h.title, "snippet": h.snippet} for h in hits]
+    if results.window is not None:
+        print(window_note(results.window), file=sys.stderr)
     if not args.json and not args.csv and not hits:
         print("no pages found")
         return 0
     text = "\n\n".join(f"{h.id:>5}  {h.title or ''}\n       {' '.join(h.snippet.split())}" for h in hits)
     emit(rows, args, lambda: text)
     return 0
+
+
+def window_note(window: int) -> str:
+    """What a search says when more pages matched than it ranks (on stderr: the JSON and CSV keep their shape)."""
+    return (f"More than {window:,} pages match: these are the best of the {window:,} imported last. "
+            "Add a word to narrow the search.")
 
 
 def article_text(library: Library, page_id: int) -> str | None:

@@ -25,6 +25,7 @@ from desktop import app_version
 from desktop.gui import dialogs, messages, side_windows, window_state
 from desktop.gui.appearance import ThemeSwitch
 from desktop.gui.background import Background
+from desktop.gui.densify import Densifier
 from desktop.gui.drop_area import DropOverlay, EmptyState, can_import, dropped_content, local_paths
 from desktop.gui.exports import Exporter
 from desktop.gui.focus import FocusRing, PaneCycle
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self.library_path, self.background, self.statusBar(), self)
         self.imports.finished.connect(self._on_import_finished)
         self.imports.failed.connect(self._on_import_failed)
+        # new originals compressed densely while idle (a read-only library is never written)
+        self.densifier = None if self.read_only else Densifier(self.library_path, self.background, self)
         self.exporter = Exporter(self, self.settings, self.statusBar())
         self.themes = ThemeSwitch(self)
         self.sorting = Sorting(self.pages, self.current_grid, self.statusBar())
@@ -367,6 +370,8 @@ class MainWindow(QMainWindow):
         self.pages.reload(select_page=best)
         if self.tabs.currentWidget() is self.market:
             self.refresh_market()
+        if self.densifier is not None:
+            self.densifier.add(r.page_id for r in results if r.status == "imported" and r.page_id is not None)
         self.import_finished.emit(list(results))
 
     def _on_import_failed(self, message: str) -> None:
@@ -461,6 +466,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.reader.note.save()  # a note typed just before closing is kept
+        if self.densifier is not None:
+            self.densifier.stop()
         self.background.stop()
         self.save_state()
         self._closed = True

@@ -9,6 +9,7 @@ from desktop.library.records import (
     PageRow,
     QuoteRow,
     SearchHit,
+    SearchResults,
     StoredArticle,
     StoredImage,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "PageRow",
     "QuoteRow",
     "SearchHit",
+    "SearchResults",
     "Skipped",
     "StoredArticle",
     "StoredImage",

@@ -24,6 +24,7 @@ from desktop.library import (
     ranking,
     reading,
     reparse,
+    series,
     state,
 )
 from desktop.library.files import Found, Skipped, find_files, iter_page_files
@@ -38,6 +39,7 @@ from desktop.library.records import (
     PageRow,
     QuoteRow,
     SearchHit,
+    SearchResults,
     StoredArticle,
 )
 from desktop.library.schema import LIBRARY_TABLES, SCHEMA_VERSION, library_state, migrate
@@ -350,14 +352,23 @@ class Library:
 
     @_library_errors
     def compact(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Compress every stored original with the library's dictionary (learning one if needed), then
-        give the space freed back to the file system. Returns how many originals were rewritten."""
+        """Compress every stored original densely with the library's dictionary (learning one if needed),
+        merge the full-text index into one segment, then give the space freed back to the file system.
+        Returns how many originals were rewritten."""
         trained = originals.train_dictionary(self._db)
         if trained is not None:
             self._packer = trained
-        changed = originals.repack_all(self._db, progress)
+        changed = originals.repack_all(self._db, progress, dense=True)
+        with write_transaction(self._db):
+            self._db.conn.execute("INSERT INTO pages_fts (pages_fts) VALUES ('optimize')")
         self._db.conn.execute("VACUUM")
         return changed
+
+    @_library_errors
+    def compress_densely(self, page_ids: Sequence[int]) -> int:
+        """Compress the originals of ``page_ids`` as ``compact`` does (those not yet done); returns how many
+        were rewritten. The space freed is reused by later imports (``compact`` gives it back to the disk)."""
+        return originals.compress_densely(self._db, page_ids)
 
     @_library_errors
     def reparse(self, progress: Progress | None = None, outdated_only: bool = False) -> list[ImportResult]:
@@ -402,6 +413,17 @@ class Library:
         return queries.history(self._db, symbol)
 
     @_library_errors
+    def history_series(self, symbol: str) -> series.HistorySeries:
+        """Every snapshot of ``symbol`` as columns, oldest first: what a history window draws and sorts (read on
+        two connections in a large library, as a search is ranked)."""
+        return series.history_series(self._db, symbol, self._rank_helper())
+
+    @_library_errors
+    def history_rows(self, symbol: str, keys: Iterable[int]) -> dict[int, QuoteRow]:
+        """The rows of the snapshots of ``symbol`` named by ``keys`` (``HistorySeries.keys``), by key."""
+        return series.history_rows(self._db, symbol, keys)
+
+    @_library_errors
     def movers(self, page_id: int | None, n: int = 10, losers: bool = True) -> list[QuoteRow]:
         """Biggest losers (or gainers) of one page, or of the market view when ``page_id`` is None."""
         rows = self.latest_quotes() if page_id is None else self.quotes(page_id)
@@ -411,8 +433,15 @@ class Library:
     def search(self, text: str, limit: int = 200) -> list[SearchHit]:
         """Ranked full-text search over title, summary and body; any text is valid, blank finds nothing.
 
-        In a large library on a machine with two or more cores the ranking runs on two connections.
+        In a large library on a machine with two or more cores the ranking runs on two connections; when a
+        query matches more than ranking.RANK_WINDOW pages, the best of those imported last (``search_results``
+        says when).
         """
+        return self.search_results(text, limit).hits
+
+    @_library_errors
+    def search_results(self, text: str, limit: int = 200) -> SearchResults:
+        """``search``'s hits, and whether only the newest matches were ranked."""
         return queries.search(self._db, text, limit, self._rank_helper())
 
     def _rank_helper(self) -> RankHelper | None:

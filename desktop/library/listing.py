@@ -2,6 +2,10 @@
 
 ``page_ids`` gives the order of every page that passes the filters (ids only: 100,000 of them in a few
 tens of milliseconds), ``listed_pages`` the rows for the ids on screen, with their reader state.
+
+The ids come back as one comma-separated text that numpy reads (a Python int per row cost twice as much),
+and a search that matches many pages is applied by numpy too: the pages in order and the index's matches
+are read apart and intersected, where SQLite would look each match up and sort them all again.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
+import numpy as np
 from sqlite_utils import Database
 
 from desktop.library.fts import clean_text, fts_query
@@ -20,6 +25,8 @@ from desktop.library.queries import PAGE_FIELDS, is_query_error, page_row_from
 from desktop.library.records import PageRow
 from desktop.library.state import STATE_FIELDS, PageState, state_from
 from desktop.library.times import sort_key
+
+SQL_SEARCH_MAX = 5_000  # a search matching fewer pages is joined in SQL (cheaper than reading every page)
 
 # Each sort on the column and collation of its index (storage_schema.LIST_INDEXES); ties by id in the same
 # direction. Pages without a value come first going up and last going down.
@@ -62,11 +69,12 @@ def _day_key(day: str | None, next_day: bool = False) -> str | None:
     return sort_key(start.isoformat())
 
 
-def where_clause(wanted: PageFilter) -> tuple[str, list[Any]]:
-    """The SQL condition on pages ``p`` for ``wanted`` and its parameters ("1" when nothing narrows)."""
+def where_clause(wanted: PageFilter, search: bool = True) -> tuple[str, list[Any]]:
+    """The SQL condition on pages ``p`` for ``wanted`` and its parameters ("1" when nothing narrows);
+    without ``search``, the search words are left to the caller."""
     clauses: list[str] = []
     params: list[Any] = []
-    match = fts_query(wanted.search)
+    match = fts_query(wanted.search) if search else None
     if match is not None:
         clauses.append("p.id IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?)")
         params.append(match)
@@ -97,6 +105,24 @@ def _guarded(db: Database, sql: str, params: list[Any]) -> list[tuple[Any, ...]]
         raise
 
 
+def integers(db: Database, sql: str, params: list[Any]) -> np.ndarray:
+    """The integers of the one-column query ``sql``, in its order, read as one text (empty when none).
+
+    The aggregate reads the query's rows in the order it gives them (SQLite keeps a sub-query's ORDER BY
+    for the aggregate above it; the listing tests check the order).
+    """
+    rows = _guarded(db, f"SELECT group_concat(v) FROM ({sql})", params)
+    text = rows[0][0] if rows else None
+    if not text:
+        return np.zeros(0, dtype=np.int64)
+    return np.fromstring(text, dtype=np.int64, sep=",")
+
+
+def matching_ids(db: Database, match: str) -> np.ndarray:
+    """The ids of the pages the full-text index matches for ``match``."""
+    return integers(db, "SELECT rowid AS v FROM pages_fts WHERE pages_fts MATCH ?", [match])
+
+
 def page_ids(db: Database, sort: str, descending: bool, wanted: PageFilter) -> list[int]:
     """The ids of every page passing ``wanted``, in the order of ``sort``."""
     return page_listing(db, sort, descending, wanted)[0]
@@ -106,17 +132,24 @@ def page_listing(db: Database, sort: str, descending: bool, wanted: PageFilter) 
     """The ids of every page passing ``wanted`` in the order of ``sort``, and the counts, from one query.
 
     Each row comes back as one integer, id * 4 + 2 * unread + starred (the flags are in the sort's
-    index): one Python int per page instead of a tuple, and the filter (a search above all) runs once.
+    index), and the filter (a search above all) runs once.
     """
     if sort not in LIST_SORTS:
         raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(LIST_SORTS)}")
-    where, params = where_clause(wanted)
+    where, params = where_clause(wanted, search=False)
+    match = fts_query(wanted.search)
+    found = matching_ids(db, match) if match is not None else None
+    if found is not None and len(found) <= SQL_SEARCH_MAX:
+        where += " AND p.id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(found.tolist()))
     direction = "DESC" if descending else "ASC"
-    sql = (f"SELECT p.id * 4 + (p.read = 0) * 2 + (p.starred != 0) FROM pages p WHERE {where}"
-           f" ORDER BY {LIST_SORTS[sort]} {direction}, p.id {direction}")
-    packed = [r[0] for r in _guarded(db, sql, params)]
-    counts = {"pages": len(packed), "unread": sum(v >> 1 & 1 for v in packed), "starred": sum(v & 1 for v in packed)}
-    return [v >> 2 for v in packed], counts
+    packed = integers(db, f"SELECT p.id * 4 + (p.read = 0) * 2 + (p.starred != 0) AS v FROM pages p WHERE {where}"
+                          f" ORDER BY {LIST_SORTS[sort]} {direction}, p.id {direction}", params)
+    if found is not None and len(found) > SQL_SEARCH_MAX:
+        packed = packed[np.isin(packed >> 2, found, kind="table")]
+    counts = {"pages": len(packed), "unread": int(np.count_nonzero(packed & 2)),
+              "starred": int(np.count_nonzero(packed & 1))}
+    return (packed >> 2).tolist(), counts
 
 
 def listed_pages(db: Database, ids: Sequence[int]) -> dict[int, ListedPage]:

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from desktop.library.fts import clean_text, fts_query
 from desktop.library.packing import DamagedData, body_text, unpack_text
 from desktop.library.ranking import RankHelper, ranked_ids
-from desktop.library.records import PageRow, QuoteRow, SearchHit, StoredArticle, StoredImage
+from desktop.library.records import PageRow, QuoteRow, SearchHit, SearchResults, StoredArticle, StoredImage
 from desktop.library.snippets import make_snippet
 from desktop.library.times import sort_key
 
@@ -213,35 +213,36 @@ def movers(rows: list[QuoteRow], n: int, losers: bool) -> list[QuoteRow]:
     return picked[: max(n, 0)]
 
 
-def _ranked_hits(db: Database, match: str, text: str, limit: int, helper: RankHelper | None) -> list[SearchHit]:
-    ids = ranked_ids(db.conn, match, limit, helper)
-    if not ids:
-        return []
+def _ranked_hits(db: Database, match: str, text: str, limit: int, helper: RankHelper | None) -> SearchResults:
+    ranking = ranked_ids(db.conn, match, limit, helper)
+    if not ranking.ids:
+        return SearchResults([], ranking.window)
     stored = {int(r[0]): r[1:] for r in db.execute(
         "SELECT p.id, p.title, p.summary, t.data FROM pages p LEFT JOIN texts t ON t.page_id = p.id"
         " WHERE p.id IN (SELECT value FROM json_each(?))",
-        [json.dumps(ids)],
+        [json.dumps(ranking.ids)],
     )}
     hits = []
-    for page_id in ids:
+    for page_id in ranking.ids:
         title, summary, data = stored.get(page_id, (None, None, None))
         body = body_text(_text(data)[0])
         hits.append(SearchHit(page_id, title, make_snippet((body, summary, title), text, SNIPPET_TOKENS)))
-    return hits
+    return SearchResults(hits, ranking.window)
 
 
-def search(db: Database, text: str, limit: int, helper: RankHelper | None = None) -> list[SearchHit]:
+def search(db: Database, text: str, limit: int, helper: RankHelper | None = None) -> SearchResults:
     """Pages matching every word of ``text``, best first, with the matches in [brackets]. Never raises.
 
-    Every match is ranked (bm25, a word in the title counting most); with ``helper``, on two connections.
+    The matches are ranked by bm25, a word in the title counting most (with ``helper``, on two connections);
+    when more than ranking.RANK_WINDOW pages match, the best of those imported last (see ``ranking``).
     """
     text = clean_text(text)
     match = fts_query(text)
     if match is None or limit <= 0:
-        return []
+        return SearchResults([])
     try:
         return _ranked_hits(db, match, text, limit, helper)
     except sqlite3.OperationalError as error:
         if is_query_error(error):
-            return []
+            return SearchResults([])
         raise

@@ -105,6 +105,15 @@ class SearchHit:
     snippet: str
 
 
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """A search's best hits; ``window`` is set when more pages matched than are ranked: the hits are then the
+    best of the ``window`` matching pages imported last (None: the best of every match)."""
+
+    hits: list[SearchHit]
+    window: int | None = None
+
+
 class LibraryError(Exception):
     """A problem with the library file itself (newer version, locked, read-only); worded for the user."""
 

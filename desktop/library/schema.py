@@ -74,12 +74,13 @@ IMAGE_COLUMNS = {
     "after_paragraph": int,
 }
 
-ORIGINAL_COLUMNS = {
+ORIGINAL_COLUMNS = {  # as schema 1 made it; schema 6 adds "dense" (compacted at packing.DENSE_LEVEL)
     "page_id": int,
-    "data": bytes,  # the saved file's bytes, zlib-compressed
+    "data": bytes,  # the saved file's bytes, compressed (see packing)
 }
 
 FTS_COLUMNS = ["title", "summary", "body"]
+ESTIMATED_INDEX = "idx_pages_estimated"  # series.py reads it by name
 FTS_TABLE = "pages_fts"
 
 
@@ -138,9 +139,20 @@ def _quote_table_fields(db: Database) -> None:
             db.conn.execute(f'ALTER TABLE quotes ADD COLUMN "{name}" {sql_types[kind]}')
 
 
+def _version_6(db: Database) -> None:
+    """Schema 6: a small index of the pages whose time is an estimate, so a symbol's history marks them without
+    reading every page; originals say whether compaction has compressed them densely; and two indexes no query
+    uses are dropped (as_of_key alone leads idx_pages_list_as_of_key, and no query looks pages up by source_url)."""
+    db.conn.execute(f"CREATE INDEX IF NOT EXISTS {ESTIMATED_INDEX} ON pages (id) WHERE as_of_estimated != 0")
+    if "dense" not in {r[1] for r in db.conn.execute("PRAGMA table_info(originals)")}:
+        db.conn.execute("ALTER TABLE originals ADD COLUMN dense INTEGER NOT NULL DEFAULT 0")
+    db.conn.execute("DROP INDEX IF EXISTS idx_pages_as_of_key")
+    db.conn.execute("DROP INDEX IF EXISTS idx_pages_source_url")
+
+
 # Each migration brings the schema from version i to i + 1 (index i in this list).
 MIGRATIONS: list[Callable[[Database], None]] = [
-    _create_v1, _autoincrement_pages, _quote_table_fields, compact_storage, add_reader_state,
+    _create_v1, _autoincrement_pages, _quote_table_fields, compact_storage, add_reader_state, _version_6,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 LIBRARY_TABLES = frozenset({"pages", "quotes", "images", "originals", "pages_fts"})

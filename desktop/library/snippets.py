@@ -15,6 +15,7 @@ from itertools import islice
 # Letters and digits with their combining marks, as FTS5's unicode61 tokenizer splits words.
 TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+")
 LEAD = 3  # words shown before the first match
+LOOK_BACK = 120  # characters before the first possible match where the words before it are looked for
 
 
 def fold(word: str) -> str:
@@ -52,21 +53,41 @@ def _render(text: str, window: list[re.Match[str]], marked: Callable[[int, str],
     return "".join(parts)
 
 
-def _around_first_match(text: str, size: int, is_match: Callable[[str], bool]) -> str | None:
-    """The words around the first match in ``text``, reading no further than the window needs."""
+def _around_first_match(text: str, size: int, is_match: Callable[[str], bool], start: int = 0) -> str | None:
+    """The words around the first match in ``text`` at or after ``start`` (a word boundary), reading no
+    further than the window needs."""
     recent: deque[re.Match[str]] = deque(maxlen=LEAD)
-    tokens = TOKEN.finditer(text)
+    tokens = TOKEN.finditer(text, start)
     for seen, token in enumerate(tokens):
         if is_match(token.group()):
             lead = len(recent)
+            if start and lead < LEAD:
+                return _around_first_match(text, size, is_match)  # too few words before it: read from the start
             window = [*recent, token, *islice(tokens, max(size - lead - 1, 0))]
             more = next(tokens, None) is not None
             def marked(index: int, word: str, lead: int = lead) -> bool:
                 return index >= lead and is_match(word)
 
-            return _render(text, window, marked, seen > lead, more)
+            earlier = seen > lead or (start > 0 and TOKEN.search(text, 0, start) is not None)
+            return _render(text, window, marked, earlier, more)
         recent.append(token)
     return None
+
+
+def _ascii_start(text: str, needles: tuple[str, ...]) -> int | None:
+    """Where to start looking for the first match in ASCII ``text`` (None: there is none).
+
+    In ASCII text a word matches only where its lower-case form appears, so the search can start a few
+    words before the first place any needle appears, instead of reading every word from the start.
+    """
+    lowered = text.lower()
+    found = [at for at in (lowered.find(needle) for needle in needles) if at >= 0]
+    if not found:
+        return None
+    start = max(min(found) - LOOK_BACK, 0)
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1  # back to the start of a word
+    return start
 
 
 def _opening(text: str, size: int) -> str | None:
@@ -86,8 +107,15 @@ def make_snippet(fields: Sequence[str | None], text: str, size: int = 12) -> str
         folded = fold(token)
         return folded in words or folded.startswith(prefixes)
 
+    needles = (*words, *prefixes)
+    plain = all(needle.isascii() for needle in needles)
     for field in fields:
-        found = _around_first_match(field, size, is_match) if field else None
+        if not field:
+            continue
+        start: int | None = 0
+        if plain and field.isascii():
+            start = _ascii_start(field, needles)
+        found = _around_first_match(field, size, is_match, start) if start is not None else None
         if found is not None:
             return found
     return next((opening for field in fields if field and (opening := _opening(field, size))), "")

@@ -169,7 +169,7 @@ class QuoteTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if field == AS_OF and not self.as_of_time:
                 return date_text(quote.as_of) + (ESTIMATE_MARK if quote.as_of_estimated else "")
-            return _display(quote, field)
+            return quote_text(quote, field)
         if role == QuoteRole.SORT_KEY:
             return _sort_value(quote, field)
         if role == Qt.ItemDataRole.ForegroundRole and field in (CHANGE, PERCENT):
@@ -180,7 +180,7 @@ class QuoteTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             note = "\nMentioned in the article" if quote.symbol in self._mentioned else ""
-            return plain_rich_text(_tooltip(quote, AS_OF in self._columns) + note)
+            return plain_rich_text(quote_tooltip(quote, AS_OF in self._columns) + note)
         if role == Qt.ItemDataRole.FontRole:
             return _font(quote, field, self._mentioned)
         if role == QuoteRole.QUOTE:
@@ -232,7 +232,7 @@ class QuoteTableModel(QAbstractTableModel):
         return ordered if mask is None else ordered[mask[ordered]]
 
 
-def _display(quote: QuoteRow, field: int) -> str:
+def quote_text(quote: QuoteRow, field: int) -> str:
     if field == SYMBOL:
         return (FLAG_MARK if quote.flag else "") + quote.symbol
     if field == KIND:
@@ -282,7 +282,7 @@ def _font(quote: QuoteRow, field: int, mentioned: frozenset[str]) -> QFont | Non
     return None
 
 
-def _tooltip(quote: QuoteRow, with_source: bool) -> str:
+def quote_tooltip(quote: QuoteRow, with_source: bool) -> str:
     text = f"{quote.symbol}: {price_text(quote.price)}, {change_text(quote.change)} ({quote.percent:+.2f}%)"
     if quote.percent_computed:
         text += f"\n{COMPUTED_NOTE}"

@@ -1,9 +1,13 @@
-"""A symbol's history: price over the saved snapshots, each day's percent change as bars, and the numbers."""
+"""A symbol's history: price over the saved snapshots, each day's percent change as bars, and the numbers.
+
+The window draws from a HistorySeries (numpy arrays): at 100,000 snapshots the price line is drawn at the
+screen's resolution (pyqtgraph keeps the highest and lowest price of each few pixels), the points that take
+a click only when a few hundred snapshots are in view, and the bars as they are while there is room for
+each, else as the biggest move within each few pixels.
+"""
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Sequence
 from html import escape
 
@@ -13,42 +17,27 @@ from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from desktop.gui.models.quote_model import AS_OF
-from desktop.gui.panes.quote_grid import QuotePane
+from desktop.gui.models.history_model import Fetch, rows_fetch
 from desktop.gui.theme import market_colors
 from desktop.gui.windows.date_ticks import DAY, time_ticks
-from desktop.library.formatting import moment_key, price_text
+from desktop.gui.windows.history_table import HistoryTable
+from desktop.library.formatting import price_text
 from desktop.library.records import QuoteRow
-from desktop.library.times import parse_moment
+from desktop.library.series import HistorySeries, series_from_rows
 
 BAR_SHARE = 0.7  # of the gap to the nearest other snapshot
 MIN_BAR_PIXELS = 5.0  # a bar is never drawn thinner than this, however long the span
 TICK_ROOM = 96  # pixels per date label
+MAX_POINTS = 600  # snapshots in view drawn as points (to click) up to this many
 EXPORT_SIZE = QSize(960, 560)
-
-
-def timestamps(rows: Sequence[QuoteRow]) -> np.ndarray:
-    """Seconds since the epoch of each snapshot (unreadable moments become NaN)."""
-    keys = (moment_key(row.as_of) for row in rows)
-    return np.asarray([key if math.isfinite(key) else math.nan for key in keys], dtype=float)
-
-
-def common_offset(rows: Sequence[QuoteRow]) -> int:
-    """The UTC offset (seconds) most snapshots were written in; the time axis speaks in it."""
-    offsets: Counter[int] = Counter()
-    for row in rows:
-        moment = parse_moment(row.as_of)
-        delta = moment.utcoffset() if moment is not None else None
-        if delta is not None:
-            offsets[int(delta.total_seconds())] += 1
-    return offsets.most_common(1)[0][0] if offsets else 0
 
 
 def bar_widths(x: np.ndarray, minimum: float) -> np.ndarray:
     """A width per bar: a share of the gap to its nearest neighbour in time, never below ``minimum``."""
     if len(x) == 0:
         return np.zeros(0)
-    distinct = np.unique(x)
+    ordered = bool(np.all(x[1:] >= x[:-1]))  # a history's times come in order: no sort needed
+    distinct = x[np.flatnonzero(np.diff(x, prepend=-np.inf) > 0)] if ordered else np.unique(x)
     if len(distinct) < 2:
         return np.full(len(x), max(DAY * 0.05, minimum))  # one moment, shown in a day's view
     gaps = np.diff(distinct)
@@ -79,7 +68,7 @@ class TimeAxis(pg.AxisItem):
 class HistoryChart(QWidget):
     """Price line with a point per snapshot above, percent bars below, sharing one date axis."""
 
-    point_clicked = Signal(int)  # index into the rows given to set_history
+    point_clicked = Signal(int)  # index into the series given to set_series
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,8 +86,12 @@ class HistoryChart(QWidget):
             plot.getAxis("left").setWidth(64)  # equal axis widths keep the two date axes aligned
             for name in ("left", "bottom"):
                 plot.getAxis(name).enableAutoSIPrefix(False)  # never "(x1e+09)" after a date
-        self.line = self.price_plot.plot([], [], symbol="o", symbolSize=8)
-        self.line.sigPointsClicked.connect(self._on_points_clicked)
+        self.line = self.price_plot.plot([], [])
+        self.line.setDownsampling(auto=True, method="peak")  # a pixel's highest and lowest price
+        self.line.setClipToView(True)
+        self.points = pg.ScatterPlotItem(size=8)
+        self.points.sigClicked.connect(self._on_points_clicked)
+        self.price_plot.addItem(self.points)
         self.bars = {key: pg.BarGraphItem(x=[], height=[], width=1.0, pen=None) for key in ("down", "up", "flat")}
         for item in self.bars.values():
             self.percent_plot.addItem(item)
@@ -107,30 +100,25 @@ class HistoryChart(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.layout_widget)
-        self._rows: list[QuoteRow] = []
-        self._x = np.zeros(0)
-        self._percents = np.zeros(0)
-        self._groups: dict[str, np.ndarray] = {}
+        self._series: HistorySeries | None = None
+        self._by_time = np.zeros(0, dtype=np.int64)  # series indices of the snapshots with a time, in time order
+        self._x = np.zeros(0)  # their times
+        self._percents = np.zeros(0)  # every snapshot's percent (0 where unknown)
         self.percent_plot.getViewBox().sigXRangeChanged.connect(self._on_view_changed)
         self.percent_plot.getViewBox().sigResized.connect(self._on_view_changed)
         self._apply_colors()
 
-    def set_history(self, rows: Sequence[QuoteRow]) -> None:
-        self._rows = list(rows)
-        x = timestamps(rows)
-        keep = np.isfinite(x)
-        self._x = x
-        self.price_axis.offset = self.time_axis.offset = common_offset(rows)
-        prices = np.asarray([r.price for r in rows], dtype=float)
-        by_time = np.argsort(np.where(keep, x, np.inf), kind="stable")[: int(keep.sum())]  # the line runs in time
-        self.line.setData(x[by_time], prices[by_time], data=by_time)
-        directions = np.asarray([r.direction for r in rows], dtype=str)
-        down, up = directions == "down", directions == "up"
-        self._groups = {"down": keep & down, "up": keep & up, "flat": keep & ~down & ~up}
-        self._percents = np.asarray([r.percent for r in rows], dtype=float)
-        self._percents = np.where(np.isfinite(self._percents), self._percents, 0.0)
-        self._draw_bars()
-        self._fit(x[keep])
+    def set_series(self, series: HistorySeries) -> None:
+        self._series = series
+        x = series.moment
+        timed = np.flatnonzero(np.isfinite(x))
+        self._by_time = timed[np.argsort(x[timed], kind="stable")]  # the line runs in time
+        self._x = x[self._by_time]
+        self.price_axis.offset = self.time_axis.offset = series.offset
+        self.line.setData(self._x, series.price[self._by_time])
+        self._percents = np.where(np.isfinite(series.percent), series.percent, 0.0)
+        self._fit(self._x)
+        self._draw_visible()
 
     def _fit(self, x: np.ndarray) -> None:
         """Both plots fit their values; the shared time axis leaves room for the outer bars' halves."""
@@ -138,12 +126,12 @@ class HistoryChart(QWidget):
         self.percent_plot.enableAutoRange()
         if not len(x):
             return
-        low, high = float(x.min()), float(x.max())
+        low, high = float(x[0]), float(x[-1])
         if high - low < DAY / 24:  # one moment (or a few close together): a day's view
             middle = (low + high) / 2
             self.price_plot.setXRange(middle - DAY / 2, middle + DAY / 2, padding=0)
             return
-        room = bar_widths(np.unique(x), 0.0).max() / 2
+        room = bar_widths(x, 0.0).max() / 2
         self.price_plot.setXRange(low - room, high + room, padding=0.02)
 
     def _min_width(self) -> float:
@@ -153,20 +141,43 @@ class HistoryChart(QWidget):
         return MIN_BAR_PIXELS * (high - low) / pixels if high > low else 0.0
 
     def bar_widths(self) -> np.ndarray:
-        """The width of each snapshot's bar, in seconds (what set_history draws)."""
-        keep = np.isfinite(self._x)
-        widths = np.zeros(len(self._x))
-        widths[keep] = bar_widths(self._x[keep], self._min_width())
+        """The width of each snapshot's bar, in seconds, at the current zoom (in the series' order)."""
+        widths = np.zeros(len(self._series) if self._series is not None else 0)
+        widths[self._by_time] = bar_widths(self._x, self._min_width())
         return widths
 
-    def _draw_bars(self) -> None:
-        widths = self.bar_widths()
-        for key, mask in self._groups.items():
-            self.bars[key].setOpts(x=self._x[mask], height=self._percents[mask], width=widths[mask])
+    def _in_view(self) -> slice:
+        """The snapshots (positions in time order) within the view, with one more on each side."""
+        low, high = self.percent_plot.getViewBox().viewRange()[0]
+        first, last = np.searchsorted(self._x, [low, high])
+        return slice(max(int(first) - 1, 0), min(int(last) + 1, len(self._x)))
+
+    def _draw_visible(self) -> None:
+        """Bars for the snapshots in view (or each few pixels' biggest move when they are too many), and the
+        points to click when few enough are in view."""
+        if self._series is None:
+            return
+        shown = self._in_view()
+        indices = self._by_time[shown]
+        minimum = self._min_width()
+        if len(indices) <= max(self.percent_plot.getViewBox().width(), 1.0) / MIN_BAR_PIXELS:
+            x, heights = self._x[shown], self._percents[indices]
+            near = slice(max(shown.start - 1, 0), min(shown.stop + 1, len(self._x)))  # their neighbours too
+            widths = bar_widths(self._x[near], minimum)[shown.start - near.start:][:len(indices)]
+            signs = self._series.direction[indices]
+        else:
+            x, heights = _biggest_moves(self._x[shown], self._percents[indices], minimum)
+            widths = np.full(len(x), minimum * BAR_SHARE)
+            signs = np.sign(heights)
+        for key, mask in (("down", signs < 0), ("up", signs > 0), ("flat", signs == 0)):
+            self.bars[key].setOpts(x=x[mask], height=heights[mask], width=widths[mask])
+        if len(indices) <= MAX_POINTS:
+            self.points.setData(x=self._x[shown], y=self._series.price[indices], data=indices)
+        else:
+            self.points.setData(x=[], y=[])
 
     def _on_view_changed(self) -> None:
-        if self._groups:
-            self._draw_bars()
+        self._draw_visible()
         self._show_title()
 
     def _show_title(self) -> None:
@@ -179,16 +190,16 @@ class HistoryChart(QWidget):
 
     def image(self) -> QImage:
         """The chart as a picture; drawn at a standard size when its pane is collapsed or tiny."""
-        if self.width() >= 240 and self.height() >= 160:
+        if self.width() >= 240 and self.height() >= 160 or self._series is None:
             return self.grab().toImage()
         twin = HistoryChart()
         twin.resize(EXPORT_SIZE)
-        twin.set_history(self._rows)
+        twin.set_series(self._series)
         image = twin.grab().toImage()
         twin.deleteLater()
         return image
 
-    def _on_points_clicked(self, _item: object, points: Sequence[object]) -> None:
+    def _on_points_clicked(self, _item: object, points: Sequence[object], *_event: object) -> None:
         if len(points):
             self.point_clicked.emit(int(points[0].data()))  # type: ignore[attr-defined]
 
@@ -203,7 +214,8 @@ class HistoryChart(QWidget):
         self.time_axis.setLabel(self.time_axis.labelText or "Date", color=colors.foreground.name())
         self.zero.setPen(pg.mkPen(colors.foreground, width=1))
         self.line.setPen(pg.mkPen(colors.highlight, width=2))
-        self.line.setSymbolBrush(pg.mkBrush(colors.highlight))
+        self.points.setPen(pg.mkPen(colors.highlight))
+        self.points.setBrush(pg.mkBrush(colors.highlight))
         self.bars["down"].setOpts(brush=pg.mkBrush(colors.down))
         self.bars["up"].setOpts(brush=pg.mkBrush(colors.up))
         self.bars["flat"].setOpts(brush=pg.mkBrush(colors.unchanged))
@@ -214,29 +226,46 @@ class HistoryChart(QWidget):
         super().changeEvent(event)
 
 
+def _biggest_moves(x: np.ndarray, percents: np.ndarray, width: float) -> tuple[np.ndarray, np.ndarray]:
+    """For each ``width``-wide column of time (counted from the epoch, so panning keeps them in place) that holds
+    some of the time-ordered snapshots ``x``, its middle and its biggest move."""
+    if width <= 0 or not len(x):
+        return x, percents
+    column = np.floor(x / width).astype(np.int64)
+    starts = np.flatnonzero(np.diff(column, prepend=column[0] - 1))
+    highest, lowest = np.maximum.reduceat(percents, starts), np.minimum.reduceat(percents, starts)
+    return (column[starts] + 0.5) * width, np.where(highest >= -lowest, highest, lowest)
+
+
 class SymbolHistoryDialog(QDialog):
-    """A window for one symbol; clicking a point, or Enter / a double-click on a row, asks to open that page."""
+    """A window for one symbol; clicking a point, or Enter / a double-click on a row, asks to open that page.
+
+    ``history`` is the symbol's series (with ``fetch`` reading the rows on screen from the library) or its
+    rows already read.
+    """
 
     page_requested = Signal(int)
     export_table_requested = Signal(list)  # list[QuoteRow]
     export_chart_requested = Signal(QWidget)
 
-    def __init__(self, symbol: str, rows: Sequence[QuoteRow], parent: QWidget | None = None) -> None:
+    def __init__(self, symbol: str, history: HistorySeries | Sequence[QuoteRow], parent: QWidget | None = None,
+                 fetch: Fetch | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")
         self.setWindowTitle(f"{symbol} — history")
-        self.rows = list(rows)
-        self.summary = QLabel(self._summary(symbol))
+        if not isinstance(history, HistorySeries):
+            rows = list(history)
+            history = series_from_rows(symbol, rows)
+            fetch = fetch or rows_fetch(history, rows)
+        self.series = history
         self.chart = HistoryChart()
-        self.chart.set_history(self.rows)
-        self.chart.point_clicked.connect(lambda i: self.page_requested.emit(self.rows[i].page_id))
-        self.table = QuotePane(with_as_of=True, as_of_time=True)
-        self.table.set_quotes(self.rows, empty_text=f"{symbol} is in no saved page.")
-        for widget in (self.table.chart, self.table.filter_box, self.table.breadth_label, self.table.as_of_label):
-            widget.hide()  # one symbol over time: the summary above says what matters
-        self.table.sort_by(self.table.model.column_of(AS_OF), Qt.SortOrder.AscendingOrder)
+        self.chart.set_series(self.series)
+        self.chart.point_clicked.connect(self._on_point_clicked)
+        self.table = HistoryTable(self.series, fetch)
+        self.table.view.set_empty_text(f"{symbol} is in no saved page.")
         self.table.view.activated.connect(self._on_row_activated)
         self.table.view.setToolTip("Enter or double-click: open the page this snapshot came from")
+        self.summary = QLabel(self._summary(symbol))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.chart)
         splitter.addWidget(self.table)
@@ -255,7 +284,7 @@ class SymbolHistoryDialog(QDialog):
         layout.addWidget(splitter, 1)
         self.resize(860, 640)
         self.table.view.setFocus()
-        if self.rows:
+        if len(self.series):
             self.table.select_row(self.table.model.rowCount() - 1)  # the newest snapshot
 
     def _request_table_export(self) -> None:
@@ -265,17 +294,20 @@ class SymbolHistoryDialog(QDialog):
         self.export_chart_requested.emit(self.chart)
 
     def _summary(self, symbol: str) -> str:
-        if not self.rows:
+        if not len(self.series):
             return f"{escape(symbol)} is in no saved page."
-        first, last = self.rows[0], self.rows[-1]
-        estimated = sum(r.as_of_estimated for r in self.rows)
-        note = f" ({estimated} with estimated times, marked “est.”)" if estimated else ""
+        first, last = self.table.model.snapshot(0), self.table.model.snapshot(len(self.series) - 1)
+        estimated = int(np.count_nonzero(self.series.estimated))
+        note = f" ({estimated:,} with estimated times, marked “est.”)" if estimated else ""
         return (
-            f"<b>{escape(symbol)}</b>: {len(self.rows)} snapshots, from {price_text(first.price)} "
+            f"<b>{escape(symbol)}</b>: {len(self.series):,} snapshots, from {price_text(first.price)} "
             f"to {price_text(last.price)}{note}"
         )
 
+    def _on_point_clicked(self, index: int) -> None:
+        self.table.select_snapshot(index)
+        self.page_requested.emit(int(self.series.page_id[index]))
+
     def _on_row_activated(self, index: QModelIndex) -> None:
-        source = self.table.proxy.mapToSource(index)
-        if source.isValid():
-            self.page_requested.emit(self.table.model.quote_at(source.row()).page_id)
+        if index.isValid():
+            self.page_requested.emit(int(self.series.page_id[self.table.model.snapshot_at(index.row())]))

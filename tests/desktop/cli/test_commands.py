@@ -124,6 +124,20 @@ def test_search_shapes_and_hostile_query(filled: tuple[Path, Path]) -> None:
         assert result.returncode == 0 and isinstance(json.loads(result.stdout), list), query
 
 
+def test_search_says_when_only_the_newest_matches_were_ranked(filled: tuple[Path, Path],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.library import ranking
+
+    library, _folder = filled
+    assert "imported last" not in run(library, "search", "report").stderr
+    monkeypatch.setattr(ranking, "RANK_WINDOW", 1)
+    result = run(library, "search", "--json", "report")
+    hits = json.loads(result.stdout)  # the JSON keeps its shape; the note goes to stderr
+    assert len(hits) == 1 and set(hits[0]) == {"id", "title", "snippet"}
+    assert "the best of the 1 imported last" in result.stderr
+    assert "imported last" in run(library, "search", "report").stderr
+
+
 def test_show_prints_the_article(filled: tuple[Path, Path]) -> None:
     library, _folder = filled
     rows = json.loads(run(library, "pages", "--json").stdout)

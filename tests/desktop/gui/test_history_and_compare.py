@@ -6,7 +6,8 @@ import pytest
 
 from desktop.gui.models.quote_model import AS_OF
 from desktop.gui.windows.compare_view import CompareDialog
-from desktop.gui.windows.history_view import SymbolHistoryDialog, timestamps
+from desktop.gui.windows.history_view import SymbolHistoryDialog
+from desktop.library.series import series_from_rows
 from tests.desktop.records import page_row, quote
 
 HISTORY = [  # deliberately out of order, two snapshots on one day
@@ -37,7 +38,8 @@ def test_price_line_and_percent_bars_use_snapshot_times(history):
     up_x = history.chart.bars["up"].opts["x"]
     assert len(up_x) == 2 and len(history.chart.bars["down"].opts["x"]) == 1
     widths = history.chart.bar_widths()
-    same_day_gap = timestamps(HISTORY[:1])[0] - timestamps(HISTORY[2:])[0]
+    moments = series_from_rows("OGDC", HISTORY).moment
+    same_day_gap = moments[0] - moments[2]
     assert 0 < widths[0] < same_day_gap and 0 < widths[2] < same_day_gap  # the same day's bars do not overlap
     assert widths[1] > widths[0]  # a lone snapshot three days earlier gets a wider bar
 

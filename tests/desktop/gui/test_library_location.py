@@ -120,6 +120,7 @@ def _read_only_window(qtbot, tmp_path, simulated: bool = False) -> None:
         qtbot.addWidget(window)
         window.show()
         assert window.read_only
+        assert window.densifier is None  # nothing compressed in the background either
         assert "read-only" in window.windowTitle()
         assert window.findChild(QLabel, "readOnlyBadge") is not None
         for action in window.actions_.imports:

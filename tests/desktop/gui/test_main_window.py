@@ -288,9 +288,11 @@ def test_history_opens_for_a_symbol_and_leads_to_its_page(qtbot, window, tmp_pat
     window.show_history("OGDC")
     qtbot.waitUntil(lambda: getattr(window, "history_dialog", None) is not None, timeout=5000)
     dialog = window.history_dialog
-    assert [r.price for r in dialog.rows] == [200.0, 220.0]
-    dialog.page_requested.emit(dialog.rows[0].page_id)
-    qtbot.waitUntil(lambda: window.current_page_id() == dialog.rows[0].page_id, timeout=5000)
+    assert dialog.series.price.tolist() == [200.0, 220.0]
+    first = dialog.table.model.quote_at(0)  # read from the library as the row is shown
+    assert (first.price, first.page_id) == (200.0, int(dialog.series.page_id[0]))
+    dialog.page_requested.emit(first.page_id)
+    qtbot.waitUntil(lambda: window.current_page_id() == first.page_id, timeout=5000)
     dialog.close()
 
 

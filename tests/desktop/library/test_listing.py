@@ -57,3 +57,22 @@ def test_listed_rows_carry_state_and_skip_missing_ids(five: Library) -> None:
     assert set(rows) == {1, 2}
     assert rows[1].row.title == "Cement up" and rows[1].state.tags == ("a", "b")
     assert [s.lower() for s in five.sections()] == ["energy", "markets"]
+
+
+@pytest.mark.parametrize("sort", list(LIST_SORTS))
+@pytest.mark.parametrize("search", ["report", "cement", "report 4", "nothing-here"])
+def test_a_search_intersected_by_numpy_lists_what_sql_lists(five: Library, monkeypatch: pytest.MonkeyPatch,
+                                                             sort: str, search: str) -> None:
+    from desktop.library import listing
+
+    five.set_read([1, 4])
+    five.set_starred([2, 4])
+    for wanted in (PageFilter(search=search), PageFilter(search=search, unread=True), PageFilter(search=search, starred=True)):
+        for descending in (True, False):
+            in_sql = five.page_listing(sort, descending, wanted)
+            monkeypatch.setattr(listing, "SQL_SEARCH_MAX", 0)  # every search intersected after the query
+            in_numpy = five.page_listing(sort, descending, wanted)
+            monkeypatch.setattr(listing, "SQL_SEARCH_MAX", 5_000)
+            assert in_numpy == in_sql
+            assert in_sql[1] == five.filter_counts(wanted)
+            assert in_sql[0] == [i for i in five.page_ids(sort, descending) if i in set(in_sql[0])]

@@ -95,6 +95,28 @@ def test_snippet_marks_words_around_the_first_match() -> None:
     assert make_snippet(("کراچی اسٹاک ایکسچینج",), "اسٹاک") == "کراچی [اسٹاک] ایکسچینج"
 
 
+WORDS = st.sampled_from(["oil", "Oil", "OIL", "oils", "boil", "rupee", "gas", "the", "a", "x1", "KSE", "100"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(WORDS, st.sampled_from([" ", ", ", "-", "... ", "\n\n", " (", ") "])), max_size=80),
+       st.lists(st.sampled_from(["oil", "rupee", "gas", "bo*", "o*", "kse-100", "the", "zzz"]), min_size=1, max_size=3),
+       st.integers(1, 14), st.integers(0, 40))
+def test_snippet_read_from_near_the_first_match_is_the_one_read_from_the_start(
+        parts: list[tuple[str, str]], query: list[str], size: int, look_back: int) -> None:
+    from desktop.library import snippets
+
+    body = "".join(word + gap for word, gap in parts)
+    fields = (body, "Gas and oil summary", None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(snippets, "LOOK_BACK", look_back)  # short look-backs reach the edge cases
+        fast = snippets.make_snippet(fields, " ".join(query), size)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(snippets, "_ascii_start", lambda _text, _needles: 0)  # every word read from the start
+        slow = snippets.make_snippet(fields, " ".join(query), size)
+    assert fast == slow
+
+
 def test_snippet_without_a_visible_match_shows_the_opening() -> None:
     from desktop.library.snippets import make_snippet
 

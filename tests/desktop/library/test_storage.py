@@ -84,3 +84,51 @@ def test_compact_rewrites_what_a_large_library_stored_before_its_dictionary(
         for path, result in zip(paths, results, strict=True):
             assert original_bytes(lib.db, result.page_id) == path.read_bytes()
         assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_compact_stores_originals_densely_byte_for_byte(tmp_path: Path, lib: Library,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.library import originals
+
+    paths = write_pages(tmp_path / "pages", 70, size_kb=60)
+    results = lib.import_paths(paths)
+    stored = lambda: sum(len(bytes(d)) for (d,) in lib.db.execute("SELECT data FROM originals"))  # noqa: E731
+    before = stored()
+    monkeypatch.setattr(originals, "DENSE_BATCH", 16)  # several transactions
+    assert lib.compact() == 70
+    assert stored() < before * 0.92
+    assert lib.db.execute("SELECT count(*) FROM originals WHERE dense = 0").fetchone()[0] == 0
+    for path, result in zip(paths, results, strict=True):
+        assert original_bytes(lib.db, result.page_id) == path.read_bytes()
+    assert lib.compact() == 0  # done once, not again
+    lib.db.execute("INSERT INTO pages_fts (pages_fts) VALUES ('integrity-check')")
+    assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert [h.id for h in lib.search("report 7")] and lib.page_ids(wanted=None)
+
+
+def test_an_interrupted_compact_leaves_every_page_readable(tmp_path: Path, lib: Library,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.library import originals
+
+    paths = write_pages(tmp_path / "pages", 64, size_kb=30)
+    results = lib.import_paths(paths)
+    monkeypatch.setattr(originals, "DENSE_BATCH", 16)
+    real = originals._repacked
+    calls = 0
+
+    def failing(*args: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls > 20:
+            raise OSError("the disk went away")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(originals, "_repacked", failing)
+    with pytest.raises(Exception, match="disk went away"):
+        lib.compact()
+    assert lib.db.execute("SELECT count(*) FROM originals WHERE dense = 1").fetchone()[0] == 16  # one batch
+    for path, result in zip(paths, results, strict=True):
+        assert original_bytes(lib.db, result.page_id) == path.read_bytes()
+    monkeypatch.setattr(originals, "_repacked", real)
+    assert lib.compact() == 48  # the rest, and only the rest
+    assert lib.db.execute("SELECT count(*) FROM originals WHERE dense = 0").fetchone()[0] == 0
