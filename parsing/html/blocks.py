@@ -70,7 +70,10 @@ class SkipLines:
 
     def __init__(self, texts: Collection[str] = ()) -> None:
         self.texts = frozenset(texts)
-        self.keys: set[tuple[str, tuple[str, ...]]] | None = None  # made when first needed
+        # lines of more than one word by their first word, made when first needed; their figures keys are
+        # made only for the lines whose first word a text shares
+        self.by_first: dict[str, list[str]] | None = None
+        self.keys: dict[str, tuple[str, tuple[str, ...]] | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self.texts)
@@ -83,9 +86,19 @@ class SkipLines:
         key = figures_key(text)
         if key is None:
             return False
-        if self.keys is None:  # (a line of one word, a table cell, has no key)
-            self.keys = {key for key in (figures_key(line) for line in self.texts if " " in line) if key is not None}
-        return key in self.keys
+        if self.by_first is None:  # (a line of one word, a table cell, has no key)
+            self.by_first = {}
+            for line in self.texts:
+                words = line.split(None, 1) if " " in line and len(line) <= MAX_QUOTE_CHARS else None
+                if words:
+                    self.by_first.setdefault(words[0], []).append(line)
+        keys = self.keys
+        for line in self.by_first.get(key[0], ()):
+            if line not in keys:
+                keys[line] = figures_key(line)
+            if keys[line] == key:
+                return True
+        return False
 
 
 def figures_key(text: str) -> tuple[str, tuple[str, ...]] | None:
