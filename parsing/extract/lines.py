@@ -3,6 +3,7 @@ alt text, a figure, a photo caption, a sign-up line, a section label. Shared by 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from parsing.extract.dates import dateline, is_date_only
@@ -35,8 +36,10 @@ _SIGN_UP = re.compile(
 _SEPARATORS = re.compile(r"\s*[›»>/|•·]\s*")
 
 
+@functools.lru_cache(maxsize=512)
 def line_key(text: str) -> str:
-    """A line lower-cased without punctuation and spacing, for comparing lines and titles."""
+    """A line lower-cased without punctuation and spacing, for comparing lines and titles (cached: a page's title
+    and headings are compared many times)."""
     return " ".join(_WORDS.findall(text.lower()))
 
 

@@ -83,22 +83,40 @@ class SkipLines:
             return False
         if text in self.texts:
             return True
+        if len(text) > MAX_QUOTE_CHARS:
+            return False
+        lines = self._by_first().get(text.split(None, 1)[0] if text.strip() else "")
+        if not lines:
+            return False
         key = figures_key(text)
         if key is None:
             return False
-        if self.by_first is None:  # (a line of one word, a table cell, has no key)
-            self.by_first = {}
-            for line in self.texts:
-                words = line.split(None, 1) if " " in line and len(line) <= MAX_QUOTE_CHARS else None
-                if words:
-                    self.by_first.setdefault(words[0], []).append(line)
         keys = self.keys
-        for line in self.by_first.get(key[0], ()):
+        for line in lines:
             if line not in keys:
                 keys[line] = figures_key(line)
             if keys[line] == key:
                 return True
         return False
+
+    def _by_first(self) -> dict[str, list[str]]:
+        """The texts of more than one word (a line of one word, a table cell, has no figures key), by their first
+        word."""
+        if self.by_first is None:
+            self.by_first = {}
+            for line in self.texts:
+                words = line.split(None, 1) if " " in line and len(line) <= MAX_QUOTE_CHARS else None
+                if words:
+                    self.by_first.setdefault(words[0], []).append(line)
+        return self.by_first
+
+
+def collapse(text: str) -> str:
+    """The text with each run of white space made one space and none at either end, as ``" ".join(text.split())``
+    gives it; text that holds no white space but single spaces (a minified page's) is only stripped."""
+    if "  " not in text and text.isprintable():  # (every white space character but the space is unprintable)
+        return text.strip(" ")
+    return " ".join(text.split())
 
 
 def figures_key(text: str) -> tuple[str, tuple[str, ...]] | None:
@@ -213,7 +231,7 @@ class _Walker:
             lines = [line.rstrip() for line in raw.strip("\n").split("\n")]
             text = "\n".join(lines).strip()
         else:
-            text = " ".join(raw.split())
+            text = collapse(raw)
         self.parts.clear()
         if text and len(self.table.blocks) < MAX_BLOCKS:
             owner = self.owners[-1] if self.owners else 0
@@ -371,7 +389,7 @@ class _Walker:
         index, _inherited = self._record(node, tag, attrs, marks)
         table = self.table
         table.skipped.add(index)
-        collapsed = " ".join(text[:MAX_FURNITURE_TEXT].split())
+        collapsed = collapse(text[:MAX_FURNITURE_TEXT])
         if collapsed and len(table.blocks) < MAX_BLOCKS:
             table.blocks.append(Block(collapsed, tag, index, len(collapsed), 0))
 
