@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from parsing.html.images import image_source
+from parsing.html.layout import collapse
 from parsing.html.marks import (
     ARIA_HIDDEN,
     BYLINE,
@@ -109,14 +110,6 @@ class SkipLines:
                 if words:
                     self.by_first.setdefault(words[0], []).append(line)
         return self.by_first
-
-
-def collapse(text: str) -> str:
-    """The text with each run of white space made one space and none at either end, as ``" ".join(text.split())``
-    gives it; text that holds no white space but single spaces (a minified page's) is only stripped."""
-    if "  " not in text and text.isprintable():  # (every white space character but the space is unprintable)
-        return text.strip(" ")
-    return " ".join(text.split())
 
 
 def figures_key(text: str) -> tuple[str, tuple[str, ...]] | None:

@@ -71,6 +71,14 @@ def cell_lines(markup: str) -> list[str]:
     return copy_lines(text, cell_ends=True)
 
 
+def collapse(text: str) -> str:
+    """The text with each run of white space made one space and none at either end, as ``" ".join(text.split())``
+    gives it; text that holds no white space but single spaces (a minified page's) is only stripped."""
+    if "  " not in text and text.isprintable():  # (every white space character but the space is unprintable)
+        return text.strip(" ")
+    return " ".join(text.split())
+
+
 def copy_lines(text: str, cell_ends: bool = False) -> list[str]:
     """Non-empty lines with spaces collapsed and tabs kept (a text copy's cells are tab-separated).
 
