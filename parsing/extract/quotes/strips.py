@@ -192,7 +192,7 @@ def _line_item(line: str) -> Item | None:
         return None
     m0, symbol, price_text, word, g0, m1, change_sign, change_text, g1, _lp, percent_sign, percent_text = (
         match.groups())
-    marks = m0 + m1
+    marks = m0 + m1 if m1 else m0
     key = (word, g0, g1, marks)
     statement = _STATEMENTS.get(key)
     if statement is None:
