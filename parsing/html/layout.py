@@ -43,7 +43,6 @@ MARKS = MARK_UP + MARK_DOWN + MARK_FLAT
 MARK_DIRECTION: dict[str, Direction] = {MARK_UP: "up", MARK_DOWN: "down", MARK_FLAT: "unchanged"}
 
 _CLASS_VALUE = re.compile(r' class="([^"]{1,300})"')
-_CLASS_SPLIT = re.compile(r"[\s_-]+")
 _CLASS_WORDS = {**dict.fromkeys(CLASS_UP, MARK_UP), **dict.fromkeys(CLASS_DOWN, MARK_DOWN),
                 **dict.fromkeys(CLASS_FLAT, MARK_FLAT)}
 _LINE_BREAK = re.compile(r"</?" + _trie([*(BLOCK_TAGS - CELL_TAGS), "br"]) + r"\b[^>]*+>")
@@ -100,22 +99,23 @@ def _mark_classes(text: str) -> str:
     """Put a direction mark right after each start tag whose class words state one.
 
     A page has few distinct class values: each is judged once. lexbor writes attributes double-quoted with
-    '"' and '>' escaped inside values and text, so ``class="V">`` is always the end of a start tag and one
-    ``str.replace`` marks it; a class followed by other attributes takes one regular-expression pass.
+    '"' and '>' escaped inside values and text, so ``class="V">`` or ``class="V" ...>`` is always the end of a
+    start tag: one pass of a pattern naming the marked values puts every mark in.
     """
+    marked = {}
     for value in set(_CLASS_VALUE.findall(text)):
         mark = class_mark(value)
-        if not mark:
-            continue
-        attribute = f' class="{value}"'
-        text = text.replace(attribute + ">", attribute + ">" + mark)
-        if attribute + " " in text:
-            text = re.sub(re.escape(attribute) + r" [^>]*+>", r"\g<0>" + mark, text)
-    return text
+        if mark:
+            marked[value] = mark
+    if not marked:
+        return text
+    values = "|".join(re.escape(value) for value in marked)
+    return re.sub(' class="(' + values + ')"(?: [^>]*+)?>', lambda found: found[0] + marked[found[1]], text)
 
 
 @functools.lru_cache(maxsize=4096)
 def class_mark(value: str) -> str:
     """The mark a class attribute's value gives (its words name one direction), else ""."""
-    found = {_CLASS_WORDS[word] for word in _CLASS_SPLIT.split(value.lower()) if word in _CLASS_WORDS}
+    words = value.lower().replace("_", " ").replace("-", " ").split()  # (split at white space, "_" and "-")
+    found = {_CLASS_WORDS[word] for word in words if word in _CLASS_WORDS}
     return found.pop() if len(found) == 1 else ""

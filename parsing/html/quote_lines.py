@@ -34,6 +34,7 @@ MAX_VISITS = 5_000
 MIN_ITEMS = 3  # block children that make a strip read item by item
 MAX_WRAPPERS = 8  # elements with a single child passed through on the way to the items
 
+_UNSHOWN = frozenset({"-comment", "meta", "link", "img", "input", "br", "wbr"})
 _PERCENT = re.compile(r"[0-9]\s?%")
 _DECIMAL_POINT = re.compile(r"\.(?<=\d\.)\d")
 _ODD_POINT = re.compile(r"\.(?:(?<=[^\x00-\xb1]\.)|(?=[^\x00-\xb1]))")
@@ -91,7 +92,8 @@ def quote_lines(body: LexborNode, quick: bool = True) -> QuoteLines:
 
 
 def _children(node: LexborNode) -> list[LexborNode]:
-    return [child for child in node.iter() if child.tag != "_comment"]
+    """The element children that a layout can show: comments, <meta> and <link> give no text and no line."""
+    return [child for child in node.iter() if child.tag not in _UNSHOWN]
 
 
 def _laid_out(parts: list[str | list[str]], quick_parts: set[int]) -> QuoteLines:
