@@ -42,6 +42,7 @@ MARK_UP, MARK_DOWN, MARK_FLAT = "\ue000", "\ue001", "\ue002"
 MARKS = MARK_UP + MARK_DOWN + MARK_FLAT
 MARK_DIRECTION: dict[str, Direction] = {MARK_UP: "up", MARK_DOWN: "down", MARK_FLAT: "unchanged"}
 
+MAX_REPLACED_VALUES = 2  # class values of one mark put in one by one; more take one pattern pass
 _CLASS_VALUE = re.compile(r' class="([^"]{1,300})"')
 _CLASS_WORDS = {**dict.fromkeys(CLASS_UP, MARK_UP), **dict.fromkeys(CLASS_DOWN, MARK_DOWN),
                 **dict.fromkeys(CLASS_FLAT, MARK_FLAT)}
@@ -100,17 +101,26 @@ def _mark_classes(text: str) -> str:
 
     A page has few distinct class values: each is judged once. lexbor writes attributes double-quoted with
     '"' and '>' escaped inside values and text, so ``class="V">`` or ``class="V" ...>`` is always the end of a
-    start tag: one pass of a pattern naming the marked values puts every mark in.
+    start tag. A few marked values are put in with ``str.replace`` each (a pattern pass only for a class followed
+    by other attributes); many (a page whose classes say "up" and "down" in dozens of ways) with one pattern
+    pass per mark.
     """
-    marked = {}
+    marked: dict[str, list[str]] = {}  # the class values that give each mark
     for value in set(_CLASS_VALUE.findall(text)):
         mark = class_mark(value)
         if mark:
-            marked[value] = mark
-    if not marked:
-        return text
-    values = "|".join(re.escape(value) for value in marked)
-    return re.sub(' class="(' + values + ')"(?: [^>]*+)?>', lambda found: found[0] + marked[found[1]], text)
+            marked.setdefault(mark, []).append(value)
+    for mark, values in marked.items():
+        if len(values) > MAX_REPLACED_VALUES:
+            named = "|".join(re.escape(value) for value in values)
+            text = re.sub(' class="(?:' + named + ')"(?: [^>]*+)?>', "\\g<0>" + mark, text)
+            continue
+        for value in values:
+            attribute = f' class="{value}"'
+            text = text.replace(attribute + ">", attribute + ">" + mark)
+            if attribute + " " in text:
+                text = re.sub(re.escape(attribute) + r" [^>]*+>", r"\g<0>" + mark, text)
+    return text
 
 
 @functools.lru_cache(maxsize=4096)
