@@ -351,7 +351,7 @@ class _Walker:
         """Record a table row that is a line to skip (a quote table's row), or a table whose first rows all are,
         as one block without walking its cells; the block is one of the table's skipped lines."""
         if tag == "table":
-            rows = node.css("tr")[:QUOTE_TABLE_ROWS + 1]
+            rows = _first_rows(node, QUOTE_TABLE_ROWS + 1)
             if len(rows) <= QUOTE_TABLE_ROWS or not all(_row_text(row) in self.skip for row in rows[:QUOTE_TABLE_ROWS]):
                 return False
             text = " ".join((node.text(deep=True, separator=" ") or "")[:MAX_BLOCK_CHARS].split())
@@ -394,6 +394,18 @@ class _Walker:
         ref = ImageRef(src, " ".join((attrs.get("alt") or "").split()), clean, index, 0, inherited)
         ref.block = len(self.table.blocks) + (1 if self.parts and "".join(self.parts).strip() else 0)
         self.table.images.append(ref)
+
+
+def _first_rows(table: LexborNode, count: int) -> list[LexborNode]:
+    """The first ``count`` rows inside a table, in document order (as ``css("tr")`` lists them, without listing
+    every row of a long table)."""
+    rows: list[LexborNode] = []
+    for node in table.traverse():
+        if node.tag == "tr":
+            rows.append(node)
+            if len(rows) == count:
+                break
+    return rows
 
 
 def _row_text(row: LexborNode) -> str:

@@ -156,18 +156,19 @@ def _item_lines(node: LexborNode) -> list[str] | None:
 
 
 def has_figure(text: str) -> bool:
-    """Whether the text holds a decimal ("4.1") or a percent ("3%", "3 %"): a digit on both sides of a point.
+    """Whether the text holds a decimal ("4.1": a digit on both sides of a point) or a percent ("3%", "3 %").
 
     A digit is what ``str.isdigit`` says; the patterns look for a point first (a quick scan): one between two
-    decimal digits, then one beside a character past Latin-1's digits (superscripts and other digits that are not
-    decimal), which is checked alone.
+    decimal digits, then (after the percent) one beside a character past Latin-1's digits (superscripts and other
+    digits that are not decimal), which is checked alone.
     """
+    points = "." in text
+    if points and _DECIMAL_POINT.search(text) is not None:
+        return True
     if "%" in text and _PERCENT.search(text) is not None:
         return True
-    if "." not in text:
+    if not points:
         return False
-    if _DECIMAL_POINT.search(text) is not None:
-        return True
     for point in _ODD_POINT.finditer(text):
         at = point.start()
         if text[at - 1:at].isdigit() and text[at + 1:at + 2].isdigit():
