@@ -65,13 +65,6 @@ def subtree_sums(table: ElementTable, *per_element: list[float]) -> list[list[fl
     The lists are summed in place.
     """
     parent = table.parent
-    if len(per_element) == 2:
-        one, two = per_element
-        for index in range(len(parent) - 1, 0, -1):
-            up = parent[index]
-            one[up] += one[index]
-            two[up] += two[index]
-        return list(per_element)
     for index in range(len(parent) - 1, 0, -1):
         up = parent[index]
         for values in per_element:
@@ -194,7 +187,7 @@ def choose(table: ElementTable, skip: SkipLines | None = None) -> Scored:
     prose = [0.0] * size
     story = [1.0 if marks & STORY else 0.0 for marks in table.marks]
     skipped = set(table.skipped_lines)
-    bad_blocks = set()  # lines that recur on the page ("Advertisement", "Share", "Read more") and notices
+    bad_blocks: set[int] = set()  # lines that recur on the page ("Advertisement", "Share", "Read more") and notices
     short: dict[str, list[int]] = {}
     for n, block in enumerate(table.blocks):
         elem, chars, links = block.elem, len(block.text), block.links
