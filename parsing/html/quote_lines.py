@@ -92,7 +92,8 @@ def quote_lines(body: LexborNode, quick: bool = True) -> QuoteLines:
 
 
 def _children(node: LexborNode) -> list[LexborNode]:
-    """The element children that a layout can show: comments, <meta> and <link> give no text and no line."""
+    """The children that give a layout text: comments and <meta>, <link>, <img>, <input>, <br>, <wbr> are left out
+    (they give no text, and no line that the blocks around them do not end already)."""
     return [child for child in node.iter() if child.tag not in _UNSHOWN]
 
 
