@@ -32,8 +32,11 @@ def parse_html(document: Document) -> Page:
     data = document.markup or b""
     check_shape(data)
     tree = LexborHTMLParser(data, scripting=True)
-    meta = read_head(tree, data[:4096])
-    tree.strip_tags(list(DROPPED_TAGS))
+    scripts = tree.tags("script")
+    meta = read_head(tree, data[:4096], scripts)
+    for script in scripts:  # (as strip_tags would, without another pass over the tree)
+        script.decompose(recursive=False)
+    tree.strip_tags([tag for tag in DROPPED_TAGS if tag != "script"])
     quotes, art = _quotes_and_article(tree.body, meta)
     return Page(
         title=art.title,

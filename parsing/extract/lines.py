@@ -3,6 +3,7 @@ alt text, a figure, a photo caption, a sign-up line, a section label. Shared by 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from parsing.extract.dates import dateline, is_date_only
@@ -11,6 +12,7 @@ from parsing.sites.vocabulary import FOOTER_TEXT, FURNITURE_LINES, LIST_HEADINGS
 MAX_LABEL_WORDS = 4
 MAX_NOTICE_CHARS = 600
 MAX_CAPTION_CHARS = 500
+MAX_CACHED_KEY = 300  # longer lines (a story's text compared whole) are keyed afresh, never kept
 _WORDS = re.compile(r"\w+", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _AGO = r"(?:about\s+|nearly\s+|over\s+)?(?:\d{1,3}|an?|one|few)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\.?\s+ago"
@@ -37,6 +39,12 @@ _SEPARATORS = re.compile(r"\s*[›»>/|•·]\s*")
 
 def line_key(text: str) -> str:
     """A line lower-cased without punctuation and spacing, for comparing lines and titles."""
+    return _short_key(text) if len(text) <= MAX_CACHED_KEY else " ".join(_WORDS.findall(text.lower()))
+
+
+@functools.lru_cache(maxsize=512)
+def _short_key(text: str) -> str:
+    """``line_key`` of a short line, cached: a page's title and headings are compared many times."""
     return " ".join(_WORDS.findall(text.lower()))
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from parsing.html.images import image_source
+from parsing.html.layout import collapse
 from parsing.html.marks import (
     ARIA_HIDDEN,
     BYLINE,
@@ -70,7 +71,10 @@ class SkipLines:
 
     def __init__(self, texts: Collection[str] = ()) -> None:
         self.texts = frozenset(texts)
-        self.keys: set[tuple[str, tuple[str, ...]]] | None = None  # made when first needed
+        # lines of more than one word by their first word, made when first needed; their figures keys are
+        # made only for the lines whose first word a text shares
+        self.by_first: dict[str, list[str]] | None = None
+        self.keys: dict[str, tuple[str, tuple[str, ...]] | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self.texts)
@@ -80,12 +84,32 @@ class SkipLines:
             return False
         if text in self.texts:
             return True
+        if len(text) > MAX_QUOTE_CHARS:
+            return False
+        lines = self._by_first().get(text.split(None, 1)[0] if text.strip() else "")
+        if not lines:
+            return False
         key = figures_key(text)
         if key is None:
             return False
-        if self.keys is None:  # (a line of one word, a table cell, has no key)
-            self.keys = {key for key in (figures_key(line) for line in self.texts if " " in line) if key is not None}
-        return key in self.keys
+        keys = self.keys
+        for line in lines:
+            if line not in keys:
+                keys[line] = figures_key(line)
+            if keys[line] == key:
+                return True
+        return False
+
+    def _by_first(self) -> dict[str, list[str]]:
+        """The texts of more than one word (a line of one word, a table cell, has no figures key), by their first
+        word."""
+        if self.by_first is None:
+            self.by_first = {}
+            for line in self.texts:
+                words = line.split(None, 1) if " " in line and len(line) <= MAX_QUOTE_CHARS else None
+                if words:
+                    self.by_first.setdefault(words[0], []).append(line)
+        return self.by_first
 
 
 def figures_key(text: str) -> tuple[str, tuple[str, ...]] | None:
@@ -200,7 +224,7 @@ class _Walker:
             lines = [line.rstrip() for line in raw.strip("\n").split("\n")]
             text = "\n".join(lines).strip()
         else:
-            text = " ".join(raw.split())
+            text = collapse(raw)
         self.parts.clear()
         if text and len(self.table.blocks) < MAX_BLOCKS:
             owner = self.owners[-1] if self.owners else 0
@@ -327,7 +351,7 @@ class _Walker:
         """Record a table row that is a line to skip (a quote table's row), or a table whose first rows all are,
         as one block without walking its cells; the block is one of the table's skipped lines."""
         if tag == "table":
-            rows = node.css("tr")[:QUOTE_TABLE_ROWS + 1]
+            rows = _first_rows(node, QUOTE_TABLE_ROWS + 1)
             if len(rows) <= QUOTE_TABLE_ROWS or not all(_row_text(row) in self.skip for row in rows[:QUOTE_TABLE_ROWS]):
                 return False
             text = " ".join((node.text(deep=True, separator=" ") or "")[:MAX_BLOCK_CHARS].split())
@@ -358,7 +382,7 @@ class _Walker:
         index, _inherited = self._record(node, tag, attrs, marks)
         table = self.table
         table.skipped.add(index)
-        collapsed = " ".join(text[:MAX_FURNITURE_TEXT].split())
+        collapsed = collapse(text[:MAX_FURNITURE_TEXT])
         if collapsed and len(table.blocks) < MAX_BLOCKS:
             table.blocks.append(Block(collapsed, tag, index, len(collapsed), 0))
 
@@ -370,6 +394,18 @@ class _Walker:
         ref = ImageRef(src, " ".join((attrs.get("alt") or "").split()), clean, index, 0, inherited)
         ref.block = len(self.table.blocks) + (1 if self.parts and "".join(self.parts).strip() else 0)
         self.table.images.append(ref)
+
+
+def _first_rows(table: LexborNode, count: int) -> list[LexborNode]:
+    """The first ``count`` rows inside a table, in document order (as ``css("tr")`` lists them, without listing
+    every row of a long table)."""
+    rows: list[LexborNode] = []
+    for node in table.traverse():
+        if node.tag == "tr":
+            rows.append(node)
+            if len(rows) == count:
+                break
+    return rows
 
 
 def _row_text(row: LexborNode) -> str:

@@ -42,8 +42,8 @@ MARK_UP, MARK_DOWN, MARK_FLAT = "\ue000", "\ue001", "\ue002"
 MARKS = MARK_UP + MARK_DOWN + MARK_FLAT
 MARK_DIRECTION: dict[str, Direction] = {MARK_UP: "up", MARK_DOWN: "down", MARK_FLAT: "unchanged"}
 
+MAX_REPLACED_VALUES = 2  # class values of one mark put in one by one; more take one pattern pass
 _CLASS_VALUE = re.compile(r' class="([^"]{1,300})"')
-_CLASS_SPLIT = re.compile(r"[\s_-]+")
 _CLASS_WORDS = {**dict.fromkeys(CLASS_UP, MARK_UP), **dict.fromkeys(CLASS_DOWN, MARK_DOWN),
                 **dict.fromkeys(CLASS_FLAT, MARK_FLAT)}
 _LINE_BREAK = re.compile(r"</?" + _trie([*(BLOCK_TAGS - CELL_TAGS), "br"]) + r"\b[^>]*+>")
@@ -71,6 +71,14 @@ def cell_lines(markup: str) -> list[str]:
     return copy_lines(text, cell_ends=True)
 
 
+def collapse(text: str) -> str:
+    """The text with each run of white space made one space and none at either end, as ``" ".join(text.split())``
+    gives it; text that holds no white space but single spaces (a minified page's) is only stripped."""
+    if "  " not in text and text.isprintable():  # (every white space character but the space is unprintable)
+        return text.strip(" ")
+    return " ".join(text.split())
+
+
 def copy_lines(text: str, cell_ends: bool = False) -> list[str]:
     """Non-empty lines with spaces collapsed and tabs kept (a text copy's cells are tab-separated).
 
@@ -92,22 +100,32 @@ def _mark_classes(text: str) -> str:
     """Put a direction mark right after each start tag whose class words state one.
 
     A page has few distinct class values: each is judged once. lexbor writes attributes double-quoted with
-    '"' and '>' escaped inside values and text, so ``class="V">`` is always the end of a start tag and one
-    ``str.replace`` marks it; a class followed by other attributes takes one regular-expression pass.
+    '"' and '>' escaped inside values and text, so ``class="V">`` or ``class="V" ...>`` is always the end of a
+    start tag. A few marked values are put in with ``str.replace`` each (a pattern pass only for a class followed
+    by other attributes); many (a page whose classes say "up" and "down" in dozens of ways) with one pattern
+    pass per mark.
     """
+    marked: dict[str, list[str]] = {}  # the class values that give each mark
     for value in set(_CLASS_VALUE.findall(text)):
         mark = class_mark(value)
-        if not mark:
+        if mark:
+            marked.setdefault(mark, []).append(value)
+    for mark, values in marked.items():
+        if len(values) > MAX_REPLACED_VALUES:
+            named = "|".join(re.escape(value) for value in values)
+            text = re.sub(' class="(?:' + named + ')"(?: [^>]*+)?>', "\\g<0>" + mark, text)
             continue
-        attribute = f' class="{value}"'
-        text = text.replace(attribute + ">", attribute + ">" + mark)
-        if attribute + " " in text:
-            text = re.sub(re.escape(attribute) + r" [^>]*+>", r"\g<0>" + mark, text)
+        for value in values:
+            attribute = f' class="{value}"'
+            text = text.replace(attribute + ">", attribute + ">" + mark)
+            if attribute + " " in text:
+                text = re.sub(re.escape(attribute) + r" [^>]*+>", r"\g<0>" + mark, text)
     return text
 
 
 @functools.lru_cache(maxsize=4096)
 def class_mark(value: str) -> str:
     """The mark a class attribute's value gives (its words name one direction), else ""."""
-    found = {_CLASS_WORDS[word] for word in _CLASS_SPLIT.split(value.lower()) if word in _CLASS_WORDS}
+    words = value.lower().replace("_", " ").replace("-", " ").split()  # (split at white space, "_" and "-")
+    found = {_CLASS_WORDS[word] for word in words if word in _CLASS_WORDS}
     return found.pop() if len(found) == 1 else ""

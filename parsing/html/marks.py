@@ -50,6 +50,7 @@ MAX_ID_WORDS = 3
 _ATOMIC = re.compile(r"[()$#%:!@]")  # atomic CSS ("Fz(14px)", "md:flex"): styling, not vocabulary
 _SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_RARE_KEYS = frozenset({"style", "role", "itemprop", "rel", "hidden", "aria-hidden"})  # the rest of the marks' keys
 _TAG_BITS = {"figure": FIGURE, "figcaption": CAPTION, "time": DATE}
 
 
@@ -128,15 +129,19 @@ def tag_marks(tag: str) -> int:
 def element_marks(tag: str, attrs: dict[str, str | None]) -> int:
     """All mark bits of one element (cached on the attributes that matter: templates repeat them)."""
     get = attrs.get
-    klass, ident, style = get("class"), get("id"), get("style")
+    klass, ident = get("class"), get("id")
+    if _RARE_KEYS.isdisjoint(attrs):  # (most elements: a class, an id, attributes that mark nothing)
+        return _marks(tag, klass and klass[:MAX_ATTR_CHARS], ident and ident[:MAX_ATTR_CHARS])
+    style = get("style")
     return _marks(tag, klass and klass[:MAX_ATTR_CHARS], ident and ident[:MAX_ATTR_CHARS], get("role"),
                   get("itemprop"), get("rel"), style and style[:MAX_ATTR_CHARS], "hidden" in attrs,
                   get("aria-hidden"))
 
 
 @functools.lru_cache(maxsize=32_768)
-def _marks(tag: str, klass: str | None, ident: str | None, role: str | None, itemprop: str | None,
-           rel: str | None, style: str | None, hidden: bool, aria_hidden: str | None) -> int:
+def _marks(tag: str, klass: str | None, ident: str | None, role: str | None = None, itemprop: str | None = None,
+           rel: str | None = None, style: str | None = None, hidden: bool = False, aria_hidden: str | None = None,
+           ) -> int:
     bits = HIDDEN if hidden or (style and _HIDDEN_STYLE.search(style)) else 0
     if (aria_hidden or "").strip().lower() == "true":
         bits |= ARIA_HIDDEN

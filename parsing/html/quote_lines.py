@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from parsing.html.layout import cell_lines, class_mark
+from parsing.html.layout import cell_lines, class_mark, collapse
 from parsing.sites.vocabulary import BLOCK_TAGS
 
 BREAK = "\x00"  # stands for a part of the page without figures
@@ -34,8 +34,12 @@ MAX_VISITS = 5_000
 MIN_ITEMS = 3  # block children that make a strip read item by item
 MAX_WRAPPERS = 8  # elements with a single child passed through on the way to the items
 
+_UNSHOWN = frozenset({"-comment", "meta", "link", "img", "input", "br", "wbr"})
 _PERCENT = re.compile(r"[0-9]\s?%")
-_SENTENCE = re.compile(r"[a-z]{2,}[,;:]? [a-z]{2,} [a-z]{2,} [a-z]{2,} [a-z]{2,}")  # five lower-case words
+_DECIMAL_POINT = re.compile(r"\.(?<=\d\.)\d")
+_ODD_POINT = re.compile(r"\.(?:(?<=[^\x00-\xb1]\.)|(?=[^\x00-\xb1]))")
+# five lower-case words (possessive: a word is never cut short to find a sentence, so none is missed)
+_SENTENCE = re.compile(r"[a-z]{2,}+[,;:]? [a-z]{2,}+ [a-z]{2,}+ [a-z]{2,}+ [a-z]{2,}")
 _DATELINE = re.compile(r"(?i)\b(?:published|updated|posted)\b.{0,60}?\b(?:19|20)\d\d\b")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN = '[hidden], [style*="display:none"], [style*="display: none"]'
@@ -88,7 +92,9 @@ def quote_lines(body: LexborNode, quick: bool = True) -> QuoteLines:
 
 
 def _children(node: LexborNode) -> list[LexborNode]:
-    return [child for child in node.iter() if child.tag != "_comment"]
+    """The children that give a layout text: comments and <meta>, <link>, <img>, <input>, <br>, <wbr> are left out
+    (they give no text, and no line that the blocks around them do not end already)."""
+    return [child for child in node.iter() if child.tag not in _UNSHOWN]
 
 
 def _laid_out(parts: list[str | list[str]], quick_parts: set[int]) -> QuoteLines:
@@ -144,23 +150,31 @@ def _item_lines(node: LexborNode) -> list[str] | None:
         value = item.attributes.get("class")
         mark = class_mark(value) if value else ""
         text = item.text() or ""
-        text = " ".join((text.replace("\u200b", " ") if "\u200b" in text else text).split())
+        text = collapse(text.replace("\u200b", " ") if "\u200b" in text else text)
         if text or mark:
             lines.append(mark + text)
     return lines
 
 
 def has_figure(text: str) -> bool:
-    """Whether the text holds a decimal ("4.1") or a percent ("3%", "3 %").
+    """Whether the text holds a decimal ("4.1": a digit on both sides of a point) or a percent ("3%", "3 %").
 
-    String methods in C rather than a regular expression: a scan of a long story costs a tenth as much.
+    A digit is what ``str.isdigit`` says; the patterns look for a point first (a quick scan): one between two
+    decimal digits, then (after the percent) one beside a character past Latin-1's digits (superscripts and other
+    digits that are not decimal), which is checked alone.
     """
+    points = "." in text
+    if points and _DECIMAL_POINT.search(text) is not None:
+        return True
     if "%" in text and _PERCENT.search(text) is not None:
         return True
-    if "." not in text:
+    if not points:
         return False
-    parts = text.split(".")
-    return any(before[-1:].isdigit() and after[:1].isdigit() for before, after in zip(parts, parts[1:], strict=False))
+    for point in _ODD_POINT.finditer(text):
+        at = point.start()
+        if text[at - 1:at].isdigit() and text[at + 1:at + 2].isdigit():
+            return True
+    return False
 
 
 def _story(text: str) -> bool:

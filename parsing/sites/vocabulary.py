@@ -149,9 +149,10 @@ NOTICE_TEXT = re.compile(
     r"you(?:'|’)ve reached your|free articles? (?:left|remaining)|"
     r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,30}newsletter)"
 )
-# Every notice pattern holds one of these (a cheap test before the pattern).
-NOTICE_STEMS = ("cookie", "subscri", "newsletter", "sign", "log", "regist", "access", "reading", "reached",
-                "free article", "account", "privacy")
+# Every match of the notice pattern holds one of these (a cheap test before the pattern; each is rare in prose,
+# so the pattern seldom runs).
+NOTICE_STEMS = ("cookie", "subscri", "newsletter", "in to ", "register to", "free account", "reached your",
+                "free article", "unlimited", "continue reading", "manage")
 
 
 # Class tokens that describe a state or a taxonomy term (has-sidebar, tag-budget, ads-enabled), not what

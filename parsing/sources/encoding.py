@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,300}?charset\s{0,3}=\s{0,3}["']?\s{0,3}([A-Za-z0-9._:-]{1,40})""", re.I
 )
@@ -77,6 +75,8 @@ def _decode(data: bytes, declared: str | None, sniff_meta: bool) -> tuple[str, s
 
 
 def _detect(data: bytes) -> tuple[str, str]:
+    import charset_normalizer  # (loaded only for a page that is neither UTF-8 nor declared: a start-up saved)
+
     sample = data[:400_000]
     best = charset_normalizer.from_bytes(sample, cp_isolation=_DETECT_CANDIDATES).best()
     codec = best.encoding if best is not None else "cp1252"

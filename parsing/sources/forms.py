@@ -7,7 +7,6 @@ from pathlib import Path
 from parsing.sources.detect import sniff
 from parsing.sources.files import companion_resolver
 from parsing.sources.html import read_html
-from parsing.sources.mhtml import read_mhtml
 from parsing.sources.part import Part, whole
 from parsing.sources.singlefile import read_singlefile, saved_by
 from parsing.sources.text import read_text
@@ -38,6 +37,8 @@ def read_parts(data: bytes, name: str = "", page: Path | None = None, depth: int
 
         return read_zip(data, depth, lambda member, level: read_parts(member, "", None, level))
     if kind == "mhtml":
+        from parsing.sources.mhtml import read_mhtml  # (the email package is loaded only for MHTML)
+
         return [whole(read_mhtml(data), data)]
     if kind == "html":
         return [_html(data, page)]

@@ -55,7 +55,7 @@ class SavedBy:
 def saved_by(data: bytes) -> SavedBy | None:
     """SingleFile's comment or Save Page WE's meta tags at the top of a page, if it has them."""
     head = data[:HEAD_BYTES]
-    comment = _COMMENT.search(head)
+    comment = _COMMENT.search(head) if b"SingleFile" in head else None  # (a substring test is much cheaper)
     if comment is not None:
         fields = dict(_FIELD.findall(comment.group(1).decode("utf-8", "replace")))
         zipped = b"data-sfz" in head[: comment.start() + 200] or data.rfind(b"PK\x05\x06", -65_536) >= 0

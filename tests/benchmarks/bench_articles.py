@@ -1,10 +1,11 @@
 """Article extraction speed on the development set (130 real pages, ../shared/corpora), against trafilatura.
 
-Run: .venv/bin/python tests/benchmarks/bench_articles.py [--rounds 3]
+Run: .venv/bin/python tests/benchmarks/bench_articles.py [--rounds 3] [--malloc-as-is]
 
 Both sides run in this process, page by page in turn, best of ``rounds`` per page: Market Reader's whole
 parse (quotes, article, images) against trafilatura's extract plus extract_metadata, as the shared scorer
-calls it. Quality is scored by ../shared/tools/score_articles.py (tests/parsing/extract/test_development_set.py
+calls it; with glibc's allocator held steady as ``bench_parsing.py`` does (``--malloc-as-is`` to measure
+without). Quality is scored by ../shared/tools/score_articles.py (tests/parsing/extract/test_development_set.py
 holds its floors).
 """
 
@@ -20,7 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parents[1])]
+sys.path[:0] = [str(HERE.parents[1]), str(HERE)]
+
+from steady_malloc import described, steady  # noqa: E402
 
 import parsing  # noqa: E402
 from tests.paths import SHARED  # noqa: E402
@@ -64,7 +67,7 @@ def _trafilatura(page: bytes) -> object:
 def main() -> int:
     args = argparse.ArgumentParser(description=__doc__)
     args.add_argument("--rounds", type=int, default=3)
-    opts = args.parse_args()
+    opts = args.parse_args(steady(sys.argv[1:]))
     if not CORPUS.exists():
         print(f"{CORPUS} is absent: nothing to measure")
         return 0
@@ -81,7 +84,7 @@ def main() -> int:
     for page in data[:10]:
         _ours(page)  # warm caches and regex compilation
     best = interleaved(funcs, data, opts.rounds)
-    print(f"{len(data)} pages, one core, best of {opts.rounds} per page")
+    print(f"{len(data)} pages, one core, best of {opts.rounds} per page, {described()}")
     for name, seconds in best.items():
         print(f"{name:12} {statistics.mean(seconds) * 1000:7.2f} ms/page (median {statistics.median(seconds) * 1000:.2f})")
     if "trafilatura" in best:

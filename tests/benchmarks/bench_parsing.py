@@ -1,7 +1,10 @@
 """Parser speed and paragraph precision/recall on generated 200 KB pages, against lexbor and trafilatura;
 the whole parse of a 400-row Market Watch page.
 
-Run: .venv/bin/python tests/benchmarks/bench_parsing.py [--pages 300] [--traf-pages 100]
+Run: .venv/bin/python tests/benchmarks/bench_parsing.py [--pages 300] [--traf-pages 100] [--malloc-as-is]
+
+The script starts itself again with glibc's allocator held steady (``steady_malloc.py``: otherwise lexbor's tree
+build, and the ratio to it, jumps between two levels from run to run); ``--malloc-as-is`` measures without that.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ sys.path[:0] = [str(HERE), str(HERE.parents[1]), str(HERE.parent / "fixtures" / 
 
 from pagegen import br_article_html, expected_for  # noqa: E402
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+from steady_malloc import described, steady  # noqa: E402
 
 import parsing  # noqa: E402
 
@@ -133,12 +137,12 @@ def main() -> int:
     args.add_argument("--traf-pages", type=int, default=100, help="pages for trafilatura (slow)")
     args.add_argument("--size-kb", type=int, default=200)
     args.add_argument("--rounds", type=int, default=5, help="timing rounds (best per page is kept)")
-    opts = args.parse_args()
+    opts = args.parse_args(steady(sys.argv[1:]))
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     pages = [br_article_html(i, opts.size_kb) for i in range(opts.pages)]
     truth = [expected_for(i) for i in range(opts.pages)]
-    print(f"{len(pages)} pages, mean {statistics.mean(map(len, pages)) / 1024:.0f} KB, one core")
+    print(f"{len(pages)} pages, mean {statistics.mean(map(len, pages)) / 1024:.0f} KB, one core, {described()}")
 
     for page in pages[:20]:  # warm caches and regex compilation
         _ours(page)

@@ -96,8 +96,11 @@ def _fill_body(article: Article, meta: HeadMeta, table: ElementTable, scored: Sc
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
+    """The text's word 4-grams (the words themselves when there are fewer than four)."""
     words = line_key(text).split()
-    return {tuple(words[i:i + 4]) for i in range(max(1, len(words) - 3))}
+    if len(words) < 4:
+        return {tuple(words)}
+    return set(zip(words, words[1:], words[2:], words[3:], strict=False))
 
 
 def _shared(paragraphs: list[str], body: str) -> float:

@@ -11,7 +11,6 @@ paragraph, the lead image, a list between paragraphs) join the story.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -60,38 +59,20 @@ def prose_chars(block: Block) -> int:
     return size - block.links
 
 
-def subtree_sums(table: ElementTable, per_element: list[float], floors: dict[int, float] | None = None,
-                 ) -> list[float]:
-    """Sum of the values over each element's subtree (one reverse pass: children follow their parents).
+def subtree_sums(table: ElementTable, *per_element: list[float]) -> list[list[float]]:
+    """Sums of each list's values over each element's subtree (one reverse pass: children follow their parents).
 
-    ``floors`` bounds the sums of some elements from below before they count for their ancestors.
+    The lists are summed in place.
     """
-    sums = list(per_element)
     parent = table.parent
-    if not floors:
-        for index in range(len(sums) - 1, 0, -1):
-            sums[parent[index]] += sums[index]
-        return sums
-    for index in range(len(sums) - 1, 0, -1):
-        if index in floors and sums[index] < floors[index]:
-            sums[index] = floors[index]
-        sums[parent[index]] += sums[index]
-    return sums
-
-
-def pair_sums(table: ElementTable, first: list[float], second: list[float],
-              ) -> tuple[list[float], list[float]]:
-    """Subtree sums of two value lists in one pass."""
-    one, two = list(first), list(second)
-    parent = table.parent
-    for index in range(len(one) - 1, 0, -1):
+    for index in range(len(parent) - 1, 0, -1):
         up = parent[index]
-        one[up] += one[index]
-        two[up] += two[index]
-    return one, two
+        for values in per_element:
+            values[up] += values[index]
+    return list(per_element)
 
 
-def furniture(table: ElementTable, cards: set[int]) -> list[int]:
+def furniture(table: ElementTable, cards: set[int], prose_in: list[float], story_in: list[float]) -> list[int]:
     """Nearest furniture element at or above each element, trusting marks only where they are credible.
 
     A mark is ignored on an element that wraps the story's own container (<article>, <main>,
@@ -100,17 +81,10 @@ def furniture(table: ElementTable, cards: set[int]) -> list[int]:
     ignored when the element wraps the story's container or is the main branch of prose where it stands
     (a page wrapped in one form, "contentWithSidebar", an article hidden behind a consent dialog), and on the
     <header> of an <article>.
-    ``cards`` (repeated link teasers) are furniture as they are.
+    ``cards`` (repeated link teasers) are furniture as they are. ``prose_in`` and ``story_in`` are the prose
+    characters and the story containers inside each element.
     """
     size = len(table)
-    prose = [0.0] * size
-    story = [0.0] * size
-    for block in table.blocks:
-        prose[block.elem] += prose_chars(block)
-    for index, marks in enumerate(table.marks):
-        if marks & STORY:
-            story[index] = 1.0
-    prose_in, story_in = pair_sums(table, prose, story)
     bad_ancestor = [-1] * size
     for index in range(size):
         marks = table.marks[index]
@@ -157,13 +131,6 @@ def is_notice(block: Block) -> bool:
         if stem in low:
             return NOTICE_TEXT.search(low) is not None
     return False
-
-
-def furniture_blocks(table: ElementTable) -> set[int]:
-    """Short lines that recur on the page ("Advertisement", "Share", "Read more") and notice text."""
-    counts = Counter(b.text for b in table.blocks if len(b.text) < 120)
-    return {n for n, b in enumerate(table.blocks)
-            if (len(b.text) < 120 and counts[b.text] >= REPEATED_TEXT) or is_notice(b)}
 
 
 def _card_elements(table: ElementTable, text_in: list[float], linked_in: list[float]) -> set[int]:
@@ -217,18 +184,35 @@ def choose(table: ElementTable, skip: SkipLines | None = None) -> Scored:
     linked = [0.0] * size
     headlines = [0.0] * size  # headings that are links: the headline of another story's teaser
     lines = [0.0] * size
-    for block in table.blocks:
-        text[block.elem] += len(block.text)
-        linked[block.elem] += block.links
-        lines[block.elem] += 1.0
-        if block.kind in HEADINGS and block.links * 2 > len(block.text):
-            headlines[block.elem] += 1.0
-    text_in, linked_in = pair_sums(table, text, linked)
-    cards = _card_elements(table, text_in, linked_in) | _teaser_cards(table, *pair_sums(table, headlines, lines))
-    bad_ancestor = furniture(table, cards)
-    skipped = {n for n, block in enumerate(table.blocks) if block.text in skip} if skip else set()
-    skipped |= table.skipped_lines
-    bad_blocks = furniture_blocks(table) | skipped
+    prose = [0.0] * size
+    story = [1.0 if marks & STORY else 0.0 for marks in table.marks]
+    skipped = set(table.skipped_lines)
+    bad_blocks: set[int] = set()  # lines that recur on the page ("Advertisement", "Share", "Read more") and notices
+    short: dict[str, list[int]] = {}
+    for n, block in enumerate(table.blocks):
+        elem, chars, links = block.elem, len(block.text), block.links
+        text[elem] += chars
+        linked[elem] += links
+        lines[elem] += 1.0
+        if block.kind in HEADINGS:
+            if links * 2 > chars:
+                headlines[elem] += 1.0
+        elif chars >= MIN_PROSE_CHARS and links * 2 <= chars:
+            prose[elem] += chars - links  # (prose_chars)
+        if chars < 120:
+            short.setdefault(block.text, []).append(n)
+        if skip and block.text in skip:
+            skipped.add(n)
+        if is_notice(block):
+            bad_blocks.add(n)
+    for numbers in short.values():
+        if len(numbers) >= REPEATED_TEXT:
+            bad_blocks.update(numbers)
+    text_in, linked_in, headlines_in, lines_in, prose_in, story_in = subtree_sums(
+        table, text, linked, headlines, lines, prose, story)
+    cards = _card_elements(table, text_in, linked_in) | _teaser_cards(table, headlines_in, lines_in)
+    bad_ancestor = furniture(table, cards, prose_in, story_in)
+    bad_blocks |= skipped
     sums, gained, imaged = _element_scores(table, bad_ancestor, bad_blocks)
     best = -1
     for index, score in enumerate(sums):
@@ -249,7 +233,11 @@ def choose(table: ElementTable, skip: SkipLines | None = None) -> Scored:
 
 def _element_scores(table: ElementTable, bad_ancestor: list[int], bad_blocks: set[int],
                     ) -> tuple[list[float], list[float], list[float]]:
-    """Per element: the score (sum of block values below it), the positive part of it, the images below it."""
+    """Per element: the score (sum of block values below it), the positive part of it, the images below it.
+
+    Marked furniture is left out when the story is assembled: it costs its containers little (its score is
+    bounded below by ``-FURNITURE_COST`` before it counts for its ancestors).
+    """
     size = len(table)
     values = [0.0] * size
     gains = [0.0] * size
@@ -257,14 +245,20 @@ def _element_scores(table: ElementTable, bad_ancestor: list[int], bad_blocks: se
         furniture_block = n in bad_blocks or bad_ancestor[block.elem] >= 0
         block.value = -float(len(block.text)) if furniture_block else block_value(block)
         values[block.elem] += block.value
-        gains[block.elem] += max(block.value, 0.0)
+        if block.value > 0.0:
+            gains[block.elem] += block.value
     pictures = [0.0] * size
     for ref in table.images:
         pictures[ref.elem] += 1.0
-    # Marked furniture is left out when the story is assembled: it costs its containers little.
-    floors = {i: -FURNITURE_COST for i, bad in enumerate(bad_ancestor) if bad == i}
-    gained, imaged = pair_sums(table, gains, pictures)
-    return subtree_sums(table, values, floors), gained, imaged
+    parent = table.parent
+    for index in range(size - 1, 0, -1):
+        up = parent[index]
+        if bad_ancestor[index] == index and values[index] < -FURNITURE_COST:
+            values[index] = -FURNITURE_COST
+        values[up] += values[index]
+        gains[up] += gains[index]
+        pictures[up] += pictures[index]
+    return values, gains, pictures
 
 
 def _children(table: ElementTable, parent: int) -> list[int]:

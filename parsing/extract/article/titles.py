@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from parsing.extract.metadata import TITLE_KEYS, HeadMeta
@@ -17,6 +18,7 @@ _SEPARATOR = re.compile(r"\s+[|\-–—·•»~/\\]\s+|\s*::\s*|\s+_|_\s+")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=256)
 def _key(text: str) -> str:
     return _NON_WORD.sub("", text.lower())
 

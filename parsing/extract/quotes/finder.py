@@ -6,6 +6,7 @@ from (``FoundQuotes.used``), so that no quote table or strip line ever becomes a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -112,5 +113,6 @@ def _table_chars(lines: Sequence[str], table: Table) -> int:
     return sum(len(lines[n]) for n in table.lines)
 
 
+@functools.lru_cache(maxsize=4_096)
 def _key(symbol: str) -> str:
     return symbol.replace("-", "").replace(" ", "").upper()

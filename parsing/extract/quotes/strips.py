@@ -192,17 +192,16 @@ def _line_item(line: str) -> Item | None:
         return None
     m0, symbol, price_text, word, g0, m1, change_sign, change_text, g1, _lp, percent_sign, percent_text = (
         match.groups())
-    word_said = _word_direction(word) if word else None
-    stated: list[Direction] = [word_said] if word_said else []  # word, glyphs, class marks: rank order
-    if g0:
-        stated.append(GLYPH_DIRECTION[g0])
-    if g1:
-        stated.append(GLYPH_DIRECTION[g1])
-    marks = m0 + m1
-    stated += [MARK_DIRECTION[mark] for mark in marks]
-    textual = bool(word or g0 or g1)
+    marks = m0 + m1 if m1 else m0
+    key = (word, g0, g1, marks)
+    statement = _STATEMENTS.get(key)
+    if statement is None:
+        statement = _statement(word, g0, g1, marks)
+        if len(_STATEMENTS) < MAX_STATEMENTS:
+            _STATEMENTS[key] = statement
+    word_said, agreed, textual = statement
     unstated = not (textual or change_sign or percent_sign) and change_text.strip("0.,") != ""
-    quote = _plain_item(symbol, word_said, stated, (price_text, change_sign, change_text, percent_sign, percent_text))
+    quote = _plain_item(symbol, word_said, agreed, price_text, change_sign, change_text, percent_sign, percent_text)
     if quote is not None:
         return Item(symbol, [], 0, 1, None, quote, textual, unstated)
     hints: list[Hint] = [("word", word_said)] if word_said else []
@@ -214,17 +213,33 @@ def _line_item(line: str) -> Item | None:
 
 
 _DOWN_SIGNS = ("-", "\u2212", "\u2013")
+_MIXED = "mixed"  # the word, glyphs and class marks of an item state more than one direction
+MAX_STATEMENTS = 4_096
+# What an item's word, glyphs and class marks state, by (word, glyph, glyph, marks): a page repeats a few shapes.
+_STATEMENTS: dict[tuple[str | None, str | None, str | None, str], tuple[Direction | None, str | None, bool]] = {}
 
 
-def _plain_item(symbol: str, word_said: Direction | None, stated: list[Direction],
-                texts: tuple[str, str | None, str, str | None, str]) -> Quote | None:
+def _statement(word: str | None, g0: str | None, g1: str | None, marks: str,
+               ) -> tuple[Direction | None, str | None, bool]:
+    """The direction the word says (None without a word); the one direction that the word, glyphs and class marks
+    all state (None when none states one, ``_MIXED`` when they differ); whether a word or a glyph states it."""
+    word_said = _word_direction(word) if word else None
+    stated: list[Direction] = [word_said] if word_said else []
+    stated += [GLYPH_DIRECTION[glyph] for glyph in (g0, g1) if glyph]
+    stated += [MARK_DIRECTION[mark] for mark in marks]
+    agreed = stated[0] if stated and all(said == stated[0] for said in stated) else _MIXED if stated else None
+    return word_said, agreed, bool(word or g0 or g1)
+
+
+def _plain_item(symbol: str, word_said: Direction | None, agreed: str | None, price_text: str,
+                change_sign: str | None, change_text: str, percent_sign: str | None, percent_text: str,
+                ) -> Quote | None:
     """The quote of an item whose signs, words, glyphs and numbers all agree, decided with floats; else None.
 
-    ``stated`` holds the directions the word, glyphs and class marks give, in that order; ``texts`` the price,
+    ``agreed`` is the one direction the word, glyphs and class marks state (see ``_statement``); then the price,
     the change's sign and digits, the percent's sign and digits. The same rules as ``resolve`` and
     ``numbers_problem``, for the common case only: anything to flag goes the general way, which words the flag.
     """
-    price_text, change_sign, change_text, percent_sign, percent_text = texts
     price = float(price_text.replace(",", "")) if "," in price_text else float(price_text)
     change = float(change_text.replace(",", "")) if "," in change_text else float(change_text)
     percent = float(percent_text.replace(",", "")) if "," in percent_text else float(percent_text)
@@ -239,11 +254,12 @@ def _plain_item(symbol: str, word_said: Direction | None, stated: list[Direction
             return None
     elif percent_sign:
         direction = "down" if percent_sign in _DOWN_SIGNS else "up"
+    elif agreed == "up" or agreed == "down":
+        direction = "up" if agreed == "up" else "down"
     else:
-        direction = next((said for said in stated if said != "unchanged"), "up")
-    for said in stated:
-        if said != direction:
-            return None
+        direction = "up"  # (with a statement that is not up or down, it disagrees below)
+    if agreed is not None and agreed != direction:
+        return None
     if direction == "down":
         change, percent = -change, -percent
     base = price - change

@@ -39,6 +39,16 @@ def test_parts_without_figures_become_markers():
     assert quote_lines(body).lines == [BREAK, "AAA 10.00 +1.00 +11.11%", STORY]  # a story marker outweighs a break
 
 
+def test_comments_and_elements_that_show_nothing_do_not_stop_the_walk_into_blocks():
+    """A body of blocks is walked into, part by part, even with comments, <meta>, <link>, <img> or <br> between its
+    blocks (they give no text and no line): the story without figures is a marker, not laid out."""
+    story = "The market closed higher on the day as banks rallied. " * 60
+    for between in ("<!-- ad slot -->", "<meta itemprop='x' content='y'>", "<link rel='x' href='y'>",
+                    "<img src='pixel.gif'>", "<br>"):
+        body = _body(f"<div class='t'>AAA 10.00 +1.00 +11.11%</div>{between}<div><p>{story}</p></div>")
+        assert quote_lines(body).lines == ["AAA 10.00 +1.00 +11.11%", STORY], between
+
+
 def test_hidden_parts_are_left_out():
     body = _body("<div hidden>AAA 10.00 +1.00 +11.11%</div><div style='display: none'>BBB 1.00 +0.10 +11.11%</div>"
                  "<div>CCC 5.00 +0.50 +11.11%</div>")

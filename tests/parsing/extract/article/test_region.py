@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from parsing.extract.article.region import is_notice
+from parsing.html.blocks import Block
 from tests.parsing.extract.article.helpers import COOKIE, FOOTER, STORY, article_of, page, paras
 
 
@@ -101,3 +103,30 @@ def test_header_of_the_story_is_not_furniture():
             f'<div class="entry-content">{paras(STORY)}</div></article></main>')
     article = article_of(page(body, "Tax measures - The Site"))
     assert article.title == "Tax measures announced" and article.paragraphs == STORY
+
+
+NOTICE_LINES = [
+    "We use cookies to give you the best experience.",
+    "This website uses cookies.",
+    "Accept all cookies",
+    "Read our cookie policy",
+    "Manage your privacy preferences",
+    "Subscribe today",
+    "Subscribers only",
+    "Already a subscriber?",
+    "Subscribe to continue reading.",
+    "Unlimited digital access",
+    "Log in to continue",
+    "Signin to read",
+    "Create a free account",
+    "Register to read",
+    "You’ve reached your limit",
+    "2 free articles remaining",
+    "Sign up for our weekly markets newsletter",
+]
+
+
+def test_every_form_of_a_notice_line_is_known():
+    """The cheap substring test that runs before the notice pattern lets every form of the pattern through."""
+    assert all(is_notice(Block(line, "p", 0, 0, 0)) for line in NOTICE_LINES)
+    assert not is_notice(Block("The design of the signal was logged by the accounting office.", "p", 0, 0, 0))
