@@ -59,13 +59,14 @@ def as_of_text(iso: str, estimated: bool) -> str:
 
 
 def short_as_of_text(iso: str, estimated: bool, this_year: int | None = None) -> str:
-    """As ``as_of_text``, without the year for a moment of ``this_year`` (default: the current one), the way mail
-    programs list dates: '30 Nov 16:21 (est.)', '13 Jan 2025 14:05'."""
+    """As ``as_of_text`` but short enough for a list's column, the way mail programs list dates: a moment of
+    ``this_year`` (default: the current one) without its year, '30 Nov 16:21 (est.)'; one of another year without
+    its time, '13 Jan 2025 (est.)' (a tooltip gives the whole moment)."""
     moment = parse_moment(iso)
     if moment is None:
         return as_of_text(iso, estimated)
     year = date.today().year if this_year is None else this_year
-    text = moment.strftime("%d %b %H:%M" if moment.year == year else "%d %b %Y %H:%M")
+    text = moment.strftime("%d %b %H:%M" if moment.year == year else "%d %b %Y")
     return text + (ESTIMATE_MARK if estimated else "")
 
 

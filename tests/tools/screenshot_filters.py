@@ -14,10 +14,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.tools.make_screenshots import OUT, import_history, wait_until  # noqa: E402
+from tests.tools.make_screenshots import OUT, SIZE, import_history, offscreen_screen, wait_until  # noqa: E402
 
 
 def main() -> int:
+    offscreen_screen()  # the window at a laptop's size, as a new user first sees it
     from PySide6.QtCore import QSettings
 
     from desktop.gui.app import create_main_window, ensure_app
@@ -28,7 +29,7 @@ def main() -> int:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         window = create_main_window(Path(tmp) / "library.db")
-        window.resize(1440, 860)
+        window.resize(*SIZE)
         window.show()
         import_history(app, window, Path(tmp), days=12)
         with Library(Path(tmp) / "library.db") as library:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from desktop.library.formatting import short_as_of_text
 
 
-def test_short_as_of_text_leaves_out_this_year():
+def test_short_as_of_text_leaves_out_this_year_or_another_years_time():
     assert short_as_of_text("2026-11-30T16:21:00+05:00", True, this_year=2026) == "30 Nov 16:21 (est.)"
-    assert short_as_of_text("2025-01-13T14:05:00+05:00", False, this_year=2026) == "13 Jan 2025 14:05"
+    assert short_as_of_text("2025-01-13T14:05:00+05:00", False, this_year=2026) == "13 Jan 2025"
+    assert short_as_of_text("2025-01-13T14:05:00+05:00", True, this_year=2026) == "13 Jan 2025 (est.)"
     assert short_as_of_text("not a time", False, this_year=2026) == "not a time"
