@@ -12,9 +12,9 @@ from desktop.cli import parse as parse_command
 from desktop.cli.output import LIBRARY_HELP
 
 DESCRIPTION = (
-    "Market Reader keeps saved Business Recorder pages in a local library: the ticker quotes in a "
-    "sortable grid and chart, the article for offline reading. With no command (or only file paths) "
-    "it opens the window and imports the files given."
+    "Market Reader keeps pages of financial news saved from any site (Business Recorder first) in a "
+    "local library: the ticker quotes in a sortable grid and chart, the article for offline reading. "
+    "With no command (or only file paths) it opens the window and imports the files given."
 )
 
 
