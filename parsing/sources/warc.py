@@ -237,6 +237,13 @@ class WarcIndex:
         theirs = original.response()
         return http.Response(own.status or theirs.status, own.headers or theirs.headers, theirs.body)
 
+    def problem(self, record: Record, got: http.Response) -> str:
+        """Why a page's content cannot be had, for the user."""
+        if record.kind == "revisit" and self.origin(record) is None:
+            return ("This capture only records that the page was the same as at an earlier capture, which is not in "
+                    "this file (it is probably in another WARC file of the same crawl).")
+        return f"The page's content in the WARC file cannot be read: {http.coding_problem(got.headers)}."
+
     def capture(self, url: str, near: str) -> Record | None:
         """The successful capture of ``url`` nearest in time to ``near`` (a WARC-Date), within the image cap."""
         best: tuple[float, Record] | None = None
@@ -254,8 +261,7 @@ class WarcIndex:
         got = self.payload(record)
         own = record.raw()
         if got.body is None or not got.ok:
-            return unreadable(name, "The page's content in the WARC file cannot be read (compressed in a way "
-                                    "Market Reader does not know, or damaged).", own)
+            return unreadable(name, self.problem(record, got), own)
         used: list[Record] = []
 
         def lookup(url: str) -> bytes | None:
