@@ -16,8 +16,8 @@ def read_parts(data: bytes, name: str = "", page: Path | None = None, depth: int
     """The pages a saved file holds: one for most forms, each page of a zip, WARC or WACZ.
 
     ``name`` is only a hint; ``page`` is where the file lies, so a "Webpage, Complete" save can find its
-    images in its companion folder; ``depth`` counts containers around the file (a zip inside a zip is
-    not opened). Raises ParseError (NotAPage for a file that is something else) when no page can be read.
+    images in its companion folder; ``depth`` counts containers around the file (a zip inside a zip inside
+    a zip is not opened). Raises ParseError (NotAPage for a file that is something else) when no page can be read.
     """
     kind = sniff(data, name)
     if kind == "pdf":

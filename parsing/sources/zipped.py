@@ -6,7 +6,8 @@ contents is checked before anything is decompressed (number of members, declared
 ratio), and every read is bounded, so a member that lies about its size is cut off, never read whole.
 A page is any member that is a saved form by its content: an HTML page (not one inside a page's companion
 folder, where Chrome keeps frames), MHTML, a web archive, a WARC or WACZ, or a PDF. Text files are not taken
-for text copies (a zip's read-me is not a page), and zips inside the zip are not opened (a WACZ is read).
+for text copies (a zip's read-me is not a page); a zip inside the zip is read the same way, but zips inside that
+are not opened (a WACZ always is).
 """
 
 from __future__ import annotations
@@ -42,12 +43,19 @@ from parsing.sources.singlefile import SavedBy, read_singlefile, saved_by
 OTHER_FORMS = (".mhtml", ".mht", ".webarchive", ".warc", ".warc.gz", ".wacz", ".pdf")
 Nested = Callable[[bytes, int], list[Part]]  # (member bytes, depth) -> its pages, through the form dispatcher
 HEAD_BYTES = 65_536
+MAX_ZIP_DEPTH = 1  # a zip inside the zip is opened; one inside that is not
 _UNSAFE = re.compile(r"(^|/)\.\.(/|$)|^/|^[a-zA-Z]:|\x00")
 BOMB = ("The zip file would unpack to far more than its size ({}); it looks like a zip bomb, so it was not "
         "opened.")
-UNREADABLE = "This file in the zip cannot be read (encrypted, damaged, or too large)."
+UNREADABLE = "This file in the zip cannot be read (damaged, or too large)."
+ENCRYPTED = ("This file in the zip is protected with a password, which Market Reader does not ask for: unzip it "
+             "with its password and import the files it holds.")
 # what reading a damaged or encrypted member can raise
 _READ_ERRORS = (RuntimeError, NotImplementedError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error)
+
+
+class OnlyDeeperZips(NotAPage):
+    """A zip whose only possible pages are in zips too deep to open."""
 
 
 def open_zip(data: bytes) -> zipfile.ZipFile:
@@ -176,10 +184,13 @@ def read_zip(data: bytes, depth: int, nested: Nested) -> list[Part]:
         found = _member_pages(archive, table, name, depth, nested)
         skipped_zips += found is None
         parts.extend(found or [])
+    if not parts and any(info.flag_bits & 0x1 for info in table.values()):
+        raise ParseError("The zip file is protected with a password, which Market Reader does not ask for: unzip "
+                         "it with its password and import the files it holds.")
     if not parts:
         extra = " (zips inside it are not opened)" if skipped_zips else ""
-        raise NotAPage("The zip file holds no saved page (no web page, MHTML, web archive, WARC or PDF)"
-                       f"{extra}.")
+        raise (OnlyDeeperZips if skipped_zips else NotAPage)(
+            f"The zip file holds no saved page (no web page, MHTML, web archive, WARC or PDF){extra}.")
     if unsafe:
         note = f"{unsafe} file(s) in the zip with unsafe names (like ../x or C:\\x) were ignored."
         parts[0] = _with_note(parts[0], note)
@@ -193,7 +204,7 @@ def _member_pages(archive: zipfile.ZipFile, table: dict[str, zipfile.ZipInfo], n
     is_page_name = name.lower().endswith(PAGE_SUFFIXES + OTHER_FORMS)
     head = read_member_head(archive, info)
     if head is None:
-        return [unreadable(name, UNREADABLE)] if is_page_name else []
+        return [unreadable(name, ENCRYPTED if info.flag_bits & 0x1 else UNREADABLE)] if is_page_name else []
     try:
         form = sniff(head)
     except ParseError:
@@ -205,7 +216,7 @@ def _member_pages(archive: zipfile.ZipFile, table: dict[str, zipfile.ZipInfo], n
         return [unreadable(name, UNREADABLE)]
     try:
         if form == "zip":
-            return _inner_wacz(body, name)
+            return _inner_zip(body, name, depth, nested)
         if form == "html":
             return [_html_member(archive, table, name, body, nested, depth)]
         return [_renamed(part, name) for part in nested(body, depth + 1)]
@@ -215,13 +226,21 @@ def _member_pages(archive: zipfile.ZipFile, table: dict[str, zipfile.ZipInfo], n
         return [unreadable(name, error.message, body)]
 
 
-def _inner_wacz(data: bytes, name: str) -> list[Part] | None:
-    """A WACZ inside the zip is read (it is one saved form); other zips inside are not opened (None)."""
+def _inner_zip(data: bytes, name: str, depth: int, nested: Nested) -> list[Part] | None:
+    """A zip inside the zip: a WACZ is read (it is one saved form), and so is another zip at the first level (a
+    folder of zipped saves, zipped again to send it); deeper zips are not opened (None)."""
     from parsing.sources.wacz import is_wacz, read_wacz
 
     archive = open_zip(data)
     table, _unsafe = members(archive)
-    return [_renamed(part, name) for part in read_wacz(archive, table)] if is_wacz(set(table)) else None
+    if is_wacz(set(table)):
+        return [_renamed(part, name) for part in read_wacz(archive, table)]
+    if depth + 1 > MAX_ZIP_DEPTH:
+        return None
+    try:
+        return [_renamed(part, name) for part in nested(data, depth + 1)]
+    except OnlyDeeperZips:
+        return None
 
 
 def read_member_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:

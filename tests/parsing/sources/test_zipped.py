@@ -115,7 +115,8 @@ def test_hostile_zips_are_refused_before_anything_is_unpacked(data, message):
 
 
 @pytest.mark.parametrize(("files", "message"), [
-    ({"inner.zip": zipped({"page.html": STORY})}, "zips inside it are not opened"),
+    ({"inner.zip": zipped({"deeper.zip": zipped({"page.html": STORY})})}, "zips inside it are not opened"),
+    ({"inner.zip": zipped({"read-me.txt": b"Nothing here is a page."})}, "holds no saved page"),
     ({"data.csv": b"a,b\n1,2\n", "read-me.txt": b"Nothing here is a page."}, "holds no saved page"),
     ({"photo.png": STORY_PNG}, "holds no saved page"),
 ])
@@ -127,7 +128,14 @@ def test_zips_without_pages_are_not_pages(files, message):
 def test_an_encrypted_page_fails_alone():
     parts = parsing.read_parts(_encrypted(zipped({"page.html": STORY})))
     assert [(p.name, p.document) for p in parts] == [("page.html", None)]
-    assert "encrypted" in (parts[0].problem or "")
+    assert "protected with a password" in (parts[0].problem or "")
+    parts = parsing.read_parts(_encrypted(zipped({"page.html": STORY, "photo.png": b"\x89PNG\r\n\x1a\n"})))
+    assert [p.name for p in parts] == ["page.html"]  # a resource that cannot be read is not a failed page
+
+
+def test_a_zip_whose_files_are_all_encrypted_says_so():
+    with pytest.raises(parsing.ParseError, match="protected with a password"):
+        parsing.read_parts(_encrypted(zipped({"saved.dat": STORY})))
 
 
 def test_a_broken_page_inside_does_not_stop_the_others():
@@ -140,3 +148,10 @@ def test_frames_in_a_companion_folder_are_not_pages():
     parts = parsing.read_parts(zipped({"story.html": STORY, "story-Dateien/frame.html": STORY,
                                        "story-Dateien/photo.png": STORY_PNG}))
     assert [p.name for p in parts] == ["story.html"]
+
+
+def test_a_zip_inside_the_zip_is_read():
+    inner = zipped({"saved/story.html": STORY, "saved/story_files/photo.png": STORY_PNG})
+    parts = parsing.read_parts(zipped({"week-1.zip": inner, "read-me.txt": b"Pages of the week."}))
+    assert [p.name for p in parts] == ["week-1.zip#saved/story.html"]
+    assert parts[0].document is not None and parts[0].document.resources is not None
