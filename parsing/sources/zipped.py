@@ -132,7 +132,7 @@ def member_resolver(archive: zipfile.ZipFile, table: dict[str, zipfile.ZipInfo],
     def resolve(src: str) -> bytes | None:
         if not src or ":" in src.split("/", 1)[0] or src.startswith(("/", "\\")):
             return None
-        path = src.split("#", 1)[0].split("?", 1)[0]
+        path = src.split("#", 1)[0].split("?", 1)[0].replace("\\", "/")  # as member names, and files beside a page
         for candidate in dict.fromkeys((path, unquote(path))):
             joined = posixpath.normpath(posixpath.join(base, candidate))
             if joined == ".." or joined.startswith(("../", "/")):

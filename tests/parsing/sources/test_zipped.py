@@ -155,3 +155,13 @@ def test_a_zip_inside_the_zip_is_read():
     parts = parsing.read_parts(zipped({"week-1.zip": inner, "read-me.txt": b"Pages of the week."}))
     assert [p.name for p in parts] == ["week-1.zip#saved/story.html"]
     assert parts[0].document is not None and parts[0].document.resources is not None
+
+
+def test_a_zip_made_on_windows_with_backslashes_in_names_and_paths():
+    for src in (b"story_files/photo.png", b"story_files\\photo.png"):
+        html = (b'<html><body><article><h1>Rupee steady</h1><img src="' + src + b'"><p>' + b"The rupee held. " * 20
+                + b"</p></article></body></html>")
+        data = zipped({"saved\\story.html": html, "saved\\story_files\\photo.png": STORY_PNG, "other\\page.html": STORY})
+        parts = parsing.read_parts(data)
+        assert [p.name for p in parts] == ["other/page.html", "saved/story.html"]
+        assert [i.data for i in parsing.parse_part(parts[1]).images] == [STORY_PNG]
