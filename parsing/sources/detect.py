@@ -40,10 +40,11 @@ _HEADER_BYTES = 65_536  # the top headers of an MHTML file (a long URL or a much
 _HEADER_LINE = re.compile(rb"[A-Za-z0-9-]{1,60}:")
 _MULTIPART_RELATED = re.compile(rb"^content-type:[ \t]{0,10}multipart/related", re.I | re.M)
 _SAVED_BY = b"From: <Saved by "
+TAR = "This is a tar archive (maybe compressed): unpack it, then import the folder it holds."
 
 
 def sniff(data: bytes, name: str = "") -> str:
-    """'pdf', 'webarchive', 'warc', 'zip', 'mhtml', 'html' or 'text'.
+    """'pdf', 'webarchive', 'warc', 'zip', 'gzip' (one saved page, compressed), 'mhtml', 'html' or 'text'.
 
     Raises ParseError for an empty file, NotAPage for one that is plainly something else (an image, a
     program); ``data`` may be only the start of a file (a folder's files are told apart by their first
@@ -84,9 +85,9 @@ def _container(data: bytes) -> str | None:
     if data.startswith(WARC_VERSIONS):
         return "warc"
     if data[:2] == b"\x1f\x8b":
-        if _inflated_start(data).startswith(b"WARC/"):
-            return "warc"
-        raise NotAPage("This is a gzip-compressed file, not a saved web page.")
+        return _gzip_kind(_inflated_start(data))
+    if _is_tar(data):
+        raise NotAPage(TAR)
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "zip"
     return None
@@ -99,9 +100,29 @@ def _xml_webarchive(head: bytes) -> bool:
 
 def _inflated_start(data: bytes) -> bytes:
     try:
-        return zlib.decompressobj(31).decompress(data[:65_536], 16)
+        return zlib.decompressobj(31).decompress(data[:65_536], 8192)
     except zlib.error:
         return b""
+
+
+def _gzip_kind(inflated: bytes) -> str:
+    """'warc' for a compressed WARC, 'gzip' for one saved page compressed on its own (page.html.gz); else the
+    file is not a page (a compressed text or log, a .tar.gz of a folder)."""
+    if inflated.startswith(b"WARC/"):
+        return "warc"
+    if _is_tar(inflated):
+        raise NotAPage(TAR)
+    try:
+        inner = sniff(inflated) if inflated[:2] != b"\x1f\x8b" else "gzip"
+    except ParseError:
+        inner = "text"
+    if inner in ("text", "gzip"):
+        raise NotAPage("This is a gzip-compressed file, not a saved web page.")
+    return "gzip"
+
+
+def _is_tar(data: bytes) -> bool:
+    return data[257:262] == b"ustar"
 
 
 def mime_headers(data: bytes) -> bytes | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from parsing.model import NotAPage
 from parsing.sources.detect import sniff
 from parsing.sources.files import companion_resolver
 from parsing.sources.html import read_html
@@ -36,6 +37,12 @@ def read_parts(data: bytes, name: str = "", page: Path | None = None, depth: int
         from parsing.sources.zipped import read_zip
 
         return read_zip(data, depth, lambda member, level: read_parts(member, "", None, level))
+    if kind == "gzip" and depth == 0:
+        from parsing.sources.gzipped import gunzip
+
+        return read_parts(gunzip(data), name.removesuffix(".gz"), page, depth + 1)
+    if kind == "gzip":
+        raise NotAPage("This is a gzip-compressed file inside another file; it is not opened.")
     if kind == "mhtml":
         from parsing.sources.mhtml import read_mhtml  # (the email package is loaded only for MHTML)
 
