@@ -140,8 +140,12 @@ def _lines(textpage: Any, raw: Any, number: int, height: float, blocks: dict[int
             if run and (block is None or block.kind not in DROPPED_BLOCKS):
                 left, right = chars.span(first)[0], chars.span(last)[1]
                 baseline = height - chars.baseline(first)
-                lines.append(Line(number, run, left, right, baseline, chars.size(first), height,
-                                  block.path if block is not None else None))
+                line = Line(number, run, left, right, baseline, chars.size(first), height,
+                            block.path if block is not None else None)
+                # a tagged print (Chromium's) tags all of the page's content: what it leaves untagged outside the
+                # header and footer bands is not text of the page (an image's alt text drawn when it did not load)
+                if block is not None or not blocks or line.at_edge:
+                    lines.append(line)
         start = end + 2
     return lines
 
