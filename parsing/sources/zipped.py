@@ -105,12 +105,24 @@ def members(archive: zipfile.ZipFile) -> tuple[dict[str, zipfile.ZipInfo], int]:
     table: dict[str, zipfile.ZipInfo] = {}
     unsafe = 0
     for info in archive.infolist():
-        name = safe_name(info.filename)
+        name = safe_name(member_name(info))
         if name is None:
             unsafe += not info.filename.endswith("/")
         else:
             table.setdefault(name, info)
     return table, unsafe
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """The member's name as its maker wrote it. Without the UTF-8 flag the zip module reads a name as code page 437
+    (old Windows); Info-ZIP and others on Linux and macOS write UTF-8 there without the flag, so a name whose bytes
+    are valid UTF-8 is read as UTF-8 (names in code page 437 with letters beyond ASCII almost never are)."""
+    if info.flag_bits & 0x800 or info.filename.isascii():
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
 
 
 def office_kind(names: set[str]) -> str | None:

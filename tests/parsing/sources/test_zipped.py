@@ -165,3 +165,25 @@ def test_a_zip_made_on_windows_with_backslashes_in_names_and_paths():
         parts = parsing.read_parts(data)
         assert [p.name for p in parts] == ["other/page.html", "saved/story.html"]
         assert [i.data for i in parsing.parse_part(parts[1]).images] == [STORY_PNG]
+
+
+def _without_utf8_flag(data: bytes) -> bytes:
+    """The zip with its names' UTF-8 flag cleared, as Info-ZIP on Linux writes UTF-8 names."""
+    out = bytearray(data)
+    for signature, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = out.find(signature)
+        while at >= 0:
+            out[at + flag_at + 1] &= ~0x08
+            at = out.find(signature, at + 4)
+    return bytes(out)
+
+
+def test_utf8_names_without_their_flag_are_read_as_written():
+    name = "Caf\u00e9 \u2013 \u201cweek\u201d"
+    html = (f'<html><body><article><h1>Rupee steady</h1><img src="./{name}_files/photo.png"><p>'
+            + "The rupee held steady. " * 20 + "</p></article></body></html>").encode()
+    data = _without_utf8_flag(zipped({f"{name}.html": html, f"{name}_files/photo.png": STORY_PNG,
+                                      f"{name}_files/frame.html": b"<html><body><p>A frame.</p></body></html>"}))
+    parts = parsing.read_parts(data)
+    assert [p.name for p in parts] == [f"{name}.html"]
+    assert [i.data for i in parsing.parse_part(parts[0]).images] == [STORY_PNG]
