@@ -78,6 +78,10 @@ def test_untagged_text_in_a_tagged_print_is_not_the_page():
     assert page.title == "Rupee steady as reserves rise" and len(page.paragraphs) == 8
     assert not any("Traders at" in text for text in page.paragraphs)
     assert page.source_url == "https://www.brecorder.com/news/4001/rupee-steady"  # the footer band is still read
+    mostly_untagged = [(x, y, size, text, None) for x, y, size, text, _kind in story]
+    page = parsing.parse_bytes(tagged_pdf([(72, 120, 22, "Rupee steady as reserves rise", "H1"), *mostly_untagged],
+                                          "Rupee steady"))
+    assert len(page.paragraphs) >= 1 and "line 7 of the story" in page.paragraphs[-1]  # another tool's partial tags
 
 
 @pytest.mark.parametrize(("data", "message"), ids=by_message, argvalues=[
