@@ -29,6 +29,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x00\x00\x01\x00", "an icon file"),
     (b"wOFF", "a web font"),
     (b"wOF2", "a web font"),
+    (b"\x00\x05\x16\x07", "macOS's hidden record of another file's details (a \u201c._\u201d file)"),
 )
 _HTML_START = re.compile(
     rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|"
