@@ -8,6 +8,7 @@ import quopri
 
 import parsing
 from tests.parsing.pages import png
+from tests.paths import FIXTURES
 
 ARTICLE = ("<p>KARACHI: The KSE-100 index rose on Monday as investors bought cement and bank shares; the "
            "government\u2019s \u201ccaf\u00e9\u201d talk was of reserves.</p>"
@@ -107,3 +108,11 @@ def test_the_page_named_by_the_file_wins_over_a_frame_written_first():
             (f"Content-Type: text/html\n{main_headers}", main.encode()),
         ])
         assert parsing.parse_bytes(data).title == "Rupee steady"
+
+
+def test_real_chromium_mhtml_with_frames():
+    page = parsing.parse_file(FIXTURES / "chromium" / "br-long-frames.mhtml")
+    assert page.title is not None and page.title.startswith("Budget arithmetic") and len(page.quotes) == 6
+    text = "\n".join(page.paragraphs)
+    assert "\u06a9\u0631\u0627\u0686\u06cc" in text and "\ufffd" not in text  # Urdu through quoted-printable
+    assert "Advertisement" not in text and "srcdoc" not in text  # the frames' parts are not the page

@@ -9,6 +9,7 @@ import zlib
 import parsing
 from parsing.sources import http
 from tests.parsing.sources import warcgen
+from tests.parsing.sources.saved import IMAGES, form
 
 URL = "http://127.0.0.1:8765/news/1/rupee"
 
@@ -93,3 +94,15 @@ def test_a_brotli_body_names_its_coding():
     [part] = parsing.read_parts(b"".join(wget_warc(response)))
     assert part.document is None and "\u201cbr\u201d (Brotli)" in (part.problem or "")
     assert http.coding_problem({"content-encoding": "gzip"}).startswith("it is damaged")
+
+
+def test_real_wget_warc_with_a_redirect_an_image_and_a_dedup_revisit():
+    first, dedup = form("warc/br-long-wget.warc.gz"), form("warc/br-long-wget-dedup.warc.gz")
+    [page] = [parsing.parse_part(part) for part in parsing.read_parts(first)]
+    assert page.source_url == "http://www.brecorder.com/news/40300000/budget-arithmetic-tests-investors"
+    assert page.title is not None and page.title.startswith("Budget arithmetic") and len(page.quotes) == 6
+    assert [image.data for image in page.images] == [IMAGES["br-long"].read_bytes()]
+    [alone] = parsing.read_parts(dedup)
+    assert alone.document is None and "not in this file" in (alone.problem or "")
+    again = [parsing.parse_part(part) for part in parsing.read_parts(first + dedup)]  # the crawl's files joined
+    assert [p.paragraphs for p in again] == [page.paragraphs] * 2
