@@ -151,10 +151,10 @@ def test_frames_in_a_companion_folder_are_not_pages():
 
 
 def test_a_zip_inside_the_zip_is_read():
-    inner = zipped({"saved/story.html": STORY, "saved/story_files/photo.png": STORY_PNG})
+    inner = zipped({"saved/br-story.html": STORY, "saved/br-story_files/photo.png": STORY_PNG})
     parts = parsing.read_parts(zipped({"week-1.zip": inner, "read-me.txt": b"Pages of the week."}))
-    assert [p.name for p in parts] == ["week-1.zip#saved/story.html"]
-    assert parts[0].document is not None and parts[0].document.resources is not None
+    assert [p.name for p in parts] == ["week-1.zip#saved/br-story.html"]
+    assert [i.data for i in parsing.parse_part(parts[0]).images] == [STORY_PNG]
 
 
 def test_a_zip_made_on_windows_with_backslashes_in_names_and_paths():
@@ -187,3 +187,30 @@ def test_utf8_names_without_their_flag_are_read_as_written():
     parts = parsing.read_parts(data)
     assert [p.name for p in parts] == [f"{name}.html"]
     assert [i.data for i in parsing.parse_part(parts[0]).images] == [STORY_PNG]
+
+
+class _Stream(io.RawIOBase):
+    """A stream the zip writer cannot seek back in, so it writes each size after the data (a data descriptor)."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, chunk: bytes) -> int:  # type: ignore[override]
+        self.data += chunk
+        return len(chunk)
+
+
+@pytest.mark.parametrize("zip64", [False, True])
+def test_a_streamed_zip_with_data_descriptors_or_zip64(zip64):
+    stream = _Stream()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in (("br-story.html", STORY), ("br-story_files/photo.png", STORY_PNG)):
+            with archive.open(name, "w", force_zip64=zip64) as member:
+                member.write(data)
+    data = bytes(stream.data)
+    assert data[6] & 0x08  # the first member's sizes follow its data
+    [part] = parsing.read_parts(data)
+    assert part.name == "br-story.html" and len(parsing.parse_part(part).images) == 1
