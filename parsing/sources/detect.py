@@ -41,6 +41,8 @@ _HEADER_BYTES = 65_536  # the top headers of an MHTML file (a long URL or a much
 _HEADER_LINE = re.compile(rb"[A-Za-z0-9-]{1,60}:")
 _MULTIPART_RELATED = re.compile(rb"^content-type:[ \t]{0,10}multipart/related", re.I | re.M)
 _SAVED_BY = b"From: <Saved by "
+ARC = ("This is an ARC file, the web archive format before WARC, which Market Reader does not read: convert it to "
+       "WARC (warcio and JWAT can) and import that.")
 TAR = "This is a tar archive (maybe compressed): unpack it, then import the folder it holds."
 
 
@@ -85,6 +87,8 @@ def _container(data: bytes) -> str | None:
         return "webarchive"
     if data.startswith(WARC_VERSIONS):
         return "warc"
+    if data.startswith(b"filedesc://"):
+        raise NotAPage(ARC)
     if data[:2] == b"\x1f\x8b":
         return _gzip_kind(_inflated_start(data))
     if _is_tar(data):
@@ -111,6 +115,8 @@ def _gzip_kind(inflated: bytes) -> str:
     file is not a page (a compressed text or log, a .tar.gz of a folder)."""
     if inflated.startswith(b"WARC/"):
         return "warc"
+    if inflated.startswith(b"filedesc://"):
+        raise NotAPage(ARC)
     if _is_tar(inflated):
         raise NotAPage(TAR)
     try:
