@@ -48,6 +48,7 @@ _UNSAFE = re.compile(r"(^|/)\.\.(/|$)|^/|^[a-zA-Z]:|\x00")
 BOMB = ("The zip file would unpack to far more than its size ({}); it looks like a zip bomb, so it was not "
         "opened.")
 UNREADABLE = "This file in the zip cannot be read (damaged, or too large)."
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)  # what zipfile unpacks
 ENCRYPTED = ("This file in the zip is protected with a password, which Market Reader does not ask for: unzip it "
              "with its password and import the files it holds.")
 # what reading a damaged or encrypted member can raise
@@ -216,7 +217,7 @@ def _member_pages(archive: zipfile.ZipFile, table: dict[str, zipfile.ZipInfo], n
     is_page_name = name.lower().endswith(PAGE_SUFFIXES + OTHER_FORMS)
     head = read_member_head(archive, info)
     if head is None:
-        return [unreadable(name, ENCRYPTED if info.flag_bits & 0x1 else UNREADABLE)] if is_page_name else []
+        return [unreadable(name, _why_unreadable(info))] if is_page_name else []
     try:
         form = sniff(head)
     except ParseError:
@@ -253,6 +254,15 @@ def _inner_zip(data: bytes, name: str, depth: int, nested: Nested) -> list[Part]
         return [_renamed(part, name) for part in nested(data, depth + 1)]
     except OnlyDeeperZips:
         return None
+
+
+def _why_unreadable(info: zipfile.ZipInfo) -> str:
+    if info.flag_bits & 0x1:
+        return ENCRYPTED
+    if info.compress_type not in _METHODS:
+        return ("This file in the zip is compressed with a method Market Reader cannot unpack (such as Deflate64 or "
+                "PPMd): unzip it with another program and import the files it holds.")
+    return UNREADABLE
 
 
 def read_member_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:

@@ -214,3 +214,12 @@ def test_a_streamed_zip_with_data_descriptors_or_zip64(zip64):
     assert data[6] & 0x08  # the first member's sizes follow its data
     [part] = parsing.read_parts(data)
     assert part.name == "br-story.html" and len(parsing.parse_part(part).images) == 1
+
+
+def test_a_member_in_a_compression_method_not_supported_says_so():
+    data = bytearray(zipped({"page.html": STORY}))
+    for signature, method_at in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = data.find(signature)
+        data[at + method_at : at + method_at + 2] = struct.pack("<H", 9)  # Deflate64, as Windows writes big files
+    [part] = parsing.read_parts(bytes(data))
+    assert part.document is None and "Deflate64" in (part.problem or "")
