@@ -41,6 +41,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 FRAME_DESTS = (b"iframe", b"frame", b"embed", b"object")
 CUT = "The WARC file is cut short: it ends inside a record."
 BOMB = "The WARC file inflates to far more than its size; it looks like a zip bomb, so it was not read."
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)[\s>]", re.I | re.S)
 _FETCH_DEST = re.compile(rb"(?im)^sec-fetch-dest:[ \t]*([a-z]+)")
 
 
@@ -289,6 +290,9 @@ def _is_html(record: Record) -> bool:
     if record.kind not in ("response", "revisit") or record.block is None:
         return False  # a revisit records the status and headers of its capture; its payload is elsewhere
     got = http.head(record.block)
+    if got.ok and not got.media_type and "content-type" not in got.headers:  # the server named no type: a browser
+        body = record.response().body or b""  # looks at the content, and so do we
+        return _HTML_START.match(body[:1024]) is not None
     return got.ok and got.media_type in HTML_TYPES
 
 

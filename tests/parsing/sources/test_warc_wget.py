@@ -106,3 +106,9 @@ def test_real_wget_warc_with_a_redirect_an_image_and_a_dedup_revisit():
     assert alone.document is None and "not in this file" in (alone.problem or "")
     again = [parsing.parse_part(part) for part in parsing.read_parts(first + dedup)]  # the crawl's files joined
     assert [p.paragraphs for p in again] == [page.paragraphs] * 2
+
+
+def test_a_response_without_a_content_type_is_a_page_when_its_content_is_html():
+    untyped = [wget_record("response", f"{URL}/{n}", b"HTTP/1.1 200 OK\r\nServer: old\r\n\r\n" + body)
+               for n, body in enumerate((warcgen.PAGE, warcgen.PNG, b"plain words, not markup"))]
+    assert [part.name for part in parsing.read_parts(b"".join(untyped))] == ["1"]
