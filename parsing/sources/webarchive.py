@@ -11,6 +11,7 @@ from __future__ import annotations
 import plistlib
 import struct
 from typing import Any
+from xml.parsers.expat import ExpatError
 
 from parsing.limits import MAX_WEBARCHIVE_RESOURCES
 from parsing.model import Document, NotAPage, ParseError
@@ -47,7 +48,7 @@ def _load(data: bytes) -> Any:
     except RecursionError:
         raise ParseError("The Safari web archive nests its contents too deeply to read.") from None
     except (plistlib.InvalidFileException, ValueError, struct.error, OverflowError, IndexError, KeyError,
-            TypeError, UnicodeDecodeError) as error:
+            TypeError, UnicodeDecodeError, ExpatError) as error:  # ExpatError: a cut or damaged XML list
         raise ParseError(f"The Safari web archive is damaged or cut short ({type(error).__name__}).") from None
 
 

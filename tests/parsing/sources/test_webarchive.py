@@ -59,6 +59,7 @@ def _lying_trailer() -> bytes:
 
 @pytest.mark.parametrize(("data", "message"), ids=by_message, argvalues=[
     (archive()[:200], "damaged or cut short"),
+    (plistlib.dumps(plistlib.loads(archive()), fmt=plistlib.FMT_XML)[:300], "damaged or cut short"),  # XML, cut
     (_lying_trailer(), "damaged or cut short"),
     (archive({"WebResourceMIMEType": "image/png", "WebResourceData": b"\x89PNG\r\n\x1a\n"}), "holds image/png content"),
     (archive({"WebResourceData": "a string, not data"}), "its page is missing"),
