@@ -41,6 +41,7 @@ _HEADER_BYTES = 65_536  # the top headers of an MHTML file (a long URL or a much
 _HEADER_LINE = re.compile(rb"[A-Za-z0-9-]{1,60}:")
 _MULTIPART_RELATED = re.compile(rb"^content-type:[ \t]{0,10}multipart/related", re.I | re.M)
 _SAVED_BY = b"From: <Saved by "
+_LINK_URL = re.compile(rb"^URL=(\S{1,2000})", re.M)
 ARC = ("This is an ARC file, the web archive format before WARC, which Market Reader does not read: convert it to "
        "WARC (warcio and JWAT can) and import that.")
 TAR = "This is a tar archive (maybe compressed): unpack it, then import the folder it holds."
@@ -65,6 +66,7 @@ def sniff(data: bytes, name: str = "") -> str:
         raise NotAPage("This is an image, audio or video file, not a saved web page.")
     if mime_headers(data) is not None:
         return "mhtml"
+    _refuse_shortcut(data[:4096])
     head = data[:8192]
     if bom_codec(data) == "utf-16" or looks_utf16_without_bom(data):
         return "html" if _looks_html_utf16(data) else "text"
@@ -96,6 +98,20 @@ def _container(data: bytes) -> str | None:
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "zip"
     return None
+
+
+def _refuse_shortcut(head: bytes) -> None:
+    """A saved link (Windows .url, a Linux desktop launcher) is not a page: say where it leads."""
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"[InternetShortcut]") or (head.startswith(b"[Desktop Entry]") and b"Type=Link" in head):
+        match = _LINK_URL.search(head)
+        raise NotAPage(shortcut_message(match.group(1).decode("utf-8", "replace") if match else None))
+
+
+def shortcut_message(url: str | None) -> str:
+    target = f" to {url}" if url else ""
+    return (f"This is a saved link{target}, not a saved page: open the link in the browser and save the page "
+            "itself.")
 
 
 def _xml_webarchive(head: bytes) -> bool:

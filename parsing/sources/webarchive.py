@@ -15,6 +15,7 @@ from xml.parsers.expat import ExpatError
 
 from parsing.limits import MAX_WEBARCHIVE_RESOURCES
 from parsing.model import Document, NotAPage, ParseError
+from parsing.sources.detect import shortcut_message
 from parsing.sources.html import read_html
 from parsing.sources.urls import url_resolver
 
@@ -26,6 +27,8 @@ def read_webarchive(data: bytes) -> Document:
     """The archive's main page, its images looked up by address among the subresources."""
     root = _load(data)
     main = root.get("WebMainResource") if isinstance(root, dict) else None
+    if not isinstance(main, dict) and isinstance(root, dict) and isinstance(root.get("URL"), str):
+        raise NotAPage(shortcut_message(root["URL"]))  # a .webloc: the link macOS saves when one is dragged out
     if not isinstance(main, dict):
         raise NotAPage("This property list is not a Safari web archive (it has no WebMainResource).")
     page = main.get("WebResourceData")

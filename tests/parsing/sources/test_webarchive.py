@@ -72,6 +72,11 @@ def test_damaged_archives_are_named(data, message):
         parsing.read_parts(data, "page.webarchive")
 
 
+def test_a_webloc_link_says_where_it_leads():
+    with pytest.raises(parsing.NotAPage, match="saved link to https://www.brecorder.com/news/1/rupee"):
+        parsing.read_parts(plistlib.dumps({"URL": "https://www.brecorder.com/news/1/rupee"}, fmt=plistlib.FMT_BINARY))
+
+
 def test_another_property_list_is_not_a_page():
     with pytest.raises(parsing.NotAPage, match="not a Safari web archive"):
         parsing.read_parts(plistlib.dumps({"CFBundleName": "Preview"}, fmt=plistlib.FMT_BINARY))
