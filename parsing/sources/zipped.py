@@ -21,6 +21,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from unicodedata import normalize
 from urllib.parse import unquote
 
 from parsing.html.images import media_type
@@ -106,7 +107,7 @@ def members(archive: zipfile.ZipFile) -> tuple[dict[str, zipfile.ZipInfo], int]:
     table: dict[str, zipfile.ZipInfo] = {}
     unsafe = 0
     for info in archive.infolist():
-        name = safe_name(member_name(info))
+        name = safe_name(normalize("NFC", member_name(info)))  # macOS writes names decomposed (NFD)
         if name is None:
             unsafe += not info.filename.endswith("/")
         else:
@@ -146,7 +147,7 @@ def member_resolver(archive: zipfile.ZipFile, table: dict[str, zipfile.ZipInfo],
         if not src or ":" in src.split("/", 1)[0] or src.startswith(("/", "\\")):
             return None
         path = src.split("#", 1)[0].split("?", 1)[0].replace("\\", "/")  # as member names, and files beside a page
-        for candidate in dict.fromkeys((path, unquote(path))):
+        for candidate in dict.fromkeys((path, normalize("NFC", unquote(path)))):  # as the members' names
             joined = posixpath.normpath(posixpath.join(base, candidate))
             if joined == ".." or joined.startswith(("../", "/")):
                 return None

@@ -53,6 +53,12 @@ def test_a_page_named_in_capitals_keeps_its_companion_folder(tmp_path: Path) -> 
     assert sorted(p.name for p, _ in iter_page_files([tmp_path])) == ["Budget.Html", "STORY.HTM"]
 
 
+def test_a_companion_folder_whose_name_a_mac_decomposed_still_belongs(tmp_path: Path) -> None:
+    _touch(tmp_path / "Caf\u00e9.html")
+    _touch(tmp_path / "Cafe\u0301_files" / "frame.html")  # the same name, decomposed (NFD)
+    assert [p.name for p, _ in iter_page_files([tmp_path])] == ["Caf\u00e9.html"]
+
+
 @pytest.mark.parametrize(("name", "claims"), [
     ("a.html", True), ("a.MHT", True), ("a.txt", True), ("a.warc.gz", True), ("a.webarchive", True),
     ("a.pdf", False), ("a.zip", False), ("a.gz", False), ("photo.png", False), ("README", False),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,14 @@ def test_firefox_complete_save_with_renamed_resources_and_its_mark_of_the_web(tm
     page = parsing.parse_file(tmp_path / "Rupee steady.html")
     assert page.source_url == "https://www.brecorder.com/news/40300000/budget"
     assert [image.data for image in page.images] == [photo]
+
+
+def test_a_save_copied_from_a_mac_with_decomposed_names(tmp_path):
+    photo = IMAGES["br-story"].read_bytes()
+    decomposed = unicodedata.normalize("NFD", "Caf\u00e9")
+    page = tmp_path / f"{decomposed}.html"
+    page.write_text('<html><body><article><h1>Rupee steady</h1><img src="Caf%C3%A9_files/photo.png"><p>'
+                    + "The rupee held steady. " * 20 + "</p></article></body></html>", encoding="utf-8")
+    (tmp_path / f"{decomposed}_files").mkdir()
+    (tmp_path / f"{decomposed}_files" / "photo.png").write_bytes(photo)
+    assert [image.data for image in parsing.parse_file(page).images] == [photo]

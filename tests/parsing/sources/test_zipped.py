@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import struct
+import unicodedata
 import zipfile
 
 import pytest
@@ -223,3 +224,12 @@ def test_a_member_in_a_compression_method_not_supported_says_so():
         data[at + method_at : at + method_at + 2] = struct.pack("<H", 9)  # Deflate64, as Windows writes big files
     [part] = parsing.read_parts(bytes(data))
     assert part.document is None and "Deflate64" in (part.problem or "")
+
+
+def test_names_a_mac_wrote_decomposed_find_their_images():
+    html = (b'<html><body><article><h1>Rupee steady</h1><img src="./Caf\xc3\xa9_files/photo.png"><p>'
+            + b"The rupee held steady. " * 20 + b"</p></article></body></html>")
+    decomposed = unicodedata.normalize("NFD", "Caf\u00e9")
+    data = _without_utf8_flag(zipped({f"{decomposed}.html": html, f"{decomposed}_files/photo.png": STORY_PNG}))
+    [part] = parsing.read_parts(data)
+    assert part.name == "Caf\u00e9.html" and [i.data for i in parsing.parse_part(part).images] == [STORY_PNG]
