@@ -12,6 +12,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from unicodedata import normalize
 
 from parsing.sources.files import companion_stem
 
@@ -75,9 +76,10 @@ def _file_problem(path: Path) -> str | None:
 
 def _is_companion_folder(entry: os.DirEntry[str], names: set[str]) -> bool:
     """True for NAME_files/ (or a translated suffix: NAME-Dateien/, NAME_fichiers/, NAME.files/...) when the
-    page NAME.html sits beside it: its files are the page's images, read with it."""
-    stem = companion_stem(entry.name)
-    return stem is not None and any(stem + suffix in names for suffix in HTML_SUFFIXES)
+    page NAME.html sits beside it (NAME.HTM too, as old Windows programs wrote it; ``names`` are lower-cased NFC):
+    its files are the page's images, read with it."""
+    stem = companion_stem(normalize("NFC", entry.name))
+    return stem is not None and any((stem + suffix).lower() in names for suffix in HTML_SUFFIXES)
 
 
 def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Found]:
@@ -97,7 +99,7 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Found]:
     except OSError as error:
         yield Found(folder, Skipped(f"cannot open folder: {_os_reason(error)}"), True)
         return
-    names = {e.name for e in entries}
+    names = {normalize("NFC", e.name).lower() for e in entries}  # a Mac may have written either form
     for entry in entries:
         path = Path(entry.path)
         try:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import parsing
-from desktop.library.files import claims_page
+from desktop.library.files import HTML_SUFFIXES, claims_page
 from desktop.library.fts import clean_text
 from desktop.library.packing import Packer
 from desktop.library.records import ImportResult, ImportStatus
@@ -115,15 +115,18 @@ def not_a_page(head: bytes, path: Path) -> str | None:
     (an image, a program, a stylesheet, a spreadsheet). None when it may be a saved page."""
     try:
         form = parsing.identify(head)
-    except parsing.NotAPage as error:
-        return None if claims_page(path) else error.message
+    except parsing.NotAPage as error:  # macOS writes "._page.html" beside "page.html" on some drives
+        return None if claims_page(path) and not path.name.startswith("._") else error.message
     except parsing.ParseError as error:  # an empty file
         return None if claims_page(path) else error.message
-    if form == "text" and not path.name.lower().endswith((".txt", ".text")):
+    if form == "text" and not path.name.lower().endswith(TEXT_COPY_SUFFIXES):
         return f"This is {_text_kind(path)}, not a saved web page (only .txt files are read as copied pages)."
     return None
 
 
+# A text file is read as a copied page when it is named as one, or named as a web page (a copy pasted into
+# "page.html"): its name says it is a page, as a directly named file's always does.
+TEXT_COPY_SUFFIXES = (".txt", ".text", *HTML_SUFFIXES)
 _TEXT_KINDS = {
     ".csv": "a spreadsheet (CSV)", ".tsv": "a spreadsheet (TSV)", ".css": "a stylesheet", ".js": "a script",
     ".json": "a JSON data file", ".xml": "an XML file", ".svg": "an SVG image", ".md": "a Markdown text",

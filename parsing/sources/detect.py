@@ -29,6 +29,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x00\x00\x01\x00", "an icon file"),
     (b"wOFF", "a web font"),
     (b"wOF2", "a web font"),
+    (b"\x00\x05\x16\x07", "macOS's hidden record of another file's details (a \u201c._\u201d file)"),
 )
 _HTML_START = re.compile(
     rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|"
@@ -40,10 +41,14 @@ _HEADER_BYTES = 65_536  # the top headers of an MHTML file (a long URL or a much
 _HEADER_LINE = re.compile(rb"[A-Za-z0-9-]{1,60}:")
 _MULTIPART_RELATED = re.compile(rb"^content-type:[ \t]{0,10}multipart/related", re.I | re.M)
 _SAVED_BY = b"From: <Saved by "
+_LINK_URL = re.compile(rb"^URL=(\S{1,2000})", re.M)
+ARC = ("This is an ARC file, the web archive format before WARC, which Market Reader does not read: convert it to "
+       "WARC (warcio and JWAT can) and import that.")
+TAR = "This is a tar archive (maybe compressed): unpack it, then import the folder it holds."
 
 
 def sniff(data: bytes, name: str = "") -> str:
-    """'pdf', 'webarchive', 'warc', 'zip', 'mhtml', 'html' or 'text'.
+    """'pdf', 'webarchive', 'warc', 'zip', 'gzip' (one saved page, compressed), 'mhtml', 'html' or 'text'.
 
     Raises ParseError for an empty file, NotAPage for one that is plainly something else (an image, a
     program); ``data`` may be only the start of a file (a folder's files are told apart by their first
@@ -61,6 +66,7 @@ def sniff(data: bytes, name: str = "") -> str:
         raise NotAPage("This is an image, audio or video file, not a saved web page.")
     if mime_headers(data) is not None:
         return "mhtml"
+    _refuse_shortcut(data[:4096])
     head = data[:8192]
     if bom_codec(data) == "utf-16" or looks_utf16_without_bom(data):
         return "html" if _looks_html_utf16(data) else "text"
@@ -83,13 +89,29 @@ def _container(data: bytes) -> str | None:
         return "webarchive"
     if data.startswith(WARC_VERSIONS):
         return "warc"
+    if data.startswith(b"filedesc://"):
+        raise NotAPage(ARC)
     if data[:2] == b"\x1f\x8b":
-        if _inflated_start(data).startswith(b"WARC/"):
-            return "warc"
-        raise NotAPage("This is a gzip-compressed file, not a saved web page.")
+        return _gzip_kind(_inflated_start(data))
+    if _is_tar(data):
+        raise NotAPage(TAR)
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "zip"
     return None
+
+
+def _refuse_shortcut(head: bytes) -> None:
+    """A saved link (Windows .url, a Linux desktop launcher) is not a page: say where it leads."""
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"[InternetShortcut]") or (head.startswith(b"[Desktop Entry]") and b"Type=Link" in head):
+        match = _LINK_URL.search(head)
+        raise NotAPage(shortcut_message(match.group(1).decode("utf-8", "replace") if match else None))
+
+
+def shortcut_message(url: str | None) -> str:
+    target = f" to {url}" if url else ""
+    return (f"This is a saved link{target}, not a saved page: open the link in the browser and save the page "
+            "itself.")
 
 
 def _xml_webarchive(head: bytes) -> bool:
@@ -99,9 +121,31 @@ def _xml_webarchive(head: bytes) -> bool:
 
 def _inflated_start(data: bytes) -> bytes:
     try:
-        return zlib.decompressobj(31).decompress(data[:65_536], 16)
+        return zlib.decompressobj(31).decompress(data[:65_536], 8192)
     except zlib.error:
         return b""
+
+
+def _gzip_kind(inflated: bytes) -> str:
+    """'warc' for a compressed WARC, 'gzip' for one saved page compressed on its own (page.html.gz); else the
+    file is not a page (a compressed text or log, a .tar.gz of a folder)."""
+    if inflated.startswith(b"WARC/"):
+        return "warc"
+    if inflated.startswith(b"filedesc://"):
+        raise NotAPage(ARC)
+    if _is_tar(inflated):
+        raise NotAPage(TAR)
+    try:
+        inner = sniff(inflated) if inflated[:2] != b"\x1f\x8b" else "gzip"
+    except ParseError:
+        inner = "text"
+    if inner in ("text", "gzip"):
+        raise NotAPage("This is a gzip-compressed file, not a saved web page.")
+    return "gzip"
+
+
+def _is_tar(data: bytes) -> bool:
+    return data[257:262] == b"ustar"
 
 
 def mime_headers(data: bytes) -> bytes | None:

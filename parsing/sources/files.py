@@ -10,6 +10,7 @@ relative path the HTML uses, and only when that path leads into a folder beside 
 from __future__ import annotations
 
 from pathlib import Path
+from unicodedata import normalize
 from urllib.parse import unquote
 
 from parsing.limits import MAX_RESOURCE_BYTES
@@ -47,7 +48,9 @@ def from_companion(src: str, page: Path) -> bytes | None:
     if not src or ":" in src.split("/", 1)[0] or src.startswith(("/", "\\")):
         return None  # web addresses, data: URIs, absolute and network paths are never files here
     path = src.split("#", 1)[0].split("?", 1)[0].replace("\\", "/")
-    for candidate in dict.fromkeys((path, unquote(path))):
+    decoded = unquote(path)
+    # a page saved on a Mac may have its names on disk decomposed (NFD: "e" + accent) while its paths are not
+    for candidate in dict.fromkeys((path, decoded, normalize("NFD", decoded), normalize("NFC", decoded))):
         parts = [p for p in candidate.split("/") if p not in ("", ".")]
         if len(parts) < 2 or any(p == ".." or "\x00" in p for p in parts):
             continue
@@ -61,9 +64,10 @@ def from_companion(src: str, page: Path) -> bytes | None:
 
 def _belongs_to(folder: str, page: Path) -> bool:
     """A folder named after the page (any suffix), or one with a known companion suffix (a renamed page)."""
-    if folder == page.name:
+    folder, name, stem = (normalize("NFC", text) for text in (folder, page.name, page.stem))
+    if folder == name:
         return False
-    return (folder.startswith(page.stem) and folder != page.stem) or companion_stem(folder) is not None
+    return (folder.startswith(stem) and folder != stem) or companion_stem(folder) is not None
 
 
 def _read_inside(beside: Path, folder: str, parts: list[str]) -> bytes | None:

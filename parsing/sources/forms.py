@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from parsing.model import NotAPage
 from parsing.sources.detect import sniff
 from parsing.sources.files import companion_resolver
 from parsing.sources.html import read_html
@@ -16,8 +17,8 @@ def read_parts(data: bytes, name: str = "", page: Path | None = None, depth: int
     """The pages a saved file holds: one for most forms, each page of a zip, WARC or WACZ.
 
     ``name`` is only a hint; ``page`` is where the file lies, so a "Webpage, Complete" save can find its
-    images in its companion folder; ``depth`` counts containers around the file (a zip inside a zip is
-    not opened). Raises ParseError (NotAPage for a file that is something else) when no page can be read.
+    images in its companion folder; ``depth`` counts containers around the file (a zip inside a zip inside
+    a zip is not opened). Raises ParseError (NotAPage for a file that is something else) when no page can be read.
     """
     kind = sniff(data, name)
     if kind == "pdf":
@@ -36,6 +37,12 @@ def read_parts(data: bytes, name: str = "", page: Path | None = None, depth: int
         from parsing.sources.zipped import read_zip
 
         return read_zip(data, depth, lambda member, level: read_parts(member, "", None, level))
+    if kind == "gzip" and depth == 0:
+        from parsing.sources.gzipped import gunzip
+
+        return read_parts(gunzip(data), name.removesuffix(".gz"), page, depth + 1)
+    if kind == "gzip":
+        raise NotAPage("This is a gzip-compressed file inside another file; it is not opened.")
     if kind == "mhtml":
         from parsing.sources.mhtml import read_mhtml  # (the email package is loaded only for MHTML)
 

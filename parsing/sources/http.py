@@ -10,6 +10,11 @@ from parsing.limits import MAX_HTML_BYTES, MAX_WARC_HEADER
 
 _STATUS = re.compile(rb"HTTP/\d(?:\.\d)? (\d{3})")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([^\s;\"']{1,40})", re.I)
+IDENTITY = ("", "identity", "none")
+_MARKUP_START = re.compile(rb"\s*<[!?a-zA-Z]")
+_TEXT_BYTES = bytes([9, 10, 12, 13, *range(32, 256)])  # what is left is control bytes
+INFLATABLE = ("gzip", "x-gzip", "deflate")
+CODING_NAMES = {"br": "Brotli", "zstd": "Zstandard", "compress": "Unix compress"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +62,32 @@ def response(block: bytes, cap: int = MAX_HTML_BYTES) -> Response:
     if "chunked" in headers.get("transfer-encoding", "").lower():
         body = dechunk(block[end + gap :], cap)
     coding = headers.get("content-encoding", "").strip().lower()
-    if body is not None and coding in ("gzip", "x-gzip", "deflate"):
-        body = inflate(body, cap, coding != "deflate")
-    elif coding not in ("", "identity", "none"):
-        body = None
+    if body is not None and coding not in IDENTITY:
+        plain = body if stored_decoded(body) else None
+        body = inflate(body, cap, coding != "deflate") if coding in INFLATABLE else None
+        body = plain if body is None else body
     if body is not None and len(body) > cap:
         body = None
     return Response(int(match.group(1)), headers, body)
+
+
+def stored_decoded(body: bytes) -> bool:
+    """Whether a body said to be compressed is plainly markup as it is (taken only when it cannot be undone): some
+    tools store what the browser decoded and keep the Content-Encoding header."""
+    head = body[:512]
+    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return True
+    return _MARKUP_START.match(head) is not None and not head.translate(None, _TEXT_BYTES)
+
+
+def coding_problem(headers: dict[str, str]) -> str:
+    """Why a body cannot be read, for the user: the coding it is in, when the standard library cannot undo it."""
+    coding = headers.get("content-encoding", "").strip().lower()
+    if coding and coding not in IDENTITY + INFLATABLE:
+        name = CODING_NAMES.get(coding)
+        return (f"it is compressed with \u201c{coding}\u201d{f' ({name})' if name else ''}, which Market Reader "
+                "cannot undo")
+    return "it is damaged or compressed in a way Market Reader does not know"
 
 
 def _header_end(block: bytes) -> tuple[int, int]:

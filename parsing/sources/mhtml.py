@@ -16,6 +16,7 @@ from parsing.model import Document, ParseError
 from parsing.sources.encoding import decode, looks_utf16_without_bom, repair_crlf_utf16le
 
 MAX_PARTS = 5_000
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CUT_SHORT = "The MHTML file is cut short: it ends before its last part is complete."
 _BOUNDARY = re.compile(rb"""boundary=["']?([^"';\r\n]{1,200})""", re.I)
 
@@ -85,23 +86,39 @@ def _archive(msg: Message) -> Archive:
     if any(isinstance(d, CloseBoundaryNotFoundDefect) for d in msg.defects):
         raise ParseError(_CUT_SHORT)
     parts: dict[str, Message] = {}
-    main: Message | None = None
+    first: Message | None = None
     for count, part in enumerate(msg.walk()):
         if count > MAX_PARTS:
             raise ParseError(f"The MHTML file has more than {MAX_PARTS:,} parts; it is not a saved page.")
         if part.is_multipart():
             continue
-        if main is None and part.get_content_type() in ("text/html", "application/xhtml+xml"):
-            main = part
+        if first is None and part.get_content_type() in HTML_TYPES:
+            first = part
         for header in ("Content-Location", "Content-ID"):
             value = part.get(header)
             if value:
                 parts.setdefault(str(value).strip(), part)
+    main = _root(msg, parts) or first
     if main is None:
         raise ParseError("The MHTML file holds no HTML page.")
     html, codec = _decode_part(main)
     source = str(msg.get("Snapshot-Content-Location") or main.get("Content-Location") or "").strip() or None
     return Archive(html, codec, source, _saved(msg), parts)
+
+
+def _root(msg: Message, parts: dict[str, Message]) -> Message | None:
+    """The page part the file names, when it names one: the multipart's ``start`` (a Content-ID, RFC 2387), or the
+    part at the address of the snapshot (Chromium) or of the whole file. Otherwise the first HTML part is the page,
+    as Chromium, Internet Explorer and Word write it (frames come after)."""
+    start = msg.get_param("start")
+    names = [start if isinstance(start, str) else ""]
+    names += [str(msg.get(header) or "") for header in ("Snapshot-Content-Location", "Content-Location")]
+    for name in names:
+        name = name.strip()
+        part = parts.get(name) or parts.get(f"<{name.strip('<>')}>") if name else None
+        if part is not None and part.get_content_type() in HTML_TYPES:
+            return part
+    return None
 
 
 def _decode_part(part: Message) -> tuple[str, str]:

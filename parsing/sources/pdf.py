@@ -25,6 +25,7 @@ from parsing.sources.pdf_text import MIN_BODY_CHARS, Line, body_and_running, par
 
 Run = tuple[int, int, "Block | None"]  # first and last character index, and the tagged block it is in
 DROPPED_BLOCKS = ("Caption",)
+TAGGED_SHARE = 0.8  # of a page's characters in tagged blocks, for its untagged lines to be left out
 _WORD = re.compile(r"\S+")  # a figure's caption goes with its picture, which a PDF's text does not keep
 
 TICKER_NOTE = ("A PDF keeps only the part of the ticker strip that was on screen when the page was printed, "
@@ -143,7 +144,17 @@ def _lines(textpage: Any, raw: Any, number: int, height: float, blocks: dict[int
                 lines.append(Line(number, run, left, right, baseline, chars.size(first), height,
                                   block.path if block is not None else None))
         start = end + 2
-    return lines
+    return _without_untagged(lines)
+
+
+def _without_untagged(lines: list[Line]) -> list[Line]:
+    """A fully tagged print (Chromium's) tags all of the page's content: what it leaves untagged outside the header
+    and footer bands is not text of the page (an image's alt text drawn when it did not load). A PDF whose text is
+    mostly untagged (tags added by another tool, or none) keeps every line."""
+    tagged = sum(len(line.text) for line in lines if line.block is not None)
+    if tagged < TAGGED_SHARE * sum(len(line.text) for line in lines):
+        return lines
+    return [line for line in lines if line.block is not None or line.at_edge]
 
 
 def _runs(text: str, start: int, end: int, chars: _Chars, block_of: Callable[[int], Block | None]) -> list[Run]:

@@ -41,6 +41,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 FRAME_DESTS = (b"iframe", b"frame", b"embed", b"object")
 CUT = "The WARC file is cut short: it ends inside a record."
 BOMB = "The WARC file inflates to far more than its size; it looks like a zip bomb, so it was not read."
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)[\s>]", re.I | re.S)
 _FETCH_DEST = re.compile(rb"(?im)^sec-fetch-dest:[ \t]*([a-z]+)")
 
 
@@ -237,6 +238,13 @@ class WarcIndex:
         theirs = original.response()
         return http.Response(own.status or theirs.status, own.headers or theirs.headers, theirs.body)
 
+    def problem(self, record: Record, got: http.Response) -> str:
+        """Why a page's content cannot be had, for the user."""
+        if record.kind == "revisit" and self.origin(record) is None:
+            return ("This capture only records that the page was the same as at an earlier capture, which is not in "
+                    "this file (it is probably in another WARC file of the same crawl).")
+        return f"The page's content in the WARC file cannot be read: {http.coding_problem(got.headers)}."
+
     def capture(self, url: str, near: str) -> Record | None:
         """The successful capture of ``url`` nearest in time to ``near`` (a WARC-Date), within the image cap."""
         best: tuple[float, Record] | None = None
@@ -254,8 +262,7 @@ class WarcIndex:
         got = self.payload(record)
         own = record.raw()
         if got.body is None or not got.ok:
-            return unreadable(name, "The page's content in the WARC file cannot be read (compressed in a way "
-                                    "Market Reader does not know, or damaged).", own)
+            return unreadable(name, self.problem(record, got), own)
         used: list[Record] = []
 
         def lookup(url: str) -> bytes | None:
@@ -283,6 +290,9 @@ def _is_html(record: Record) -> bool:
     if record.kind not in ("response", "revisit") or record.block is None:
         return False  # a revisit records the status and headers of its capture; its payload is elsewhere
     got = http.head(record.block)
+    if got.ok and not got.media_type and "content-type" not in got.headers:  # the server named no type: a browser
+        body = record.response().body or b""  # looks at the content, and so do we
+        return _HTML_START.match(body[:1024]) is not None
     return got.ok and got.media_type in HTML_TYPES
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 import plistlib
 import struct
 from typing import Any
+from xml.parsers.expat import ExpatError
 
 from parsing.limits import MAX_WEBARCHIVE_RESOURCES
 from parsing.model import Document, NotAPage, ParseError
+from parsing.sources.detect import shortcut_message
 from parsing.sources.html import read_html
 from parsing.sources.urls import url_resolver
 
@@ -25,6 +27,8 @@ def read_webarchive(data: bytes) -> Document:
     """The archive's main page, its images looked up by address among the subresources."""
     root = _load(data)
     main = root.get("WebMainResource") if isinstance(root, dict) else None
+    if not isinstance(main, dict) and isinstance(root, dict) and isinstance(root.get("URL"), str):
+        raise NotAPage(shortcut_message(root["URL"]))  # a .webloc: the link macOS saves when one is dragged out
     if not isinstance(main, dict):
         raise NotAPage("This property list is not a Safari web archive (it has no WebMainResource).")
     page = main.get("WebResourceData")
@@ -47,7 +51,7 @@ def _load(data: bytes) -> Any:
     except RecursionError:
         raise ParseError("The Safari web archive nests its contents too deeply to read.") from None
     except (plistlib.InvalidFileException, ValueError, struct.error, OverflowError, IndexError, KeyError,
-            TypeError, UnicodeDecodeError) as error:
+            TypeError, UnicodeDecodeError, ExpatError) as error:  # ExpatError: a cut or damaged XML list
         raise ParseError(f"The Safari web archive is damaged or cut short ({type(error).__name__}).") from None
 
 

@@ -6,7 +6,8 @@ contents is checked before anything is decompressed (number of members, declared
 ratio), and every read is bounded, so a member that lies about its size is cut off, never read whole.
 A page is any member that is a saved form by its content: an HTML page (not one inside a page's companion
 folder, where Chrome keeps frames), MHTML, a web archive, a WARC or WACZ, or a PDF. Text files are not taken
-for text copies (a zip's read-me is not a page), and zips inside the zip are not opened (a WACZ is read).
+for text copies (a zip's read-me is not a page); a zip inside the zip is read the same way, but zips inside that
+are not opened (a WACZ always is).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from unicodedata import normalize
 from urllib.parse import unquote
 
 from parsing.html.images import media_type
@@ -42,12 +44,20 @@ from parsing.sources.singlefile import SavedBy, read_singlefile, saved_by
 OTHER_FORMS = (".mhtml", ".mht", ".webarchive", ".warc", ".warc.gz", ".wacz", ".pdf")
 Nested = Callable[[bytes, int], list[Part]]  # (member bytes, depth) -> its pages, through the form dispatcher
 HEAD_BYTES = 65_536
+MAX_ZIP_DEPTH = 1  # a zip inside the zip is opened; one inside that is not
 _UNSAFE = re.compile(r"(^|/)\.\.(/|$)|^/|^[a-zA-Z]:|\x00")
 BOMB = ("The zip file would unpack to far more than its size ({}); it looks like a zip bomb, so it was not "
         "opened.")
-UNREADABLE = "This file in the zip cannot be read (encrypted, damaged, or too large)."
+UNREADABLE = "This file in the zip cannot be read (damaged, or too large)."
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)  # what zipfile unpacks
+ENCRYPTED = ("This file in the zip is protected with a password, which Market Reader does not ask for: unzip it "
+             "with its password and import the files it holds.")
 # what reading a damaged or encrypted member can raise
 _READ_ERRORS = (RuntimeError, NotImplementedError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error)
+
+
+class OnlyDeeperZips(NotAPage):
+    """A zip whose only possible pages are in zips too deep to open."""
 
 
 def open_zip(data: bytes) -> zipfile.ZipFile:
@@ -97,12 +107,24 @@ def members(archive: zipfile.ZipFile) -> tuple[dict[str, zipfile.ZipInfo], int]:
     table: dict[str, zipfile.ZipInfo] = {}
     unsafe = 0
     for info in archive.infolist():
-        name = safe_name(info.filename)
+        name = safe_name(normalize("NFC", member_name(info)))  # macOS writes names decomposed (NFD)
         if name is None:
             unsafe += not info.filename.endswith("/")
         else:
             table.setdefault(name, info)
     return table, unsafe
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """The member's name as its maker wrote it. Without the UTF-8 flag the zip module reads a name as code page 437
+    (old Windows); Info-ZIP and others on Linux and macOS write UTF-8 there without the flag, so a name whose bytes
+    are valid UTF-8 is read as UTF-8 (names in code page 437 with letters beyond ASCII almost never are)."""
+    if info.flag_bits & 0x800 or info.filename.isascii():
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
 
 
 def office_kind(names: set[str]) -> str | None:
@@ -124,8 +146,8 @@ def member_resolver(archive: zipfile.ZipFile, table: dict[str, zipfile.ZipInfo],
     def resolve(src: str) -> bytes | None:
         if not src or ":" in src.split("/", 1)[0] or src.startswith(("/", "\\")):
             return None
-        path = src.split("#", 1)[0].split("?", 1)[0]
-        for candidate in dict.fromkeys((path, unquote(path))):
+        path = src.split("#", 1)[0].split("?", 1)[0].replace("\\", "/")  # as member names, and files beside a page
+        for candidate in dict.fromkeys((path, normalize("NFC", unquote(path)))):  # as the members' names
             joined = posixpath.normpath(posixpath.join(base, candidate))
             if joined == ".." or joined.startswith(("../", "/")):
                 return None
@@ -176,10 +198,13 @@ def read_zip(data: bytes, depth: int, nested: Nested) -> list[Part]:
         found = _member_pages(archive, table, name, depth, nested)
         skipped_zips += found is None
         parts.extend(found or [])
+    if not parts and any(info.flag_bits & 0x1 for info in table.values()):
+        raise ParseError("The zip file is protected with a password, which Market Reader does not ask for: unzip "
+                         "it with its password and import the files it holds.")
     if not parts:
         extra = " (zips inside it are not opened)" if skipped_zips else ""
-        raise NotAPage("The zip file holds no saved page (no web page, MHTML, web archive, WARC or PDF)"
-                       f"{extra}.")
+        raise (OnlyDeeperZips if skipped_zips else NotAPage)(
+            f"The zip file holds no saved page (no web page, MHTML, web archive, WARC or PDF){extra}.")
     if unsafe:
         note = f"{unsafe} file(s) in the zip with unsafe names (like ../x or C:\\x) were ignored."
         parts[0] = _with_note(parts[0], note)
@@ -193,7 +218,7 @@ def _member_pages(archive: zipfile.ZipFile, table: dict[str, zipfile.ZipInfo], n
     is_page_name = name.lower().endswith(PAGE_SUFFIXES + OTHER_FORMS)
     head = read_member_head(archive, info)
     if head is None:
-        return [unreadable(name, UNREADABLE)] if is_page_name else []
+        return [unreadable(name, _why_unreadable(info))] if is_page_name else []
     try:
         form = sniff(head)
     except ParseError:
@@ -205,7 +230,7 @@ def _member_pages(archive: zipfile.ZipFile, table: dict[str, zipfile.ZipInfo], n
         return [unreadable(name, UNREADABLE)]
     try:
         if form == "zip":
-            return _inner_wacz(body, name)
+            return _inner_zip(body, name, depth, nested)
         if form == "html":
             return [_html_member(archive, table, name, body, nested, depth)]
         return [_renamed(part, name) for part in nested(body, depth + 1)]
@@ -215,13 +240,30 @@ def _member_pages(archive: zipfile.ZipFile, table: dict[str, zipfile.ZipInfo], n
         return [unreadable(name, error.message, body)]
 
 
-def _inner_wacz(data: bytes, name: str) -> list[Part] | None:
-    """A WACZ inside the zip is read (it is one saved form); other zips inside are not opened (None)."""
+def _inner_zip(data: bytes, name: str, depth: int, nested: Nested) -> list[Part] | None:
+    """A zip inside the zip: a WACZ is read (it is one saved form), and so is another zip at the first level (a
+    folder of zipped saves, zipped again to send it); deeper zips are not opened (None)."""
     from parsing.sources.wacz import is_wacz, read_wacz
 
     archive = open_zip(data)
     table, _unsafe = members(archive)
-    return [_renamed(part, name) for part in read_wacz(archive, table)] if is_wacz(set(table)) else None
+    if is_wacz(set(table)):
+        return [_renamed(part, name) for part in read_wacz(archive, table)]
+    if depth + 1 > MAX_ZIP_DEPTH:
+        return None
+    try:
+        return [_renamed(part, name) for part in nested(data, depth + 1)]
+    except OnlyDeeperZips:
+        return None
+
+
+def _why_unreadable(info: zipfile.ZipInfo) -> str:
+    if info.flag_bits & 0x1:
+        return ENCRYPTED
+    if info.compress_type not in _METHODS:
+        return ("This file in the zip is compressed with a method Market Reader cannot unpack (such as Deflate64 or "
+                "PPMd): unzip it with another program and import the files it holds.")
+    return UNREADABLE
 
 
 def read_member_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:

@@ -45,6 +45,20 @@ def test_companion_folder_belongs_to_its_page(tmp_path: Path, suffix: str) -> No
     assert names == ["kept.html", "other.html", "story.html"]
 
 
+def test_a_page_named_in_capitals_keeps_its_companion_folder(tmp_path: Path) -> None:
+    _touch(tmp_path / "STORY.HTM")  # old Windows programs wrote 8.3 names in capitals
+    _touch(tmp_path / "STORY_files" / "frame.html")
+    _touch(tmp_path / "Budget.Html")
+    _touch(tmp_path / "Budget_files" / "photo.png")
+    assert sorted(p.name for p, _ in iter_page_files([tmp_path])) == ["Budget.Html", "STORY.HTM"]
+
+
+def test_a_companion_folder_whose_name_a_mac_decomposed_still_belongs(tmp_path: Path) -> None:
+    _touch(tmp_path / "Caf\u00e9.html")
+    _touch(tmp_path / "Cafe\u0301_files" / "frame.html")  # the same name, decomposed (NFD)
+    assert [p.name for p, _ in iter_page_files([tmp_path])] == ["Caf\u00e9.html"]
+
+
 @pytest.mark.parametrize(("name", "claims"), [
     ("a.html", True), ("a.MHT", True), ("a.txt", True), ("a.warc.gz", True), ("a.webarchive", True),
     ("a.pdf", False), ("a.zip", False), ("a.gz", False), ("photo.png", False), ("README", False),

@@ -15,6 +15,9 @@ from desktop.library.report import failure_lines, import_summary
 from tests.desktop.library.helpers import PNG, write_pages
 from tests.parsing.sources.pdfgen import picture_pdf
 from tests.parsing.sources.saved import FORMS, LONG_URL, SAMPLE_URL, STORY_URL
+from tests.paths import FIXTURES
+
+TEXT_COPY = (FIXTURES / "br-text-copy-2022.txt").read_bytes()
 
 
 @pytest.fixture
@@ -34,6 +37,10 @@ def drop(tmp_path: Path) -> Path:
         archive.writestr("[Content_Types].xml", "<Types/>")
     (folder / "prices.xlsx").write_bytes(office.getvalue())
     (folder / "misnamed.html").write_bytes(PNG)  # its name says page: a failure, not a file passed over
+    (folder / "._pasted.html").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + bytes(4000))
+    (folder / "pasted.html").write_bytes(TEXT_COPY)  # a copied page pasted into a file named as a web page
+    (folder / "story.html.gz").write_bytes(gzip.compress((FORMS / "complete" / "en" / "br-long.html").read_bytes()
+                                                         .replace(b"</article>", b"<p>Compressed copy.</p></article>")))
     return folder
 
 
@@ -44,18 +51,18 @@ def test_every_file_of_a_folder_is_accounted_for(lib: Library, drop: Path) -> No
         "complete/br-long.html", "br-pages.warc.gz#1", "br-pages.warc.gz#2", "br-pages.warc.gz#3",
         "several-pages.zip#saved/br-sample (SingleFile).html", "several-pages.zip#saved/br-sample.mhtml",
         "several-pages.zip#saved/gold/Gold price rises Rs1,200 per tola - Business Recorder.html",
-        "br-story.pdf", "br-urdu.webarchive", "br-story.singlefile.html",
+        "br-story.pdf", "br-urdu.webarchive", "br-story.singlefile.html", "pasted.html", "story.html.gz",
     }
     assert by_name["several-pages.zip#saved/long/br-long.html"].status == "duplicate"  # the same saved page
     assert by_name["scan.pdf"].status == by_name["misnamed.html"].status == "failed"
     assert "probably a scan" in by_name["scan.pdf"].message
     ignored = {name: r.message for name, r in by_name.items() if r.status == "ignored"}
-    assert set(ignored) == {"photo.png", "prices.csv", "backup.gz", "prices.xlsx"}
+    assert set(ignored) == {"photo.png", "prices.csv", "backup.gz", "prices.xlsx", "._pasted.html"}
     assert "PNG image" in ignored["photo.png"] and "spreadsheet (CSV)" in ignored["prices.csv"]
     assert "gzip" in ignored["backup.gz"] and "Office document" in ignored["prices.xlsx"]
     assert not any("br-long_files" in name for name in by_name)  # the page's own images, not listed
-    assert import_summary(results) == "10 imported, 1 already in library, 2 failed, 4 not saved pages"
-    assert len(failure_lines(results)) == 6
+    assert import_summary(results) == "12 imported, 1 already in library, 2 failed, 5 not saved pages"
+    assert len(failure_lines(results)) == 7
 
 
 def test_each_page_of_a_container_is_its_own_snapshot(lib: Library) -> None:

@@ -99,3 +99,36 @@ def printed_article(pages: int = 2, header: bool = True, title: str = "Rupee ste
             y += 14
         made.append(placed)
     return text_pdf(made, info={"Title": title})
+
+
+Tagged = tuple[float, float, float, str, "str | None"]  # as Placed, and the structure type (H1, P) or None
+
+
+def tagged_pdf(placed: list[Tagged], title: str, width: float = 612, height: float = 792) -> bytes:
+    """One page of a tagged print, as Chromium makes it: each text in a structure element of its type, or left
+    untagged (None) like what a browser draws that is not the page's content."""
+    tagged = [item for item in placed if item[4] is not None]
+    content = b""
+    mcid = 0
+    for x, y, size, text, kind in placed:
+        shown = b"BT /F1 %.2f Tf %.2f %.2f Td (%s) Tj ET" % (size, x, height - y, _escape(text))
+        if kind is None:
+            content += shown + b"\n"
+        else:
+            content += b"/%s << /MCID %d >> BDC %s EMC\n" % (kind.encode(), mcid, shown)
+            mcid += 1
+    first_element = 7
+    refs = b" ".join(b"%d 0 R" % (first_element + i) for i in range(len(tagged)))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 6 0 R /MarkInfo << /Marked true >> >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /Font << /F1 3 0 R >> >>"
+        b" /Contents 5 0 R /StructParents 0 >>" % (width, height),
+        _stream(content),
+        b"<< /Type /StructTreeRoot /K [%s] /ParentTree << /Nums [0 [%s]] >> >>" % (refs, refs),  # PDFium needs both
+    ]
+    objects += [b"<< /Type /StructElem /S /%s /P 6 0 R /Pg 4 0 R /K %d >>" % (item[4].encode(), number)
+                for number, item in enumerate(tagged) if item[4] is not None]
+    objects.append(b"<< /Producer (Skia/PDF m156) /Title (%s) >>" % _escape(title))
+    return _assemble(objects)

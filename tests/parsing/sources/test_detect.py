@@ -47,6 +47,11 @@ def test_junk_before_the_pdf_header_is_allowed_when_the_file_ends_like_a_pdf():
     (b"\x89PNG\r\n\x1a\n" + bytes(40), "a PNG image"),
     (gzip.compress(b"just some text", mtime=0), "a gzip-compressed file"),
     (b"SQLite format 3\x00" + bytes(100), "an SQLite database"),
+    (b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + bytes(200), "macOS's hidden record"),
+    (b"filedesc://crawl.arc 0.0.0.0 20250614100203 text/plain 76\n1 0 Internet Archive\n", "an ARC file"),
+    (gzip.compress(b"filedesc://crawl.arc 0.0.0.0 20250614100203 text/plain 76\n"), "an ARC file"),
+    (b"[InternetShortcut]\r\nURL=https://www.brecorder.com/news/1/rupee\r\n", "a saved link to https://www.brecorder"),
+    (b"[Desktop Entry]\nName=Rupee\nType=Link\nURL=https://www.brecorder.com/news/1/rupee\n", "a saved link to"),
     (bytes(range(256)) * 4, "binary data"),
 ])
 def test_other_files_are_not_pages(data, what):

@@ -108,3 +108,16 @@ def test_utf8_validation_across_chunk_edges():
     assert not _valid_utf8(b"x" * 16_383 + accent[:1])
     assert not _valid_utf8(b"x" * 16_383 + accent[:1] + b"x" * 16_384)
     assert not _valid_utf8(accent * 20_000 + b"\xff")
+
+
+@pytest.mark.parametrize(("data", "codec"), [
+    (b"\xfe\xff" + html_page(_article(CURLY), charset=None).encode("utf-16-be"), "utf-16"),
+    (html_page(_article(CURLY), charset="unicode").encode("utf-16"), "utf-16"),  # Internet Explorer's "Unicode"
+    (b"\xef\xbb\xbf" + html_page(_article(CURLY), charset="windows-1252").encode("utf-8"), "utf-8-sig"),  # BOM wins
+    (html_page(_article(CURLY), charset=None).replace("<head>", "<head><style>/* " + "x" * 5000 + " */</style>"
+     '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">', 1).encode("cp1252"),
+     "cp1252"),  # declared only after the first kilobytes
+])
+def test_byte_order_marks_and_declarations_as_browsers_read_them(data, codec):
+    page = parsing.parse_bytes(data, "p.html")
+    assert page.paragraphs[0].startswith(CURLY) and page.encoding == codec

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,29 @@ def test_never_outside_the_companion_folder(tmp_path):
 def test_escaped_names_are_found(tmp_path):
     page = _save(tmp_path, "Gold price rises Rs1,200 per tola_files", page="Gold price rises Rs1,200 per tola.html")
     assert from_companion("Gold%20price%20rises%20Rs1,200%20per%20tola_files/long-photo.png", page) == PHOTO
+
+
+def test_firefox_complete_save_with_renamed_resources_and_its_mark_of_the_web(tmp_path):
+    photo = IMAGES["br-long"].read_bytes()
+    html = ('<!DOCTYPE html>\n<!-- saved from url=(0047)https://www.brecorder.com/news/40300000/budget -->\n'
+            '<html><head><meta charset="utf-8"><title>Rupee steady</title></head><body><article><h1>Rupee steady</h1>'
+            '<img src="./Rupee steady_files/long-photo(1).png"><p>KARACHI: The rupee held steady against the dollar '
+            "in interbank trading on Monday as reserves rose.</p></article></body></html>")
+    (tmp_path / "Rupee steady.html").write_text(html, encoding="utf-8")
+    (tmp_path / "Rupee steady_files").mkdir()
+    (tmp_path / "Rupee steady_files" / "long-photo(1).png").write_bytes(photo)
+    (tmp_path / "Rupee steady_files" / "saved_resource.html").write_text("<html><body>frame</body></html>")
+    page = parsing.parse_file(tmp_path / "Rupee steady.html")
+    assert page.source_url == "https://www.brecorder.com/news/40300000/budget"
+    assert [image.data for image in page.images] == [photo]
+
+
+def test_a_save_copied_from_a_mac_with_decomposed_names(tmp_path):
+    photo = IMAGES["br-story"].read_bytes()
+    decomposed = unicodedata.normalize("NFD", "Caf\u00e9")
+    page = tmp_path / f"{decomposed}.html"
+    page.write_text('<html><body><article><h1>Rupee steady</h1><img src="Caf%C3%A9_files/photo.png"><p>'
+                    + "The rupee held steady. " * 20 + "</p></article></body></html>", encoding="utf-8")
+    (tmp_path / f"{decomposed}_files").mkdir()
+    (tmp_path / f"{decomposed}_files" / "photo.png").write_bytes(photo)
+    assert [image.data for image in parsing.parse_file(page).images] == [photo]

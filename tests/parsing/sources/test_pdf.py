@@ -9,7 +9,7 @@ import pytest
 import parsing
 from parsing.sources.pdf import TICKER_NOTE, read_pdf
 from parsing.sources.pdf_text import Line, body_and_running, header_date, paragraphs, pdf_date
-from tests.parsing.sources.pdfgen import picture_pdf, printed_article, text_pdf
+from tests.parsing.sources.pdfgen import picture_pdf, printed_article, tagged_pdf, text_pdf
 from tests.parsing.sources.saved import LONG_URL, SAMPLE_URL, by_message, form, html_form
 
 
@@ -62,6 +62,26 @@ def test_an_untagged_print_from_another_browser():
     assert len(lines) == 9 and all(line.endswith(".") for line in lines)  # three paragraphs a page
     assert document.source_url == "https://www.brecorder.com/news/4001/rupee-steady"
     assert document.saved is not None and document.saved.startswith("2025-06-14T15:02:00")
+
+
+def test_untagged_text_in_a_tagged_print_is_not_the_page():
+    """Chromium draws an image that did not load as its alt text, untagged: it is neither a paragraph nor the
+    headline just above the story."""
+    story = [(72.0, 200.0 + 16 * n, 11.0, f"Equities rose on Monday as investors bought cement and bank shares, "
+                                          f"line {n} of the story.", "P") for n in range(8)]
+    data = tagged_pdf([(72, 120, 22, "Rupee steady as reserves rise", "H1"),
+                       (72, 150, 10, "Recorder Report Published June 14, 2025", "P"),
+                       (72, 175, 11, "Traders at the exchange", None), *story,
+                       (20, 780, 8, "https://www.brecorder.com/news/4001/rupee-steady", None)],
+                      "Rupee steady as reserves rise - Business Recorder")
+    page = parsing.parse_bytes(data)
+    assert page.title == "Rupee steady as reserves rise" and len(page.paragraphs) == 8
+    assert not any("Traders at" in text for text in page.paragraphs)
+    assert page.source_url == "https://www.brecorder.com/news/4001/rupee-steady"  # the footer band is still read
+    mostly_untagged = [(x, y, size, text, None) for x, y, size, text, _kind in story]
+    page = parsing.parse_bytes(tagged_pdf([(72, 120, 22, "Rupee steady as reserves rise", "H1"), *mostly_untagged],
+                                          "Rupee steady"))
+    assert len(page.paragraphs) >= 1 and "line 7 of the story" in page.paragraphs[-1]  # another tool's partial tags
 
 
 @pytest.mark.parametrize(("data", "message"), ids=by_message, argvalues=[

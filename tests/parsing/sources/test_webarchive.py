@@ -59,6 +59,7 @@ def _lying_trailer() -> bytes:
 
 @pytest.mark.parametrize(("data", "message"), ids=by_message, argvalues=[
     (archive()[:200], "damaged or cut short"),
+    (plistlib.dumps(plistlib.loads(archive()), fmt=plistlib.FMT_XML)[:300], "damaged or cut short"),  # XML, cut
     (_lying_trailer(), "damaged or cut short"),
     (archive({"WebResourceMIMEType": "image/png", "WebResourceData": b"\x89PNG\r\n\x1a\n"}), "holds image/png content"),
     (archive({"WebResourceData": "a string, not data"}), "its page is missing"),
@@ -71,6 +72,40 @@ def test_damaged_archives_are_named(data, message):
         parsing.read_parts(data, "page.webarchive")
 
 
+def test_a_webloc_link_says_where_it_leads():
+    with pytest.raises(parsing.NotAPage, match="saved link to https://www.brecorder.com/news/1/rupee"):
+        parsing.read_parts(plistlib.dumps({"URL": "https://www.brecorder.com/news/1/rupee"}, fmt=plistlib.FMT_BINARY))
+
+
 def test_another_property_list_is_not_a_page():
     with pytest.raises(parsing.NotAPage, match="not a Safari web archive"):
         parsing.read_parts(plistlib.dumps({"CFBundleName": "Preview"}, fmt=plistlib.FMT_BINARY))
+
+
+def test_a_frames_archive_is_not_the_page_but_lends_its_images():
+    frame = {"WebMainResource": {"WebResourceData": b"<html><body><p>Advertisement frame.</p></body></html>",
+                                 "WebResourceURL": "https://ads.example/frame.html", "WebResourceMIMEType": "text/html"},
+             "WebSubresources": [{"WebResourceData": b"\x89PNG\r\n\x1a\nframe", "WebResourceURL": "https://ads.example/a.png"}]}
+    page = b'<html><body><p>Rupee steady.</p><iframe src="https://ads.example/frame.html"></iframe></body></html>'
+    data = plistlib.dumps({"WebMainResource": {"WebResourceData": page, "WebResourceURL": LONG_URL,
+                                               "WebResourceMIMEType": "text/html"},
+                           "WebSubframeArchives": [frame]}, fmt=plistlib.FMT_BINARY)
+    document = read_webarchive(data)
+    assert b"Rupee steady" in (document.markup or b"") and b"Advertisement" not in (document.markup or b"")
+    assert document.resources is not None and document.resources("https://ads.example/a.png") == b"\x89PNG\r\n\x1a\nframe"
+
+
+@pytest.mark.parametrize(("data", "name"), [
+    ("<html><body><p>Caf\u00e9 \u201cprices\u201d rose.</p></body></html>".encode("utf-16-le"), "UTF-16"),
+    ("<html><body><p>Caf\u00e9 \u201cprices\u201d rose.</p></body></html>".encode("utf-16"), "utf-16"),
+    ("<html><body><p>Caf\u00e9 \u201cprices\u201d rose.</p></body></html>".encode("utf-16-le"), None),
+    ('<html><head><meta charset="windows-1252"></head><body><p>Caf\u00e9 \u201cprices\u201d rose.</p></body></html>'
+     .encode("cp1252"), None),
+])
+def test_utf16_or_unnamed_encodings(data, name):
+    main = {"WebResourceData": data, "WebResourceURL": LONG_URL, "WebResourceMIMEType": "text/html"}
+    if name is not None:
+        main["WebResourceTextEncodingName"] = name
+    for fmt in (plistlib.FMT_BINARY, plistlib.FMT_XML):
+        page = parsing.parse_bytes(plistlib.dumps({"WebMainResource": main}, fmt=fmt))
+        assert page.format == "webarchive" and page.paragraphs == ("Caf\u00e9 \u201cprices\u201d rose.",)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import struct
+import unicodedata
 import zipfile
 
 import pytest
@@ -115,7 +116,8 @@ def test_hostile_zips_are_refused_before_anything_is_unpacked(data, message):
 
 
 @pytest.mark.parametrize(("files", "message"), [
-    ({"inner.zip": zipped({"page.html": STORY})}, "zips inside it are not opened"),
+    ({"inner.zip": zipped({"deeper.zip": zipped({"page.html": STORY})})}, "zips inside it are not opened"),
+    ({"inner.zip": zipped({"read-me.txt": b"Nothing here is a page."})}, "holds no saved page"),
     ({"data.csv": b"a,b\n1,2\n", "read-me.txt": b"Nothing here is a page."}, "holds no saved page"),
     ({"photo.png": STORY_PNG}, "holds no saved page"),
 ])
@@ -127,7 +129,14 @@ def test_zips_without_pages_are_not_pages(files, message):
 def test_an_encrypted_page_fails_alone():
     parts = parsing.read_parts(_encrypted(zipped({"page.html": STORY})))
     assert [(p.name, p.document) for p in parts] == [("page.html", None)]
-    assert "encrypted" in (parts[0].problem or "")
+    assert "protected with a password" in (parts[0].problem or "")
+    parts = parsing.read_parts(_encrypted(zipped({"page.html": STORY, "photo.png": b"\x89PNG\r\n\x1a\n"})))
+    assert [p.name for p in parts] == ["page.html"]  # a resource that cannot be read is not a failed page
+
+
+def test_a_zip_whose_files_are_all_encrypted_says_so():
+    with pytest.raises(parsing.ParseError, match="protected with a password"):
+        parsing.read_parts(_encrypted(zipped({"saved.dat": STORY})))
 
 
 def test_a_broken_page_inside_does_not_stop_the_others():
@@ -140,3 +149,87 @@ def test_frames_in_a_companion_folder_are_not_pages():
     parts = parsing.read_parts(zipped({"story.html": STORY, "story-Dateien/frame.html": STORY,
                                        "story-Dateien/photo.png": STORY_PNG}))
     assert [p.name for p in parts] == ["story.html"]
+
+
+def test_a_zip_inside_the_zip_is_read():
+    inner = zipped({"saved/br-story.html": STORY, "saved/br-story_files/photo.png": STORY_PNG})
+    parts = parsing.read_parts(zipped({"week-1.zip": inner, "read-me.txt": b"Pages of the week."}))
+    assert [p.name for p in parts] == ["week-1.zip#saved/br-story.html"]
+    assert [i.data for i in parsing.parse_part(parts[0]).images] == [STORY_PNG]
+
+
+def test_a_zip_made_on_windows_with_backslashes_in_names_and_paths():
+    for src in (b"story_files/photo.png", b"story_files\\photo.png"):
+        html = (b'<html><body><article><h1>Rupee steady</h1><img src="' + src + b'"><p>' + b"The rupee held. " * 20
+                + b"</p></article></body></html>")
+        data = zipped({"saved\\story.html": html, "saved\\story_files\\photo.png": STORY_PNG, "other\\page.html": STORY})
+        parts = parsing.read_parts(data)
+        assert [p.name for p in parts] == ["other/page.html", "saved/story.html"]
+        assert [i.data for i in parsing.parse_part(parts[1]).images] == [STORY_PNG]
+
+
+def _without_utf8_flag(data: bytes) -> bytes:
+    """The zip with its names' UTF-8 flag cleared, as Info-ZIP on Linux writes UTF-8 names."""
+    out = bytearray(data)
+    for signature, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = out.find(signature)
+        while at >= 0:
+            out[at + flag_at + 1] &= ~0x08
+            at = out.find(signature, at + 4)
+    return bytes(out)
+
+
+def test_utf8_names_without_their_flag_are_read_as_written():
+    name = "Caf\u00e9 \u2013 \u201cweek\u201d"
+    html = (f'<html><body><article><h1>Rupee steady</h1><img src="./{name}_files/photo.png"><p>'
+            + "The rupee held steady. " * 20 + "</p></article></body></html>").encode()
+    data = _without_utf8_flag(zipped({f"{name}.html": html, f"{name}_files/photo.png": STORY_PNG,
+                                      f"{name}_files/frame.html": b"<html><body><p>A frame.</p></body></html>"}))
+    parts = parsing.read_parts(data)
+    assert [p.name for p in parts] == [f"{name}.html"]
+    assert [i.data for i in parsing.parse_part(parts[0]).images] == [STORY_PNG]
+
+
+class _Stream(io.RawIOBase):
+    """A stream the zip writer cannot seek back in, so it writes each size after the data (a data descriptor)."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, chunk: bytes) -> int:  # type: ignore[override]
+        self.data += chunk
+        return len(chunk)
+
+
+@pytest.mark.parametrize("zip64", [False, True])
+def test_a_streamed_zip_with_data_descriptors_or_zip64(zip64):
+    stream = _Stream()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in (("br-story.html", STORY), ("br-story_files/photo.png", STORY_PNG)):
+            with archive.open(name, "w", force_zip64=zip64) as member:
+                member.write(data)
+    data = bytes(stream.data)
+    assert data[6] & 0x08  # the first member's sizes follow its data
+    [part] = parsing.read_parts(data)
+    assert part.name == "br-story.html" and len(parsing.parse_part(part).images) == 1
+
+
+def test_a_member_in_a_compression_method_not_supported_says_so():
+    data = bytearray(zipped({"page.html": STORY}))
+    for signature, method_at in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = data.find(signature)
+        data[at + method_at : at + method_at + 2] = struct.pack("<H", 9)  # Deflate64, as Windows writes big files
+    [part] = parsing.read_parts(bytes(data))
+    assert part.document is None and "Deflate64" in (part.problem or "")
+
+
+def test_names_a_mac_wrote_decomposed_find_their_images():
+    html = (b'<html><body><article><h1>Rupee steady</h1><img src="./Caf\xc3\xa9_files/photo.png"><p>'
+            + b"The rupee held steady. " * 20 + b"</p></article></body></html>")
+    decomposed = unicodedata.normalize("NFD", "Caf\u00e9")
+    data = _without_utf8_flag(zipped({f"{decomposed}.html": html, f"{decomposed}_files/photo.png": STORY_PNG}))
+    [part] = parsing.read_parts(data)
+    assert part.name == "Caf\u00e9.html" and [i.data for i in parsing.parse_part(part).images] == [STORY_PNG]
