@@ -319,13 +319,16 @@ class MainWindow(QMainWindow):
 
     # --- importing ---------------------------------------------------------------------------------
     def open_files(self) -> None:
-        paths = dialogs.ask_open_paths(self)
+        """File ▸ Open…, starting where the last one chose from (at first the downloads folder)."""
+        paths = dialogs.ask_open_paths(self, self.settings.import_folder() or dialogs.downloads_folder())
         if paths:
+            self.settings.set_import_folder(paths[0].parent)
             self.import_paths(paths)
 
     def open_folder(self) -> None:
-        folder = dialogs.ask_folder(self)
+        folder = dialogs.ask_folder(self, self.settings.import_folder() or dialogs.downloads_folder())
         if folder:
+            self.settings.set_import_folder(folder.parent)
             self.import_paths([folder])
 
     def import_sample(self) -> None:

@@ -38,7 +38,7 @@ def focused() -> object:
 
 
 def import_by_keyboard(qtbot, window, monkeypatch, paths) -> None:
-    monkeypatch.setattr(dialogs, "ask_open_paths", lambda _parent: list(paths))
+    monkeypatch.setattr(dialogs, "ask_open_paths", lambda _parent, _start=None: list(paths))
     with qtbot.waitSignal(window.import_finished, timeout=30_000):
         press(qtbot, Key.Key_O, CTRL)  # File ▸ Open…
     qtbot.waitUntil(lambda: window.current_page_id() is not None, timeout=10_000)

@@ -470,3 +470,17 @@ def test_market_view_narrowed_to_a_date_range(qtbot, window, tmp_path):
     assert "NEW" not in prices()
     window.market.set_date_range(None, None)
     qtbot.waitUntil(lambda: prices().get("OGDC") == 220.0, timeout=5000)
+
+
+def test_open_starts_in_the_downloads_folder_then_where_the_last_pages_came_from(qtbot, window, write_page,
+                                                                                 monkeypatch):
+    """Never in the folder the app happened to be started from."""
+    starts: list[Path | None] = []
+    page = write_page("a.txt", title="Cotton prices firm")
+    monkeypatch.setattr(dialogs, "ask_open_paths", lambda _parent, start=None: starts.append(start) or [page])
+    monkeypatch.setattr(dialogs, "ask_folder", lambda _parent, start=None: starts.append(start))
+    with qtbot.waitSignal(window.import_finished, timeout=30_000):
+        window.open_files()
+    assert starts[0] == dialogs.downloads_folder() and starts[0] != Path.cwd()
+    window.open_folder()
+    assert starts[1] == page.parent
