@@ -93,7 +93,8 @@ def show_report(parent: QWidget, title: str, text: str, columns: bool = False) -
     dialog.setWindowTitle(title)
     view = QPlainTextEdit(text)
     view.setReadOnly(True)
-    view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    # prose wraps (a long message is read whole, without scrolling sideways); columns keep their lines
+    view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap if columns else QPlainTextEdit.LineWrapMode.WidgetWidth)
     if columns:
         view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -101,8 +102,11 @@ def show_report(parent: QWidget, title: str, text: str, columns: bool = False) -
     layout = QVBoxLayout(dialog)
     layout.addWidget(view)
     layout.addWidget(buttons)
-    dialog.resize(720, 420)
+    screen = parent.screen().availableGeometry().height() if parent is not None else 600
+    wanted = (text.count("\n") + 2) * view.fontMetrics().lineSpacing() + 100  # the lines, the button, margins
+    dialog.resize(720, max(420, min(wanted, screen * 4 // 5)))
     dialog.show()
+    view.setFocus(Qt.FocusReason.OtherFocusReason)  # arrows and Page Down scroll the text; Esc still closes
     return dialog
 
 

@@ -206,3 +206,23 @@ def test_every_file_of_a_dropped_folder_is_accounted_for(qtbot, window, write_pa
     summary = window.statusBar().currentMessage()
     counted = sum(int(part.split()[0]) for part in summary.split(", "))
     assert counted == 5, summary
+
+
+def test_the_import_details_wrap_long_messages_and_take_the_keyboard(qtbot, window, tmp_path):
+    """A long reason is read whole, without scrolling sideways; arrows and Page Down scroll the list at once."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for number in range(40):
+        name = f"photo-{number:02}-with-a-long-name-as-cameras-give-them-{'x' * 40}.html"
+        (folder / name).write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    import_and_wait(qtbot, window, [folder])
+    window.show_import_details()
+    dialog = window.imports.details_dialog
+    view = dialog.findChild(QPlainTextEdit)
+    qtbot.waitUntil(view.isVisible)
+    assert view.horizontalScrollBar().maximum() == 0
+    qtbot.waitUntil(lambda: dialog.focusWidget() is view)
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 0
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
