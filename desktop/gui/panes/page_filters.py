@@ -20,6 +20,13 @@ from desktop.library.listing import PageFilter
 
 ANY_TAG = "Any tag"
 ANY_SECTION = "Any section"
+# A filter that is on must be seen at a glance: the style's own pressed look is a shade darker at most (on the
+# dark palette, none), so a checked toggle takes the selection colours, as a chosen row does.
+CHECKED_TOGGLE = (
+    "QToolButton:checked { background-color: palette(highlight); color: palette(highlighted-text);"
+    " border: 1px solid palette(highlight); border-radius: 3px; padding: 2px 4px; }"
+    "QToolButton:checked:focus { border-color: palette(text); }"  # the keyboard's place stays visible
+)
 
 
 class FilterBar(QWidget):
@@ -30,6 +37,7 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pageFilters")
+        self.setStyleSheet(CHECKED_TOGGLE)
         self.unread = self._toggle("Unread", "Only pages not read yet")
         self.starred = self._toggle("★ Starred", "Only starred pages")
         self.tag = self._chooser("tagFilter", ANY_TAG, "Only pages with this tag")

@@ -1,0 +1,40 @@
+"""The filter bar over the page list: a filter that is on can be told from one that is off at a glance."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.gui.appearance import ThemeSwitch
+from desktop.gui.panes.page_filters import FilterBar
+from desktop.gui.theme import MARK_CONTRAST, contrast_ratio
+
+
+def background(widget: QWidget) -> QColor:
+    """The colour inside the button's frame, between its edge and its text."""
+    image = widget.grab().toImage()
+    return image.pixelColor(4, image.height() // 2)
+
+
+@pytest.fixture
+def theme(qapp):
+    switch = ThemeSwitch()
+    yield switch
+    switch.apply("system")
+
+
+@pytest.mark.parametrize("choice", ["light", "dark"])
+def test_a_checked_toggle_stands_out_from_an_unchecked_one(qtbot, theme, choice):
+    theme.apply(choice)
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    bar.resize(380, 60)
+    bar.show()
+    bar.unread.setChecked(True)
+    qtbot.waitUntil(lambda: bar.unread.isVisible() and bar.unread.width() > 0)
+    on, off = background(bar.unread), background(bar.starred)
+    palette = QApplication.palette()
+    assert on == palette.color(QPalette.ColorRole.Highlight) != off  # the colours of a chosen row
+    assert contrast_ratio(on, palette.color(QPalette.ColorRole.Window)) >= MARK_CONTRAST  # seen against the bar
+    assert bar.unread.height() == bar.starred.height()  # the toggle keeps its size when checked
