@@ -38,3 +38,19 @@ def test_a_checked_toggle_stands_out_from_an_unchecked_one(qtbot, theme, choice)
     assert on == palette.color(QPalette.ColorRole.Highlight) != off  # the colours of a chosen row
     assert contrast_ratio(on, palette.color(QPalette.ColorRole.Window)) >= MARK_CONTRAST  # seen against the bar
     assert bar.unread.height() == bar.starred.height()  # the toggle keeps its size when checked
+
+
+@pytest.mark.parametrize("choice", ["light", "dark"])
+def test_an_empty_check_box_can_be_seen(qtbot, theme, choice):
+    """Fusion's edge of a check box is a shade darker than the window: on the dark palette, invisible."""
+    theme.apply(choice)
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    bar.resize(380, 60)
+    bar.show()
+    qtbot.waitUntil(lambda: bar.dated.isVisible() and bar.dated.width() > 0)
+    assert not bar.dated.isChecked()
+    image = bar.dated.grab().toImage()
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    box = [image.pixelColor(x, y) for x in range(min(18, image.width())) for y in range(image.height())]
+    assert max(contrast_ratio(color, window) for color in box) >= MARK_CONTRAST
