@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([400, 530, 400])  # shares of the width: the market grid needs six columns
         self.empty = EmptyState()
         self.empty.sample_requested.connect(self.import_sample)
+        self.empty.open_requested.connect(self.open_files)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.splitter)
@@ -171,8 +172,9 @@ class MainWindow(QMainWindow):
         for action in self.actions_.imports + self.actions_.writes:
             action.setEnabled(False)
             action.setToolTip(messages.READ_ONLY_TIP)
-        self.empty.sample_button.setEnabled(False)
-        self.empty.sample_button.setToolTip(messages.READ_ONLY_TIP)
+        for button in (self.empty.sample_button, self.empty.open_button):
+            button.setEnabled(False)
+            button.setToolTip(messages.READ_ONLY_TIP)
         self.reader.note.text.setReadOnly(True)
         self.reader.note.text.setToolTip(messages.READ_ONLY_TIP)
         badge = QLabel("Read-only library")

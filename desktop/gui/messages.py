@@ -5,9 +5,10 @@ from __future__ import annotations
 DROP_HERE = "Drop saved pages here"
 DROP_HINT = (
     "Save a Business Recorder page from your browser (Webpage, HTML only or Complete, a single-file MHTML page, "
-    "or the page's text) and drop the files or folders on this window."
+    "or the page's text) and drop the files or folders on this window, or open them here."
 )
 SAMPLE_BUTTON = "Import the sample page"
+OPEN_BUTTON = "Open Saved Pages…"
 NO_ARTICLE = "Select a page to read its article."
 NO_PAGE = "No page selected. Choose one in the list to see its quotes."
 NO_QUOTES = "No ticker quotes were found on this page."

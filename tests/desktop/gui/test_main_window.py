@@ -484,3 +484,16 @@ def test_open_starts_in_the_downloads_folder_then_where_the_last_pages_came_from
     assert starts[0] == dialogs.downloads_folder() and starts[0] != Path.cwd()
     window.open_folder()
     assert starts[1] == page.parent
+
+
+def test_the_empty_library_offers_to_open_saved_pages_without_dragging(qtbot, window, write_page, monkeypatch):
+    page = write_page("a.txt", title="Rupee steady against the dollar")
+    monkeypatch.setattr(dialogs, "ask_open_paths", lambda _parent, _start=None: [page])
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty)
+    button = window.empty.findChild(QPushButton, "openButton")
+    assert button.isVisible() and button.isEnabled()
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [r.status for r in blocker.args[0]] == ["imported"]
+    wait_for_page(qtbot, window)
+    assert window.stack.currentWidget() is window.splitter
