@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.sorting.sync()
         self.pages.reload(select_page=self.settings.last_page())
         self._update_title()
-        self.empty.sample_button.setFocus(Qt.FocusReason.OtherFocusReason)  # the list takes it once pages show
+        self._focus_sample_button()  # the list takes the focus once pages show
 
     # --- construction ----------------------------------------------------------------------------
     def _build_panes(self) -> None:
@@ -316,8 +316,20 @@ class MainWindow(QMainWindow):
         shown = self.splitter if has_pages else self.empty
         if shown is not self.stack.currentWidget():
             self.stack.setCurrentWidget(shown)
-            focus = self.pages.view if has_pages else self.empty.sample_button
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)  # Space imports the sample; arrows move in the list
+            if has_pages:
+                self.pages.view.setFocus(Qt.FocusReason.OtherFocusReason)  # arrows move in the list
+            else:
+                self._focus_sample_button()
+
+    def _focus_sample_button(self) -> None:
+        """Space imports the sample at once, so the button shows that it has the focus.
+
+        The style frames a focused button only after the keyboard has moved the focus in the window, and Qt
+        forgets that when the window is activated: the window says so again then (see changeEvent).
+        """
+        self.empty.sample_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        self.empty.sample_button.update()
 
     # --- importing ---------------------------------------------------------------------------------
     def open_files(self) -> None:
@@ -406,6 +418,15 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.overlay.setGeometry(self.rect())
         super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            QTimer.singleShot(0, self._show_sample_focus)  # after Qt gives the focus back, which forgets it
+
+    def _show_sample_focus(self) -> None:
+        if self.stack.currentWidget() is self.empty and self.empty.sample_button.hasFocus():
+            self._focus_sample_button()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

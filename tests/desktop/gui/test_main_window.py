@@ -497,3 +497,16 @@ def test_the_empty_library_offers_to_open_saved_pages_without_dragging(qtbot, wi
     assert [r.status for r in blocker.args[0]] == ["imported"]
     wait_for_page(qtbot, window)
     assert window.stack.currentWidget() is window.splitter
+
+
+def test_the_button_that_has_the_focus_at_first_shows_it(qtbot, window):
+    """Space imports the sample at once: the button it presses must look chosen."""
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty)
+    sample = window.empty.sample_button
+    qtbot.waitUntil(sample.hasFocus)
+    # Qt's mark that focus frames are drawn in this window (set once the activation's own focus is given)
+    qtbot.waitUntil(lambda: window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange))
+    focused = sample.grab().toImage()
+    window.empty.open_button.setFocus()
+    qtbot.waitUntil(lambda: not sample.hasFocus())
+    assert sample.grab().toImage() != focused
