@@ -54,3 +54,17 @@ def test_an_empty_check_box_can_be_seen(qtbot, theme, choice):
     window = QApplication.palette().color(QPalette.ColorRole.Window)
     box = [image.pixelColor(x, y) for x in range(min(18, image.width())) for y in range(image.height())]
     assert max(contrast_ratio(color, window) for color in box) >= MARK_CONTRAST
+
+
+def test_the_filters_follow_a_change_of_theme(qtbot, theme):
+    """Every control of the bar takes the new palette (a style sheet keeps the old one unless told)."""
+    theme.apply("light")
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    theme.apply("dark")
+    app = QApplication.palette()
+    active = QPalette.ColorGroup.Active
+    for widget in (bar.dated, bar.starred, bar.tag, bar.since):
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Button, QPalette.ColorRole.Base):
+            qtbot.waitUntil(lambda w=widget, r=role: w.palette().color(active, r) == app.color(active, r))
