@@ -123,8 +123,8 @@ def test_clicking_a_bar_selects_its_row_and_the_row_highlights_its_bar(qtbot, wi
 def test_breadth_and_as_of_are_shown(qtbot, window, write_page):
     import_and_wait(qtbot, window, [write_page("p.txt", title="Stocks mixed")])
     wait_for_page(qtbot, window)
-    assert "▲ 2 advancing" in window.quotes.breadth_label.text()
-    assert "▼ 4 declining" in window.quotes.breadth_label.text()
+    assert "▲ 2 advancing" in window.quotes.breadth_label.text().replace("\u00a0", " ")
+    assert "▼ 4 declining" in window.quotes.breadth_label.text().replace("\u00a0", " ")
     assert "Save time not recorded" in window.quotes.as_of_label.text()  # a text copy records no save time
     assert window.quotes.as_of_label.text().endswith("(est.)")
 

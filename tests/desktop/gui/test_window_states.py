@@ -67,9 +67,9 @@ def test_a_filter_that_matches_nothing_says_so_and_breadth_counts_what_is_shown(
     shown = [pane.model.quote_at(r) for r in range(pane.model.rowCount())]
     up = sum(q.direction == "up" for q in shown)
     down = sum(q.direction == "down" for q in shown)
-    assert f"▲ {up} advancing" in pane.breadth_label.text()
-    assert f"▼ {down} declining" in pane.breadth_label.text()
-    assert f"({len(shown)} of 7 symbols shown)" in pane.breadth_label.text()
+    assert f"▲ {up} advancing" in pane.breadth_label.text().replace("\u00a0", " ")
+    assert f"▼ {down} declining" in pane.breadth_label.text().replace("\u00a0", " ")
+    assert f"({len(shown)} of 7 symbols shown)" in pane.breadth_label.text().replace("\u00a0", " ")
     pane.filter_box.clear()
     assert "shown)" not in pane.breadth_label.text()
 
@@ -226,3 +226,14 @@ def test_the_import_details_wrap_long_messages_and_take_the_keyboard(qtbot, wind
     assert bar.maximum() > 0
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
     assert bar.value() > 0
+
+
+def test_the_breadth_line_wraps_between_its_items_only():
+    """A narrow pane puts a whole item on the next line, never '⚠ 2' above 'unreadable'."""
+    from desktop.gui.messages import breadth
+
+    line = breadth(150, 146, 24, 300, 320)
+    items = [part for part in line.split("  ")]
+    assert [item.replace("\u00a0", " ") for item in items] == [
+        "▲ 150 advancing", "▼ 146 declining", "• 24 unchanged", "(300 of 320 symbols shown)"]
+    assert all(" " not in item for item in items)
