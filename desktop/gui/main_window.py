@@ -147,14 +147,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
     def _wire_keyboard(self) -> None:
-        """Tab walks search → filters → list → tabs → filter → grid → chart → article → note; F6 jumps pane to pane;
-        the focused pane wears a ring."""
+        """Tab walks search → filters → list → tabs → (the Market tab's buttons and days) → filter → grid → chart →
+        article → note; F6 jumps pane to pane; the focused pane wears a ring."""
         self.pane_cycle = PaneCycle(self._panes)
-        bar = self.pages.filters
+        bar, market = self.pages.filters, self.market
         chain: list[QWidget] = [self.pages.search_box, bar.unread, bar.starred, bar.tag, bar.section, bar.dated,
                                 bar.since, bar.until, self.pages.view, self.tabs.tabBar(), self.quotes.filter_box,
-                                self.quotes.view, self.quotes.chart, self.market.grid.filter_box,
-                                self.market.grid.view, self.market.grid.chart, self.article, self.reader.note.text]
+                                self.quotes.view, self.quotes.chart, market.losers_button, market.gainers_button,
+                                market.strip_button, market.range_box, market.since_edit, market.until_edit,
+                                market.grid.filter_box, market.grid.view, market.grid.chart, self.article,
+                                self.reader.note.text]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.focus_rings = [FocusRing(w) for w in (self.pages.view, self.quotes.view, self.quotes.chart,
