@@ -175,18 +175,20 @@ class PageListPane(QWidget):
         self.pages_loaded.emit()
 
     def refresh_state(self, page_ids: Sequence[int]) -> None:
-        """Pages whose reader state changed: repaint their rows and count again (the list keeps its order,
-        so a page just read stays in view under the Unread filter until the next reload)."""
+        """Pages whose reader state changed: repaint their rows, count again and offer the tags now in use (the
+        list keeps its order, so a page just read stays in view under the Unread filter until the next reload)."""
         self.model.refresh(page_ids)
         generation, wanted = self._generation, self.page_filter()
         self._background.run_in_library(
-            self._library_path, lambda library: library.filter_counts(wanted),
-            lambda counts: self._on_counted(generation, counts),
+            self._library_path,
+            lambda library: (library.filter_counts(wanted), [t.name for t in library.tags()], library.sections()),
+            lambda answer: self._on_counted(generation, *answer),
         )
 
-    def _on_counted(self, generation: int, counts: dict[str, int]) -> None:
+    def _on_counted(self, generation: int, counts: dict[str, int], tags: list[str], sections: list[str]) -> None:
         if generation == self._generation:
             self.count_label.setText(count_text(counts, self.page_filter()))
+            self.filters.set_choices(tags, sections)  # a tag just given can be filtered by at once
 
     def _on_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:

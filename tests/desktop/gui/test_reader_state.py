@@ -245,3 +245,16 @@ def test_file_names_from_titles():
     assert reader_state.file_stem('PSX: KSE-100 "up" 1.2%? / banks lead') == "PSX KSE-100 up 1.2% banks lead"
     assert reader_state.file_stem("...") == "article" and reader_state.file_stem(None) == "article"
     assert len(reader_state.file_stem("x" * 300)) == reader_state.MAX_NAME
+
+
+def test_a_new_tag_is_offered_by_the_tag_filter_at_once(qtbot, filled, monkeypatch):
+    """Tag a page, then filter by that tag: no reload or restart in between."""
+    monkeypatch.setattr(tag_dialogs, "ask_page_tags", lambda *_args: ["banks"])
+    tag_box = filled.pages.filters.tag
+    assert tag_box.findText("banks") < 0
+    select(filled, "Beta index slips lower")
+    filled.reader.edit_tags.trigger()
+    qtbot.waitUntil(lambda: tag_box.findText("banks") >= 0, timeout=5000)
+    tag_box.setCurrentIndex(tag_box.findText("banks"))
+    beta = ids_by_title(filled)["Beta index slips lower"]
+    qtbot.waitUntil(lambda: filled.pages.model.page_ids() == [beta], timeout=5000)
