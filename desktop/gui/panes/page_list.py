@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -29,6 +29,7 @@ from desktop.library.records import PageRow
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 200
+NO_MATCH = "No pages match. Clear the search or the filters to see every page."
 
 
 class PageListPane(QWidget):
@@ -58,6 +59,7 @@ class PageListPane(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("pageCount")
         self.view = self._make_view()
+        self.no_match = self._no_match_note(self.view)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.reload)
         # a new sort order is fetched once control returns to the event loop (an explicit reload first wins)
@@ -95,6 +97,20 @@ class PageListPane(QWidget):
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._prepare_keyboard(view)
         return view
+
+    @staticmethod
+    def _no_match_note(view: QTableView) -> QLabel:
+        """Said in the empty list when the search and filters leave no page (an empty list says nothing)."""
+        note = QLabel(NO_MATCH)
+        note.setObjectName("noMatch")
+        note.setWordWrap(True)
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout = QVBoxLayout(view.viewport())
+        layout.setContentsMargins(12, 24, 12, 12)
+        layout.addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
+        note.hide()
+        return note
 
     # --- keyboard --------------------------------------------------------------------------------
     def _prepare_keyboard(self, view: QTableView) -> None:
@@ -164,6 +180,7 @@ class PageListPane(QWidget):
             return  # an older search answered late
         wanted = self._wanted_page if self._wanted_page is not None else self.current_page_id()
         self.model.set_listing(listing.ids, listing.first)
+        self.no_match.setVisible(not listing.ids and self.page_filter().active())
         self.filters.set_choices(listing.tags, listing.sections)
         self.count_label.setText(count_text(listing.counts, self.page_filter()))
         row = self.model.row_of(wanted) if wanted is not None else -1

@@ -510,3 +510,17 @@ def test_the_button_that_has_the_focus_at_first_shows_it(qtbot, window):
     window.empty.open_button.setFocus()
     qtbot.waitUntil(lambda: not sample.hasFocus())
     assert sample.grab().toImage() != focused
+
+
+def test_a_search_that_finds_nothing_says_so_in_the_list(qtbot, window, write_page):
+    import_and_wait(qtbot, window, [write_page("a.txt", title="Textile exports hit record")])
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 1)
+    note = window.pages.no_match
+    assert not note.isVisible()
+    window.pages.search_box.setText("zzqx")
+    qtbot.waitUntil(note.isVisible, timeout=5000)
+    assert "Clear the search or the filters" in note.text()
+    assert note.geometry().top() >= 0 and note.width() > 0  # inside the list
+    window.pages.search_box.clear()
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 1, timeout=5000)
+    assert not note.isVisible()
