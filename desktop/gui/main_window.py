@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         window_state.restore_state(self)
         self.set_theme(self.settings.theme())
         self.sorting.sync()
-        self.pages.reload(select_page=self.settings.last_page())
+        self.pages.reload(select_page=self.settings.last_page(), or_first=True)  # never three empty panes
         self._update_title()
         self._focus_sample_button()  # the list takes the focus once pages show
 

@@ -48,6 +48,7 @@ class PageListPane(QWidget):
         self._owns_reader = False
         self._generation = 0
         self._wanted_page: int | None = None
+        self._or_first = False
         self._shown: int | None = None  # the page last announced by page_selected
         self.model = PageListModel(self._read_rows, self)
         self.search_box = QLineEdit()
@@ -145,12 +146,16 @@ class PageListPane(QWidget):
         self.filters.blockSignals(False)
         self.search_box.clear()
 
-    def reload(self, select_page: int | None = None) -> None:
-        """Ask the library for the order of the pages to list and their first screen, off the GUI thread."""
+    def reload(self, select_page: int | None = None, or_first: bool = False) -> None:
+        """Ask the library for the order of the pages to list and their first screen, off the GUI thread.
+
+        ``or_first``: when neither ``select_page`` nor the current page is listed, show the first page (at start).
+        """
         self._timer.stop()
         self._sort_timer.stop()
         self._generation += 1
         self._wanted_page = select_page  # None: keep whatever is current when the answer arrives
+        self._or_first = or_first
         generation, wanted = self._generation, self.page_filter()
         sort, descending = self.model.sort_order()
         self._background.run_in_library(
@@ -184,6 +189,9 @@ class PageListPane(QWidget):
         self.filters.set_choices(listing.tags, listing.sections)
         self.count_label.setText(count_text(listing.counts, self.page_filter()))
         row = self.model.row_of(wanted) if wanted is not None else -1
+        if row < 0 and self._or_first and listing.ids:
+            row = 0
+        self._or_first = False
         self._shown = None  # the rows are new: announce the page again even if it is the same
         if row >= 0:
             self.select_row(row)

@@ -524,3 +524,25 @@ def test_a_search_that_finds_nothing_says_so_in_the_list(qtbot, window, write_pa
     window.pages.search_box.clear()
     qtbot.waitUntil(lambda: window.pages.model.rowCount() == 1, timeout=5000)
     assert not note.isVisible()
+
+
+def test_a_library_filled_elsewhere_opens_on_its_first_page(qtbot, tmp_path, write_page):
+    """Pages imported from the command line, the window opened for the first time: a page is shown at once,
+    not a list with nothing chosen beside two empty panes."""
+    from desktop.library import Library
+
+    library = tmp_path / "library.db"
+    with Library(library) as lib:
+        lib.import_paths([write_page("a.txt", title="Alpha fund posts gains"),
+                          write_page("b.txt", title="Beta index slips lower")])
+    window = create_main_window(library)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2, timeout=10_000)
+    first = window.pages.model.page_at(0)
+    qtbot.waitUntil(lambda: window.current_page_id() == first.id, timeout=10_000)
+    qtbot.waitUntil(lambda: first.title in window.article.toPlainText())
+    other = window.pages.model.page_at(1).title
+    window.pages.search_box.setText(other.split()[0])  # a later search that hides the page picks none by itself
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.current_page_id() is None)
