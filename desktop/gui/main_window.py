@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QResizeEvent, QShowEvent
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -35,7 +36,7 @@ from desktop.gui.panes.article_panel import ArticlePane, ArticleView
 from desktop.gui.panes.market_view import MarketPane
 from desktop.gui.panes.page_list import PageListPane
 from desktop.gui.panes.quote_grid import QuotePane
-from desktop.gui.printing import print_article
+from desktop.gui.printing import preview_article, print_article
 from desktop.gui.reader_state import ReaderActions
 from desktop.gui.settings import Settings
 from desktop.gui.sorting import Sorting
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
     history_dialog: SymbolHistoryDialog  # the windows opened last (for tests and scripts)
     strip_dialog: StripChangesDialog
     compare_dialog: CompareDialog
+    print_preview: QPrintPreviewDialog
     shortcuts_dialog: QDialog
     article: ArticleView
     article_column: QSplitter
@@ -478,6 +480,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select a page to print its article.", 5000)
             return
         print_article(self, self.article)
+
+    def preview_print(self) -> None:
+        if self.article.article() is None:
+            self.statusBar().showMessage("Select a page to print its article.", 5000)
+            return
+        self.print_preview = preview_article(self, self.article)
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -546,3 +546,17 @@ def test_a_library_filled_elsewhere_opens_on_its_first_page(qtbot, tmp_path, wri
     window.pages.search_box.setText(other.split()[0])  # a later search that hides the page picks none by itself
     qtbot.waitUntil(lambda: window.pages.model.rowCount() == 1, timeout=5000)
     qtbot.waitUntil(lambda: window.current_page_id() is None)
+
+
+def test_print_preview_shows_the_article_on_pages(qtbot, window, write_page):
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    import_and_wait(qtbot, window, [write_page("a.txt", title="Cotton prices firm")])
+    wait_for_page(qtbot, window)
+    window.actions_.all[[a.text() for a in window.actions_.all].index("Print Pre&view…")].trigger()
+    preview = window.print_preview
+    qtbot.waitUntil(preview.isVisible)
+    pages = preview.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: pages.pageCount() >= 1)
+    assert "Cotton prices firm" in preview.printer().docName()
+    preview.reject()
