@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.gui.background import Background
 from desktop.gui.models.page_model import AS_OF, BLOCK, PUBLISHED, QUOTES, SECTION, TITLE, PageListModel
 from desktop.gui.models.table_model import prepare_row_view
+from desktop.gui.panes.column_room import StretchRoom
 from desktop.gui.panes.page_filters import FilterBar
 from desktop.library import Library, LibraryError
 from desktop.library.listing import ListedPage, PageFilter
@@ -95,6 +96,7 @@ class PageListPane(QWidget):
         header.moveSection(header.visualIndex(AS_OF), header.visualIndex(QUOTES))  # Title | Saved | Quotes
         for column in (SECTION, PUBLISHED):
             view.setColumnHidden(column, True)  # in the tooltip and the article; View ▸ Page List Columns shows them
+        self.title_room = StretchRoom(view, widths)  # a narrow list keeps room for the titles
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._prepare_keyboard(view)
         return view

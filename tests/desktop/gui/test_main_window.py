@@ -560,3 +560,22 @@ def test_print_preview_shows_the_article_on_pages(qtbot, window, write_page):
     qtbot.waitUntil(lambda: pages.pageCount() >= 1)
     assert "Cotton prices firm" in preview.printer().docName()
     preview.reject()
+
+
+def test_a_narrow_page_list_keeps_room_for_the_titles(qtbot, window, write_page):
+    from desktop.gui.models.page_model import AS_OF as SAVED
+    from desktop.gui.models.page_model import QUOTES, TITLE
+
+    import_and_wait(qtbot, window, [write_page("a.txt", title="Textile exports hit a record high")])
+    view = window.pages.view
+    usual = view.columnWidth(SAVED)
+    title_room = view.fontMetrics().averageCharWidth() * 14
+    window.resize(760, 560)
+    window.splitter.setSizes([230, 300, 230])
+    qtbot.waitUntil(lambda: view.viewport().width() < 260)
+    qtbot.waitUntil(lambda: view.columnWidth(TITLE) >= title_room)
+    assert view.columnWidth(SAVED) < usual and view.columnWidth(QUOTES) > 0
+    window.resize(1200, 560)
+    window.splitter.setSizes([600, 300, 300])
+    qtbot.waitUntil(lambda: view.viewport().width() > 500)  # room for every column again
+    qtbot.waitUntil(lambda: view.columnWidth(SAVED) == usual)
