@@ -10,13 +10,13 @@ MIN_SHARE = 1 / 3  # a column never gives up more than two thirds of its usual w
 
 
 class StretchRoom(QObject):
-    """Watches a table's width: below the usual widths of the other columns plus ``min_chars`` characters for
-    the stretching one, the other shown columns narrow in proportion (their text is elided); above it they get
-    their usual widths back. Wider than that, widths the user dragged are left alone."""
+    """Watches a table's width: below the widths of the other columns plus ``min_chars`` characters for the
+    ``stretch`` column, the columns given in ``usual`` narrow in proportion (their text is elided); above it they
+    get their usual widths back. Wider than that, widths the user dragged are left alone."""
 
-    def __init__(self, view: QTableView, usual: dict[int, int], min_chars: int = 14) -> None:
+    def __init__(self, view: QTableView, stretch: int, usual: dict[int, int], min_chars: int = 14) -> None:
         super().__init__(view)
-        self._view, self._viewport, self._usual = view, view.viewport(), dict(usual)
+        self._view, self._viewport, self._stretch, self._usual = view, view.viewport(), stretch, dict(usual)
         self._min = view.fontMetrics().averageCharWidth() * min_chars
         self._narrowed = False
         view.viewport().installEventFilter(self)
@@ -31,7 +31,9 @@ class StretchRoom(QObject):
         view = self._view
         shown = [column for column in self._usual if not view.isColumnHidden(column)]
         usual = sum(self._usual[column] for column in shown)
-        room = view.viewport().width() - self._min
+        kept = sum(view.columnWidth(column) for column in range(view.model().columnCount())
+                   if column != self._stretch and column not in self._usual and not view.isColumnHidden(column))
+        room = view.viewport().width() - self._min - kept
         if room >= usual or not usual:
             if self._narrowed:
                 for column in shown:

@@ -96,7 +96,8 @@ class PageListPane(QWidget):
         header.moveSection(header.visualIndex(AS_OF), header.visualIndex(QUOTES))  # Title | Saved | Quotes
         for column in (SECTION, PUBLISHED):
             view.setColumnHidden(column, True)  # in the tooltip and the article; View ▸ Page List Columns shows them
-        self.title_room = StretchRoom(view, widths)  # a narrow list keeps room for the titles
+        # a narrow list keeps room for the titles: the dates give way (counts are never cut)
+        self.title_room = StretchRoom(view, TITLE, {column: widths[column] for column in (AS_OF, PUBLISHED, SECTION)})
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._prepare_keyboard(view)
         return view

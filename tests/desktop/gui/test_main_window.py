@@ -570,11 +570,13 @@ def test_a_narrow_page_list_keeps_room_for_the_titles(qtbot, window, write_page)
     view = window.pages.view
     usual = view.columnWidth(SAVED)
     title_room = view.fontMetrics().averageCharWidth() * 14
-    window.resize(760, 560)
-    window.splitter.setSizes([230, 300, 230])
-    qtbot.waitUntil(lambda: view.viewport().width() < 260)
+    window.resize(1000, 560)
+    window.splitter.setSizes([280, 400, 320])
+    needed = usual + view.columnWidth(QUOTES) + title_room
+    qtbot.waitUntil(lambda: needed - 60 < view.viewport().width() < needed)  # too narrow for the usual widths
     qtbot.waitUntil(lambda: view.columnWidth(TITLE) >= title_room)
-    assert view.columnWidth(SAVED) < usual and view.columnWidth(QUOTES) > 0
+    assert view.columnWidth(SAVED) < usual
+    assert view.columnWidth(QUOTES) >= view.fontMetrics().horizontalAdvance("Quotes")  # counts are never cut
     window.resize(1200, 560)
     window.splitter.setSizes([600, 300, 300])
     qtbot.waitUntil(lambda: view.viewport().width() > 500)  # room for every column again
