@@ -73,6 +73,8 @@ class FilterBar(QWidget):
             for widget, stretch in widgets:
                 widget.setSizePolicy(QSizePolicy.Policy.Ignored, widget.sizePolicy().verticalPolicy())
                 row.addWidget(widget, stretch)
+        for toggle in (self.unread, self.starred):  # a toggle's word is its whole meaning: the choosers give way
+            toggle.setMinimumWidth(toggle.sizeHint().width())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

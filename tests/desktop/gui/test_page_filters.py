@@ -68,3 +68,14 @@ def test_the_filters_follow_a_change_of_theme(qtbot, theme):
     for widget in (bar.dated, bar.starred, bar.tag, bar.since):
         for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Button, QPalette.ColorRole.Base):
             qtbot.waitUntil(lambda w=widget, r=role: w.palette().color(active, r) == app.color(active, r))
+
+
+def test_a_narrow_bar_keeps_the_toggles_words_whole(qtbot):
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    bar.resize(220, 60)
+    bar.show()
+    qtbot.waitUntil(lambda: bar.width() > 0 and bar.starred.width() > 0)
+    for toggle in (bar.unread, bar.starred):
+        assert toggle.width() >= toggle.fontMetrics().horizontalAdvance(toggle.text())
+    assert bar.minimumSizeHint().width() <= 220  # the list is never made wider by the bar
