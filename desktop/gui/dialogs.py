@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,13 +26,19 @@ if TYPE_CHECKING:
 LIBRARY_FILTER = "Market Reader libraries (*.db);;All files (*)"
 
 
-def ask_open_paths(parent: QWidget) -> list[Path]:
-    files, _filter = QFileDialog.getOpenFileNames(parent, "Open saved pages", "", messages.FILES_FILTER)
+def downloads_folder() -> Path:
+    """Where a browser saves pages: the user's downloads folder when there is one, else the home folder."""
+    downloads = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+    return Path(downloads) if downloads and Path(downloads).is_dir() else Path.home()
+
+
+def ask_open_paths(parent: QWidget, start: Path | None = None) -> list[Path]:
+    files, _filter = QFileDialog.getOpenFileNames(parent, "Open saved pages", str(start or ""), messages.FILES_FILTER)
     return [Path(f) for f in files]
 
 
-def ask_folder(parent: QWidget) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, "Import a folder of saved pages")
+def ask_folder(parent: QWidget, start: Path | None = None) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(parent, "Import a folder of saved pages", str(start or ""))
     return Path(folder) if folder else None
 
 
@@ -87,7 +93,8 @@ def show_report(parent: QWidget, title: str, text: str, columns: bool = False) -
     dialog.setWindowTitle(title)
     view = QPlainTextEdit(text)
     view.setReadOnly(True)
-    view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    # prose wraps (a long message is read whole, without scrolling sideways); columns keep their lines
+    view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap if columns else QPlainTextEdit.LineWrapMode.WidgetWidth)
     if columns:
         view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -95,8 +102,11 @@ def show_report(parent: QWidget, title: str, text: str, columns: bool = False) -
     layout = QVBoxLayout(dialog)
     layout.addWidget(view)
     layout.addWidget(buttons)
-    dialog.resize(720, 420)
+    screen = parent.screen().availableGeometry().height() if parent is not None else 600
+    wanted = (text.count("\n") + 2) * view.fontMetrics().lineSpacing() + 100  # the lines, the button, margins
+    dialog.resize(720, max(420, min(wanted, screen * 4 // 5)))
     dialog.show()
+    view.setFocus(Qt.FocusReason.OtherFocusReason)  # arrows and Page Down scroll the text; Esc still closes
     return dialog
 
 

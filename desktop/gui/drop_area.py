@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.gui import messages
 from desktop.library.records import PageData
@@ -16,9 +16,11 @@ MAX_DROPPED_TEXT = 20_000_000  # bytes of HTML/text accepted from a drag without
 
 
 class EmptyState(QWidget):
-    """"Drop saved pages here", a hint, and a button that imports the bundled sample page."""
+    """"Drop saved pages here", a hint, a button that opens saved pages (for those who do not drag files), and
+    one that imports the bundled sample page."""
 
     sample_requested = Signal()
+    open_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,11 +42,21 @@ class EmptyState(QWidget):
         self.sample_button = QPushButton(messages.SAMPLE_BUTTON)
         self.sample_button.setObjectName("sampleButton")
         self.sample_button.clicked.connect(self.sample_requested)
+        self.open_button = QPushButton(messages.OPEN_BUTTON)
+        self.open_button.setObjectName("openButton")
+        self.open_button.setToolTip("File ▸ Open… (Ctrl+O); File ▸ Import Folder… (Ctrl+Shift+O) takes a whole folder")
+        self.open_button.clicked.connect(self.open_requested)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(12)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.sample_button)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (logo, title, hint, self.sample_button):
+        for widget in (logo, title, hint):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
             layout.addSpacing(12)
+        layout.addLayout(buttons)
+        layout.setAlignment(buttons, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -8,8 +8,9 @@ from html import escape
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QResizeEvent, QShowEvent
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -35,7 +36,7 @@ from desktop.gui.panes.article_panel import ArticlePane, ArticleView
 from desktop.gui.panes.market_view import MarketPane
 from desktop.gui.panes.page_list import PageListPane
 from desktop.gui.panes.quote_grid import QuotePane
-from desktop.gui.printing import print_article
+from desktop.gui.printing import preview_article, print_article
 from desktop.gui.reader_state import ReaderActions
 from desktop.gui.settings import Settings
 from desktop.gui.sorting import Sorting
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
     history_dialog: SymbolHistoryDialog  # the windows opened last (for tests and scripts)
     strip_dialog: StripChangesDialog
     compare_dialog: CompareDialog
+    print_preview: QPrintPreviewDialog
     shortcuts_dialog: QDialog
     article: ArticleView
     article_column: QSplitter
@@ -98,9 +100,9 @@ class MainWindow(QMainWindow):
         window_state.restore_state(self)
         self.set_theme(self.settings.theme())
         self.sorting.sync()
-        self.pages.reload(select_page=self.settings.last_page())
+        self.pages.reload(select_page=self.settings.last_page(), or_first=True)  # never three empty panes
         self._update_title()
-        self.empty.sample_button.setFocus(Qt.FocusReason.OtherFocusReason)  # the list takes it once pages show
+        self._focus_sample_button()  # the list takes the focus once pages show
 
     # --- construction ----------------------------------------------------------------------------
     def _build_panes(self) -> None:
@@ -140,20 +142,23 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([400, 530, 400])  # shares of the width: the market grid needs six columns
         self.empty = EmptyState()
         self.empty.sample_requested.connect(self.import_sample)
+        self.empty.open_requested.connect(self.open_files)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)
 
     def _wire_keyboard(self) -> None:
-        """Tab walks search → filters → list → tabs → filter → grid → chart → article → note; F6 jumps pane to pane;
-        the focused pane wears a ring."""
+        """Tab walks search → filters → list → tabs → (the Market tab's buttons and days) → filter → grid → chart →
+        article → note; F6 jumps pane to pane; the focused pane wears a ring."""
         self.pane_cycle = PaneCycle(self._panes)
-        bar = self.pages.filters
+        bar, market = self.pages.filters, self.market
         chain: list[QWidget] = [self.pages.search_box, bar.unread, bar.starred, bar.tag, bar.section, bar.dated,
                                 bar.since, bar.until, self.pages.view, self.tabs.tabBar(), self.quotes.filter_box,
-                                self.quotes.view, self.quotes.chart, self.market.grid.filter_box,
-                                self.market.grid.view, self.market.grid.chart, self.article, self.reader.note.text]
+                                self.quotes.view, self.quotes.chart, market.losers_button, market.gainers_button,
+                                market.strip_button, market.range_box, market.since_edit, market.until_edit,
+                                market.grid.filter_box, market.grid.view, market.grid.chart, self.article,
+                                self.reader.note.text]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.focus_rings = [FocusRing(w) for w in (self.pages.view, self.quotes.view, self.quotes.chart,
@@ -171,8 +176,9 @@ class MainWindow(QMainWindow):
         for action in self.actions_.imports + self.actions_.writes:
             action.setEnabled(False)
             action.setToolTip(messages.READ_ONLY_TIP)
-        self.empty.sample_button.setEnabled(False)
-        self.empty.sample_button.setToolTip(messages.READ_ONLY_TIP)
+        for button in (self.empty.sample_button, self.empty.open_button):
+            button.setEnabled(False)
+            button.setToolTip(messages.READ_ONLY_TIP)
         self.reader.note.text.setReadOnly(True)
         self.reader.note.text.setToolTip(messages.READ_ONLY_TIP)
         badge = QLabel("Read-only library")
@@ -314,18 +320,33 @@ class MainWindow(QMainWindow):
         shown = self.splitter if has_pages else self.empty
         if shown is not self.stack.currentWidget():
             self.stack.setCurrentWidget(shown)
-            focus = self.pages.view if has_pages else self.empty.sample_button
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)  # Space imports the sample; arrows move in the list
+            if has_pages:
+                self.pages.view.setFocus(Qt.FocusReason.OtherFocusReason)  # arrows move in the list
+            else:
+                self._focus_sample_button()
+
+    def _focus_sample_button(self) -> None:
+        """Space imports the sample at once, so the button shows that it has the focus.
+
+        The style frames a focused button only after the keyboard has moved the focus in the window, and Qt
+        forgets that when the window is activated: the window says so again then (see changeEvent).
+        """
+        self.empty.sample_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        self.empty.sample_button.update()
 
     # --- importing ---------------------------------------------------------------------------------
     def open_files(self) -> None:
-        paths = dialogs.ask_open_paths(self)
+        """File ▸ Open…, starting where the last one chose from (at first the downloads folder)."""
+        paths = dialogs.ask_open_paths(self, self.settings.import_folder() or dialogs.downloads_folder())
         if paths:
+            self.settings.set_import_folder(paths[0].parent)
             self.import_paths(paths)
 
     def open_folder(self) -> None:
-        folder = dialogs.ask_folder(self)
+        folder = dialogs.ask_folder(self, self.settings.import_folder() or dialogs.downloads_folder())
         if folder:
+            self.settings.set_import_folder(folder.parent)
             self.import_paths([folder])
 
     def import_sample(self) -> None:
@@ -402,6 +423,15 @@ class MainWindow(QMainWindow):
         self.overlay.setGeometry(self.rect())
         super().resizeEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            QTimer.singleShot(0, self._show_sample_focus)  # after Qt gives the focus back, which forgets it
+
+    def _show_sample_focus(self) -> None:
+        if self.stack.currentWidget() is self.empty and self.empty.sample_button.hasFocus():
+            self._focus_sample_button()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._placed:  # the window manager's frame is known only now: keep the title bar on screen
@@ -450,6 +480,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select a page to print its article.", 5000)
             return
         print_article(self, self.article)
+
+    def preview_print(self) -> None:
+        if self.article.article() is None:
+            self.statusBar().showMessage("Select a page to print its article.", 5000)
+            return
+        self.print_preview = preview_article(self, self.article)
 
     def show_about(self) -> None:
         QMessageBox.about(

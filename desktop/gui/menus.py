@@ -75,6 +75,7 @@ def _file_menu(window: MainWindow, actions: WindowActions, menu: QMenu) -> None:
     menu.addAction(add("Export &Chart…", window.export_chart))
     menu.addAction(window.reader.export)
     actions.all.append(window.reader.export)
+    menu.addAction(add("Print Pre&view…", window.preview_print, "Ctrl+Shift+P"))
     menu.addAction(add("&Print Article…", window.print_article, QKeySequence.StandardKey.Print))
     menu.addSeparator()
     menu.addAction(add("&Quit", window.close, QKeySequence.StandardKey.Quit))

@@ -5,9 +5,10 @@ from __future__ import annotations
 DROP_HERE = "Drop saved pages here"
 DROP_HINT = (
     "Save a Business Recorder page from your browser (Webpage, HTML only or Complete, a single-file MHTML page, "
-    "or the page's text) and drop the files or folders on this window."
+    "or the page's text) and drop the files or folders on this window, or open them here."
 )
 SAMPLE_BUTTON = "Import the sample page"
+OPEN_BUTTON = "Open Saved Pages…"
 NO_ARTICLE = "Select a page to read its article."
 NO_PAGE = "No page selected. Choose one in the list to see its quotes."
 NO_QUOTES = "No ticker quotes were found on this page."
@@ -30,10 +31,15 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
 
 def breadth(up: int, down: int, unchanged: int, shown: int | None = None, total: int | None = None) -> str:
     """Advancers, decliners and unchanged among the rows shown (with "n of m shown" when filtered)."""
-    text = f"▲ {up} advancing  ▼ {down} declining  • {unchanged} unchanged"
+    items = [f"▲ {up} advancing", f"▼ {down} declining", f"• {unchanged} unchanged"]
     if shown is not None and total is not None and shown != total:
-        text += f"  ({shown} of {plural(total, 'symbol')} shown)"
-    return text
+        items.append(f"({shown} of {plural(total, 'symbol')} shown)")
+    return breadth_line(items)
+
+
+def breadth_line(items: list[str]) -> str:
+    """Items of a status line that wraps between items, never inside one ('⚠ 2' above 'unreadable')."""
+    return "  ".join(item.replace(" ", "\u00a0") for item in items)
 
 
 def as_of(moment: str, estimated: bool) -> str:

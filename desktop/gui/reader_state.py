@@ -6,6 +6,7 @@ changed rows again. The note sits in a small editor of its own that the window p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -27,6 +28,9 @@ from desktop.library.state import PageState, TagCount
 READ_AFTER_MS = 4_000  # an open page counts as read after this long
 NOTE_SAVE_DELAY_MS = 800
 EXPORT_FILTER = "EPUB book (*.epub);;PDF (*.pdf);;HTML file (*.html);;Markdown (*.md)"
+ONE_EXPORT_FILTER = "HTML file (*.html);;PDF (*.pdf);;EPUB book (*.epub);;Markdown (*.md)"  # its first: the name's
+UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
+MAX_NAME = 80  # characters of a title kept in a suggested file name
 EXPORT_FORMATS = {".epub": "epub", ".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "markdown",
                   ".markdown": "markdown"}
 T = TypeVar("T")
@@ -208,8 +212,11 @@ class ReaderActions(QObject):
         chosen = self._selected()
         if not chosen:
             return
-        name = "articles.epub" if len(chosen) > 1 else "article.html"
-        target = dialogs.ask_save_path(self._window, "Export articles", name, EXPORT_FILTER)
+        if len(chosen) == 1:
+            target = self._window.exporter.ask("Export article", f"{file_stem(chosen[0].title)}.html",
+                                               ONE_EXPORT_FILTER)
+        else:
+            target = self._window.exporter.ask("Export articles", "articles.epub", EXPORT_FILTER)
         if target is None:
             return
         fmt = EXPORT_FORMATS.get(target.suffix.lower())
@@ -285,3 +292,9 @@ def _export(target: Path, fmt: str, ids: list[int], library: Library) -> None:
     if isinstance(articles, str):
         raise OSError(articles)
     write_document(target, fmt, articles)
+
+
+def file_stem(title: str | None) -> str:
+    """A page's title as the start of a file name: no characters file systems refuse, not too long."""
+    stem = " ".join(UNSAFE_IN_NAMES.sub(" ", title or "").split())[:MAX_NAME].strip(" .")
+    return stem or "article"

@@ -85,6 +85,15 @@ class Settings:
     def set_export_folder(self, folder: Path) -> None:
         self._s.setValue("export/folder", str(folder))
 
+    def import_folder(self) -> Path | None:
+        """The folder the last Open… or Import Folder… chose from, if it still exists."""
+        value = self._s.value("import/folder")
+        folder = Path(value) if isinstance(value, str) and value else None
+        return folder if folder is not None and folder.is_dir() else None
+
+    def set_import_folder(self, folder: Path) -> None:
+        self._s.setValue("import/folder", str(folder))
+
     def reading_positions(self) -> dict[str, int]:
         """Where each page was left: the character at the top of the article panel, by content hash."""
         value = self._s.value("reading/positions", "{}")

@@ -47,4 +47,14 @@ def prepare_row_view(view: QTableView, model: QAbstractItemModel, name: str) -> 
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.verticalHeader().setVisible(False)
+    plain_titles(view)
     return view
+
+
+def plain_titles(view: QTableView) -> None:
+    """Column titles stay in the regular weight while a row is selected.
+
+    A selected row covers every column, so the header would set every title in bold: the wider titles then
+    run under the sort arrow, in columns sized for the regular weight, and the bold says nothing.
+    """
+    view.horizontalHeader().setHighlightSections(False)

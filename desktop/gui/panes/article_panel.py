@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, Qt, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, Qt, QTextCursor, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStyle, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.gui.panes.find_bar import FindBar, TextFinder
 from desktop.gui.theme import market_colors
@@ -16,6 +16,8 @@ from desktop.library.article_html import IMAGE_SCHEME, SYMBOL_SCHEME, article_ht
 from desktop.library.records import StoredArticle
 
 MIN_ZOOM, MAX_ZOOM = -6, 12
+RELAYOUT_DELAY_MS = 120  # images are fitted to the new width once a resize (a dragged splitter) settles
+MIN_IMAGE_ROOM = 120  # pixels: a narrower panel scrolls sideways rather than shrink images to nothing
 STYLE = """
 h1 {{ font-size: 150%; margin-bottom: 4px; }}
 p {{ margin-top: 0px; margin-bottom: 10px; line-height: 140%; }}
@@ -55,6 +57,9 @@ class ArticleView(QTextBrowser):
         self._placeholder = ""
         self._images: dict[str, QImage] = {}
         self._blank = _blank_image()
+        self._image_widths: dict[str, int] = {}  # the widths the shown layout gave each image
+        self._relayout = QTimer(self, singleShot=True, interval=RELAYOUT_DELAY_MS)
+        self._relayout.timeout.connect(self._render_in_place)
         self._zoom = 0
         self._base_point_size = self.font().pointSizeF()
         self.resource_requests: list[str] = []  # every resource Qt asked for, for diagnostics and tests
@@ -85,13 +90,33 @@ class ArticleView(QTextBrowser):
         if self._article is None:
             return
         self._apply_style()
-        room = max(self.viewport().width() - 40, 200)
-        widths = {
-            name.split(":", 1)[1]: min(image.width(), room) for name, image in self._images.items()
-        }
+        self._image_widths = self._fitted_widths()
         self.document().clear()
-        self.setHtml(article_html(self._article, widths, self._symbols))
+        self.setHtml(article_html(self._article, self._image_widths, self._symbols))
         self.article_shown.emit()
+
+    def _render_in_place(self) -> None:
+        """Lay the article out again where the reader is (after a palette change or a new width)."""
+        position = self.reading_position()
+        self._render()
+        self.restore_position(position)
+
+    def _fitted_widths(self) -> dict[str, int]:
+        """Each image's width in the layout: its own, or the text column's when it is wider.
+
+        The room leaves out the vertical scroll bar even before it shows, since a long article brings it:
+        an image measured without it would be cut at the right and make the panel scroll sideways.
+        """
+        width = self.viewport().width()
+        if not self.verticalScrollBar().isVisible():
+            width -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        room = max(width - 2 * int(self.document().documentMargin()) - 8, MIN_IMAGE_ROOM)
+        return {name.split(":", 1)[1]: min(image.width(), room) for name, image in self._images.items()}
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._article is not None and self._images and self._fitted_widths() != self._image_widths:
+            self._relayout.start()
 
     # --- reading position and printing ----------------------------------------------------------
     def reading_position(self) -> int:
@@ -130,9 +155,7 @@ class ArticleView(QTextBrowser):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             if self._article is not None:
-                position = self.reading_position()
-                self._render()
-                self.restore_position(position)
+                self._render_in_place()
             else:
                 self.show_placeholder(self._placeholder)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +21,30 @@ from desktop.library.listing import PageFilter
 
 ANY_TAG = "Any tag"
 ANY_SECTION = "Any section"
+
+
+class FilterToggle(QToolButton):
+    """A filter that can be on or off; on, it is painted in the selection colours, as a chosen row is.
+
+    A filter that is on must be seen at a glance: the style's own pressed look is a shade darker at most (on
+    the dark palette, none). Painted here rather than by a style sheet, which would hold on to the palette
+    of the theme it was set under.
+    """
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.isChecked():
+            super().paintEvent(event)
+            return
+        palette = self.palette()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        edge = palette.color(QPalette.ColorRole.Text if self.hasFocus() else QPalette.ColorRole.Highlight)
+        painter.setPen(QPen(edge, 1))  # the keyboard's place stays visible
+        painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, max(self.width() - 8, 0))
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
 
 
 class FilterBar(QWidget):
@@ -48,14 +73,16 @@ class FilterBar(QWidget):
             for widget, stretch in widgets:
                 widget.setSizePolicy(QSizePolicy.Policy.Ignored, widget.sizePolicy().verticalPolicy())
                 row.addWidget(widget, stretch)
+        for toggle in (self.unread, self.starred):  # a toggle's word is its whole meaning: the choosers give way
+            toggle.setMinimumWidth(toggle.sizeHint().width())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(first)
         layout.addLayout(second)
 
-    def _toggle(self, text: str, tip: str) -> QToolButton:
-        button = QToolButton()
+    def _toggle(self, text: str, tip: str) -> FilterToggle:
+        button = FilterToggle()
         button.setText(text)
         button.setToolTip(tip)
         button.setCheckable(True)

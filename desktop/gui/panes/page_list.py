@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.gui.background import Background
 from desktop.gui.models.page_model import AS_OF, BLOCK, PUBLISHED, QUOTES, SECTION, TITLE, PageListModel
 from desktop.gui.models.table_model import prepare_row_view
+from desktop.gui.panes.column_room import StretchRoom
 from desktop.gui.panes.page_filters import FilterBar
 from desktop.library import Library, LibraryError
 from desktop.library.listing import ListedPage, PageFilter
@@ -29,6 +30,7 @@ from desktop.library.records import PageRow
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 200
+NO_MATCH = "No pages match. Clear the search or the filters to see every page."
 
 
 class PageListPane(QWidget):
@@ -47,6 +49,7 @@ class PageListPane(QWidget):
         self._owns_reader = False
         self._generation = 0
         self._wanted_page: int | None = None
+        self._or_first = False
         self._shown: int | None = None  # the page last announced by page_selected
         self.model = PageListModel(self._read_rows, self)
         self.search_box = QLineEdit()
@@ -58,6 +61,7 @@ class PageListPane(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("pageCount")
         self.view = self._make_view()
+        self.no_match = self._no_match_note(self.view)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.reload)
         # a new sort order is fetched once control returns to the event loop (an explicit reload first wins)
@@ -92,9 +96,25 @@ class PageListPane(QWidget):
         header.moveSection(header.visualIndex(AS_OF), header.visualIndex(QUOTES))  # Title | Saved | Quotes
         for column in (SECTION, PUBLISHED):
             view.setColumnHidden(column, True)  # in the tooltip and the article; View ▸ Page List Columns shows them
+        # a narrow list keeps room for the titles: the dates give way (counts are never cut)
+        self.title_room = StretchRoom(view, TITLE, {column: widths[column] for column in (AS_OF, PUBLISHED, SECTION)})
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._prepare_keyboard(view)
         return view
+
+    @staticmethod
+    def _no_match_note(view: QTableView) -> QLabel:
+        """Said in the empty list when the search and filters leave no page (an empty list says nothing)."""
+        note = QLabel(NO_MATCH)
+        note.setObjectName("noMatch")
+        note.setWordWrap(True)
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout = QVBoxLayout(view.viewport())
+        layout.setContentsMargins(12, 24, 12, 12)
+        layout.addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
+        note.hide()
+        return note
 
     # --- keyboard --------------------------------------------------------------------------------
     def _prepare_keyboard(self, view: QTableView) -> None:
@@ -129,12 +149,16 @@ class PageListPane(QWidget):
         self.filters.blockSignals(False)
         self.search_box.clear()
 
-    def reload(self, select_page: int | None = None) -> None:
-        """Ask the library for the order of the pages to list and their first screen, off the GUI thread."""
+    def reload(self, select_page: int | None = None, or_first: bool = False) -> None:
+        """Ask the library for the order of the pages to list and their first screen, off the GUI thread.
+
+        ``or_first``: when neither ``select_page`` nor the current page is listed, show the first page (at start).
+        """
         self._timer.stop()
         self._sort_timer.stop()
         self._generation += 1
         self._wanted_page = select_page  # None: keep whatever is current when the answer arrives
+        self._or_first = or_first
         generation, wanted = self._generation, self.page_filter()
         sort, descending = self.model.sort_order()
         self._background.run_in_library(
@@ -164,9 +188,13 @@ class PageListPane(QWidget):
             return  # an older search answered late
         wanted = self._wanted_page if self._wanted_page is not None else self.current_page_id()
         self.model.set_listing(listing.ids, listing.first)
+        self.no_match.setVisible(not listing.ids and self.page_filter().active())
         self.filters.set_choices(listing.tags, listing.sections)
         self.count_label.setText(count_text(listing.counts, self.page_filter()))
         row = self.model.row_of(wanted) if wanted is not None else -1
+        if row < 0 and self._or_first and listing.ids:
+            row = 0
+        self._or_first = False
         self._shown = None  # the rows are new: announce the page again even if it is the same
         if row >= 0:
             self.select_row(row)
@@ -175,18 +203,20 @@ class PageListPane(QWidget):
         self.pages_loaded.emit()
 
     def refresh_state(self, page_ids: Sequence[int]) -> None:
-        """Pages whose reader state changed: repaint their rows and count again (the list keeps its order,
-        so a page just read stays in view under the Unread filter until the next reload)."""
+        """Pages whose reader state changed: repaint their rows, count again and offer the tags now in use (the
+        list keeps its order, so a page just read stays in view under the Unread filter until the next reload)."""
         self.model.refresh(page_ids)
         generation, wanted = self._generation, self.page_filter()
         self._background.run_in_library(
-            self._library_path, lambda library: library.filter_counts(wanted),
-            lambda counts: self._on_counted(generation, counts),
+            self._library_path,
+            lambda library: (library.filter_counts(wanted), [t.name for t in library.tags()], library.sections()),
+            lambda answer: self._on_counted(generation, *answer),
         )
 
-    def _on_counted(self, generation: int, counts: dict[str, int]) -> None:
+    def _on_counted(self, generation: int, counts: dict[str, int], tags: list[str], sections: list[str]) -> None:
         if generation == self._generation:
             self.count_label.setText(count_text(counts, self.page_filter()))
+            self.filters.set_choices(tags, sections)  # a tag just given can be filtered by at once
 
     def _on_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:

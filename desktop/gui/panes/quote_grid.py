@@ -247,7 +247,8 @@ class QuotePane(QWidget):
         else:
             up, down = int(np.count_nonzero(codes > 0)), int(np.count_nonzero(codes < 0))
             text = messages.breadth(up, down, shown - up - down, shown, total)
-            self.breadth_label.setText(text + (f"  ⚠ {self._flagged} unreadable" if self._flagged else ""))
+            flagged = messages.breadth_line([f"⚠ {self._flagged} unreadable"]) if self._flagged else ""
+            self.breadth_label.setText(f"{text}  {flagged}" if flagged else text)
         self.breadth_label.setToolTip(messages.unreadable(self._flagged, total) if self._flagged else "")
         empty = self.empty_text()
         self.view.set_empty_text(empty)

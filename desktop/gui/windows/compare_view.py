@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from desktop.gui.models.table_model import ListTableModel
+from desktop.gui.models.table_model import ListTableModel, plain_titles
 from desktop.gui.theme import MarketColors, current_market_colors, direction_colors, market_colors
 from desktop.library.compare import SymbolMove, compare_quotes, strip_changes
 from desktop.library.formatting import as_of_text, change_text, price_text
@@ -83,6 +83,7 @@ class CompareDialog(QDialog):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        plain_titles(self.view)
         self.view.setTabKeyNavigation(False)
         export = QPushButton("&Export…")
         export.clicked.connect(self._request_export)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.gui.messages import plural
-from desktop.gui.models.table_model import ListTableModel
+from desktop.gui.models.table_model import ListTableModel, plain_titles
 from desktop.library.compare import StripChange
 from desktop.library.formatting import as_of_text
 
@@ -59,6 +59,7 @@ class StripChangesDialog(QDialog):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.setWordWrap(True)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        plain_titles(self.view)
         self.view.setTabKeyNavigation(False)
         self.view.activated.connect(self._on_activated)  # Enter or a double-click
         layout = QVBoxLayout(self)

@@ -162,3 +162,29 @@ def test_real_click_on_a_mentioned_symbol_asks_for_its_history(view, qtbot):
         click_text(qtbot, view, "OGDC")
     assert blocker.args == ["OGDC"]
     assert "Shares of OGDC rose" in view.toPlainText()
+
+
+def test_a_wide_image_fits_the_panel_and_follows_its_width(view, qtbot):
+    """A photo wider than the panel is shown at the text column's width, with no sideways scrolling,
+    both when the article opens and after the panel is made narrower or wider."""
+    long_text = tuple(f"Paragraph {n} of a long story about the market." for n in range(60))  # a vertical scroll bar
+    image = StoredImage("img-0", "image/png", png_bytes(1400, 300, "#2060c0"), None, 1)
+    view.resize(420, 400)
+    view.set_article(article(paragraphs=long_text, images=(image,)))
+    assert view.verticalScrollBar().isVisible()
+    assert view.horizontalScrollBar().maximum() == 0
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
+    view.resize(300, 400)
+    position = view.reading_position()
+    qtbot.waitUntil(lambda: view._image_widths["img-0"] < 300)
+    assert view.horizontalScrollBar().maximum() == 0
+    assert abs(view.reading_position() - position) < 100  # laid out again where the reader was
+    view.resize(900, 400)
+    qtbot.waitUntil(lambda: view._image_widths["img-0"] > 700)
+    assert view.horizontalScrollBar().maximum() == 0
+
+
+def test_an_image_narrower_than_the_panel_keeps_its_size(view):
+    image = StoredImage("img-0", "image/png", png_bytes(80, 40, "#2060c0"), None, 1)
+    view.set_article(article(images=(image,)))
+    assert view._image_widths == {"img-0": 80}

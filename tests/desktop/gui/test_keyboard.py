@@ -38,7 +38,7 @@ def focused() -> object:
 
 
 def import_by_keyboard(qtbot, window, monkeypatch, paths) -> None:
-    monkeypatch.setattr(dialogs, "ask_open_paths", lambda _parent: list(paths))
+    monkeypatch.setattr(dialogs, "ask_open_paths", lambda _parent, _start=None: list(paths))
     with qtbot.waitSignal(window.import_finished, timeout=30_000):
         press(qtbot, Key.Key_O, CTRL)  # File ▸ Open…
     qtbot.waitUntil(lambda: window.current_page_id() is not None, timeout=10_000)
@@ -213,3 +213,20 @@ def test_a_new_user_imports_the_sample_with_the_space_bar_and_lands_in_the_list(
         press(qtbot, Key.Key_Space)
     qtbot.waitUntil(lambda: window.current_page_id() is not None, timeout=10_000)
     assert focused() is window.pages.view
+
+
+def test_tab_reaches_every_control_of_the_market_tab_in_reading_order(qtbot, window, write_page, monkeypatch):
+    import_by_keyboard(qtbot, window, monkeypatch, [write_page("p.txt", title="Tab walks the market")])
+    window.show_market()
+    market = window.market
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is market)
+    market.range_box.setChecked(True)  # the days take a stop only while they count
+    window.tabs.tabBar().setFocus()
+    seen: list[object] = []
+    for _ in range(20):
+        press(qtbot, Key.Key_Tab)
+        if focused() is not (seen[-1] if seen else None):  # Tab steps through a date's day, month and year
+            seen.append(focused())
+    expected = [market.losers_button, market.gainers_button, market.strip_button, market.range_box,
+                market.since_edit, market.until_edit, market.grid.filter_box, market.grid.view, market.grid.chart]
+    assert [w for w in seen if w in expected] == expected

@@ -123,8 +123,8 @@ def test_clicking_a_bar_selects_its_row_and_the_row_highlights_its_bar(qtbot, wi
 def test_breadth_and_as_of_are_shown(qtbot, window, write_page):
     import_and_wait(qtbot, window, [write_page("p.txt", title="Stocks mixed")])
     wait_for_page(qtbot, window)
-    assert "▲ 2 advancing" in window.quotes.breadth_label.text()
-    assert "▼ 4 declining" in window.quotes.breadth_label.text()
+    assert "▲ 2 advancing" in window.quotes.breadth_label.text().replace("\u00a0", " ")
+    assert "▼ 4 declining" in window.quotes.breadth_label.text().replace("\u00a0", " ")
     assert "Save time not recorded" in window.quotes.as_of_label.text()  # a text copy records no save time
     assert window.quotes.as_of_label.text().endswith("(est.)")
 
@@ -470,3 +470,114 @@ def test_market_view_narrowed_to_a_date_range(qtbot, window, tmp_path):
     assert "NEW" not in prices()
     window.market.set_date_range(None, None)
     qtbot.waitUntil(lambda: prices().get("OGDC") == 220.0, timeout=5000)
+
+
+def test_open_starts_in_the_downloads_folder_then_where_the_last_pages_came_from(qtbot, window, write_page,
+                                                                                 monkeypatch):
+    """Never in the folder the app happened to be started from."""
+    starts: list[Path | None] = []
+    page = write_page("a.txt", title="Cotton prices firm")
+    monkeypatch.setattr(dialogs, "ask_open_paths", lambda _parent, start=None: starts.append(start) or [page])
+    monkeypatch.setattr(dialogs, "ask_folder", lambda _parent, start=None: starts.append(start))
+    with qtbot.waitSignal(window.import_finished, timeout=30_000):
+        window.open_files()
+    assert starts[0] == dialogs.downloads_folder() and starts[0] != Path.cwd()
+    window.open_folder()
+    assert starts[1] == page.parent
+
+
+def test_the_empty_library_offers_to_open_saved_pages_without_dragging(qtbot, window, write_page, monkeypatch):
+    page = write_page("a.txt", title="Rupee steady against the dollar")
+    monkeypatch.setattr(dialogs, "ask_open_paths", lambda _parent, _start=None: [page])
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty)
+    button = window.empty.findChild(QPushButton, "openButton")
+    assert button.isVisible() and button.isEnabled()
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [r.status for r in blocker.args[0]] == ["imported"]
+    wait_for_page(qtbot, window)
+    assert window.stack.currentWidget() is window.splitter
+
+
+def test_the_button_that_has_the_focus_at_first_shows_it(qtbot, window):
+    """Space imports the sample at once: the button it presses must look chosen."""
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty)
+    sample = window.empty.sample_button
+    qtbot.waitUntil(sample.hasFocus)
+    # Qt's mark that focus frames are drawn in this window (set once the activation's own focus is given)
+    qtbot.waitUntil(lambda: window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange))
+    focused = sample.grab().toImage()
+    window.empty.open_button.setFocus()
+    qtbot.waitUntil(lambda: not sample.hasFocus())
+    assert sample.grab().toImage() != focused
+
+
+def test_a_search_that_finds_nothing_says_so_in_the_list(qtbot, window, write_page):
+    import_and_wait(qtbot, window, [write_page("a.txt", title="Textile exports hit record")])
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 1)
+    note = window.pages.no_match
+    assert not note.isVisible()
+    window.pages.search_box.setText("zzqx")
+    qtbot.waitUntil(note.isVisible, timeout=5000)
+    assert "Clear the search or the filters" in note.text()
+    assert note.geometry().top() >= 0 and note.width() > 0  # inside the list
+    window.pages.search_box.clear()
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 1, timeout=5000)
+    assert not note.isVisible()
+
+
+def test_a_library_filled_elsewhere_opens_on_its_first_page(qtbot, tmp_path, write_page):
+    """Pages imported from the command line, the window opened for the first time: a page is shown at once,
+    not a list with nothing chosen beside two empty panes."""
+    from desktop.library import Library
+
+    library = tmp_path / "library.db"
+    with Library(library) as lib:
+        lib.import_paths([write_page("a.txt", title="Alpha fund posts gains"),
+                          write_page("b.txt", title="Beta index slips lower")])
+    window = create_main_window(library)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2, timeout=10_000)
+    first = window.pages.model.page_at(0)
+    qtbot.waitUntil(lambda: window.current_page_id() == first.id, timeout=10_000)
+    qtbot.waitUntil(lambda: first.title in window.article.toPlainText())
+    other = window.pages.model.page_at(1).title
+    window.pages.search_box.setText(other.split()[0])  # a later search that hides the page picks none by itself
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.current_page_id() is None)
+
+
+def test_print_preview_shows_the_article_on_pages(qtbot, window, write_page):
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    import_and_wait(qtbot, window, [write_page("a.txt", title="Cotton prices firm")])
+    wait_for_page(qtbot, window)
+    window.actions_.all[[a.text() for a in window.actions_.all].index("Print Pre&view…")].trigger()
+    preview = window.print_preview
+    qtbot.waitUntil(preview.isVisible)
+    pages = preview.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: pages.pageCount() >= 1)
+    assert "Cotton prices firm" in preview.printer().docName()
+    preview.reject()
+
+
+def test_a_narrow_page_list_keeps_room_for_the_titles(qtbot, window, write_page):
+    from desktop.gui.models.page_model import AS_OF as SAVED
+    from desktop.gui.models.page_model import QUOTES, TITLE
+
+    import_and_wait(qtbot, window, [write_page("a.txt", title="Textile exports hit a record high")])
+    view = window.pages.view
+    usual = view.columnWidth(SAVED)
+    title_room = view.fontMetrics().averageCharWidth() * 14
+    window.resize(1000, 560)
+    window.splitter.setSizes([280, 400, 320])
+    needed = usual + view.columnWidth(QUOTES) + title_room
+    qtbot.waitUntil(lambda: needed - 60 < view.viewport().width() < needed)  # too narrow for the usual widths
+    qtbot.waitUntil(lambda: view.columnWidth(TITLE) >= title_room)
+    assert view.columnWidth(SAVED) < usual
+    assert view.columnWidth(QUOTES) >= view.fontMetrics().horizontalAdvance("Quotes")  # counts are never cut
+    window.resize(1200, 560)
+    window.splitter.setSizes([600, 300, 300])
+    qtbot.waitUntil(lambda: view.viewport().width() > 500)  # room for every column again
+    qtbot.waitUntil(lambda: view.columnWidth(SAVED) == usual)

@@ -57,3 +57,15 @@ def test_percent_change_stays_in_sight_when_a_table_brings_more_columns(pane, ma
     pane.set_quotes(STRIP)  # only the strip's five columns: the symbol column takes what is left
     total = sum(header.sectionSize(c) for c in range(pane.model.columnCount()))
     assert total <= view.viewport().width() and header.sectionSize(pane.model.column_of(SYMBOL)) > 60
+
+
+def test_selecting_a_row_leaves_the_column_titles_as_they_were(pane, market_watch_rows, qtbot):
+    """A selected row spans every column; the titles must not turn bold and run under the sort arrow."""
+    pane.set_quotes(market_watch_rows)
+    header = pane.view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.isVisible() and header.width() > 0)
+    before = header.grab().toImage()
+    pane.view.setFocus()
+    pane.view.selectRow(3)
+    assert pane.view.selectionModel().isRowSelected(3)
+    assert header.grab().toImage() == before

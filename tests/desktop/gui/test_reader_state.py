@@ -211,3 +211,50 @@ def test_export_selected_articles_as_one_book(qtbot, filled, tmp_path, monkeypat
 
 def test_export_formats_by_file_name():
     assert reader_state.EXPORT_FORMATS[".md"] == "markdown" and reader_state.EXPORT_FORMATS[".pdf"] == "pdf"
+
+
+def test_one_article_is_offered_under_its_title_in_the_documents_folder(qtbot, filled, monkeypatch):
+    """Not 'article.html' in the folder the app was started from, under a filter that says EPUB."""
+    asked: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda _parent, title, name, filters: asked.append(
+        (title, name, filters)))
+    select(filled, "Alpha fund posts gains")
+    filled.reader.export.trigger()
+    title, suggested, filters = asked[-1]
+    assert title == "Export article"
+    assert Path(suggested).name == "Alpha fund posts gains.html"
+    assert Path(suggested).parent != Path.cwd()
+    assert filters.split(";;")[0] == "HTML file (*.html)"  # the filter shown first matches the name's suffix
+
+
+def test_the_export_folder_is_remembered(qtbot, filled, tmp_path, monkeypatch):
+    asked: list[str] = []
+    target = tmp_path / "kept" / "alpha.md"
+    target.parent.mkdir()
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda _p, _t, name, _f: asked.append(name) or target)
+    select(filled, "Alpha fund posts gains")
+    filled.reader.export.trigger()
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    select(filled, "Beta index slips lower", "Cement despatches rise")
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda _p, _t, name, _f: asked.append(name))
+    filled.reader.export.trigger()
+    assert Path(asked[-1]) == target.parent / "articles.epub"
+
+
+def test_file_names_from_titles():
+    assert reader_state.file_stem('PSX: KSE-100 "up" 1.2%? / banks lead') == "PSX KSE-100 up 1.2% banks lead"
+    assert reader_state.file_stem("...") == "article" and reader_state.file_stem(None) == "article"
+    assert len(reader_state.file_stem("x" * 300)) == reader_state.MAX_NAME
+
+
+def test_a_new_tag_is_offered_by_the_tag_filter_at_once(qtbot, filled, monkeypatch):
+    """Tag a page, then filter by that tag: no reload or restart in between."""
+    monkeypatch.setattr(tag_dialogs, "ask_page_tags", lambda *_args: ["banks"])
+    tag_box = filled.pages.filters.tag
+    assert tag_box.findText("banks") < 0
+    select(filled, "Beta index slips lower")
+    filled.reader.edit_tags.trigger()
+    qtbot.waitUntil(lambda: tag_box.findText("banks") >= 0, timeout=5000)
+    tag_box.setCurrentIndex(tag_box.findText("banks"))
+    beta = ids_by_title(filled)["Beta index slips lower"]
+    qtbot.waitUntil(lambda: filled.pages.model.page_ids() == [beta], timeout=5000)

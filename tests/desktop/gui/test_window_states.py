@@ -67,9 +67,9 @@ def test_a_filter_that_matches_nothing_says_so_and_breadth_counts_what_is_shown(
     shown = [pane.model.quote_at(r) for r in range(pane.model.rowCount())]
     up = sum(q.direction == "up" for q in shown)
     down = sum(q.direction == "down" for q in shown)
-    assert f"▲ {up} advancing" in pane.breadth_label.text()
-    assert f"▼ {down} declining" in pane.breadth_label.text()
-    assert f"({len(shown)} of 7 symbols shown)" in pane.breadth_label.text()
+    assert f"▲ {up} advancing" in pane.breadth_label.text().replace("\u00a0", " ")
+    assert f"▼ {down} declining" in pane.breadth_label.text().replace("\u00a0", " ")
+    assert f"({len(shown)} of 7 symbols shown)" in pane.breadth_label.text().replace("\u00a0", " ")
     pane.filter_box.clear()
     assert "shown)" not in pane.breadth_label.text()
 
@@ -206,3 +206,34 @@ def test_every_file_of_a_dropped_folder_is_accounted_for(qtbot, window, write_pa
     summary = window.statusBar().currentMessage()
     counted = sum(int(part.split()[0]) for part in summary.split(", "))
     assert counted == 5, summary
+
+
+def test_the_import_details_wrap_long_messages_and_take_the_keyboard(qtbot, window, tmp_path):
+    """A long reason is read whole, without scrolling sideways; arrows and Page Down scroll the list at once."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for number in range(40):
+        name = f"photo-{number:02}-with-a-long-name-as-cameras-give-them-{'x' * 40}.html"
+        (folder / name).write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    import_and_wait(qtbot, window, [folder])
+    window.show_import_details()
+    dialog = window.imports.details_dialog
+    view = dialog.findChild(QPlainTextEdit)
+    qtbot.waitUntil(view.isVisible)
+    assert view.horizontalScrollBar().maximum() == 0
+    qtbot.waitUntil(lambda: dialog.focusWidget() is view)
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 0
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+
+
+def test_the_breadth_line_wraps_between_its_items_only():
+    """A narrow pane puts a whole item on the next line, never '⚠ 2' above 'unreadable'."""
+    from desktop.gui.messages import breadth
+
+    line = breadth(150, 146, 24, 300, 320)
+    items = [part for part in line.split("  ")]
+    assert [item.replace("\u00a0", " ") for item in items] == [
+        "▲ 150 advancing", "▼ 146 declining", "• 24 unchanged", "(300 of 320 symbols shown)"]
+    assert all(" " not in item for item in items)
