@@ -20,7 +20,11 @@ BODY = r"(?>\d{1,3}(?:,\d{3})++|\d{1,12}+)(?:\.\d{1,6}+)?"
 SIGN = r"[+\-\u2212\u2013]"
 # A number as a token: optional parentheses, sign and percent sign.
 NUMBER = rf"\(?{SIGN}?{BODY}(?:\s?%)?\)?"
-_CELL = re.compile(rf"\s*+(?P<lp>\()?(?P<sign>{SIGN})?(?P<body>{BODY})(?P<pct>\s?%)?(?P<rp>\))?\s*+")
+# A cell may name the currency before or after its number ("Rs. 145.20", "145.20 PKR").
+_UNIT = r"(?:Rs\.?|PKR)"
+_CELL = re.compile(
+    rf"\s*+(?:{_UNIT}\s?)?(?P<lp>\()?(?P<sign>{SIGN})?(?P<body>{BODY})(?P<pct>\s?%)?(?P<rp>\))?(?:\s?{_UNIT})?\s*+"
+)
 _HINT_CHARS = re.compile(f"[{MARKS}{GLYPHS}]")
 
 Hint = tuple[str, Direction]  # (where the direction was read: "word", "glyph" or "class"; the direction)

@@ -58,11 +58,14 @@ def find_quotes(lines: Sequence[str]) -> FoundQuotes:
     no strip or table spans them. When a strip and a table both quote a symbol, the table row is kept (it carries more fields, and a
     strip may lag the table); between two tables, the row with more fields.
     """
-    tables = find_tables(lines)
+    found_tables = find_tables(lines)
     table_lines: set[int] = set()
-    for table in tables:
+    for table in found_tables:
         table_lines.update(table.lines)
     strips = strip_quotes(lines, table_lines)
+    tables = [table for table in found_tables if table.quotes]
+    if len(tables) < len(found_tables):  # the rows of a table of other rates are not quote lines
+        table_lines = {n for table in tables for n in table.lines}
     merged: dict[str, Quote] = {}
     for quote in strips.quotes:
         merged.setdefault(_key(quote.symbol), quote)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal, cast
 
 from parsing.html.layout import MARKS
-from parsing.sites.vocabulary import QUOTE_HEADERS
+from parsing.sites.vocabulary import OTHER_NAME_COLUMNS, QUOTE_HEADERS
 
 Role = Literal["symbol", "index", "sector", "price", "change", "percent", "prev", "open", "high", "low", "volume",
                "text"]
@@ -59,6 +59,19 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
         if len(below) <= MAX_HEADER_LINE and "\t" not in below and _HEADER_LINE.fullmatch(below):
             header = _header(roles + _word_roles(below), False, 2)
     return header
+
+
+def other_columns(line: str) -> int:
+    """The cells of a tabbed header whose first column names no symbol, index or sector but something else
+    (Currency, Commodity, Date) while the others name a price and a change or percent: the rows below it are
+    not quotes, however much they read like them. 0 for any other line."""
+    if len(line) > MAX_HEADER_LINE or "\t" not in line or _DIGIT.search(line) is not None:
+        return 0
+    cells = line.split("\t")
+    if " ".join(cells[0].strip(MARKS + " :").lower().split()) not in OTHER_NAME_COLUMNS:
+        return 0
+    roles: list[Role] = ["symbol", *(_cell_role(cell) for cell in cells[1:])]
+    return len(cells) if _header(roles, True, 1) is not None else 0
 
 
 def _role(text: str) -> Role:

@@ -113,9 +113,12 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
 
 
 def _lone_item_counts(item: Item, run: list[Tok], lines: Sequence[str]) -> bool:
-    if not item.textual:
-        return False
+    """A lone item stated by a word or glyph, or a card (its fields on lines of their own) with a signed change
+    or percent, above the story. A lone line with signs only may be a figure quoted in passing."""
     first = run[item.start].line
+    if not item.textual and not (item.numbers is not None and run[item.end - 1].line != first
+                                 and (item.numbers[1].signed or item.numbers[2].signed)):
+        return False
     return not any(_story_line(line) for line in lines[:first])
 
 
@@ -315,11 +318,12 @@ def _number(toks: list[Tok], j: int, percent: bool) -> Num | None:
 
 def _item(toks: list[Tok], i: int) -> Item | None:
     hints: list[Hint] = []
-    j = _hints(toks, i, (MARK, GLYPH), hints)
+    j = _hints(toks, i, (MARK, GLYPH, LABEL), hints)
     if j >= len(toks) or toks[j].kind != SYM:
         return None
     symbol = toks[j].text
-    j = _hints(toks, j + 1, (MARK, LABEL), hints)
+    j = _past_name_line(toks, j + 1)
+    j = _hints(toks, j, (MARK, LABEL), hints)
     price = _number(toks, j, False)
     if price is None or price.signed or "(" in toks[j].text:
         return None
@@ -335,6 +339,15 @@ def _item(toks: list[Tok], i: int) -> Item | None:
     textual = any(source != "class" for source, _said in hints)
     unstated = not (textual or change.signed or percent.signed) and change.value != 0
     return Item(symbol, hints, i, j + 1, (price, change, percent), None, textual, unstated)
+
+
+def _past_name_line(toks: list[Tok], j: int) -> int:
+    """Past a short line of words under a symbol that has a line of its own, when the next line starts the
+    numbers: a card's company name ("HBL", "Habib Bank Limited", "145.20")."""
+    if (j + 1 < len(toks) and toks[j].kind == GAP and toks[j - 1].first and toks[j - 1].last
+            and toks[j + 1].first and toks[j + 1].kind in (NUM, MARK, LABEL)):
+        return j + 1
+    return j
 
 
 def _aligned(toks: list[Tok], item: Item) -> bool:
