@@ -26,8 +26,8 @@ class FoundQuotes:
     """The quotes of a page and what they took from it.
 
     ``used`` holds the text of each line a quote was read from, whitespace collapsed (a table row's text, and
-    the text of each of its cells, since some layouts put every cell on a line of its own): the article builder
-    passes over lines whose text is in it. ``table_rows`` and ``table_chars`` measure the quote tables;
+    the text of each of its cells, since some layouts put every cell on a line of its own; a table of other
+    rates gives its lines too, though no quote): the article builder passes over lines whose text is in it. ``table_rows`` and ``table_chars`` measure the quote tables;
     ``lines`` holds the indices of those lines, and ``unstated`` the indices of strip lines whose direction only
     a class gave (or nothing did).
     """
@@ -58,14 +58,11 @@ def find_quotes(lines: Sequence[str]) -> FoundQuotes:
     no strip or table spans them. When a strip and a table both quote a symbol, the table row is kept (it carries more fields, and a
     strip may lag the table); between two tables, the row with more fields.
     """
-    found_tables = find_tables(lines)
+    tables = find_tables(lines)
     table_lines: set[int] = set()
-    for table in found_tables:
+    for table in tables:
         table_lines.update(table.lines)
     strips = strip_quotes(lines, table_lines)
-    tables = [table for table in found_tables if table.quotes]
-    if len(tables) < len(found_tables):  # the rows of a table of other rates are not quote lines
-        table_lines = {n for table in tables for n in table.lines}
     merged: dict[str, Quote] = {}
     for quote in strips.quotes:
         merged.setdefault(_key(quote.symbol), quote)
@@ -82,7 +79,7 @@ def find_quotes(lines: Sequence[str]) -> FoundQuotes:
         tuple(merged.values()),
         _used_texts(lines[n] for n in used_lines),
         sum(len(table.quotes) for table in tables),
-        sum(_table_chars(lines, table) for table in tables),
+        sum(_table_chars(lines, table) for table in tables if table.quotes),
         frozenset(strips.unstated),
         frozenset(used_lines),
     )

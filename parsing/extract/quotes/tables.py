@@ -100,6 +100,8 @@ def _title(line: str) -> bool:
 def _rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote], int]:
     if header.tabbed:
         return _tab_rows(lines, n, header)
+    if header.stacked:
+        return _stacked_rows(lines, n, header)
     quotes: list[Quote] = []
     glued: list[tuple[str, str]] = []
     while n < len(lines):
@@ -216,6 +218,22 @@ def _plain(price: float, change: float, percent: float | None, prev: float | Non
         and (percent is None or abs(change / base * 100 - percent) <= 0.006)
         and (high is None or low is None or (low <= price <= high and (open_ is None or low <= open_ <= high)))
     )
+
+
+def _stacked_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote], int]:
+    """Rows of one cell per line, as many lines each as the header has cells."""
+    width = len(header.roles)
+    quotes: list[Quote] = []
+    while n + width <= len(lines):
+        cells = lines[n:n + width]
+        if any(len(cell) > MAX_ROW_LINE or "\t" in cell for cell in cells):
+            break
+        quote = _build(cells[header.name], header, [cell for i, cell in enumerate(cells) if i != header.name])
+        if quote is None:
+            break
+        quotes.append(quote)
+        n += width
+    return quotes, n
 
 
 # --- untabbed and glued rows --------------------------------------------------------------------------------------
