@@ -86,8 +86,9 @@ def _grouped(lines: Sequence[str], n: int, top: list[Role]) -> Header | None:
     ("Change" over "Rs." and "%"), the others span both rows ("Symbol", "Volume").
 
     The first table row tells the number of columns, hence how many top cells are groups; the groups are taken
-    to be next to each other and of one width each, and the first placement that makes a quote header wins.
-    A sub-cell that names no column of its own takes its group's role ("Rs." under "Change").
+    to be next to each other and of one width each, and of the placements that make a quote header the one
+    that leaves the fewest columns unnamed wins (the first of equals). A sub-cell that names no column of its
+    own takes its group's role ("Rs." under "Change").
     """
     if n + 2 >= len(lines):
         return None
@@ -101,6 +102,7 @@ def _grouped(lines: Sequence[str], n: int, top: list[Role]) -> Header | None:
         return None
     width = len(subs) // groups
     name = next((i for i, role in enumerate(top) if role in NAME_ROLES), -1)
+    best: Header | None = None
     for start in range(len(top) - groups + 1):
         if start <= name < start + groups:
             continue
@@ -108,9 +110,9 @@ def _grouped(lines: Sequence[str], n: int, top: list[Role]) -> Header | None:
         for g in range(groups):
             roles += [sub if sub != "text" else top[start + g] for sub in subs[g * width:(g + 1) * width]]
         header = _header(roles + top[start + groups:], True, 2)
-        if header is not None:
-            return header
-    return None
+        if header is not None and (best is None or header.roles.count("text") < best.roles.count("text")):
+            best = header
+    return best
 
 
 def other_columns(line: str) -> int:

@@ -111,6 +111,46 @@ def test_single_line_inside_the_story_is_story_text(before):
     assert find_quotes(["Stocks slump", before, "OGDC 213.07 Decreased By -13.70 (-6.04%)"]).quotes == ()
 
 
+def test_field_labels_before_the_symbol():
+    # a <dl> per quote: every label and value a line
+    lines = ["Stocks to watch", "Symbol", "HBL", "Price", "145.20", "Change", "+1.20", "Change %", "+0.83%",
+             "Symbol", "UBL", "Price", "312.45", "Change", "-1.05", "Change %", "-0.33%"]
+    got = {q.symbol: q for q in find_quotes(lines).quotes}
+    assert (got["HBL"].change, got["UBL"].percent, got["UBL"].direction) == (1.2, -0.33, "down")
+
+
+def test_a_card_with_the_company_name_under_the_symbol():
+    lines = ["AAA", "Alpha Bank Limited", "10.00", "+1.00", "(+11.11%)", "BBB", "Beta Cement", "20.00", "-1.00",
+             "(-4.76%)"]
+    found = find_quotes(lines)
+    assert [(q.symbol, q.change) for q in found.quotes] == [("AAA", 1.0), ("BBB", -1.0)]
+    assert "Alpha Bank Limited" in found.used
+
+
+@pytest.mark.parametrize("lines", [
+    ["AAA 10.00", "Alpha Bank Limited", "+1.00", "(+11.11%)"],  # the symbol shares its line
+    ["AAA", "Alpha Bank Limited", "Karachi", "10.00", "+1.00", "(+11.11%)"],  # two lines of words
+    ["AAA", "the bank said on Monday that its profit rose", "10.00", "+1.00", "(+11.11%)"],  # a sentence
+])
+def test_only_one_short_name_line_is_passed_over(lines):
+    assert find_quotes(lines).quotes == ()
+
+
+def test_a_lone_signed_card_above_the_story_is_a_quote():
+    found = find_quotes(["KSE-100", "118,427.35", "+1,049.30", "+0.89%", "As of 03:30 PM PKT",
+                         "The index rose on Monday as investors bought banks and cement stocks."])
+    assert [(q.symbol, q.kind, q.change) for q in found.quotes] == [("KSE-100", "index", 1049.3)]
+
+
+@pytest.mark.parametrize("lines", [
+    ["KSE-100", "118,427.35", "1,049.30", "0.89%", "Story"],  # no sign: a card of figures, not said to be a quote
+    ["Stocks rise", "The index rose on Monday as investors bought banks and cement stocks.",
+     "KSE-100", "118,427.35", "+1,049.30", "+0.89%"],  # inside the story
+])
+def test_a_lone_card_without_signs_or_inside_the_story_is_not(lines):
+    assert find_quotes(lines).quotes == ()
+
+
 def test_exchange_rates_are_not_quotes():
     got = quotes_of("USD/PKR 280.15 +0.05 +0.02% | HUBC 120.50 +1.20 +1.01% | EUR/PKR 301.20 -0.40 -0.13%")
     assert list(got) == ["HUBC"]

@@ -170,3 +170,63 @@ def test_generated_glued_rows_parse_back_or_are_left_out(case):
     got = {q.symbol: (q.price, q.change, q.volume) for q in quotes_of(text).values()}
     assert all(truth[symbol] == values for symbol, values in got.items())  # never a wrong split
     assert len(got) >= len(truth) * 0.8
+
+
+def test_a_symbol_printed_in_lower_case_is_read_in_a_symbol_column():
+    got = quotes_of("Symbol\tPrice\tChange\tChange %\nhbl\t145.20 PKR\t+1.20\t+0.83%\npso2\t10.00\t-0.10\t-0.99%\n")
+    assert (got["HBL"].price, got["HBL"].change, got["HBL"].flag) == (145.20, 1.20, None) and "PSO2" in got
+
+
+def test_lower_case_words_are_no_symbols_outside_a_symbol_column():
+    assert quotes_of("hbl 145.20 +1.20 +0.83%\nubl 312.45 -1.05 -0.33%\nMixed\t10.00\t+0.10\t+1.01%\n") == {}
+    assert quotes_of("Symbol\tPrice\tChange\tChange %\nHabib\t145.20\t+1.20\t+0.83%\n") == {}
+
+
+@pytest.mark.parametrize("first", ["Currency", "Commodity", "DATE", "Country"])
+def test_rows_under_a_table_of_other_rates_are_no_quotes(first):
+    rows = "USD\t280.15\t+0.05\t+0.02%\nEUR\t301.20\t-0.36\t-0.12%\nGBP\t355.00\t+1.42\t+0.40%\n"
+    found = find_quotes(copy_lines(f"{first}\tRate\tChange\tChange %\n{rows}"))
+    assert found.quotes == () and {"USD", "301.20", "Rate"} <= found.used and found.table_rows == 0
+    assert set(quotes_of(f"Symbol\tRate\tChange\tChange %\n{rows}")) == {"USD", "EUR", "GBP"}  # the rule is the header
+
+
+def test_a_table_of_other_rates_ends_where_its_rows_do():
+    text = "Currency\tRate\tChange\tChange %\nUSD\t280.15\t+0.05\t+0.02%\nMarket\nHUBC 120.50 +1.20 +1.01%\nOGDC 213.07 -1.70 -0.79%\n"
+    assert list(quotes_of(text)) == ["HUBC", "OGDC"]
+
+
+GROUPED = "Symbol\tPrice (Rs.)\tChange\tVolume\nLDCP\tCurrent\tRs.\t%\n"
+
+
+def test_two_row_header_groups_sub_cells_under_its_cells():
+    got = quotes_of(GROUPED + "HBL\t144.00\t145.20\t+1.20\t+0.83\t1,000\nUBL\t313.50\t312.45\t-1.05\t-0.33\t2,500\n")
+    hbl, ubl = got["HBL"], got["UBL"]
+    assert (hbl.previous_close, hbl.price, hbl.change, hbl.percent, hbl.volume, hbl.flag) == (
+        144.0, 145.2, 1.2, 0.83, 1000, None)
+    assert (ubl.change, ubl.percent, ubl.volume, ubl.flag) == (-1.05, -0.33, 2500, None)
+
+
+def test_two_row_header_with_the_groups_anywhere_but_the_name():
+    text = "Stock\tVolume\tPrices\tChange\nClose\tLDCP\tRs\t%\nHBL\t1,000\t145.20\t144.00\t+1.20\t+0.83\n"
+    hbl = quotes_of(text)["HBL"]
+    assert (hbl.price, hbl.previous_close, hbl.percent, hbl.volume, hbl.flag) == (145.2, 144.0, 0.83, 1000, None)
+
+
+def test_a_second_header_line_that_does_not_fit_the_rows_is_no_group():
+    # 4 + 4 cells over rows of 4: no top cell can be a group; the first line alone is the header
+    text = "Symbol\tPrice\tChange\t%\nLDCP\tCurrent\tRs.\t%\nHBL\t145.20\t+1.20\t+0.83%\n"
+    assert quotes_of(text) == {}
+
+
+def test_header_and_rows_of_one_cell_per_line():
+    cells = ["Symbol", "Last", "Change", "% Change", "Volume",
+             "HBL", "145.20", "+1.20", "+0.83 %", "1,000", "UBL", "312.45", "-1.05", "-0.33 %", "2,500"]
+    found = find_quotes(cells)
+    assert [(q.symbol, q.price, q.percent, q.volume) for q in found.quotes] == [
+        ("HBL", 145.2, 0.83, 1000), ("UBL", 312.45, -0.33, 2500)]
+    assert found.table_rows == 2 and "% Change" in found.used
+
+
+def test_one_cell_per_line_header_stops_at_the_first_line_that_is_no_row():
+    cells = ["Symbol", "Last", "Change", "HBL", "145.20", "+1.20", "Read more", "UBL", "312.45", "-1.05"]
+    assert [q.symbol for q in find_quotes(cells).quotes] == ["HBL"]
