@@ -21,7 +21,7 @@ SIGN = r"[+\-\u2212\u2013]"
 # A number as a token: optional parentheses, sign and percent sign.
 NUMBER = rf"\(?{SIGN}?{BODY}(?:\s?%)?\)?"
 # A cell may name the currency before or after its number ("Rs. 145.20", "145.20 PKR").
-_UNIT = r"(?:Rs\.?|PKR)"
+_UNIT = r"(?i:Rs\.?|PKR)"
 _CELL = re.compile(
     rf"\s*+(?:{_UNIT}\s?)?(?P<lp>\()?(?P<sign>{SIGN})?(?P<body>{BODY})(?P<pct>\s?%)?(?P<rp>\))?(?:\s?{_UNIT})?\s*+"
 )

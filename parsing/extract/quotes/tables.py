@@ -38,6 +38,7 @@ EMPTY_CELLS = frozenset({"", "-", "--", "n/a", "N/A", "—"})
 
 _SECTOR_NAME = r"[A-Za-z][A-Za-z&.,/()' -]{1,80}?[A-Za-z.)]"
 _SYMBOL_CELL = re.compile(SYMBOL)
+_DIGITS_SYMBOL = re.compile(r"[0-9]{3,6}")  # "786": only where a column says it holds symbols
 _SECTOR_CELL = re.compile(_SECTOR_NAME)
 _ROW_START = {
     "symbol": re.compile(rf"({SYMBOL})\s++(?=[+\-\u2212\u2013\d(])"),
@@ -273,11 +274,14 @@ def _glued_rows(rows: list[tuple[str, str]], header: Header) -> list[Quote]:
 # --- one row ------------------------------------------------------------------------------------------------------
 
 def _name(text: str, kind: Role) -> str | None:
-    """The row's name; a symbol printed in lower case (a page that upper-cases it by CSS) in upper case."""
+    """The row's name; a symbol printed in lower case (a page that upper-cases it by CSS) in upper case.
+
+    A symbol of digits alone ("786") is read here, in a column whose header names symbols; in a strip a
+    token of digits is a number."""
     text = text.strip(MARKS + " ")
     if kind == "sector":
         return text if _SECTOR_CELL.fullmatch(text) else None
-    if _SYMBOL_CELL.fullmatch(text):
+    if _SYMBOL_CELL.fullmatch(text) or _DIGITS_SYMBOL.fullmatch(text):
         return text
     upper = text.upper()
     return upper if text.islower() and _SYMBOL_CELL.fullmatch(upper) else None

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from parsing.extract.quotes.figures import GLYPHS, NUMBER
 from parsing.html.layout import MARKS
-from parsing.sites.vocabulary import DIRECTION_WORDS, FIELD_LABELS
+from parsing.sites.vocabulary import CURRENCY_UNITS, DIRECTION_WORDS, FIELD_LABELS
 
 MAX_FIELD_LINE = 20_000  # a marquee of 300 items fits; longer lines are never read as a strip
 
@@ -31,7 +31,7 @@ def _words(words: Iterable[str]) -> str:
 
 _END = rf"(?=[\s|·•,;{MARKS}{GLYPHS}]|$)"
 WORD_PATTERN = rf"(?i:{_words(DIRECTION_WORDS)})(?:\s{{1,3}}(?i:by))?"
-_LABEL = rf"(?i:{_words(FIELD_LABELS)})"
+_LABEL = rf"(?i:{_words(FIELD_LABELS + CURRENCY_UNITS)})"
 _ALTERNATIVES = (
     f"([{MARKS}])",
     f"([{GLYPHS}])",

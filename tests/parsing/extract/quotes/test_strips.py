@@ -151,6 +151,17 @@ def test_a_lone_card_without_signs_or_inside_the_story_is_not(lines):
     assert find_quotes(lines).quotes == ()
 
 
+def test_a_currency_before_or_after_the_price_is_read_past():
+    got = quotes_of("HBL Rs. 145.20 ▲ 1.20 (0.83%) UBL 312.45 PKR ▼ 1.05 (0.33%) MCB Rs250.10 +0.10 +0.04%")
+    assert [(s, q.price, q.change) for s, q in got.items()] == [("HBL", 145.2, 1.2), ("UBL", 312.45, -1.05),
+                                                                 ("MCB", 250.1, 0.1)]
+
+
+def test_a_symbol_of_digits_is_no_strip_item():
+    assert list(quotes_of("786 12.13 -0.21 -1.70% | HBL 145.20 +1.20 +0.83% | UBL 312.45 -1.05 -0.33%")) == [
+        "HBL", "UBL"]
+
+
 def test_exchange_rates_are_not_quotes():
     got = quotes_of("USD/PKR 280.15 +0.05 +0.02% | HUBC 120.50 +1.20 +1.01% | EUR/PKR 301.20 -0.40 -0.13%")
     assert list(got) == ["HUBC"]

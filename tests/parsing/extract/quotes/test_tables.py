@@ -177,6 +177,12 @@ def test_a_symbol_printed_in_lower_case_is_read_in_a_symbol_column():
     assert (got["HBL"].price, got["HBL"].change, got["HBL"].flag) == (145.20, 1.20, None) and "PSO2" in got
 
 
+def test_a_symbol_of_digits_is_read_in_a_symbol_column():
+    got = quotes_of("#\tSymbol\tName\tLTP\tChange\n1\t786\t786 Investments\t12.13\t-0.21\n2\tHBL\tHabib Bank\t145.20\t+1.20\n")
+    assert (got["786"].price, got["786"].change, got["786"].kind) == (12.13, -0.21, "stock") and "HBL" in got
+    assert quotes_of("Symbol\tLTP\tChange\n78\t12.13\t-0.21\n") == {}  # a serial number is no symbol
+
+
 def test_lower_case_words_are_no_symbols_outside_a_symbol_column():
     assert quotes_of("hbl 145.20 +1.20 +0.83%\nubl 312.45 -1.05 -0.33%\nMixed\t10.00\t+0.10\t+1.01%\n") == {}
     assert quotes_of("Symbol\tPrice\tChange\tChange %\nHabib\t145.20\t+1.20\t+0.83%\n") == {}
