@@ -46,6 +46,7 @@ from parsing.sites.brecorder import is_index
 from parsing.sites.vocabulary import DIRECTION_WORDS
 
 MAX_GAP_LINES = 2  # short label lines ("Indices", "Market movers") one strip may bridge
+MAX_LABEL_CHARS, MAX_LABEL_WORDS = 60, 6
 _SOURCE_RANK = {"word": 0, "glyph": 1, "class": 2}
 _DATELINE = re.compile(r"(?i)\b(?:published|updated|posted)\b.{0,60}?\b(?:19|20)\d\d\b")
 _SENTENCE = re.compile(r"(?:\b[a-z]{2,}[,;:]? ){4}[a-z]{2,}")  # five lower-case words in a row: prose
@@ -130,7 +131,10 @@ def _story_line(line: str) -> bool:
 
 
 def _label_line(line: str) -> bool:
-    return len(line) <= 40 and len(line.split()) <= 4 and not any(char.isdigit() for char in line)
+    """A short line of words without figures: a label ("Market movers") or a company's name under its symbol
+    ("Pakistan State Oil Company Limited"), not a sentence."""
+    return (len(line) <= MAX_LABEL_CHARS and len(line.split()) <= MAX_LABEL_WORDS
+            and not any(char.isdigit() for char in line) and _SENTENCE.search(line) is None)
 
 
 def _runs(lines: Sequence[str], skip: Collection[int]) -> list[list[Tok]]:

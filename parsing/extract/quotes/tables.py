@@ -178,10 +178,21 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
                 break
             quote = _build(cells[header.name], header, [cell for i, cell in enumerate(cells) if i != header.name])
         if quote is None:
-            break
+            if not _unpriced(line, header):
+                break
+            n += 1  # a listed symbol that did not trade today: no quote, and the table goes on
+            continue
         quotes.append(quote)
         n += 1
     return quotes, n
+
+
+def _unpriced(line: str, header: Header) -> bool:
+    """A row of the table's width whose name reads and whose price is an empty mark ("-", "n/a", nothing)."""
+    cells = line.split("\t")
+    if len(cells) != len(header.roles) or _name(cells[header.name], header.roles[header.name]) is None:
+        return False
+    return cells[header.roles.index("price")].strip(MARKS + " ") in EMPTY_CELLS
 
 
 def _fast_row(groups: tuple[str | None, ...], header: Header, plan: _Plan, odd_minus: bool) -> Quote | None:

@@ -120,8 +120,8 @@ def test_field_labels_before_the_symbol():
 
 
 def test_a_card_with_the_company_name_under_the_symbol():
-    lines = ["AAA", "Alpha Bank Limited", "10.00", "+1.00", "(+11.11%)", "BBB", "Beta Cement", "20.00", "-1.00",
-             "(-4.76%)"]
+    lines = ["AAA", "Alpha Bank Limited", "10.00", "+1.00", "(+11.11%)", "BBB", "Beta Oil & Gas Company Limited",
+             "20.00", "-1.00", "(-4.76%)"]
     found = find_quotes(lines)
     assert [(q.symbol, q.change) for q in found.quotes] == [("AAA", 1.0), ("BBB", -1.0)]
     assert "Alpha Bank Limited" in found.used
@@ -131,6 +131,7 @@ def test_a_card_with_the_company_name_under_the_symbol():
     ["AAA 10.00", "Alpha Bank Limited", "+1.00", "(+11.11%)"],  # the symbol shares its line
     ["AAA", "Alpha Bank Limited", "Karachi", "10.00", "+1.00", "(+11.11%)"],  # two lines of words
     ["AAA", "the bank said on Monday that its profit rose", "10.00", "+1.00", "(+11.11%)"],  # a sentence
+    ["AAA", "shares rose as investors bought", "10.00", "+1.00", "(+11.11%)"],  # a short one
 ])
 def test_only_one_short_name_line_is_passed_over(lines):
     assert find_quotes(lines).quotes == ()

@@ -177,6 +177,19 @@ def test_a_symbol_printed_in_lower_case_is_read_in_a_symbol_column():
     assert (got["HBL"].price, got["HBL"].change, got["HBL"].flag) == (145.20, 1.20, None) and "PSO2" in got
 
 
+@pytest.mark.parametrize("empty", ["-", "—", "", "n/a"])
+def test_a_row_without_a_price_is_passed_over_and_the_table_goes_on(empty):
+    text = (f"Symbol\tPrice\tChange\tChange %\nHBL\t145.20\t+1.20\t+0.83%\nAGIL\t{empty}\t{empty}\t{empty}\n"
+            "UBL\t312.45\t-1.05\t-0.33%\n")
+    found = find_quotes(copy_lines(text))
+    assert [q.symbol for q in found.quotes] == ["HBL", "UBL"] and found.table_rows == 2
+
+
+def test_a_row_with_words_for_a_price_ends_the_table():
+    text = "Symbol\tPrice\tChange\tChange %\nHBL\t145.20\t+1.20\t+0.83%\nNote\tsee below\tnone\tnone\nUBL\t312.45\t-1.05\t-0.33%\n"
+    assert [q.symbol for q in find_quotes(copy_lines(text)).quotes] == ["HBL"]
+
+
 def test_a_symbol_of_digits_is_read_in_a_symbol_column():
     got = quotes_of("#\tSymbol\tName\tLTP\tChange\n1\t786\t786 Investments\t12.13\t-0.21\n2\tHBL\tHabib Bank\t145.20\t+1.20\n")
     assert (got["786"].price, got["786"].change, got["786"].kind) == (12.13, -0.21, "stock") and "HBL" in got
