@@ -26,6 +26,8 @@ _CELL = re.compile(
     rf"\s*+(?:{_UNIT}\s?)?(?P<lp>\()?(?P<sign>{SIGN})?(?P<body>{BODY})(?P<pct>\s?%)?(?P<rp>\))?(?:\s?{_UNIT})?\s*+"
 )
 _HINT_CHARS = re.compile(f"[{MARKS}{GLYPHS}]")
+_SCALED = re.compile(rf"\s*+({BODY})\s?([KkMmBb])(?:[Nn]|[Ll][Nn])?\s*+")  # 1.25M, 850.3K, 2.1bn, 3.4 mln
+_SCALE = {"K": 1e3, "M": 1e6, "B": 1e9}
 
 Hint = tuple[str, Direction]  # (where the direction was read: "word", "glyph" or "class"; the direction)
 
@@ -51,6 +53,15 @@ def parse_number(text: str) -> Num | None:
     if match is None or bool(match["lp"]) != bool(match["rp"]):
         return None
     return make_number(match["sign"], match["body"], match["pct"])
+
+
+def scaled_number(text: str) -> Num | None:
+    """A count printed short ("1.25M", "850.3K", "2.1bn"), as a volume column may print it; else None."""
+    match = _SCALED.fullmatch(text)
+    if match is None:
+        return None
+    num = make_number(None, match[1], None)
+    return num._replace(value=float(round(num.value * _SCALE[match[2].upper()])))
 
 
 def make_number(sign: str | None, body: str, percent: str | None) -> Num:

@@ -22,6 +22,7 @@ from parsing.extract.quotes.figures import (
     cell_hints,
     make_number,
     parse_number,
+    scaled_number,
     signed_float,
 )
 from parsing.extract.quotes.glued import split_rows
@@ -32,6 +33,7 @@ from parsing.model import Kind, Quote
 from parsing.sites.brecorder import is_index
 
 MAX_ROW_LINE = 2_000
+MAX_ROW_PARTS = 3  # lines one table row may take when its cells hold line breaks
 MAX_TITLE_WORDS = 6
 MAX_TITLE_CHARS = 60
 EMPTY_CELLS = frozenset({"", "-", "--", "n/a", "N/A", "—"})
@@ -165,26 +167,54 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
     pattern = _row_pattern(header.roles, header.name)
     plan = _plan(header.roles, header.name, header.sector)
     quotes: list[Quote] = []
+    width = len(header.roles)
     while n < len(lines):
         line = lines[n]
-        if len(line) > MAX_ROW_LINE or "\t" not in line:
+        if len(line) > MAX_ROW_LINE:
             break
+        used = 1
         match = pattern.fullmatch(line)
         if match is not None:
             quote = _fast_row(match.groups(), header, plan, "\u2212" in line or "\u2013" in line)
         else:
             cells = line.split("\t")
-            if len(cells) != len(header.roles):
+            if len(cells) < width:
+                broken = _broken_row(lines, n, width, header.name)
+                if broken is None:
+                    break
+                cells, used = broken
+            elif len(cells) != width:
                 break
             quote = _build(cells[header.name], header, [cell for i, cell in enumerate(cells) if i != header.name])
         if quote is None:
-            if not _unpriced(line, header):
+            if used > 1 or not _unpriced(line, header):
                 break
             n += 1  # a listed symbol that did not trade today: no quote, and the table goes on
             continue
         quotes.append(quote)
-        n += 1
+        n += used
     return quotes, n
+
+
+def _broken_row(lines: Sequence[str], n: int, width: int, name: int) -> tuple[list[str], int] | None:
+    """A row that line breaks inside its cells spread over two or three lines (a symbol over the company's
+    name: ``HBL`` then ``Habib Bank Limited<tab>145.20<tab>...``): its cells, and the lines it takes.
+
+    The lines must hold exactly the row's cell separators. The name cell keeps its first line (the symbol),
+    any other cell its lines joined by spaces.
+    """
+    tabs, end = 0, n
+    while end < len(lines) and end - n < MAX_ROW_PARTS and tabs < width - 1:
+        tabs += lines[end].count("\t")
+        end += 1
+    if tabs != width - 1 or end - n < 2:
+        return None
+    text = "\n".join(lines[n:end])
+    if "\x00" in text or "\x01" in text:  # a part of the page left out of the layout lies between them
+        return None
+    cells = text.split("\t")
+    return [(cell.split("\n", 1)[0] if i == name else " ".join(cell.split())) if "\n" in cell else cell
+            for i, cell in enumerate(cells)], end - n
 
 
 def _unpriced(line: str, header: Header) -> bool:
@@ -316,6 +346,8 @@ def _build(name_text: str, header: Header, cells: list[str]) -> Quote | None:
         text, found = cell_hints(cell)
         hints += found
         num = parse_number(text)
+        if num is None and role == "volume":
+            num = scaled_number(text)
         if num is None:
             if role in ("price", "change") or text.strip() not in EMPTY_CELLS:
                 return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsing.extract.quotes.figures import cell_hints, parse_number
+from parsing.extract.quotes.figures import cell_hints, parse_number, scaled_number
 from parsing.html.layout import MARK_DOWN
 
 
@@ -33,3 +33,14 @@ def test_not_numbers(text):
 def test_cell_hints_take_glyphs_and_marks_out():
     text, hints = cell_hints(f"{MARK_DOWN}▼ 12.5")
     assert text.strip() == "12.5" and hints == [("class", "down"), ("glyph", "down")]
+
+
+@pytest.mark.parametrize(("text", "value"), [("1.25M", 1_250_000), ("850.3K", 850_300), ("2.1bn", 2_100_000_000),
+                                             ("3.4 mln", 3_400_000), ("12k", 12_000), ("2.85M", 2_850_000)])
+def test_short_counts(text, value):
+    assert scaled_number(text).value == value
+
+
+@pytest.mark.parametrize("text", ["1.25", "1.25X", "M", "-1.2M", "1.2 MB", "1.2%"])
+def test_not_short_counts(text):
+    assert scaled_number(text) is None

@@ -190,6 +190,31 @@ def test_a_row_with_words_for_a_price_ends_the_table():
     assert [q.symbol for q in find_quotes(copy_lines(text)).quotes] == ["HBL"]
 
 
+def test_a_short_volume_is_read_in_a_volume_column_only():
+    got = quotes_of("Symbol\tPrice\tChange\tVolume\nHBL\t145.20\t+1.20\t1.25M\nUBL\t312.45\t-1.05\t850.3K\n")
+    assert (got["HBL"].volume, got["UBL"].volume) == (1_250_000, 850_300)
+    assert quotes_of("Symbol\tPrice\tChange\nHBL\t1.25M\t+1.20\n") == {}  # a price is never printed short
+
+
+@pytest.mark.parametrize("cell", ["HBL\nHabib Bank Limited\t", "HBL\nHabib Bank\nLimited\t", "HBL\n\t"])
+def test_a_symbol_over_the_company_name_in_one_cell(cell):
+    rows = (f"{cell}145.20\t+1.20\t+0.83%\n" + cell.replace("HBL", "UBL").replace("Habib", "United")
+            + "312.45\t-1.05\t-0.33%\n")
+    found = find_quotes(copy_lines("Symbol\tPrice\tChange\t%\n" + rows))
+    assert [(q.symbol, q.price) for q in found.quotes] == [("HBL", 145.2), ("UBL", 312.45)]
+
+
+def test_a_broken_row_is_read_with_the_name_column_anywhere():
+    text = "#\tSymbol\tPrice\tChange\n1\tHBL\nHabib Bank\t145.20\t+1.20\n2\tUBL\nUnited Bank\t312.45\t-1.05\n"
+    assert list(quotes_of(text)) == ["HBL", "UBL"]
+
+
+def test_lines_that_do_not_add_up_to_a_row_end_the_table():
+    # the next line brings too many cells: no row is made across two rows
+    text = "Symbol\tPrice\tChange\t%\nHBL\t145.20\nUBL\t312.45\t-1.05\t-0.33%\n"
+    assert "HBL" not in quotes_of(text)
+
+
 def test_a_symbol_of_digits_is_read_in_a_symbol_column():
     got = quotes_of("#\tSymbol\tName\tLTP\tChange\n1\t786\t786 Investments\t12.13\t-0.21\n2\tHBL\tHabib Bank\t145.20\t+1.20\n")
     assert (got["786"].price, got["786"].change, got["786"].kind) == (12.13, -0.21, "stock") and "HBL" in got
