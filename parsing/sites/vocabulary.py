@@ -202,8 +202,6 @@ FIELD_LABELS = (
     "percent change", "percentage change", "percent", "percentage", "% change", "change %", "chg %", "change (%)",
     "% chg", "volume", "vol",
 )
-# The currency a strip or a cell may print beside a price ("Rs. 145.20", "145.20 PKR"); read past like a label.
-CURRENCY_UNITS = ("rs", "rs.", "pkr")
 
 # Arrows drawn before or after a change; a dot or square is drawn for "no change".
 GLYPHS_UP = "▲△↑⬆▴⏶"

@@ -18,12 +18,14 @@ MINUS_SIGNS = "-\u2212\u2013"  # hyphen-minus, MINUS SIGN, and the EN DASH some 
 # Digits with thousands separators, or plain digits; up to six decimals. Atomic groups: never backtracks.
 BODY = r"(?>\d{1,3}(?:,\d{3})++|\d{1,12}+)(?:\.\d{1,6}+)?"
 SIGN = r"[+\-\u2212\u2013]"
-# A number as a token: optional parentheses, sign and percent sign.
-NUMBER = rf"\(?{SIGN}?{BODY}(?:\s?%)?\)?"
-# A cell may name the currency before or after its number ("Rs. 145.20", "145.20 PKR").
+# A number as a token: optional parentheses, sign, currency ("Rs. 145.20", "+Rs1.20", "145.20 PKR": written so,
+# never the symbol RS or PKR) and percent sign.
+NUMBER = rf"\(?{SIGN}?(?:Rs\.?\s?)?{BODY}(?:\s?PKR)?(?:\s?%)?\)?"
+# A cell may name the currency before or after its number, in any case ("RS. 145.20", "145.20 pkr").
 _UNIT = r"(?i:Rs\.?|PKR)"
 _CELL = re.compile(
-    rf"\s*+(?:{_UNIT}\s?)?(?P<lp>\()?(?P<sign>{SIGN})?(?P<body>{BODY})(?P<pct>\s?%)?(?P<rp>\))?(?:\s?{_UNIT})?\s*+"
+    rf"\s*+(?:{_UNIT}\s?)?(?P<lp>\()?(?P<sign>{SIGN})?(?:{_UNIT}\s?)?(?P<body>{BODY})(?:\s?{_UNIT})?(?P<pct>\s?%)?"
+    rf"(?P<rp>\))?(?:\s?{_UNIT})?\s*+"
 )
 _HINT_CHARS = re.compile(f"[{MARKS}{GLYPHS}]")
 _SCALED = re.compile(rf"\s*+({BODY})\s?([KkMmBb])(?:[Nn]|[Ll][Nn])?\s*+")  # 1.25M, 850.3K, 2.1bn, 3.4 mln

@@ -1,8 +1,8 @@
 """Strips: runs of field lines read as repeated items, ``SYMBOL PRICE [word|glyph|class]* CHANGE [glyph] PERCENT%``.
 
 Items may share a line (a marquee, a ``|``-joined tape) or spread one field per line (cards); parentheses,
-signs, words, glyphs and class marks are all optional, and anything of them may sit between fields. Between
-items only separators. After a token that cannot go on an item, the rest of its line is passed over, never
+signs, words, glyphs, class marks, labels and separators are all optional, and anything of them may sit between
+fields. Between items only separators. After a token that cannot go on an item, the rest of its line is passed over, never
 re-aligned inside the line.
 """
 
@@ -327,15 +327,15 @@ def _item(toks: list[Tok], i: int) -> Item | None:
         return None
     symbol = toks[j].text
     j = _past_name_line(toks, j + 1)
-    j = _hints(toks, j, (MARK, LABEL), hints)
+    j = _hints(toks, j, (MARK, LABEL, SEP), hints)  # (a separator between fields: "HBL | 145.20 | +1.20 | ...")
     price = _number(toks, j, False)
     if price is None or price.signed or "(" in toks[j].text:
         return None
-    j = _hints(toks, j + 1, (WORD, GLYPH, MARK, LABEL), hints)
+    j = _hints(toks, j + 1, (WORD, GLYPH, MARK, LABEL, SEP), hints)
     change = _number(toks, j, False)
     if change is None:
         return None
-    j = _hints(toks, j + 1, (GLYPH, MARK, LABEL), hints)
+    j = _hints(toks, j + 1, (GLYPH, MARK, LABEL, SEP), hints)
     percent = _number(toks, j, True)
     if percent is None:
         return None

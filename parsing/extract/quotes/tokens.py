@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from parsing.extract.quotes.figures import GLYPHS, NUMBER
 from parsing.html.layout import MARKS
-from parsing.sites.vocabulary import CURRENCY_UNITS, DIRECTION_WORDS, FIELD_LABELS
+from parsing.sites.vocabulary import DIRECTION_WORDS, FIELD_LABELS
 
 MAX_FIELD_LINE = 20_000  # a marquee of 300 items fits; longer lines are never read as a strip
 
@@ -31,14 +31,14 @@ def _words(words: Iterable[str]) -> str:
 
 _END = rf"(?=[\s|·•,;{MARKS}{GLYPHS}]|$)"
 WORD_PATTERN = rf"(?i:{_words(DIRECTION_WORDS)})(?:\s{{1,3}}(?i:by))?"
-_LABEL = rf"(?i:{_words(FIELD_LABELS + CURRENCY_UNITS)})"
+_LABEL = rf"(?i:{_words(FIELD_LABELS)})"
 _ALTERNATIVES = (
     f"([{MARKS}])",
     f"([{GLYPHS}])",
     f"({NUMBER})(?:(?<=[%)])|{_END})",  # "(-5.8%)BOP": an item's last number may touch the next symbol
     rf"({WORD_PATTERN})(?:(?<=[Bb][Yy])(?![A-Za-z])|(?![A-Za-z0-9]))",  # "Up by0.14" (a hidden word), not "UP0"
     rf"({_LABEL}(?:\s{{0,2}}:)?)(?![A-Za-z])",  # "Price3.66": a hidden label glued to its value
-    f"({SYMBOL}){_END}",
+    f"({SYMBOL}):?{_END}",  # "KSE-100: 118,427.35 | ..." (the colon is not part of the symbol)
     r"([|·•;,/]|[—–](?=\s))",
 )
 _TOKEN = re.compile(r"\s*+(?:" + "|".join(_ALTERNATIVES) + ")")

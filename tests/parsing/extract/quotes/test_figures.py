@@ -19,6 +19,7 @@ from parsing.html.layout import MARK_DOWN
     ("Rs. 1,085.40", 1085.40, "", 2, False),
     ("Rs145.2", 145.2, "", 1, False),
     ("-1.20 Rs.", -1.20, "-", 2, False),
+    ("+Rs1.20", 1.20, "+", 2, False),
 ])
 def test_numbers(text, value, signed, decimals, percent):
     num = parse_number(text)

@@ -153,9 +153,28 @@ def test_a_lone_card_without_signs_or_inside_the_story_is_not(lines):
 
 
 def test_a_currency_before_or_after_the_price_is_read_past():
-    got = quotes_of("HBL Rs. 145.20 ▲ 1.20 (0.83%) UBL 312.45 PKR ▼ 1.05 (0.33%) MCB Rs250.10 +0.10 +0.04%")
+    got = quotes_of("HBL Rs. 145.20 ▲ 1.20 (0.83%) UBL 312.45 PKR ▼ 1.05 (0.33%) MCB Rs250.10 +Rs0.10 +0.04%")
     assert [(s, q.price, q.change) for s, q in got.items()] == [("HBL", 145.2, 1.2), ("UBL", 312.45, -1.05),
                                                                  ("MCB", 250.1, 0.1)]
+
+
+def test_symbols_that_spell_a_currency_are_symbols():
+    got = quotes_of("RS 10.00 +1.00 +11.11% | PKR 20.00 -1.00 -4.76% | AAA 5.00 PKR +0.50 +11.11%")
+    assert [(s, q.price) for s, q in got.items()] == [("RS", 10.0), ("PKR", 20.0), ("AAA", 5.0)]
+
+
+@pytest.mark.parametrize("sep", [" | ", " / ", ", ", " · "])
+def test_a_colon_after_the_symbol_and_separators_between_fields(sep):
+    got = quotes_of("\n".join(f"{s}: {p}{sep}{c}{sep}{pc}" for s, p, c, pc in (
+        ("KSE-100", "118,427.35", "+1,049.30", "+0.89%"), ("HBL", "145.20", "-1.20", "-0.82%"))))
+    assert [(s, q.price, q.change, q.kind) for s, q in got.items()] == [
+        ("KSE-100", 118427.35, 1049.3, "index"), ("HBL", 145.2, -1.2, "stock")]
+
+
+@pytest.mark.parametrize("text", ["Note: 145.20 | +1.20 | +0.83%", "HBL: 145.20 | +1.20 | +0.83% said the desk",
+                                  "HBL:145.20 +1.20 +0.83%"])
+def test_a_colon_or_bars_make_no_quote_of_prose(text):
+    assert quotes_of(f"{text}\n{text}") == {}
 
 
 def test_a_symbol_of_digits_is_no_strip_item():
