@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal, cast
 
 from parsing.html.layout import MARKS
-from parsing.sites.vocabulary import OTHER_NAME_COLUMNS, QUOTE_HEADERS
+from parsing.sites.vocabulary import GLYPHS_DOWN, GLYPHS_UP, OTHER_NAME_COLUMNS, QUOTE_HEADERS
 
 Role = Literal["symbol", "index", "sector", "price", "change", "percent", "prev", "open", "high", "low", "volume",
                "text"]
@@ -26,8 +26,11 @@ _ALTERNATIVES = "|".join(re.escape(h).replace(r"\ ", r"\s{1,3}") for h in sorted
 _HEADER_LINE = re.compile(rf"[\s|{MARKS}]*+(?:(?i:{_ALTERNATIVES})(?![a-z])[\s|{MARKS}]*+)++")
 _HEADER_WORD = re.compile(rf"(?i:{_ALTERNATIVES})(?![a-z])")
 _DIGIT = re.compile(r"[0-9]")
+# Sort indicators a sortable table prints in its header cells ("Symbol ⇅"); read past.
+_SORT = GLYPHS_UP + GLYPHS_DOWN + "⇅⇵↕⬍"
 _NAME_CELL = re.compile(
-    r"(?:^|\t)\s*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|sectors?)\s*(?:\t|$)"
+    rf"(?:^|\t)[\s{_SORT}]*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|sectors?)"
+    rf"[\s{_SORT}]*(?:\t|$)"
 )
 
 
@@ -137,7 +140,7 @@ def _word_roles(line: str) -> list[Role]:
 
 
 def _cell_role(cell: str) -> Role:
-    return _role(cell.strip(MARKS + " :"))
+    return _role(cell.strip(MARKS + _SORT + " :"))
 
 
 def _header(roles: list[Role], tabbed: bool, used: int) -> Header | None:

@@ -215,6 +215,14 @@ def test_lines_that_do_not_add_up_to_a_row_end_the_table():
     assert "HBL" not in quotes_of(text)
 
 
+@pytest.mark.parametrize("arrow", ["⇅", "↕", "▲▼", "↑↓"])
+def test_sort_indicators_in_header_cells_are_read_past(arrow):
+    text = (f"Symbol {arrow}\tPrice {arrow}\tChg {arrow}\tChg (%) {arrow}\nHBL\t145.20\t+1.20\t+0.83%\n"
+            "TOTAL\t\t\t\n")
+    found = find_quotes(copy_lines(text))
+    assert [(q.symbol, q.percent) for q in found.quotes] == [("HBL", 0.83)]
+
+
 def test_a_symbol_of_digits_is_read_in_a_symbol_column():
     got = quotes_of("#\tSymbol\tName\tLTP\tChange\n1\t786\t786 Investments\t12.13\t-0.21\n2\tHBL\tHabib Bank\t145.20\t+1.20\n")
     assert (got["786"].price, got["786"].change, got["786"].kind) == (12.13, -0.21, "stock") and "HBL" in got
