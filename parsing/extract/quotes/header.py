@@ -28,6 +28,7 @@ _HEADER_WORD = re.compile(rf"(?i:{_ALTERNATIVES})(?![a-z])")
 _DIGIT = re.compile(r"[0-9]")
 # Sort indicators a sortable table prints in its header cells ("Symbol ⇅"); read past.
 _SORT = GLYPHS_UP + GLYPHS_DOWN + "⇅⇵↕⬍"
+_SORT_CHAR = re.compile(f"[{_SORT}]")
 _NAME_CELL = re.compile(
     rf"(?:^|\t)[\s{_SORT}]*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|sectors?)"
     rf"[\s{_SORT}]*(?:\t|$)"
@@ -56,6 +57,8 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
             return None
         roles = [_cell_role(cell) for cell in line.split("\t")]
         return _grouped(lines, n, roles) or _header(roles, True, 1)
+    if _SORT_CHAR.search(line) is not None:
+        line = _SORT_CHAR.sub(" ", line)
     if _HEADER_LINE.fullmatch(line) is None:
         return None
     roles = _word_roles(line)
@@ -67,6 +70,7 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
     if header is None and len(roles) == 1 and roles[0] in NAME_ROLES:
         header = _stacked(lines, n)
     return header
+    return header
 
 
 def _stacked(lines: Sequence[str], n: int) -> Header | None:
@@ -75,8 +79,9 @@ def _stacked(lines: Sequence[str], n: int) -> Header | None:
     roles: list[Role] = []
     end = n
     while end < len(lines) and len(roles) < MAX_STACKED and len(lines[end]) <= MAX_HEADER_LINE:
-        words = _HEADER_WORD.findall(lines[end])
-        if len(words) != 1 or _HEADER_LINE.fullmatch(lines[end]) is None or _DIGIT.search(lines[end]):
+        line = _SORT_CHAR.sub(" ", lines[end])
+        words = _HEADER_WORD.findall(line)
+        if len(words) != 1 or _HEADER_LINE.fullmatch(line) is None or _DIGIT.search(line):
             break
         roles.append(_role(words[0]))
         end += 1

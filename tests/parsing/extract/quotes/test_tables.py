@@ -223,6 +223,12 @@ def test_sort_indicators_in_header_cells_are_read_past(arrow):
     assert [(q.symbol, q.percent) for q in found.quotes] == [("HBL", 0.83)]
 
 
+def test_sort_indicators_in_a_header_of_one_cell_per_line_are_read_past():
+    cells = ["Symbol ⇅", "Last ⇅", "Change ⇅", "% Change ⇅", "Volume ⇅", "HBL", "145.20", "+1.20", "+0.83%", "1,000"]
+    found = find_quotes(cells)
+    assert [(q.symbol, q.volume) for q in found.quotes] == [("HBL", 1000)] and found.table_rows == 1
+
+
 def test_a_symbol_of_digits_is_read_in_a_symbol_column():
     got = quotes_of("#\tSymbol\tName\tLTP\tChange\n1\t786\t786 Investments\t12.13\t-0.21\n2\tHBL\tHabib Bank\t145.20\t+1.20\n")
     assert (got["786"].price, got["786"].change, got["786"].kind) == (12.13, -0.21, "stock") and "HBL" in got
