@@ -104,6 +104,8 @@ def _rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote], in
     if header.tabbed:
         return _tab_rows(lines, n, header)
     if header.stacked:
+        if n < len(lines) and lines[n].count("\t") == len(header.roles) - 1:
+            return _tab_rows(lines, n, header)  # header cells holding blocks over ordinary rows
         return _stacked_rows(lines, n, header)
     quotes: list[Quote] = []
     glued: list[tuple[str, str]] = []

@@ -285,6 +285,14 @@ def test_header_and_rows_of_one_cell_per_line():
     assert found.table_rows == 2 and "% Change" in found.used
 
 
+def test_a_header_of_one_cell_per_line_over_tabbed_rows():
+    # a table that copies its header, each cell in a block (DataTables' zero-high sizing row), over its rows
+    lines = ["Symbol\tPrice\tChange\tChange %", "Symbol", "Price", "Change", "Change %",
+             "hbl\t145.20 PKR\t+1.20\t+0.83%", "ubl\t312.45 PKR\t-1.05\t-0.33%"]
+    found = find_quotes(lines)
+    assert [(q.symbol, q.price) for q in found.quotes] == [("HBL", 145.2), ("UBL", 312.45)] and found.table_rows == 2
+
+
 def test_one_cell_per_line_header_stops_at_the_first_line_that_is_no_row():
     cells = ["Symbol", "Last", "Change", "HBL", "145.20", "+1.20", "Read more", "UBL", "312.45", "-1.05"]
     assert [q.symbol for q in find_quotes(cells).quotes] == ["HBL"]
