@@ -27,9 +27,9 @@ class FoundQuotes:
 
     ``used`` holds the text of each line a quote was read from, whitespace collapsed (a table row's text, and
     the text of each of its cells, since some layouts put every cell on a line of its own; a table of other
-    rates gives its lines too, though no quote): the article builder passes over lines whose text is in it. ``table_rows`` and ``table_chars`` measure the quote tables;
-    ``lines`` holds the indices of those lines, and ``unstated`` the indices of strip lines whose direction only
-    a class gave (or nothing did).
+    rates gives its lines too, though no quote): the article builder passes over lines whose text is in it.
+    ``table_rows`` and ``table_chars`` measure the quote tables; ``lines`` holds the indices of those lines,
+    and ``unstated`` the indices of strip lines whose direction only a class gave (or nothing did).
     """
 
     quotes: tuple[Quote, ...] = ()

@@ -70,7 +70,6 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
     if header is None and len(roles) == 1 and roles[0] in NAME_ROLES:
         header = _stacked(lines, n)
     return header
-    return header
 
 
 def _stacked(lines: Sequence[str], n: int) -> Header | None:

@@ -1,9 +1,9 @@
 """Strips: runs of field lines read as repeated items, ``SYMBOL PRICE [word|glyph|class]* CHANGE [glyph] PERCENT%``.
 
 Items may share a line (a marquee, a ``|``-joined tape) or spread one field per line (cards); parentheses,
-signs, words, glyphs, class marks, labels and separators are all optional, and anything of them may sit between
-fields. Between items only separators. After a token that cannot go on an item, the rest of its line is passed over, never
-re-aligned inside the line.
+signs, words, glyphs, class marks, labels and separators are all optional, and anything of them may sit
+between fields. Between items only separators. After a token that cannot go on an item, the rest of its line
+is passed over, never re-aligned inside the line.
 """
 
 from __future__ import annotations
