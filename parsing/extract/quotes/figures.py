@@ -30,6 +30,11 @@ _CELL = re.compile(
 _HINT_CHARS = re.compile(f"[{MARKS}{GLYPHS}]")
 _SCALED = re.compile(rf"\s*+({BODY})\s?([KkMmBb])(?:[Nn]|[Ll][Nn])?\s*+")  # 1.25M, 850.3K, 2.1bn, 3.4 mln
 _SCALE = {"K": 1e3, "M": 1e6, "B": 1e9}
+# A change cell that also holds the percent: "+1.20 (+0.83%)", "-1.05 / -0.33%".
+_CHANGE_PERCENT = re.compile(
+    rf"\s*+(?P<sign>{SIGN})?(?P<body>{BODY})\s*+(?:\((?P<psign>{SIGN})?(?P<pbody>{BODY})\s?%\)"
+    rf"|[/|]\s*+(?P<qsign>{SIGN})?(?P<qbody>{BODY})\s?%)\s*+"
+)
 
 Hint = tuple[str, Direction]  # (where the direction was read: "word", "glyph" or "class"; the direction)
 
@@ -64,6 +69,17 @@ def scaled_number(text: str) -> Num | None:
         return None
     num = make_number(None, match[1], None)
     return num._replace(value=float(round(num.value * _SCALE[match[2].upper()])))
+
+
+def change_and_percent(text: str) -> tuple[Num, Num] | None:
+    """A change cell that also prints the percent ("+1.20 (+0.83%)", "-1.05 / -0.33%"): both numbers, else None."""
+    match = _CHANGE_PERCENT.fullmatch(text)
+    if match is None:
+        return None
+    change = make_number(match["sign"], match["body"], None)
+    if match["pbody"] is not None:
+        return change, make_number(match["psign"], match["pbody"], "%")
+    return change, make_number(match["qsign"], match["qbody"], "%")
 
 
 def make_number(sign: str | None, body: str, percent: str | None) -> Num:

@@ -20,6 +20,7 @@ from parsing.extract.quotes.figures import (
     Hint,
     Num,
     cell_hints,
+    change_and_percent,
     make_number,
     parse_number,
     scaled_number,
@@ -41,6 +42,11 @@ EMPTY_CELLS = frozenset({"", "-", "--", "n/a", "N/A", "—"})
 _SECTOR_NAME = r"[A-Za-z][A-Za-z&.,/()' -]{1,80}?[A-Za-z.)]"
 _SYMBOL_CELL = re.compile(SYMBOL)
 _DIGITS_SYMBOL = re.compile(r"[0-9]{3,6}")  # "786": only where a column says it holds symbols
+# A symbol cell that also names the company: "HBL Habib Bank Limited", "HBL - Habib Bank", "Habib Bank (HBL)",
+# "KSE-100 Index" (the name's words start with a capital).
+_NAMED_SYMBOL = re.compile(
+    rf"(?P<lead>{SYMBOL})(?:\s*+[-–—:|]\s*+|\s++)[A-Z][A-Za-z&.,'() -]*+|[A-Z][A-Za-z&.,' -]*?\((?P<tail>{SYMBOL})\)"
+)
 _SECTOR_CELL = re.compile(_SECTOR_NAME)
 _ROW_START = {
     "symbol": re.compile(rf"({SYMBOL})\s++(?=[+\-\u2212\u2013\d(])"),
@@ -317,7 +323,8 @@ def _glued_rows(rows: list[tuple[str, str]], header: Header) -> list[Quote]:
 # --- one row ------------------------------------------------------------------------------------------------------
 
 def _name(text: str, kind: Role) -> str | None:
-    """The row's name; a symbol printed in lower case (a page that upper-cases it by CSS) in upper case.
+    """The row's name; a symbol printed in lower case (a page that upper-cases it by CSS) in upper case, and
+    the symbol of a cell that also names the company.
 
     A symbol of digits alone ("786") is read here, in a column whose header names symbols; in a strip a
     token of digits is a number."""
@@ -326,6 +333,9 @@ def _name(text: str, kind: Role) -> str | None:
         return text if _SECTOR_CELL.fullmatch(text) else None
     if _SYMBOL_CELL.fullmatch(text) or _DIGITS_SYMBOL.fullmatch(text):
         return text
+    named = _NAMED_SYMBOL.fullmatch(text)
+    if named is not None:
+        return named["lead"] or named["tail"]
     upper = text.upper()
     return upper if text.islower() and _SYMBOL_CELL.fullmatch(upper) else None
 
@@ -350,6 +360,10 @@ def _build(name_text: str, header: Header, cells: list[str]) -> Quote | None:
         num = parse_number(text)
         if num is None and role == "volume":
             num = scaled_number(text)
+        elif num is None and role == "change" and "percent" not in header.roles:
+            both = change_and_percent(text)
+            if both is not None:
+                num, values["percent"] = both
         if num is None:
             if role in ("price", "change") or text.strip() not in EMPTY_CELLS:
                 return None

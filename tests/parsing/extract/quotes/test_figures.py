@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsing.extract.quotes.figures import cell_hints, parse_number, scaled_number
+from parsing.extract.quotes.figures import cell_hints, change_and_percent, parse_number, scaled_number
 from parsing.html.layout import MARK_DOWN
 
 
@@ -45,3 +45,9 @@ def test_short_counts(text, value):
 @pytest.mark.parametrize("text", ["1.25", "1.25X", "M", "-1.2M", "1.2 MB", "1.2%"])
 def test_not_short_counts(text):
     assert scaled_number(text) is None
+
+
+def test_change_and_percent_in_one_cell():
+    change, percent = change_and_percent("\u22121.05 (\u22120.33%)")
+    assert (change.value, change.signed, percent.value, percent.percent) == (-1.05, "-", -0.33, True)
+    assert change_and_percent("1.05 (0.33)") is None and change_and_percent("1.05") is None

@@ -229,6 +229,30 @@ def test_sort_indicators_in_a_header_of_one_cell_per_line_are_read_past():
     assert [(q.symbol, q.volume) for q in found.quotes] == [("HBL", 1000)] and found.table_rows == 1
 
 
+@pytest.mark.parametrize(("cell", "symbol"), [("HBL Habib Bank Limited", "HBL"), ("HBL - Habib Bank", "HBL"),
+                                               ("Habib Bank Ltd. (HBL)", "HBL"), ("KSE-100 Index", "KSE-100"),
+                                               ("ENGRO: Engro Corporation", "ENGRO")])
+def test_a_name_cell_that_also_names_the_company(cell, symbol):
+    q = quotes_of(f"Symbol\tPrice\tChange\n{cell}\t145.20\t+1.20\n")[symbol]
+    assert (q.price, q.change) == (145.2, 1.2)
+
+
+@pytest.mark.parametrize("cell", ["Habib Bank Limited", "HBL habib bank", "HBL 2025 results", "(HBL) Habib Bank"])
+def test_a_name_cell_without_a_symbol_gives_no_quote(cell):
+    assert quotes_of(f"Symbol\tPrice\tChange\n{cell}\t145.20\t+1.20\n") == {}
+
+
+@pytest.mark.parametrize("cell", ["+1.20 (+0.83%)", "+1.20 / +0.83%", "1.20 (0.83%)", "+1.20 | +0.83 %"])
+def test_a_change_cell_that_also_holds_the_percent(cell):
+    q = quotes_of(f"Symbol\tPrice\tChange\tVolume\nHBL\t145.20\t{cell}\t1,000\n")["HBL"]
+    assert (q.change, q.percent, q.percent_computed, q.volume, q.flag) == (1.2, 0.83, False, 1000, None)
+
+
+def test_a_percent_in_the_change_cell_that_disagrees_is_flagged():
+    q = quotes_of("Symbol\tPrice\tChange\tVolume\nHBL\t145.20\t+1.20 (+2.83%)\t1,000\n")["HBL"]
+    assert q.percent == 2.83 and "percent" in q.flag
+
+
 def test_a_symbol_of_digits_is_read_in_a_symbol_column():
     got = quotes_of("#\tSymbol\tName\tLTP\tChange\n1\t786\t786 Investments\t12.13\t-0.21\n2\tHBL\tHabib Bank\t145.20\t+1.20\n")
     assert (got["786"].price, got["786"].change, got["786"].kind) == (12.13, -0.21, "stock") and "HBL" in got
