@@ -18,9 +18,10 @@ MINUS_SIGNS = "-\u2212\u2013"  # hyphen-minus, MINUS SIGN, and the EN DASH some 
 # Digits with thousands separators, or plain digits; up to six decimals. Atomic groups: never backtracks.
 BODY = r"(?>\d{1,3}(?:,\d{3})++|\d{1,12}+)(?:\.\d{1,6}+)?"
 SIGN = r"[+\-\u2212\u2013]"
-# A number as a token: optional parentheses, sign, currency ("Rs. 145.20", "+Rs1.20", "145.20 PKR": written so,
-# never the symbol RS or PKR) and percent sign.
-NUMBER = rf"\(?{SIGN}?(?:Rs\.?\s?)?{BODY}(?:\s?PKR)?(?:\s?%)?\)?"
+# A number as a token: optional parentheses, sign and percent sign; on a line that names the currency, also the
+# currency ("Rs. 145.20", "+Rs1.20", "145.20 PKR": written so, never the symbol RS or PKR).
+NUMBER = rf"\(?{SIGN}?{BODY}(?:\s?%)?\)?"
+NUMBER_IN_RUPEES = rf"\(?{SIGN}?(?:Rs\.?\s?)?{BODY}(?:\s?(?:%|PKR))?\)?"
 # A cell may name the currency before or after its number, in any case ("RS. 145.20", "145.20 pkr").
 _UNIT = r"(?i:Rs\.?|PKR)"
 _CELL = re.compile(

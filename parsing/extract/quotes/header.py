@@ -22,13 +22,13 @@ MAX_HEADER_LINE = 400
 MIN_STACKED, MAX_STACKED = 3, 16  # cells of a header laid out one per line
 
 _ALTERNATIVES = "|".join(re.escape(h).replace(r"\ ", r"\s{1,3}") for h in sorted(QUOTE_HEADERS, key=len, reverse=True))
-# Header words only, separated by spaces, tabs, bars or marks, or glued where a capital starts the next word.
-_HEADER_LINE = re.compile(rf"[\s|{MARKS}]*+(?:(?i:{_ALTERNATIVES})(?![a-z])[\s|{MARKS}]*+)++")
-_HEADER_WORD = re.compile(rf"(?i:{_ALTERNATIVES})(?![a-z])")
-_DIGIT = re.compile(r"[0-9]")
 # Sort indicators a sortable table prints in its header cells ("Symbol ⇅"); read past.
 _SORT = GLYPHS_UP + GLYPHS_DOWN + "⇅⇵↕⬍"
-_SORT_CHAR = re.compile(f"[{_SORT}]")
+# Header words only, separated by spaces, tabs, bars, marks or sort indicators, or glued where a capital starts
+# the next word.
+_HEADER_LINE = re.compile(rf"[\s|{MARKS}{_SORT}]*+(?:(?i:{_ALTERNATIVES})(?![a-z])[\s|{MARKS}{_SORT}]*+)++")
+_HEADER_WORD = re.compile(rf"(?i:{_ALTERNATIVES})(?![a-z])")
+_DIGIT = re.compile(r"[0-9]")
 _NAME_CELL = re.compile(
     rf"(?:^|\t)[\s{_SORT}]*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|sectors?)"
     rf"[\s{_SORT}]*(?:\t|$)"
@@ -45,6 +45,7 @@ class Header:
     tabbed: bool
     lines: int  # lines the header takes
     stacked: bool = False  # one cell per line, the header's and each row's (a grid of blocks)
+    other: bool = False  # a table of rates of something else (``_other``): its rows give no quote
 
 
 def read_header(lines: Sequence[str], n: int) -> Header | None:
@@ -54,11 +55,9 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
         return None  # no header word holds a digit
     if "\t" in line:
         if _NAME_CELL.search(line) is None:
-            return None
+            return _other(line)
         roles = [_cell_role(cell) for cell in line.split("\t")]
         return _grouped(lines, n, roles) or _header(roles, True, 1)
-    if _SORT_CHAR.search(line) is not None:
-        line = _SORT_CHAR.sub(" ", line)
     if _HEADER_LINE.fullmatch(line) is None:
         return None
     roles = _word_roles(line)
@@ -78,7 +77,7 @@ def _stacked(lines: Sequence[str], n: int) -> Header | None:
     roles: list[Role] = []
     end = n
     while end < len(lines) and len(roles) < MAX_STACKED and len(lines[end]) <= MAX_HEADER_LINE:
-        line = _SORT_CHAR.sub(" ", lines[end])
+        line = lines[end]
         words = _HEADER_WORD.findall(line)
         if len(words) != 1 or _HEADER_LINE.fullmatch(line) is None or _DIGIT.search(line):
             break
@@ -122,17 +121,15 @@ def _grouped(lines: Sequence[str], n: int, top: list[Role]) -> Header | None:
     return best
 
 
-def other_columns(line: str) -> int:
-    """The cells of a tabbed header whose first column names no symbol, index or sector but something else
-    (Currency, Commodity, Date) while the others name a price and a change or percent: the rows below it are
-    not quotes, however much they read like them. 0 for any other line."""
-    if len(line) > MAX_HEADER_LINE or "\t" not in line or _DIGIT.search(line) is not None:
-        return 0
+def _other(line: str) -> Header | None:
+    """A tabbed header whose first column names no symbol, index or sector but something else (Currency,
+    Commodity, Date) while the others name a price and a change or percent: the rows below it are not quotes,
+    however much they read like them (``Header.other``). None for any other line."""
     cells = line.split("\t")
     if " ".join(cells[0].strip(MARKS + " :").lower().split()) not in OTHER_NAME_COLUMNS:
-        return 0
-    roles: list[Role] = ["symbol", *(_cell_role(cell) for cell in cells[1:])]
-    return len(cells) if _header(roles, True, 1) is not None else 0
+        return None
+    header = _header(["symbol", *(_cell_role(cell) for cell in cells[1:])], True, 1)
+    return None if header is None else Header(header.roles, 0, None, True, 1, other=True)
 
 
 def _role(text: str) -> Role:

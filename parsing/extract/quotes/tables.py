@@ -27,7 +27,7 @@ from parsing.extract.quotes.figures import (
     signed_float,
 )
 from parsing.extract.quotes.glued import split_rows
-from parsing.extract.quotes.header import Header, Role, other_columns, read_header
+from parsing.extract.quotes.header import Header, Role, read_header
 from parsing.extract.quotes.tokens import SYMBOL
 from parsing.html.layout import MARK_DIRECTION, MARK_DOWN, MARK_UP, MARKS
 from parsing.model import Kind, Quote
@@ -72,22 +72,21 @@ class Table:
 def find_tables(lines: Sequence[str]) -> list[Table]:
     """Every quote table in the lines, in page order; its lines are its title (a short heading right above
     the header, such as "Top gainers" or "BR Sectors Position"), its header and its rows. A table whose first
-    column names something other than a symbol (``other_columns``) is returned without quotes, so that no strip
+    column names something other than a symbol (``Header.other``) is returned without quotes, so that no strip
     is read from its rows."""
     tables: list[Table] = []
     n = 0
     while n < len(lines):
         header = read_header(lines, n)
         if header is None:
-            width = other_columns(lines[n]) if "\t" in lines[n] else 0
-            if width:  # a table of rates of something else: its rows are passed over, and give no quote
-                end = n + 1
-                while end < len(lines) and lines[end].count("\t") == width - 1:
-                    end += 1
-                tables.append(Table([], range(n, end)))
-                n = end
-                continue
             n += 1
+            continue
+        if header.other:  # a table of rates of something else: its rows are passed over, and give no quote
+            end = n + 1
+            while end < len(lines) and lines[end].count("\t") == len(header.roles) - 1:
+                end += 1
+            tables.append(Table([], range(n, end)))
+            n = end
             continue
         quotes, end = _rows(lines, n + header.lines, header)
         if quotes:
