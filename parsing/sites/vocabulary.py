@@ -184,6 +184,13 @@ QUOTE_HEADERS: dict[str, str] = {
     "listed in": "text",
 }
 
+# First-column headers of tables that print a rate and its change but quote no PSX symbol: their rows are not
+# quotes even when they read like one ("USD 280.15 +0.05 +0.02%" under Currency | Rate | Change | Change %).
+OTHER_NAME_COLUMNS = frozenset({
+    "currency", "currencies", "country", "commodity", "commodities", "metal", "date", "day", "month", "year",
+    "period", "time", "tenor", "maturity", "bond", "instrument", "market", "exchange",
+})
+
 # Words a strip prints between the price and the change ("Increased By"), with the direction they state.
 DIRECTION_WORDS: dict[str, str] = {
     "increased": "up", "up": "up", "decreased": "down", "down": "down", "no change": "unchanged",
@@ -192,7 +199,8 @@ DIRECTION_WORDS: dict[str, str] = {
 # Field labels a quote card may carry, often visually hidden; read past inside a strip item.
 FIELD_LABELS = (
     "symbol", "scrip", "price", "last price", "last", "ltp", "current", "close", "rate", "change", "chg",
-    "percent change", "percentage change", "percent", "percentage", "% change", "volume", "vol",
+    "percent change", "percentage change", "percent", "percentage", "% change", "change %", "chg %", "change (%)",
+    "% chg", "volume", "vol",
 )
 
 # Arrows drawn before or after a change; a dot or square is drawn for "no change".

@@ -18,10 +18,24 @@ MINUS_SIGNS = "-\u2212\u2013"  # hyphen-minus, MINUS SIGN, and the EN DASH some 
 # Digits with thousands separators, or plain digits; up to six decimals. Atomic groups: never backtracks.
 BODY = r"(?>\d{1,3}(?:,\d{3})++|\d{1,12}+)(?:\.\d{1,6}+)?"
 SIGN = r"[+\-\u2212\u2013]"
-# A number as a token: optional parentheses, sign and percent sign.
+# A number as a token: optional parentheses, sign and percent sign; on a line that names the currency, also the
+# currency ("Rs. 145.20", "+Rs1.20", "145.20 PKR": written so, never the symbol RS or PKR).
 NUMBER = rf"\(?{SIGN}?{BODY}(?:\s?%)?\)?"
-_CELL = re.compile(rf"\s*+(?P<lp>\()?(?P<sign>{SIGN})?(?P<body>{BODY})(?P<pct>\s?%)?(?P<rp>\))?\s*+")
+NUMBER_IN_RUPEES = rf"\(?{SIGN}?(?:Rs\.?\s?)?{BODY}(?:\s?(?:%|PKR))?\)?"
+# A cell may name the currency before or after its number, in any case ("RS. 145.20", "145.20 pkr").
+_UNIT = r"(?i:Rs\.?|PKR)"
+_CELL = re.compile(
+    rf"\s*+(?:{_UNIT}\s?)?(?P<lp>\()?(?P<sign>{SIGN})?(?:{_UNIT}\s?)?(?P<body>{BODY})(?:\s?{_UNIT})?(?P<pct>\s?%)?"
+    rf"(?P<rp>\))?(?:\s?{_UNIT})?\s*+"
+)
 _HINT_CHARS = re.compile(f"[{MARKS}{GLYPHS}]")
+_SCALED = re.compile(rf"\s*+({BODY})\s?([KkMmBb])(?:[Nn]|[Ll][Nn])?\s*+")  # 1.25M, 850.3K, 2.1bn, 3.4 mln
+_SCALE = {"K": 1e3, "M": 1e6, "B": 1e9}
+# A change cell that also holds the percent: "+1.20 (+0.83%)", "-1.05 / -0.33%".
+_CHANGE_PERCENT = re.compile(
+    rf"\s*+(?P<sign>{SIGN})?(?P<body>{BODY})\s*+(?:\((?P<psign>{SIGN})?(?P<pbody>{BODY})\s?%\)"
+    rf"|[/|]\s*+(?P<qsign>{SIGN})?(?P<qbody>{BODY})\s?%)\s*+"
+)
 
 Hint = tuple[str, Direction]  # (where the direction was read: "word", "glyph" or "class"; the direction)
 
@@ -47,6 +61,26 @@ def parse_number(text: str) -> Num | None:
     if match is None or bool(match["lp"]) != bool(match["rp"]):
         return None
     return make_number(match["sign"], match["body"], match["pct"])
+
+
+def scaled_number(text: str) -> Num | None:
+    """A count printed short ("1.25M", "850.3K", "2.1bn"), as a volume column may print it; else None."""
+    match = _SCALED.fullmatch(text)
+    if match is None:
+        return None
+    num = make_number(None, match[1], None)
+    return num._replace(value=float(round(num.value * _SCALE[match[2].upper()])))
+
+
+def change_and_percent(text: str) -> tuple[Num, Num] | None:
+    """A change cell that also prints the percent ("+1.20 (+0.83%)", "-1.05 / -0.33%"): both numbers, else None."""
+    match = _CHANGE_PERCENT.fullmatch(text)
+    if match is None:
+        return None
+    change = make_number(match["sign"], match["body"], None)
+    if match["pbody"] is not None:
+        return change, make_number(match["psign"], match["pbody"], "%")
+    return change, make_number(match["qsign"], match["qbody"], "%")
 
 
 def make_number(sign: str | None, body: str, percent: str | None) -> Num:

@@ -26,10 +26,10 @@ class FoundQuotes:
     """The quotes of a page and what they took from it.
 
     ``used`` holds the text of each line a quote was read from, whitespace collapsed (a table row's text, and
-    the text of each of its cells, since some layouts put every cell on a line of its own): the article builder
-    passes over lines whose text is in it. ``table_rows`` and ``table_chars`` measure the quote tables;
-    ``lines`` holds the indices of those lines, and ``unstated`` the indices of strip lines whose direction only
-    a class gave (or nothing did).
+    the text of each of its cells, since some layouts put every cell on a line of its own; a table of other
+    rates gives its lines too, though no quote): the article builder passes over lines whose text is in it.
+    ``table_rows`` and ``table_chars`` measure the quote tables; ``lines`` holds the indices of those lines,
+    and ``unstated`` the indices of strip lines whose direction only a class gave (or nothing did).
     """
 
     quotes: tuple[Quote, ...] = ()
@@ -79,7 +79,7 @@ def find_quotes(lines: Sequence[str]) -> FoundQuotes:
         tuple(merged.values()),
         _used_texts(lines[n] for n in used_lines),
         sum(len(table.quotes) for table in tables),
-        sum(_table_chars(lines, table) for table in tables),
+        sum(_table_chars(lines, table) for table in tables if table.quotes),
         frozenset(strips.unstated),
         frozenset(used_lines),
     )

@@ -13,20 +13,25 @@ from dataclasses import dataclass
 from typing import Literal, cast
 
 from parsing.html.layout import MARKS
-from parsing.sites.vocabulary import QUOTE_HEADERS
+from parsing.sites.vocabulary import GLYPHS_DOWN, GLYPHS_UP, OTHER_NAME_COLUMNS, QUOTE_HEADERS
 
 Role = Literal["symbol", "index", "sector", "price", "change", "percent", "prev", "open", "high", "low", "volume",
                "text"]
 NAME_ROLES = ("symbol", "index", "sector")
 MAX_HEADER_LINE = 400
+MIN_STACKED, MAX_STACKED = 3, 16  # cells of a header laid out one per line
 
 _ALTERNATIVES = "|".join(re.escape(h).replace(r"\ ", r"\s{1,3}") for h in sorted(QUOTE_HEADERS, key=len, reverse=True))
-# Header words only, separated by spaces, tabs, bars or marks, or glued where a capital starts the next word.
-_HEADER_LINE = re.compile(rf"[\s|{MARKS}]*+(?:(?i:{_ALTERNATIVES})(?![a-z])[\s|{MARKS}]*+)++")
+# Sort indicators a sortable table prints in its header cells ("Symbol ⇅"); read past.
+_SORT = GLYPHS_UP + GLYPHS_DOWN + "⇅⇵↕⬍"
+# Header words only, separated by spaces, tabs, bars, marks or sort indicators, or glued where a capital starts
+# the next word.
+_HEADER_LINE = re.compile(rf"[\s|{MARKS}{_SORT}]*+(?:(?i:{_ALTERNATIVES})(?![a-z])[\s|{MARKS}{_SORT}]*+)++")
 _HEADER_WORD = re.compile(rf"(?i:{_ALTERNATIVES})(?![a-z])")
 _DIGIT = re.compile(r"[0-9]")
 _NAME_CELL = re.compile(
-    r"(?:^|\t)\s*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|sectors?)\s*(?:\t|$)"
+    rf"(?:^|\t)[\s{_SORT}]*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|sectors?)"
+    rf"[\s{_SORT}]*(?:\t|$)"
 )
 
 
@@ -39,6 +44,8 @@ class Header:
     sector: int | None  # a SECTOR text column beside a SYMBOL column
     tabbed: bool
     lines: int  # lines the header takes
+    stacked: bool = False  # one cell per line, the header's and each row's (a grid of blocks)
+    other: bool = False  # a table of rates of something else (``_other``): its rows give no quote
 
 
 def read_header(lines: Sequence[str], n: int) -> Header | None:
@@ -48,8 +55,9 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
         return None  # no header word holds a digit
     if "\t" in line:
         if _NAME_CELL.search(line) is None:
-            return None
-        return _header([_cell_role(cell) for cell in line.split("\t")], True, 1)
+            return _other(line)
+        roles = [_cell_role(cell) for cell in line.split("\t")]
+        return _grouped(lines, n, roles) or _header(roles, True, 1)
     if _HEADER_LINE.fullmatch(line) is None:
         return None
     roles = _word_roles(line)
@@ -58,7 +66,70 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
         below = lines[n + 1]  # "Sector" on a line of its own, the other headers on the next
         if len(below) <= MAX_HEADER_LINE and "\t" not in below and _HEADER_LINE.fullmatch(below):
             header = _header(roles + _word_roles(below), False, 2)
+    if header is None and len(roles) == 1 and roles[0] in NAME_ROLES:
+        header = _stacked(lines, n)
     return header
+
+
+def _stacked(lines: Sequence[str], n: int) -> Header | None:
+    """A header of one cell per line ("Symbol", "Last", "Change", "% Change", each a line): a grid of blocks
+    (ARIA roles on <div>s) lays its rows out the same way, a row every as many lines."""
+    roles: list[Role] = []
+    end = n
+    while end < len(lines) and len(roles) < MAX_STACKED and len(lines[end]) <= MAX_HEADER_LINE:
+        line = lines[end]
+        words = _HEADER_WORD.findall(line)
+        if len(words) != 1 or _HEADER_LINE.fullmatch(line) is None or _DIGIT.search(line):
+            break
+        roles.append(_role(words[0]))
+        end += 1
+    header = _header(roles, True, end - n) if len(roles) >= MIN_STACKED else None
+    return None if header is None else Header(header.roles, header.name, header.sector, False, header.lines, True)
+
+
+def _grouped(lines: Sequence[str], n: int, top: list[Role]) -> Header | None:
+    """A two-row header: some cells of the top row (``top``, their roles) group cells of the row below
+    ("Change" over "Rs." and "%"), the others span both rows ("Symbol", "Volume").
+
+    The first table row tells the number of columns, hence how many top cells are groups; the groups are taken
+    to be next to each other and of one width each, and of the placements that make a quote header the one
+    that leaves the fewest columns unnamed wins (the first of equals). A sub-cell that names no column of its
+    own takes its group's role ("Rs." under "Change").
+    """
+    if n + 2 >= len(lines):
+        return None
+    below, row = lines[n + 1], lines[n + 2]
+    if ("\t" not in below or "\t" not in row or len(below) > MAX_HEADER_LINE or _DIGIT.search(below) is not None
+            or _NAME_CELL.search(below) is not None):
+        return None
+    subs = [_cell_role(cell) for cell in below.split("\t")]
+    groups = len(top) + len(subs) - (row.count("\t") + 1)
+    if groups < 1 or groups >= len(top) or len(subs) % groups:
+        return None
+    width = len(subs) // groups
+    name = next((i for i, role in enumerate(top) if role in NAME_ROLES), -1)
+    best: Header | None = None
+    for start in range(len(top) - groups + 1):
+        if start <= name < start + groups:
+            continue
+        roles = top[:start]
+        for g in range(groups):
+            roles += [sub if sub != "text" else top[start + g] for sub in subs[g * width:(g + 1) * width]]
+        header = _header(roles + top[start + groups:], True, 2)
+        if header is not None and (best is None or header.roles.count("text") < best.roles.count("text")):
+            best = header
+    return best
+
+
+def _other(line: str) -> Header | None:
+    """A tabbed header whose first column names no symbol, index or sector but something else (Currency,
+    Commodity, Date) while the others name a price and a change or percent: the rows below it are not quotes,
+    however much they read like them (``Header.other``). None for any other line."""
+    cells = line.split("\t")
+    if " ".join(cells[0].strip(MARKS + " :").lower().split()) not in OTHER_NAME_COLUMNS:
+        return None
+    header = _header(["symbol", *(_cell_role(cell) for cell in cells[1:])], True, 1)
+    return None if header is None else Header(header.roles, 0, None, True, 1, other=True)
 
 
 def _role(text: str) -> Role:
@@ -70,7 +141,7 @@ def _word_roles(line: str) -> list[Role]:
 
 
 def _cell_role(cell: str) -> Role:
-    return _role(cell.strip(MARKS + " :"))
+    return _role(cell.strip(MARKS + _SORT + " :"))
 
 
 def _header(roles: list[Role], tabbed: bool, used: int) -> Header | None:

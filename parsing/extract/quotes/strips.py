@@ -1,9 +1,9 @@
 """Strips: runs of field lines read as repeated items, ``SYMBOL PRICE [word|glyph|class]* CHANGE [glyph] PERCENT%``.
 
 Items may share a line (a marquee, a ``|``-joined tape) or spread one field per line (cards); parentheses,
-signs, words, glyphs and class marks are all optional, and anything of them may sit between fields. Between
-items only separators. After a token that cannot go on an item, the rest of its line is passed over, never
-re-aligned inside the line.
+signs, words, glyphs, class marks, labels and separators are all optional, and anything of them may sit
+between fields. Between items only separators. After a token that cannot go on an item, the rest of its line
+is passed over, never re-aligned inside the line.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from parsing.sites.brecorder import is_index
 from parsing.sites.vocabulary import DIRECTION_WORDS
 
 MAX_GAP_LINES = 2  # short label lines ("Indices", "Market movers") one strip may bridge
+MAX_LABEL_CHARS, MAX_LABEL_WORDS = 60, 6
 _SOURCE_RANK = {"word": 0, "glyph": 1, "class": 2}
 _DATELINE = re.compile(r"(?i)\b(?:published|updated|posted)\b.{0,60}?\b(?:19|20)\d\d\b")
 _SENTENCE = re.compile(r"(?:\b[a-z]{2,}[,;:]? ){4}[a-z]{2,}")  # five lower-case words in a row: prose
@@ -113,9 +114,12 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
 
 
 def _lone_item_counts(item: Item, run: list[Tok], lines: Sequence[str]) -> bool:
-    if not item.textual:
-        return False
+    """A lone item stated by a word or glyph, or a card (its fields on lines of their own) with a signed change
+    or percent, above the story. A lone line with signs only may be a figure quoted in passing."""
     first = run[item.start].line
+    if not item.textual and not (item.numbers is not None and run[item.end - 1].line != first
+                                 and (item.numbers[1].signed or item.numbers[2].signed)):
+        return False
     return not any(_story_line(line) for line in lines[:first])
 
 
@@ -127,7 +131,10 @@ def _story_line(line: str) -> bool:
 
 
 def _label_line(line: str) -> bool:
-    return len(line) <= 40 and len(line.split()) <= 4 and not any(char.isdigit() for char in line)
+    """A short line of words without figures: a label ("Market movers") or a company's name under its symbol
+    ("Pakistan State Oil Company Limited"), not a sentence."""
+    return (len(line) <= MAX_LABEL_CHARS and len(line.split()) <= MAX_LABEL_WORDS
+            and not any(char.isdigit() for char in line) and _SENTENCE.search(line) is None)
 
 
 def _runs(lines: Sequence[str], skip: Collection[int]) -> list[list[Tok]]:
@@ -315,19 +322,20 @@ def _number(toks: list[Tok], j: int, percent: bool) -> Num | None:
 
 def _item(toks: list[Tok], i: int) -> Item | None:
     hints: list[Hint] = []
-    j = _hints(toks, i, (MARK, GLYPH), hints)
+    j = _hints(toks, i, (MARK, GLYPH, LABEL), hints)
     if j >= len(toks) or toks[j].kind != SYM:
         return None
     symbol = toks[j].text
-    j = _hints(toks, j + 1, (MARK, LABEL), hints)
+    j = _past_name_line(toks, j + 1)
+    j = _hints(toks, j, (MARK, LABEL, SEP), hints)  # (a separator between fields: "HBL | 145.20 | +1.20 | ...")
     price = _number(toks, j, False)
     if price is None or price.signed or "(" in toks[j].text:
         return None
-    j = _hints(toks, j + 1, (WORD, GLYPH, MARK, LABEL), hints)
+    j = _hints(toks, j + 1, (WORD, GLYPH, MARK, LABEL, SEP), hints)
     change = _number(toks, j, False)
     if change is None:
         return None
-    j = _hints(toks, j + 1, (GLYPH, MARK, LABEL), hints)
+    j = _hints(toks, j + 1, (GLYPH, MARK, LABEL, SEP), hints)
     percent = _number(toks, j, True)
     if percent is None:
         return None
@@ -335,6 +343,15 @@ def _item(toks: list[Tok], i: int) -> Item | None:
     textual = any(source != "class" for source, _said in hints)
     unstated = not (textual or change.signed or percent.signed) and change.value != 0
     return Item(symbol, hints, i, j + 1, (price, change, percent), None, textual, unstated)
+
+
+def _past_name_line(toks: list[Tok], j: int) -> int:
+    """Past a short line of words under a symbol that has a line of its own, when the next line starts the
+    numbers: a card's company name ("HBL", "Habib Bank Limited", "145.20")."""
+    if (j + 1 < len(toks) and toks[j].kind == GAP and toks[j - 1].first and toks[j - 1].last
+            and toks[j + 1].first and toks[j + 1].kind in (NUM, MARK, LABEL)):
+        return j + 1
+    return j
 
 
 def _aligned(toks: list[Tok], item: Item) -> bool:

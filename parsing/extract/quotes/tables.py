@@ -20,8 +20,10 @@ from parsing.extract.quotes.figures import (
     Hint,
     Num,
     cell_hints,
+    change_and_percent,
     make_number,
     parse_number,
+    scaled_number,
     signed_float,
 )
 from parsing.extract.quotes.glued import split_rows
@@ -32,12 +34,19 @@ from parsing.model import Kind, Quote
 from parsing.sites.brecorder import is_index
 
 MAX_ROW_LINE = 2_000
+MAX_ROW_PARTS = 3  # lines one table row may take when its cells hold line breaks
 MAX_TITLE_WORDS = 6
 MAX_TITLE_CHARS = 60
 EMPTY_CELLS = frozenset({"", "-", "--", "n/a", "N/A", "—"})
 
 _SECTOR_NAME = r"[A-Za-z][A-Za-z&.,/()' -]{1,80}?[A-Za-z.)]"
 _SYMBOL_CELL = re.compile(SYMBOL)
+_DIGITS_SYMBOL = re.compile(r"[0-9]{3,6}")  # "786": only where a column says it holds symbols
+# A symbol cell that also names the company: "HBL Habib Bank Limited", "HBL - Habib Bank", "Habib Bank (HBL)",
+# "KSE-100 Index" (the name's words start with a capital).
+_NAMED_SYMBOL = re.compile(
+    rf"(?P<lead>{SYMBOL})(?:\s*+[-–—:|]\s*+|\s++)[A-Z][A-Za-z&.,'() -]*+|[A-Z][A-Za-z&.,' -]*?\((?P<tail>{SYMBOL})\)"
+)
 _SECTOR_CELL = re.compile(_SECTOR_NAME)
 _ROW_START = {
     "symbol": re.compile(rf"({SYMBOL})\s++(?=[+\-\u2212\u2013\d(])"),
@@ -62,13 +71,22 @@ class Table:
 
 def find_tables(lines: Sequence[str]) -> list[Table]:
     """Every quote table in the lines, in page order; its lines are its title (a short heading right above
-    the header, such as "Top gainers" or "BR Sectors Position"), its header and its rows."""
+    the header, such as "Top gainers" or "BR Sectors Position"), its header and its rows. A table whose first
+    column names something other than a symbol (``Header.other``) is returned without quotes, so that no strip
+    is read from its rows."""
     tables: list[Table] = []
     n = 0
     while n < len(lines):
         header = read_header(lines, n)
         if header is None:
             n += 1
+            continue
+        if header.other:  # a table of rates of something else: its rows are passed over, and give no quote
+            end = n + 1
+            while end < len(lines) and lines[end].count("\t") == len(header.roles) - 1:
+                end += 1
+            tables.append(Table([], range(n, end)))
+            n = end
             continue
         quotes, end = _rows(lines, n + header.lines, header)
         if quotes:
@@ -90,6 +108,10 @@ def _title(line: str) -> bool:
 def _rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote], int]:
     if header.tabbed:
         return _tab_rows(lines, n, header)
+    if header.stacked:
+        if n < len(lines) and lines[n].count("\t") == len(header.roles) - 1:
+            return _tab_rows(lines, n, header)  # header cells holding blocks over ordinary rows
+        return _stacked_rows(lines, n, header)
     quotes: list[Quote] = []
     glued: list[tuple[str, str]] = []
     while n < len(lines):
@@ -152,23 +174,62 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
     pattern = _row_pattern(header.roles, header.name)
     plan = _plan(header.roles, header.name, header.sector)
     quotes: list[Quote] = []
+    width = len(header.roles)
     while n < len(lines):
         line = lines[n]
-        if len(line) > MAX_ROW_LINE or "\t" not in line:
+        if len(line) > MAX_ROW_LINE:
             break
+        used = 1
         match = pattern.fullmatch(line)
         if match is not None:
             quote = _fast_row(match.groups(), header, plan, "\u2212" in line or "\u2013" in line)
         else:
             cells = line.split("\t")
-            if len(cells) != len(header.roles):
+            if len(cells) < width:
+                broken = _broken_row(lines, n, width, header.name)
+                if broken is None:
+                    break
+                cells, used = broken
+            elif len(cells) != width:
                 break
             quote = _build(cells[header.name], header, [cell for i, cell in enumerate(cells) if i != header.name])
         if quote is None:
-            break
+            if used > 1 or not _unpriced(line, header):
+                break
+            n += 1  # a listed symbol that did not trade today: no quote, and the table goes on
+            continue
         quotes.append(quote)
-        n += 1
+        n += used
     return quotes, n
+
+
+def _broken_row(lines: Sequence[str], n: int, width: int, name: int) -> tuple[list[str], int] | None:
+    """A row that line breaks inside its cells spread over two or three lines (a symbol over the company's
+    name: ``HBL`` then ``Habib Bank Limited<tab>145.20<tab>...``): its cells, and the lines it takes.
+
+    The lines must hold exactly the row's cell separators. The name cell keeps its first line (the symbol),
+    any other cell its lines joined by spaces.
+    """
+    tabs, end = 0, n
+    while end < len(lines) and end - n < MAX_ROW_PARTS and tabs < width - 1:
+        tabs += lines[end].count("\t")
+        end += 1
+    if tabs != width - 1 or end - n < 2:
+        return None
+    text = "\n".join(lines[n:end])
+    if "\x00" in text or "\x01" in text:  # a part of the page left out of the layout lies between them
+        return None
+    cells = text.split("\t")
+    return [(cell.split("\n", 1)[0] if i == name else " ".join(cell.split())) if "\n" in cell else cell
+            for i, cell in enumerate(cells)], end - n
+
+
+def _unpriced(line: str, header: Header) -> bool:
+    """A row of the table's width whose name reads and whose price is an empty mark ("-", "n/a", nothing)."""
+    cells = line.split("\t")
+    if len(cells) != len(header.roles) or _name(cells[header.name], header.roles[header.name]) is None:
+        return False
+    return cells[header.roles.index("price")].strip(MARKS + " ") in EMPTY_CELLS
 
 
 def _fast_row(groups: tuple[str | None, ...], header: Header, plan: _Plan, odd_minus: bool) -> Quote | None:
@@ -208,6 +269,22 @@ def _plain(price: float, change: float, percent: float | None, prev: float | Non
     )
 
 
+def _stacked_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote], int]:
+    """Rows of one cell per line, as many lines each as the header has cells."""
+    width = len(header.roles)
+    quotes: list[Quote] = []
+    while n + width <= len(lines):
+        cells = lines[n:n + width]
+        if any(len(cell) > MAX_ROW_LINE or "\t" in cell for cell in cells):
+            break
+        quote = _build(cells[header.name], header, [cell for i, cell in enumerate(cells) if i != header.name])
+        if quote is None:
+            break
+        quotes.append(quote)
+        n += width
+    return quotes, n
+
+
 # --- untabbed and glued rows --------------------------------------------------------------------------------------
 
 def _untabbed_row(lines: Sequence[str], n: int, header: Header) -> tuple[str, str, int] | None:
@@ -245,9 +322,21 @@ def _glued_rows(rows: list[tuple[str, str]], header: Header) -> list[Quote]:
 # --- one row ------------------------------------------------------------------------------------------------------
 
 def _name(text: str, kind: Role) -> str | None:
+    """The row's name; a symbol printed in lower case (a page that upper-cases it by CSS) in upper case, and
+    the symbol of a cell that also names the company.
+
+    A symbol of digits alone ("786") is read here, in a column whose header names symbols; in a strip a
+    token of digits is a number."""
     text = text.strip(MARKS + " ")
-    cell = _SECTOR_CELL if kind == "sector" else _SYMBOL_CELL
-    return text if cell.fullmatch(text) else None
+    if kind == "sector":
+        return text if _SECTOR_CELL.fullmatch(text) else None
+    if _SYMBOL_CELL.fullmatch(text) or _DIGITS_SYMBOL.fullmatch(text):
+        return text
+    named = _NAMED_SYMBOL.fullmatch(text)
+    if named is not None:
+        return named["lead"] or named["tail"]
+    upper = text.upper()
+    return upper if text.islower() and _SYMBOL_CELL.fullmatch(upper) else None
 
 
 def _build(name_text: str, header: Header, cells: list[str]) -> Quote | None:
@@ -268,6 +357,12 @@ def _build(name_text: str, header: Header, cells: list[str]) -> Quote | None:
         text, found = cell_hints(cell)
         hints += found
         num = parse_number(text)
+        if num is None and role == "volume":
+            num = scaled_number(text)
+        elif num is None and role == "change" and "percent" not in header.roles:
+            both = change_and_percent(text)
+            if both is not None:
+                num, values["percent"] = both
         if num is None:
             if role in ("price", "change") or text.strip() not in EMPTY_CELLS:
                 return None

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from parsing.extract.quotes.figures import GLYPHS, NUMBER
+from parsing.extract.quotes.figures import GLYPHS, NUMBER, NUMBER_IN_RUPEES
 from parsing.html.layout import MARKS
 from parsing.sites.vocabulary import DIRECTION_WORDS, FIELD_LABELS
 
@@ -32,19 +32,31 @@ def _words(words: Iterable[str]) -> str:
 _END = rf"(?=[\s|·•,;{MARKS}{GLYPHS}]|$)"
 WORD_PATTERN = rf"(?i:{_words(DIRECTION_WORDS)})(?:\s{{1,3}}(?i:by))?"
 _LABEL = rf"(?i:{_words(FIELD_LABELS)})"
-_ALTERNATIVES = (
-    f"([{MARKS}])",
-    f"([{GLYPHS}])",
-    f"({NUMBER})(?:(?<=[%)])|{_END})",  # "(-5.8%)BOP": an item's last number may touch the next symbol
-    rf"({WORD_PATTERN})(?:(?<=[Bb][Yy])(?![A-Za-z])|(?![A-Za-z0-9]))",  # "Up by0.14" (a hidden word), not "UP0"
-    rf"({_LABEL}(?:\s{{0,2}}:)?)(?![A-Za-z])",  # "Price3.66": a hidden label glued to its value
-    f"({SYMBOL}){_END}",
-    r"([|·•;,/]|[—–](?=\s))",
-)
-_TOKEN = re.compile(r"\s*+(?:" + "|".join(_ALTERNATIVES) + ")")
-_FIELD_LINE = re.compile(
-    r"\s*+(?:(?>" + "|".join(alt.replace("(", "(?:", 1) for alt in _ALTERNATIVES) + r")\s*+)++"
-)
+
+
+def _alternatives(number: str) -> tuple[str, ...]:
+    return (
+        f"([{MARKS}])",
+        f"([{GLYPHS}])",
+        f"({number})(?:(?<=[%)])|{_END})",  # "(-5.8%)BOP": an item's last number may touch the next symbol
+        rf"({WORD_PATTERN})(?:(?<=[Bb][Yy])(?![A-Za-z])|(?![A-Za-z0-9]))",  # "Up by0.14" (a hidden word), not "UP0"
+        rf"({_LABEL}(?:\s{{0,2}}:)?)(?![A-Za-z])",  # "Price3.66": a hidden label glued to its value
+        f"({SYMBOL}):?{_END}",  # "KSE-100: 118,427.35 | ..." (the colon is not part of the symbol)
+        r"([|·•;,/]|[—–](?=\s))",
+    )
+
+
+def _patterns(number: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(one token, a whole field line) with numbers as ``number`` reads them."""
+    alternatives = _alternatives(number)
+    token = re.compile(r"\s*+(?:" + "|".join(alternatives) + ")")
+    line = re.compile(r"\s*+(?:(?>" + "|".join(alt.replace("(", "(?:", 1) for alt in alternatives) + r")\s*+)++")
+    return token, line
+
+
+# Most lines name no currency: they are read with the plain number grammar, which is quicker.
+_TOKEN, _FIELD_LINE = _patterns(NUMBER)
+_TOKEN_RS, _FIELD_LINE_RS = _patterns(NUMBER_IN_RUPEES)
 
 
 class Tok(NamedTuple):
@@ -61,9 +73,11 @@ class Tok(NamedTuple):
 
 def field_tokens(line: str, number: int) -> list[Tok] | None:
     """The line's tokens when it is a field line, else None."""
-    if len(line) > MAX_FIELD_LINE or _FIELD_LINE.fullmatch(line) is None:
+    rupees = "Rs" in line or "PKR" in line
+    if len(line) > MAX_FIELD_LINE or (_FIELD_LINE_RS if rupees else _FIELD_LINE).fullmatch(line) is None:
         return None
-    found = [(int(m.lastindex or 0), m.group(m.lastindex or 0)) for m in _TOKEN.finditer(line)]
+    token = _TOKEN_RS if rupees else _TOKEN
+    found = [(int(m.lastindex or 0), m.group(m.lastindex or 0)) for m in token.finditer(line)]
     tabbed = "\t" in line
     last = len(found) - 1
     return [Tok(kind, text, number, n == 0, n == last, tabbed) for n, (kind, text) in enumerate(found)]
@@ -71,4 +85,5 @@ def field_tokens(line: str, number: int) -> list[Tok] | None:
 
 def is_field_line(line: str) -> bool:
     """Whether the line holds nothing but quote tokens."""
-    return len(line) <= MAX_FIELD_LINE and _FIELD_LINE.fullmatch(line) is not None
+    rupees = "Rs" in line or "PKR" in line
+    return len(line) <= MAX_FIELD_LINE and (_FIELD_LINE_RS if rupees else _FIELD_LINE).fullmatch(line) is not None

@@ -111,6 +111,77 @@ def test_single_line_inside_the_story_is_story_text(before):
     assert find_quotes(["Stocks slump", before, "OGDC 213.07 Decreased By -13.70 (-6.04%)"]).quotes == ()
 
 
+def test_field_labels_before_the_symbol():
+    # a <dl> per quote: every label and value a line
+    lines = ["Stocks to watch", "Symbol", "HBL", "Price", "145.20", "Change", "+1.20", "Change %", "+0.83%",
+             "Symbol", "UBL", "Price", "312.45", "Change", "-1.05", "Change %", "-0.33%"]
+    got = {q.symbol: q for q in find_quotes(lines).quotes}
+    assert (got["HBL"].change, got["UBL"].percent, got["UBL"].direction) == (1.2, -0.33, "down")
+
+
+def test_a_card_with_the_company_name_under_the_symbol():
+    lines = ["AAA", "Alpha Bank Limited", "10.00", "+1.00", "(+11.11%)", "BBB", "Beta Oil & Gas Company Limited",
+             "20.00", "-1.00", "(-4.76%)"]
+    found = find_quotes(lines)
+    assert [(q.symbol, q.change) for q in found.quotes] == [("AAA", 1.0), ("BBB", -1.0)]
+    assert "Alpha Bank Limited" in found.used
+
+
+@pytest.mark.parametrize("lines", [
+    ["AAA 10.00", "Alpha Bank Limited", "+1.00", "(+11.11%)"],  # the symbol shares its line
+    ["AAA", "Alpha Bank Limited", "Karachi", "10.00", "+1.00", "(+11.11%)"],  # two lines of words
+    ["AAA", "the bank said on Monday that its profit rose", "10.00", "+1.00", "(+11.11%)"],  # a sentence
+    ["AAA", "shares rose as investors bought", "10.00", "+1.00", "(+11.11%)"],  # a short one
+])
+def test_only_one_short_name_line_is_passed_over(lines):
+    assert find_quotes(lines).quotes == ()
+
+
+def test_a_lone_signed_card_above_the_story_is_a_quote():
+    found = find_quotes(["KSE-100", "118,427.35", "+1,049.30", "+0.89%", "As of 03:30 PM PKT",
+                         "The index rose on Monday as investors bought banks and cement stocks."])
+    assert [(q.symbol, q.kind, q.change) for q in found.quotes] == [("KSE-100", "index", 1049.3)]
+
+
+@pytest.mark.parametrize("lines", [
+    ["KSE-100", "118,427.35", "1,049.30", "0.89%", "Story"],  # no sign: a card of figures, not said to be a quote
+    ["Stocks rise", "The index rose on Monday as investors bought banks and cement stocks.",
+     "KSE-100", "118,427.35", "+1,049.30", "+0.89%"],  # inside the story
+])
+def test_a_lone_card_without_signs_or_inside_the_story_is_not(lines):
+    assert find_quotes(lines).quotes == ()
+
+
+def test_a_currency_before_or_after_the_price_is_read_past():
+    got = quotes_of("HBL Rs. 145.20 ▲ 1.20 (0.83%) UBL 312.45 PKR ▼ 1.05 (0.33%) MCB Rs250.10 +Rs0.10 +0.04%")
+    assert [(s, q.price, q.change) for s, q in got.items()] == [("HBL", 145.2, 1.2), ("UBL", 312.45, -1.05),
+                                                                 ("MCB", 250.1, 0.1)]
+
+
+def test_symbols_that_spell_a_currency_are_symbols():
+    got = quotes_of("RS 10.00 +1.00 +11.11% | PKR 20.00 -1.00 -4.76% | AAA 5.00 PKR +0.50 +11.11%")
+    assert [(s, q.price) for s, q in got.items()] == [("RS", 10.0), ("PKR", 20.0), ("AAA", 5.0)]
+
+
+@pytest.mark.parametrize("sep", [" | ", " / ", ", ", " · "])
+def test_a_colon_after_the_symbol_and_separators_between_fields(sep):
+    got = quotes_of("\n".join(f"{s}: {p}{sep}{c}{sep}{pc}" for s, p, c, pc in (
+        ("KSE-100", "118,427.35", "+1,049.30", "+0.89%"), ("HBL", "145.20", "-1.20", "-0.82%"))))
+    assert [(s, q.price, q.change, q.kind) for s, q in got.items()] == [
+        ("KSE-100", 118427.35, 1049.3, "index"), ("HBL", 145.2, -1.2, "stock")]
+
+
+@pytest.mark.parametrize("text", ["Note: 145.20 | +1.20 | +0.83%", "HBL: 145.20 | +1.20 | +0.83% said the desk",
+                                  "HBL:145.20 +1.20 +0.83%"])
+def test_a_colon_or_bars_make_no_quote_of_prose(text):
+    assert quotes_of(f"{text}\n{text}") == {}
+
+
+def test_a_symbol_of_digits_is_no_strip_item():
+    assert list(quotes_of("786 12.13 -0.21 -1.70% | HBL 145.20 +1.20 +0.83% | UBL 312.45 -1.05 -0.33%")) == [
+        "HBL", "UBL"]
+
+
 def test_exchange_rates_are_not_quotes():
     got = quotes_of("USD/PKR 280.15 +0.05 +0.02% | HUBC 120.50 +1.20 +1.01% | EUR/PKR 301.20 -0.40 -0.13%")
     assert list(got) == ["HUBC"]

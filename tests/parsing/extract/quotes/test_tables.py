@@ -170,3 +170,153 @@ def test_generated_glued_rows_parse_back_or_are_left_out(case):
     got = {q.symbol: (q.price, q.change, q.volume) for q in quotes_of(text).values()}
     assert all(truth[symbol] == values for symbol, values in got.items())  # never a wrong split
     assert len(got) >= len(truth) * 0.8
+
+
+def test_a_symbol_printed_in_lower_case_is_read_in_a_symbol_column():
+    got = quotes_of("Symbol\tPrice\tChange\tChange %\nhbl\t145.20 PKR\t+1.20\t+0.83%\npso2\t10.00\t-0.10\t-0.99%\n")
+    assert (got["HBL"].price, got["HBL"].change, got["HBL"].flag) == (145.20, 1.20, None) and "PSO2" in got
+
+
+@pytest.mark.parametrize("empty", ["-", "—", "", "n/a"])
+def test_a_row_without_a_price_is_passed_over_and_the_table_goes_on(empty):
+    text = (f"Symbol\tPrice\tChange\tChange %\nHBL\t145.20\t+1.20\t+0.83%\nAGIL\t{empty}\t{empty}\t{empty}\n"
+            "UBL\t312.45\t-1.05\t-0.33%\n")
+    found = find_quotes(copy_lines(text))
+    assert [q.symbol for q in found.quotes] == ["HBL", "UBL"] and found.table_rows == 2
+
+
+def test_a_row_with_words_for_a_price_ends_the_table():
+    text = "Symbol\tPrice\tChange\tChange %\nHBL\t145.20\t+1.20\t+0.83%\nNote\tsee below\tnone\tnone\nUBL\t312.45\t-1.05\t-0.33%\n"
+    assert [q.symbol for q in find_quotes(copy_lines(text)).quotes] == ["HBL"]
+
+
+def test_a_short_volume_is_read_in_a_volume_column_only():
+    got = quotes_of("Symbol\tPrice\tChange\tVolume\nHBL\t145.20\t+1.20\t1.25M\nUBL\t312.45\t-1.05\t850.3K\n")
+    assert (got["HBL"].volume, got["UBL"].volume) == (1_250_000, 850_300)
+    assert quotes_of("Symbol\tPrice\tChange\nHBL\t1.25M\t+1.20\n") == {}  # a price is never printed short
+
+
+@pytest.mark.parametrize("cell", ["HBL\nHabib Bank Limited\t", "HBL\nHabib Bank\nLimited\t", "HBL\n\t"])
+def test_a_symbol_over_the_company_name_in_one_cell(cell):
+    rows = (f"{cell}145.20\t+1.20\t+0.83%\n" + cell.replace("HBL", "UBL").replace("Habib", "United")
+            + "312.45\t-1.05\t-0.33%\n")
+    found = find_quotes(copy_lines("Symbol\tPrice\tChange\t%\n" + rows))
+    assert [(q.symbol, q.price) for q in found.quotes] == [("HBL", 145.2), ("UBL", 312.45)]
+
+
+def test_a_broken_row_is_read_with_the_name_column_anywhere():
+    text = "#\tSymbol\tPrice\tChange\n1\tHBL\nHabib Bank\t145.20\t+1.20\n2\tUBL\nUnited Bank\t312.45\t-1.05\n"
+    assert list(quotes_of(text)) == ["HBL", "UBL"]
+
+
+def test_lines_that_do_not_add_up_to_a_row_end_the_table():
+    # the next line brings too many cells: no row is made across two rows
+    text = "Symbol\tPrice\tChange\t%\nHBL\t145.20\nUBL\t312.45\t-1.05\t-0.33%\n"
+    assert "HBL" not in quotes_of(text)
+
+
+@pytest.mark.parametrize("arrow", ["⇅", "↕", "▲▼", "↑↓"])
+def test_sort_indicators_in_header_cells_are_read_past(arrow):
+    text = (f"Symbol {arrow}\tPrice {arrow}\tChg {arrow}\tChg (%) {arrow}\nHBL\t145.20\t+1.20\t+0.83%\n"
+            "TOTAL\t\t\t\n")
+    found = find_quotes(copy_lines(text))
+    assert [(q.symbol, q.percent) for q in found.quotes] == [("HBL", 0.83)]
+
+
+def test_sort_indicators_in_a_header_of_one_cell_per_line_are_read_past():
+    cells = ["Symbol ⇅", "Last ⇅", "Change ⇅", "% Change ⇅", "Volume ⇅", "HBL", "145.20", "+1.20", "+0.83%", "1,000"]
+    found = find_quotes(cells)
+    assert [(q.symbol, q.volume) for q in found.quotes] == [("HBL", 1000)] and found.table_rows == 1
+
+
+@pytest.mark.parametrize(("cell", "symbol"), [("HBL Habib Bank Limited", "HBL"), ("HBL - Habib Bank", "HBL"),
+                                               ("Habib Bank Ltd. (HBL)", "HBL"), ("KSE-100 Index", "KSE-100"),
+                                               ("ENGRO: Engro Corporation", "ENGRO")])
+def test_a_name_cell_that_also_names_the_company(cell, symbol):
+    q = quotes_of(f"Symbol\tPrice\tChange\n{cell}\t145.20\t+1.20\n")[symbol]
+    assert (q.price, q.change) == (145.2, 1.2)
+
+
+@pytest.mark.parametrize("cell", ["Habib Bank Limited", "HBL habib bank", "HBL 2025 results", "(HBL) Habib Bank"])
+def test_a_name_cell_without_a_symbol_gives_no_quote(cell):
+    assert quotes_of(f"Symbol\tPrice\tChange\n{cell}\t145.20\t+1.20\n") == {}
+
+
+@pytest.mark.parametrize("cell", ["+1.20 (+0.83%)", "+1.20 / +0.83%", "1.20 (0.83%)", "+1.20 | +0.83 %"])
+def test_a_change_cell_that_also_holds_the_percent(cell):
+    q = quotes_of(f"Symbol\tPrice\tChange\tVolume\nHBL\t145.20\t{cell}\t1,000\n")["HBL"]
+    assert (q.change, q.percent, q.percent_computed, q.volume, q.flag) == (1.2, 0.83, False, 1000, None)
+
+
+def test_a_percent_in_the_change_cell_that_disagrees_is_flagged():
+    q = quotes_of("Symbol\tPrice\tChange\tVolume\nHBL\t145.20\t+1.20 (+2.83%)\t1,000\n")["HBL"]
+    assert q.percent == 2.83 and "percent" in q.flag
+
+
+def test_a_symbol_of_digits_is_read_in_a_symbol_column():
+    got = quotes_of("#\tSymbol\tName\tLTP\tChange\n1\t786\t786 Investments\t12.13\t-0.21\n2\tHBL\tHabib Bank\t145.20\t+1.20\n")
+    assert (got["786"].price, got["786"].change, got["786"].kind) == (12.13, -0.21, "stock") and "HBL" in got
+    assert quotes_of("Symbol\tLTP\tChange\n78\t12.13\t-0.21\n") == {}  # a serial number is no symbol
+
+
+def test_lower_case_words_are_no_symbols_outside_a_symbol_column():
+    assert quotes_of("hbl 145.20 +1.20 +0.83%\nubl 312.45 -1.05 -0.33%\nMixed\t10.00\t+0.10\t+1.01%\n") == {}
+    assert quotes_of("Symbol\tPrice\tChange\tChange %\nHabib\t145.20\t+1.20\t+0.83%\n") == {}
+
+
+@pytest.mark.parametrize("first", ["Currency", "Commodity", "DATE", "Country"])
+def test_rows_under_a_table_of_other_rates_are_no_quotes(first):
+    rows = "USD\t280.15\t+0.05\t+0.02%\nEUR\t301.20\t-0.36\t-0.12%\nGBP\t355.00\t+1.42\t+0.40%\n"
+    found = find_quotes(copy_lines(f"{first}\tRate\tChange\tChange %\n{rows}"))
+    assert found.quotes == () and {"USD", "301.20", "Rate"} <= found.used and found.table_rows == 0
+    assert set(quotes_of(f"Symbol\tRate\tChange\tChange %\n{rows}")) == {"USD", "EUR", "GBP"}  # the rule is the header
+
+
+def test_a_table_of_other_rates_ends_where_its_rows_do():
+    text = "Currency\tRate\tChange\tChange %\nUSD\t280.15\t+0.05\t+0.02%\nMarket\nHUBC 120.50 +1.20 +1.01%\nOGDC 213.07 -1.70 -0.79%\n"
+    assert list(quotes_of(text)) == ["HUBC", "OGDC"]
+
+
+GROUPED = "Symbol\tPrice (Rs.)\tChange\tVolume\nLDCP\tCurrent\tRs.\t%\n"
+
+
+def test_two_row_header_groups_sub_cells_under_its_cells():
+    got = quotes_of(GROUPED + "HBL\t144.00\t145.20\t+1.20\t+0.83\t1,000\nUBL\t313.50\t312.45\t-1.05\t-0.33\t2,500\n")
+    hbl, ubl = got["HBL"], got["UBL"]
+    assert (hbl.previous_close, hbl.price, hbl.change, hbl.percent, hbl.volume, hbl.flag) == (
+        144.0, 145.2, 1.2, 0.83, 1000, None)
+    assert (ubl.change, ubl.percent, ubl.volume, ubl.flag) == (-1.05, -0.33, 2500, None)
+
+
+def test_two_row_header_with_the_groups_anywhere_but_the_name():
+    text = "Stock\tVolume\tPrices\tChange\nClose\tLDCP\tRs\t%\nHBL\t1,000\t145.20\t144.00\t+1.20\t+0.83\n"
+    hbl = quotes_of(text)["HBL"]
+    assert (hbl.price, hbl.previous_close, hbl.percent, hbl.volume, hbl.flag) == (145.2, 144.0, 0.83, 1000, None)
+
+
+def test_a_second_header_line_that_does_not_fit_the_rows_is_no_group():
+    # 4 + 4 cells over rows of 4: no top cell can be a group; the first line alone is the header
+    text = "Symbol\tPrice\tChange\t%\nLDCP\tCurrent\tRs.\t%\nHBL\t145.20\t+1.20\t+0.83%\n"
+    assert quotes_of(text) == {}
+
+
+def test_header_and_rows_of_one_cell_per_line():
+    cells = ["Symbol", "Last", "Change", "% Change", "Volume",
+             "HBL", "145.20", "+1.20", "+0.83 %", "1,000", "UBL", "312.45", "-1.05", "-0.33 %", "2,500"]
+    found = find_quotes(cells)
+    assert [(q.symbol, q.price, q.percent, q.volume) for q in found.quotes] == [
+        ("HBL", 145.2, 0.83, 1000), ("UBL", 312.45, -0.33, 2500)]
+    assert found.table_rows == 2 and "% Change" in found.used
+
+
+def test_a_header_of_one_cell_per_line_over_tabbed_rows():
+    # a table that copies its header, each cell in a block (DataTables' zero-high sizing row), over its rows
+    lines = ["Symbol\tPrice\tChange\tChange %", "Symbol", "Price", "Change", "Change %",
+             "hbl\t145.20 PKR\t+1.20\t+0.83%", "ubl\t312.45 PKR\t-1.05\t-0.33%"]
+    found = find_quotes(lines)
+    assert [(q.symbol, q.price) for q in found.quotes] == [("HBL", 145.2), ("UBL", 312.45)] and found.table_rows == 2
+
+
+def test_one_cell_per_line_header_stops_at_the_first_line_that_is_no_row():
+    cells = ["Symbol", "Last", "Change", "HBL", "145.20", "+1.20", "Read more", "UBL", "312.45", "-1.05"]
+    assert [q.symbol for q in find_quotes(cells).quotes] == ["HBL"]
