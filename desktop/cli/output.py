@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from desktop.library import Library, LibraryError
-from desktop.library.paths import resolve_library_path
+from desktop.library.paths import chosen_library_path, resolve_library_path
 
 Handler = Callable[[Library, argparse.Namespace], int]
 LIBRARY_HELP = "library file to use (default: $MARKET_READER_LIBRARY, else the user data folder)"
@@ -55,7 +55,16 @@ def iso_day(text: str) -> str:
 
 
 def with_library(args: argparse.Namespace, handler: Handler, read_only_fallback: bool = False) -> int:
-    """Open the library for one command; problems with the file become one line on stderr."""
+    """Open the library for one command; problems with the file become one line on stderr.
+
+    A command that only reads (``read_only_fallback``) never creates a library: a mistyped path is said to be one
+    rather than answered from a new, empty file.
+    """
+    path, _named = chosen_library_path(args.library)
+    if read_only_fallback and not path.exists():
+        print(f"market-reader: there is no library at {path} yet; `market-reader import FILE...` creates it",
+              file=sys.stderr)
+        return 2
     try:
         with Library(resolve_library_path(args.library), read_only_fallback) as library:
             return handler(library, args)

@@ -213,3 +213,14 @@ def test_export_carries_the_quote_table_fields(tmp_path: Path) -> None:
     row = next(r for r in rows if r["symbol"] == "BR - Cement")
     assert (row["open"], row["volume"], row["percent_computed"], row["sector"]) == ("39235.54", "705792", "1", "")
     assert run(library, "quotes", "--page", str(page["id"]), "--kind", "sector", "--json").returncode == 0
+
+
+@pytest.mark.parametrize("command", [("pages",), ("search", "rupee"), ("quotes", "--latest"), ("show", "1")])
+def test_a_reading_command_never_creates_a_library(tmp_path: Path, command: tuple[str, ...]) -> None:
+    mistyped = tmp_path / "Libary" / "library.db"
+    result = run(mistyped, *command)
+    assert result.returncode == 2
+    assert f"there is no library at {mistyped}" in result.stderr
+    assert not mistyped.parent.exists()
+    created = run(mistyped, "import", str(ROOT / "resources" / "samples"))
+    assert created.returncode == 0 and mistyped.exists()
