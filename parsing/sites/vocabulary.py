@@ -85,7 +85,7 @@ NEGATIVE_WORDS = frozenset({
     "popup", "overlay", "toolbar", "pagination", "pager", "tags", "tagcloud", "skip", "skiplink", "print",
     "login", "signin", "signup", "register", "ticker", "marquee", "meta", "complementary", "community",
     "partners", "donate", "promo", "promos", "outstream", "subnav", "topbar", "copyright", "legal",
-    "unsubscribe", "offscreen", "jumplink", "logo", "sitename", "sitetitle",
+    "unsubscribe", "offscreen", "jumplink", "logo", "sitename", "sitetitle", "disclaimer",
 })
 NEGATIVE_PREFIXES = (
     "advert", "sponsor", "comment", "subscri", "related", "sharing", "sharebar", "shareicon", "socialicon",

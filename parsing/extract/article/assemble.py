@@ -40,11 +40,11 @@ _CAPITAL_WORD = r"[^\W\d_a-z][\w.'’-]*"  # a word that starts with a letter ot
 _NAMES = _CAPITAL_WORD + r"(?:\s+(?:" + _CAPITAL_WORD + "|" + _PARTICLES + r")){0,4}"
 # "By Jane Doe", "By JANE DOE and John Roe | Reuters", "Par Jean Dupont": a name after the word, no sentence
 BY_LINE = re.compile(
-    r"^(?i:by|par|von|por|di|door|av)\s*:?\s+(?P<name>" + _NAMES + r"(?:\s*(?:,|and|&|und|et|y)\s+" + _NAMES
-    + r")*)(?:\s*[|,·•–—-].{0,60})?$"
+    r"^(?i:(?:posted|written|reported|words|story|text)\s+)?(?i:by|par|von|por|di|door|av)\s*:?\s+(?P<name>"
+    + _NAMES + r"(?:\s*(?:,|and|&|und|et|y)\s+" + _NAMES + r")*)(?:(?:\s*[|,·•–—-]|\s+(?i:on|at)\s).{0,60})?$"
 )
 NAME_DATE = re.compile(
-    r"^(?:by\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+" + _NAME_WORD + r"){0,4}),?\s+(?:\|\s+)?"
+    r"^(?:by\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+" + _NAME_WORD + r"){0,4}),?\s+(?:[|·•]\s+)?"
     r"(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\b.{0,24}$"
 )
 _ICON = re.compile(
@@ -89,6 +89,7 @@ class _Builder:
         self.pending_related: list[str] = []
         self.open_image: int = -1  # index of the last image while it may still get a caption
         self.after_image = False  # the last thing placed was an image
+        self.teaser_parent = -1  # parent element of the teaser's block
 
     def paragraph(self, text: str, parent: int) -> None:
         out = self.out
@@ -144,7 +145,11 @@ class _Builder:
     def _teaser(self, block: Block) -> bool:
         if block.marks & TEASER and not self.out.paragraphs and len(block.text) <= MAX_TEASER_CHARS:
             if self.out.summary is None:
-                self.out.summary = block.text
+                self.out.summary, self.teaser_parent = block.text, self.parents[block.elem]
+                return True
+            if self.parents[block.elem] == self.teaser_parent and is_sentence(block.text):
+                self.paragraph(self.out.summary, self.teaser_parent)  # an intro of paragraphs opens the story
+                return False
             return True
         return False
 

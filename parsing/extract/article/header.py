@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from parsing.extract.article.assemble import BY_LINE, NAME_DATE, TABULAR, Assembly, heading_text
-from parsing.extract.article.region import Scored
+from parsing.extract.article.region import Scored, prose_chars
 from parsing.extract.dates import DATE_START, dateline, iso_date
 from parsing.extract.lines import line_key, section_label
 from parsing.extract.metadata import HeadMeta, meta_author, meta_date, meta_section
@@ -25,8 +25,9 @@ MAX_STORY_CLIMB = 6
 MAX_TITLE_CHARS = 300
 HEADING_REACH = 12  # blocks between the story's <h1> and its first paragraph
 MAX_HEADER_CHARS = 200
-_BY_PREFIX = re.compile(r"^(?:by|par|von|por|di|door|av)\s*:?\s+", re.IGNORECASE)
-_TRAILING = re.compile(r"[\s|,·•–—:-]+$")
+_BY_PREFIX = re.compile(r"^(?:(?:posted|written|reported|words|story|text)\s+)?(?:by|par|von|por|di|door|av)\s*:?\s+",
+                        re.IGNORECASE)
+_TRAILING = re.compile(r"(?:[\s|,·•–—:-]|\s(?i:on|at)\b)+$")
 _DIGIT = re.compile(r"\d")
 _BY_INSIDE = re.compile(r"\s(?:by|par|von|por)\s+(?=[A-Z])", re.IGNORECASE)
 _SENTENCE = re.compile(r"[.!?]\s")
@@ -37,6 +38,24 @@ _DATELINE_START = re.compile(r"\b(?:published|updated|posted|last updated)\b", r
 def story_end(table: ElementTable, scored: Scored) -> int:
     """Index of the last element of the story (the whole page when none was chosen)."""
     return table.end[scored.roots[-1]] if scored.roots else len(table) - 1
+
+
+def story_start(table: ElementTable, scored: Scored) -> int:
+    """Index of the element of the story's first paragraph (bylines and dates in a bar sit above it)."""
+    if not scored.roots:
+        return 0
+    first = scored.roots[0]
+    for block in table.blocks:
+        if (block.elem > first and table.inside(block.elem, first) and scored.bad_ancestor[block.elem] < 0
+                and prose_chars(block) > 0):
+            return block.elem
+    return first
+
+
+def _in_bar(table: ElementTable, scored: Scored, index: int, start: int) -> bool:
+    """Whether an element is outside furniture, or inside a small bar of metadata above the story's start."""
+    bad = scored.bad_ancestor[index]
+    return bad < 0 or (index < start and _small_bar(table, bad))
 
 
 def headings(table: ElementTable, scored: Scored) -> list[str]:
@@ -79,7 +98,7 @@ def story_heading(table: ElementTable, scored: Scored) -> str | None:
 def clean_byline(text: str) -> str | None:
     """A byline with spacing collapsed, what follows the name (a dateline, a date, digits) and trailing
     separators cut, and a leading "By" removed; None when no name is left."""
-    text = " ".join(text[:MAX_SMALL_TEXT].split())
+    text = _BY_PREFIX.sub("", " ".join(text[:MAX_SMALL_TEXT].split()))
     cut = _DATELINE_START.search(text)
     if cut:
         text = text[: cut.start()]
@@ -105,12 +124,9 @@ def _element_bylines(table: ElementTable, scored: Scored, title: str | None) -> 
     """
     found: list[tuple[int, str]] = []
     last = story_end(table, scored)
-    first = scored.roots[0] if scored.roots else 0
+    start = story_start(table, scored)
     for index in range(min(last + 1, len(table))):
-        if not table.marks[index] & BYLINE:
-            continue
-        bad = scored.bad_ancestor[index]
-        if bad >= 0 and (index > first or not _small_bar(table, bad)):
+        if not table.marks[index] & BYLINE or not _in_bar(table, scored, index, start):
             continue
         text = _small_text(table, index)
         if 0 < len(text) < MAX_BYLINE_CHARS and not _SENTENCE.search(text):
@@ -159,8 +175,9 @@ def header_lines(table: ElementTable, scored: Scored, title: str | None) -> list
     )
     if heading is None:
         heading = next((n for n, b in enumerate(table.blocks[:start]) if b.kind == "h1"), max(0, start - 8))
+    begin = story_start(table, scored)
     return [block for block in table.blocks[max(0, heading - 3): start][:MAX_HEADER_LINES]
-            if scored.bad_ancestor[block.elem] < 0 and len(block.text) <= MAX_HEADER_CHARS]
+            if _in_bar(table, scored, block.elem, begin) and len(block.text) <= MAX_HEADER_CHARS]
 
 
 def header_teaser(header: list[Block]) -> str | None:
@@ -187,8 +204,9 @@ def _time_dates(table: ElementTable, scored: Scored) -> list[str]:
     """Dates of <time datetime> and date-marked elements outside furniture, before the story's end."""
     found: list[str] = []
     last = story_end(table, scored)
+    start = story_start(table, scored)
     for index in range(min(last + 1, len(table))):
-        if not table.marks[index] & DATE or scored.bad_ancestor[index] >= 0:
+        if not table.marks[index] & DATE or not _in_bar(table, scored, index, start):
             continue
         node = table.nodes[index]
         attrs = node.attributes
