@@ -25,8 +25,8 @@ _COOKIES = re.compile(r"\bcookies?\b.{0,200}\b(?:consent|accept|preferences|sett
 _LOGO = re.compile(r"\blogo$", re.IGNORECASE)
 # A credit at the end of a caption: "... Photo: Reuters/File", "(Image: AFP)", "... Chart: Recorder Report".
 _CREDIT = re.compile(
-    r"(?:\b(?:photos?|images?|pictures?|pic|file photo|credits?|courtesy|source|chart|graphic|infographic|"
-    r"illustration)\s*[:|/]\s*[^\s].{0,60}|"
+    r"(?:(?<!\bin )\b(?:photos?|images?|pictures?|pic|file photo|credits?|courtesy|source|chart|graphic|"
+    r"infographic|illustration)\s*[:|/]\s*[^\s].{0,60}|"
     r"\bfile photo|\(\s*(?:photo|image|file)[^)]{0,60}\))\s*$"
 )
 _SIGN_UP = re.compile(

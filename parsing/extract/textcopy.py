@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from parsing.extract.article.assemble import BY_LINE, NAME_DATE
 from parsing.extract.article.header import clean_byline
 from parsing.extract.article.model import Article
-from parsing.extract.dates import dateline, iso_date
+from parsing.extract.dates import dateline, iso_date, name_and_date
 from parsing.extract.lines import (
     ends_relative_time,
     is_caption,
@@ -35,18 +35,20 @@ from parsing.extract.lines import (
     without_relative_time,
 )
 from parsing.sites.brecorder import TITLE_SUFFIX
-from parsing.sites.vocabulary import FURNITURE_LINES, STOP_LINES
+from parsing.sites.vocabulary import CONSENT_TERMS, FURNITURE_LINES, STOP_LINES
 
 # What a line is, read alone.
-QUOTE, FURNITURE, STOP, LIST, NOTICE, END, DATE, CAPTION, LOGO, FIGURE, TEASER, SENTENCE, HEADLINE, LABEL = (
+QUOTE, FURNITURE, STOP, LIST, NOTICE, END, DATE, CAPTION, LOGO, FIGURE, TEASER, SENTENCE, HEADLINE, LABEL, ROW = (
     "quote", "furniture", "stop", "list", "notice", "end", "date", "caption", "logo", "figure", "teaser",
-    "sentence", "headline", "label")
+    "sentence", "headline", "label", "row")
 _HEADER = frozenset({TEASER, DATE, FURNITURE, NOTICE, LOGO, FIGURE})  # between a headline and its story
 _BREAKS = frozenset({QUOTE, STOP, LIST, END})  # a story never runs across these
 _LIST_ITEMS = frozenset({HEADLINE, DATE, FIGURE, LABEL, LOGO})
 _BOX = frozenset({LIST, HEADLINE, LABEL, FURNITURE, CAPTION, NOTICE, LOGO, FIGURE, DATE})  # a box inside a story
 _SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ":", ")", "…", "۔", "。", "؟")
 MIN_HEADLINE_WORDS = 3
+MIN_SENTENCE_WORDS = 3  # "Like this:", 'In "Energy"': a line of fewer words is a label, whatever it ends with
+MAX_NAME_CHARS = 40
 MAX_HEADLINE_WORDS = 30
 MAX_QUESTION_TITLE_WORDS = 20
 MAX_GAP = 3  # lines that are not sentences inside one story (related links, subheadings)
@@ -61,6 +63,8 @@ WEIGHTS = {3: 1.0, 2: 0.9, 1: 0.35}  # a story's worth by its anchor: headline a
 _PUBLISHED_WORD = re.compile(r"\b(?:published|posted)\b", re.IGNORECASE)
 _OFFER = re.compile(r"\b(?:inbox|newsletters?|e-?mail|subscri\w*|sign(?:ing)? up|free trial)\b", re.IGNORECASE)
 _UPDATED_WORD = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\sby\s+(?P<name>[^\d|]{2,60})$", re.IGNORECASE)  # "Posted on May 8, 2025 by Rana Ahmad"
+_NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 _NAME_BEFORE = re.compile(r"^(?P<name>.{2,60}?)\s*[|·,–—-]?\s*\b(?:published|posted|updated|last updated)\b", re.IGNORECASE)
 
 
@@ -77,14 +81,16 @@ class _Run:
     after_story: bool = False  # it comes after the end ("Comments", a copyright line) of an anchored run
 
 
-def build_text_article(lines: Sequence[str], skip: Collection[str] = ()) -> Article:
+def build_text_article(lines: Sequence[str], skip: Collection[str] = (), rows: Collection[int] = ()) -> Article:
     """The article of a text copy's lines (stripped, whitespace collapsed, no empty lines).
 
     ``skip`` holds the texts of lines that belong to something else (the quote finder's strip and table lines):
     they are never the title, a paragraph or part of the story, and a story may start right after them.
+    ``rows`` are the indexes of lines that were a table's rows (cells apart): inside the story they are kept.
     """
     skipped = frozenset(skip)
-    kinds = [_kind(line, skipped) for line in lines]
+    lines = [_undoubled(line) for line in lines]
+    kinds = [ROW if n in rows and line not in skipped else _kind(line, skipped) for n, line in enumerate(lines)]
     kinds = _mark_notices(lines, _mark_lists(lines, _mark_questions(lines, kinds)))
     runs = _runs(lines, kinds)
     article = Article(source="lines")
@@ -97,6 +103,21 @@ def build_text_article(lines: Sequence[str], skip: Collection[str] = ()) -> Arti
     _read_header(lines, kinds, story, article)
     _read_body(lines, kinds, story, article)
     return article
+
+
+def _undoubled(line: str) -> str:
+    """A short line that a copy gave twice run together (an image's alt text, then the same name beside it)."""
+    half = len(line) // 2
+    if len(line) <= 2 * MAX_NAME_CHARS and half and len(line) % 2 == 0 and line[:half] == line[half:]:
+        return line[:half]
+    return line
+
+
+def is_name(text: str) -> bool:
+    """A short line of two to four capitalised words and nothing else: a person's name ("Aamir Shafaat Khan")."""
+    words = text.split()
+    return (len(text) <= MAX_NAME_CHARS and 2 <= len(words) <= 4
+            and all(_NAME_WORD.match(word) and word[0].isupper() for word in words))
 
 
 def _kind(text: str, skip: frozenset[str]) -> str:
@@ -113,7 +134,7 @@ def _kind(text: str, skip: frozenset[str]) -> str:
         return NOTICE
     if is_copyright(text):
         return END
-    if is_date_line(text) or _byline_line(text) or ends_relative_time(text):
+    if is_date_line(text) or _byline_line(text) or ends_relative_time(text) or name_and_date(text):
         return DATE
     if is_caption(text):
         return CAPTION
@@ -124,8 +145,9 @@ def _kind(text: str, skip: frozenset[str]) -> str:
     if text.endswith(("...", "…")) and len(text.split()) >= MIN_HEADLINE_WORDS:
         return TEASER
     words = len(text.split())
-    if text.endswith(_SENTENCE_END) or words > MAX_HEADLINE_WORDS:
-        return SENTENCE
+    if (text.endswith(_SENTENCE_END) and words >= MIN_SENTENCE_WORDS) or words > MAX_HEADLINE_WORDS:
+        low = text.lower()
+        return NOTICE if len(set(CONSENT_TERMS.findall(low))) >= 2 else SENTENCE
     return HEADLINE if MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS else LABEL
 
 
@@ -214,7 +236,7 @@ def _runs(lines: Sequence[str], kinds: list[str]) -> list[_Run]:
             if current is None:
                 current = _Run(n, n + 1, 0)
             current.end, current.chars, gap = n + 1, current.chars + len(lines[n]), 0
-        elif current is not None and kind not in (CAPTION, NOTICE):
+        elif current is not None and kind not in (CAPTION, NOTICE, ROW):
             gap += 1
             if gap > MAX_GAP:
                 runs.append(current)
@@ -231,14 +253,16 @@ def _anchor(lines: Sequence[str], kinds: list[str], run: _Run) -> None:
     n = run.start - 1
     while n > lowest:
         kind = kinds[n]
-        if kind == HEADLINE:
+        if kind == HEADLINE and n - 1 > lowest and kinds[n - 1] == HEADLINE and is_name(lines[n]):
+            kinds[n], dated = DATE, True  # a writer's name under the headline
+        elif kind == HEADLINE:
             run.title, run.header = n, n + 1
             run.strength = 3 if dated else 2
             return
-        if kind == QUOTE:
+        elif kind == QUOTE:
             run.header, run.strength = n + 1, 2
             return
-        if kind == DATE:
+        elif kind == DATE:
             dated = True
         elif kind not in _HEADER and kind not in (LABEL, CAPTION):
             return
@@ -312,6 +336,8 @@ def _read_header(lines: Sequence[str], kinds: list[str], story: _Run, article: A
             if date:
                 dates.append((n < first, _date_rank(text), date))
             article.byline = article.byline or name
+        elif kinds[n] in (LABEL, HEADLINE) and n >= first and is_name(text):
+            article.byline = article.byline or text  # a name alone between the headline and the story
     article.published = min(dates)[2] if dates else None
 
 
@@ -327,21 +353,29 @@ def _date_and_name(text: str) -> tuple[str | None, str | None]:
         return named[1], clean_byline(named[0])
     by = BY_LINE.match(text)
     if by:
-        return None, clean_byline(text)
+        return dateline(text) or iso_date(text), clean_byline(text)
+    named = name_and_date(text)
+    if named:
+        return named[1], clean_byline(named[0])
+    if is_name(text):
+        return None, text
     if ends_relative_time(text):
         rest = without_relative_time(text)
         return None, clean_byline(rest) if rest and len(rest.split()) <= MAX_NAME_WORDS else None
     date = dateline(text) or iso_date(text)
-    name = _NAME_BEFORE.match(text) if date else None
+    name = (_NAME_BEFORE.match(text) or _NAME_AFTER.search(text)) if date else None
     return date, clean_byline(name["name"]) if name else None
 
 
 def _read_body(lines: Sequence[str], kinds: list[str], story: _Run, article: Article) -> None:
     """Paragraphs and related links; captions, sign-ups, dates and furniture are left out."""
     pending: list[str] = []
+    writer = line_key(article.byline or "")
     for n in range(story.start, story.end):
         text, kind = lines[n], kinds[n]
-        if kind in (SENTENCE, TEASER):
+        if writer and article.paragraphs and line_key(text) == writer:
+            break  # the writer's name again after the story: a box about the writer
+        if kind in (SENTENCE, TEASER, ROW):
             if article.paragraphs:
                 article.related.extend(pending)
             pending.clear()

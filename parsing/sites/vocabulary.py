@@ -38,7 +38,13 @@ SECTION_NAMES = frozenset({"print", "video", "latest", "opinion"})
 # Legal lines of a site's footer (matched against lower-cased text: a case-blind pattern is several times slower).
 FOOTER_TEXT = re.compile(
     r"\b(?:all rights reserved|registered in (?:england|scotland|ireland)|may not be reproduced|"
-    r"reproduced without (?:the )?(?:prior )?(?:written )?permission)\b"
+    r"reproduced without (?:the )?(?:prior )?(?:written )?permission|"
+    r"views expressed (?:in this (?:article|piece|column) )?are (?:the )?(?:writer|author|contributor)s?(?:'|’)s? own)"
+)
+# Words of a consent dialog's text (the purposes and partners it lists); a sentence with two of them is the dialog's.
+CONSENT_TERMS = re.compile(
+    r"\b(?:consent|cookies?|partners|personal data|legitimate interests?|your (?:device|profile|preferences|"
+    r"choices|data)|personali[sz]ed (?:ads|advertising|content)|precise geolocation|unique identifiers)\b"
 )
 
 # Elements whose content is never article or ticker text (each costs one pass over the tree).

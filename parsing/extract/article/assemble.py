@@ -128,6 +128,8 @@ class _Builder:
         date = dateline(text) if not self.out.paragraphs or len(text) <= MAX_LATE_DATELINE else None
         if date or is_date_only(text):
             self.out.dates.append(text)
+            if len(text) < 100 and BY_LINE.match(text):
+                self.out.bylines.append(text)  # "Posted by Jane Doe on March 11, 2025"
             return True
         named = NAME_DATE.match(text) if not self.out.paragraphs and block.kind not in TABULAR else None
         if named and iso_date(named["date"]):

@@ -176,8 +176,14 @@ def header_lines(table: ElementTable, scored: Scored, title: str | None) -> list
     if heading is None:
         heading = next((n for n, b in enumerate(table.blocks[:start]) if b.kind == "h1"), max(0, start - 8))
     begin = story_start(table, scored)
-    return [block for block in table.blocks[max(0, heading - 3): start][:MAX_HEADER_LINES]
-            if _in_bar(table, scored, block.elem, begin) and len(block.text) <= MAX_HEADER_CHARS]
+    lines = [block for block in table.blocks[max(0, heading - 3): start][:MAX_HEADER_LINES]
+             if _in_bar(table, scored, block.elem, begin) and len(block.text) <= MAX_HEADER_CHARS]
+    for block in table.blocks[start: start + MAX_HEADER_LINES]:  # a bar inside the story's element, above its text
+        if block.elem >= begin:
+            break
+        if scored.bad_ancestor[block.elem] >= 0 and _in_bar(table, scored, block.elem, begin):
+            lines.append(block)
+    return lines
 
 
 def header_teaser(header: list[Block]) -> str | None:

@@ -147,3 +147,40 @@ def test_a_long_run_after_the_end_of_the_story_is_not_the_story():
     article = _copy(TICKER, "Cement despatches rise 9pc in October", "Published November 2, 2020", BODY[:1],
                     "Comments", "200 characters", comments)
     assert (article.title, article.paragraphs) == ("Cement despatches rise 9pc in October", BODY[:1])
+
+
+def test_a_writers_name_alone_under_the_headline_is_the_byline():
+    article = _copy(TICKER, "Cement despatches rise 9pc in October", "Aamir Shafaat Khan", "February 11, 2025", BODY)
+    assert (article.title, article.byline, article.published) == (
+        "Cement despatches rise 9pc in October", "Aamir Shafaat Khan", "2025-02-11")
+
+
+def test_an_alt_text_run_into_the_same_name_is_read_once():
+    article = _copy("Cement despatches rise 9pc in October", "Jane DoeJane Doe", "Published June 14, 2025", BODY,
+                    "Jane Doe", "Jane Doe is an economist who writes on taxation and public finance for the paper.")
+    assert (article.title, article.byline, article.paragraphs) == ("Cement despatches rise 9pc in October", "Jane Doe",
+                                                                   BODY)
+
+
+def test_consent_dialog_sentences_are_never_the_story():
+    dialog = ["This site asks for consent to use your data",
+              "We and our partners store and access information on your device, such as cookies, and process "
+              "personal data such as unique identifiers.",
+              "Some of our partners process your data on the basis of legitimate interest, which you can object to.",
+              "With your permission we and our partners may use precise geolocation data through device scanning."]
+    article = _copy(dialog, "Cement despatches rise 9pc in October", "Jane Doe 01 Nov, 2023", BODY)
+    assert (article.title, article.byline, article.paragraphs) == (
+        "Cement despatches rise 9pc in October", "Jane Doe", BODY)
+
+
+def test_a_tables_rows_inside_the_story_stay():
+    rows = ["Rs billion Q2 FY25 Q2 FY24", "Net sales 121.4 109.8", "Gross profit 34.9 27.6", "Profit 18.2 13.8"]
+    lines = ["Cement despatches rise 9pc in October", "By Jane Doe", *BODY[:2], *rows, BODY[2]]
+    article = build_text_article(lines, rows=range(4, 8))
+    assert article.paragraphs == [*BODY[:2], *rows, BODY[2]]
+    assert build_text_article(lines).paragraphs == BODY[:2]  # without knowing the rows, the story stops there
+
+
+@pytest.mark.parametrize("line", ["Like this:", 'In "Energy"', "Like Loading..."])
+def test_lines_of_two_words_are_never_paragraphs(line):
+    assert _copy("Cement despatches rise 9pc in October", BODY, line).paragraphs == BODY

@@ -22,6 +22,9 @@ def _story(head: str = "", above: str = "") -> str:
     ("", "<p>By Jane Doe</p>"),
     ("", '<div class="story__byline">Jane Doe <span>Published January 13, 2025</span></div>'),
     ("", "<div>Jane Doe 13 Jan, 2025</div>"),
+    ("", '<div class="post-info">Posted by <a href="/u/5">Jane Doe</a> on January 13, 2025</div>'),
+    ("", '<div class="post-meta">By Jane Doe · 13 Jan, 2025</div>'),
+    ("", '<div class="story-meta"><span class="author-name">Jane Doe</span> <span>Jan 13, 2025</span></div>'),
 ])
 def test_byline_from_each_source(head, above):
     article = article_of(_story(head, above))
@@ -52,6 +55,7 @@ def test_a_subheading_that_starts_with_by_is_not_a_byline():
     ("Lucas Nolan22 Dec 2016", "Lucas Nolan"),
     ("Tech Industry by Steven Musil", "Steven Musil"),
     ("Jane Doe | Published March 11, 2025", "Jane Doe"),
+    ("Posted by Jane Doe on March 11, 2025", "Jane Doe"),
     ("Share", None),
 ])
 def test_clean_byline(text, name):
@@ -64,6 +68,8 @@ def test_clean_byline(text, name):
     ("", '<time datetime="2025-01-13T10:00">Monday</time>'),
     ("", "<div>Published January 13, 2025</div>"),
     ("", '<div class="date">13 January 2025</div>'),
+    ("", '<div class="entry-meta"><time datetime="2025-01-13T10:00">Monday</time></div>'),
+    ("", '<div class="article-meta">By Jane Doe · 13 Jan, 2025</div>'),
 ])
 def test_date_from_each_source(head, above):
     assert article_of(_story(head, above)).published == "2025-01-13"
@@ -84,3 +90,9 @@ def test_a_date_above_the_title_is_not_the_section():
     body = f"<article><div>13 Jan, 2025</div><h1>Rates on hold</h1>{paras(STORY)}</article>"
     article = article_of(page(body))
     assert article.section is None and article.published == "2025-01-13"
+
+
+def test_a_metadata_bar_below_the_story_start_is_not_read():
+    below = f"<article><h1>Rates on hold</h1>{paras(STORY)}<div class='post-meta'>By John Roe 14 Jan, 2025</div></article>"
+    article = article_of(page(below, "Rates on hold"))
+    assert (article.byline, article.published) == (None, None)
