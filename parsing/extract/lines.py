@@ -34,6 +34,12 @@ _SIGN_UP = re.compile(
     r"digest)\b",
     re.IGNORECASE,
 )
+_COMMENTS = re.compile(
+    r"^(?:(?:\d+|no|one|two)\s+)?(?:comments?|responses?|replies|reactions|thoughts?)"
+    r"(?:\s*\(\d+\)|\s+(?:to|on)\s+[“\"‘«].*)?$|^(?:leave|post|add|write) a (?:reply|comment)$|"
+    r"^(?:closed for comments|comments (?:are )?closed)\.?$",
+    re.IGNORECASE,
+)
 _SEPARATORS = re.compile(r"\s*[›»>/|•·]\s*")
 
 
@@ -98,6 +104,12 @@ def is_notice(text: str) -> bool:
 def is_date_line(text: str) -> bool:
     """A line that only dates the page: "01 Nov, 2023", "Published March 11, 2025", "28 minutes ago"."""
     return is_date_only(text) or is_relative_time(text) or (len(text) <= 80 and dateline(text) is not None)
+
+
+def is_comments_heading(text: str) -> bool:
+    """The heading of readers' comments: "Comments (3)", "12 comments", "2 responses to “…”", "Leave a Reply",
+    "Closed for comments."."""
+    return len(text) < 300 and _COMMENTS.match(text) is not None
 
 
 def is_list_heading(text: str) -> bool:

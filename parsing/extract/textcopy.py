@@ -23,6 +23,7 @@ from parsing.extract.dates import dateline, iso_date, name_and_date
 from parsing.extract.lines import (
     ends_relative_time,
     is_caption,
+    is_comments_heading,
     is_copyright,
     is_date_line,
     is_figure,
@@ -124,7 +125,7 @@ def _kind(text: str, skip: frozenset[str]) -> str:
     key = line_key(text)
     if text in skip:
         return QUOTE
-    if key in STOP_LINES:
+    if key in STOP_LINES or is_comments_heading(text):
         return STOP
     if is_list_heading(text):
         return LIST

@@ -7,6 +7,7 @@ import json
 import pytest
 
 import parsing
+from parsing.extract.lines import is_comments_heading
 from parsing.extract.textcopy import build_text_article
 from tests.paths import FIXTURES
 
@@ -184,3 +185,17 @@ def test_a_tables_rows_inside_the_story_stay():
 @pytest.mark.parametrize("line", ["Like this:", 'In "Energy"', "Like Loading..."])
 def test_lines_of_two_words_are_never_paragraphs(line):
     assert _copy("Cement despatches rise 9pc in October", BODY, line).paragraphs == BODY
+
+
+@pytest.mark.parametrize("heading", ["Comments (3)", "12 comments", "2 responses to “Rupee ends week lower”",
+                                     "Leave a Reply", "Closed for comments."])
+def test_readers_comments_after_the_story_are_not_paragraphs(heading):
+    comment = ("Another loan, another set of promises that will be broken the moment the money arrives, as every "
+               "time before, and nobody will answer for it.")
+    article = _copy("Cement despatches rise 9pc in October", "Jane Doe 01 Nov, 2023", BODY, heading, "Asad",
+                    comment)
+    assert article.paragraphs == BODY
+
+
+def test_a_sentence_about_replies_is_no_comments_heading():
+    assert not is_comments_heading("Replies to the questionnaire were due Monday")
