@@ -34,6 +34,7 @@ _SIGN_UP = re.compile(
     r"digest)\b",
     re.IGNORECASE,
 )
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
 _COMMENTS = re.compile(
     r"^(?:(?:\d+|no|one|two)\s+)?(?:comments?|responses?|replies|reactions|thoughts?)"
     r"(?:\s*\(\d+\)|\s+(?:to|on)\s+[“\"‘«].*)?$|^(?:leave|post|add|write) a (?:reply|comment)$|"
@@ -104,6 +105,11 @@ def is_notice(text: str) -> bool:
 def is_date_line(text: str) -> bool:
     """A line that only dates the page: "01 Nov, 2023", "Published March 11, 2025", "28 minutes ago"."""
     return is_date_only(text) or is_relative_time(text) or (len(text) <= 80 and dateline(text) is not None)
+
+
+def is_clock_time(text: str) -> bool:
+    """A line that is only a time of day ("3:35pm", "15:35", "10:42 PKT"): the stamp of a live blog's entry."""
+    return len(text) <= 16 and _CLOCK.match(text) is not None
 
 
 def is_comments_heading(text: str) -> bool:

@@ -23,6 +23,7 @@ from parsing.extract.dates import dateline, iso_date, name_and_date
 from parsing.extract.lines import (
     ends_relative_time,
     is_caption,
+    is_clock_time,
     is_comments_heading,
     is_copyright,
     is_date_line,
@@ -39,9 +40,10 @@ from parsing.sites.brecorder import TITLE_SUFFIX
 from parsing.sites.vocabulary import CONSENT_TERMS, FURNITURE_LINES, STOP_LINES
 
 # What a line is, read alone.
-QUOTE, FURNITURE, STOP, LIST, NOTICE, END, DATE, CAPTION, LOGO, FIGURE, TEASER, SENTENCE, HEADLINE, LABEL, ROW = (
+QUOTE, FURNITURE, STOP, LIST, NOTICE, END, DATE, CAPTION, LOGO, FIGURE, TEASER, SENTENCE, HEADLINE, LABEL = (
     "quote", "furniture", "stop", "list", "notice", "end", "date", "caption", "logo", "figure", "teaser",
-    "sentence", "headline", "label", "row")
+    "sentence", "headline", "label")
+ROW, ENTRY = "row", "entry"  # a table's row; the headline of a live blog's entry (under its time)
 _HEADER = frozenset({TEASER, DATE, FURNITURE, NOTICE, LOGO, FIGURE})  # between a headline and its story
 _BREAKS = frozenset({QUOTE, STOP, LIST, END})  # a story never runs across these
 _LIST_ITEMS = frozenset({HEADLINE, DATE, FIGURE, LABEL, LOGO})
@@ -79,6 +81,7 @@ class _Run:
     strength: int = 1
     title: int = -1  # index of its headline line, -1 for none
     header: int = -1  # first line after the headline (or after the ticker)
+    more_header: range = range(0)  # lines of its header further down (under a live blog's standfirst)
     after_story: bool = False  # it comes after the end ("Comments", a copyright line) of an anchored run
 
 
@@ -100,7 +103,7 @@ def build_text_article(lines: Sequence[str], skip: Collection[str] = (), rows: C
     for run in runs:
         _anchor(lines, kinds, run)
     _mark_after_story(kinds, runs)
-    story = _continued(kinds, runs, max(runs, key=_worth))
+    story = _with_entries(lines, kinds, runs, _continued(kinds, runs, max(runs, key=_worth)))
     _read_header(lines, kinds, story, article)
     _read_body(lines, kinds, story, article)
     return article
@@ -288,6 +291,34 @@ def _continued(kinds: list[str], runs: list[_Run], story: _Run) -> _Run:
     return story
 
 
+def _with_entries(lines: Sequence[str], kinds: list[str], runs: list[_Run], story: _Run) -> _Run:
+    """A live blog: when the story's headline has a time of day right above it, it is one entry of several. The
+    entries around it (a time, a headline, text) and the run under the page's headline above them (the
+    standfirst, then the byline and date) are one story, and each entry's headline is one of its paragraphs."""
+    if story.title < 1 or not is_clock_time(lines[story.title - 1]):
+        return story
+    before = [run for run in runs if run.end <= story.start]
+    for run in runs:
+        if run.start >= story.end and _entry_gap(lines, kinds, story.end, run.start):
+            story = _Run(story.start, run.end, story.chars + run.chars, story.strength, story.title, story.header)
+    head = before[-1] if before else None
+    if head is not None and head.title >= 0 and _entry_gap(lines, kinds, head.end, story.start):
+        story = _Run(head.start, story.end, head.chars + story.chars, head.strength, head.title, head.header,
+                     more_header=range(head.end, story.title))
+    for n in range(story.start, story.end):
+        if kinds[n] == HEADLINE and is_clock_time(lines[n - 1]):
+            kinds[n] = ENTRY
+    return story
+
+
+def _entry_gap(lines: Sequence[str], kinds: list[str], start: int, end: int) -> bool:
+    """Whether the lines between two runs are header lines and then an entry's time and headline."""
+    clock = next((n for n in range(start, end) if is_clock_time(lines[n])), -1)
+    return (clock >= 0 and end - start <= MAX_HEADER + 2 and all(kinds[n] in (DATE, FURNITURE, LABEL) for n in
+                                                                 range(start, clock))
+            and all(kinds[n] == HEADLINE for n in range(clock + 1, end)) and end - clock == 2)
+
+
 def _box(between: list[str]) -> bool:
     """Whether the lines between two runs are a box inside one story: quote lines, or a short list of links."""
     if QUOTE not in between and LIST not in between:
@@ -318,7 +349,7 @@ def _read_header(lines: Sequence[str], kinds: list[str], story: _Run, article: A
     "01 Nov, 2023", the headline), and it dates the story when nothing under the headline does.
     """
     first = story.header if story.header >= 0 else story.start
-    header = list(range(first, story.start))
+    header = [*range(first, story.start), *story.more_header]
     if story.title >= 0:
         article.title = TITLE_SUFFIX.sub("", lines[story.title]) or None
         above = story.title - 1
@@ -376,7 +407,7 @@ def _read_body(lines: Sequence[str], kinds: list[str], story: _Run, article: Art
         text, kind = lines[n], kinds[n]
         if writer and article.paragraphs and line_key(text) == writer:
             break  # the writer's name again after the story: a box about the writer
-        if kind in (SENTENCE, TEASER, ROW):
+        if kind in (SENTENCE, TEASER, ROW, ENTRY):
             if article.paragraphs:
                 article.related.extend(pending)
             pending.clear()

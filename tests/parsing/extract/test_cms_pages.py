@@ -19,7 +19,6 @@ FIELDS = ("title", "byline", "published", "paragraphs")
 # Copies whose structure the line reader cannot yet tell: what goes wrong, for each.
 KNOWN = {
     ("arc-divs", "text"): "a standfirst under the headline, then the byline: the standfirst is taken for the title",
-    ("live-blog", "text"): "the timestamped entries read as a story of their own, longer than the standfirst above",
     ("wp-gutenberg", "text"): "subheadings and list items read as other stories' headlines; four in a row and an "
                               "embedded post with its date end the story",
 }

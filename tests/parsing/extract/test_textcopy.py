@@ -199,3 +199,20 @@ def test_readers_comments_after_the_story_are_not_paragraphs(heading):
 
 def test_a_sentence_about_replies_is_no_comments_heading():
     assert not is_comments_heading("Replies to the questionnaire were due Monday")
+
+
+def test_a_live_blogs_entries_are_one_story_under_the_pages_headline():
+    entries = ["3:35pm", "Cement despatches rise 9pc", BODY[0], "Share", "1:10pm", "Exports fall for a third month",
+               BODY[1], "Share", "9:32am", "Coal prices ease", BODY[2]]
+    article = _copy("Cement live: despatches, exports and prices", "Follow the day's news as it happened, with "
+                    "the latest figures.", "By Jane Doe", "Updated 01 Nov, 2023", entries)
+    assert (article.title, article.byline, article.published) == (
+        "Cement live: despatches, exports and prices", "Jane Doe", "2023-11-01")
+    assert article.paragraphs == ["Follow the day's news as it happened, with the latest figures.",
+                                  "Cement despatches rise 9pc", BODY[0], "Exports fall for a third month", BODY[1],
+                                  "Coal prices ease", BODY[2]]
+
+
+def test_a_headline_under_a_time_without_a_live_blog_above_stays_the_title():
+    article = _copy("Home", "3:35pm", "Cement despatches rise 9pc in October", BODY)
+    assert (article.title, article.paragraphs) == ("Cement despatches rise 9pc in October", BODY)
