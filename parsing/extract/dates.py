@@ -37,8 +37,8 @@ _DATELINE = re.compile(
 
 _TIME_WORDS = re.compile(
     r"\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\b\d{3,4}\s*(?-i:GMT|UTC|[A-Z]{2,4}T)\b|\b[ap]\.?m\.?(?!\w)|"
-    r"\b(?-i:GMT|UTC|[A-Z]{2,4}T)\b|[-–—|,.·:()\s]|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
-    r"\b(?:on|at|updated|published|posted|last)\b",
+    r"\b(?-i:GMT|UTC|[A-Z]{2,4}T)\b|[-–—|,.·•:()\s]|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
+    r"\b(?:on|at|updated|published|posted|last)\b|\b\d{1,3}\s*min(?:ute)?s?\s+read\b",
     re.IGNORECASE,
 )
 

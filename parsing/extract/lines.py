@@ -7,7 +7,15 @@ import functools
 import re
 
 from parsing.extract.dates import dateline, is_date_only
-from parsing.sites.vocabulary import FOOTER_TEXT, FURNITURE_LINES, LIST_HEADINGS, NOTICE_TEXT, SECTION_NAMES
+from parsing.sites.vocabulary import (
+    FOOTER_TEXT,
+    FURNITURE_LINES,
+    LIST_HEADINGS,
+    MAX_WRITER_NOTE,
+    NOTICE_TEXT,
+    SECTION_NAMES,
+    WRITER_NOTE,
+)
 
 MAX_LABEL_WORDS = 4
 MAX_NOTICE_CHARS = 600
@@ -19,7 +27,8 @@ _AGO = r"(?:about\s+|nearly\s+|over\s+)?(?:\d{1,3}|an?|one|few)\s+(?:sec|second|
 _RELATIVE = re.compile(rf"^(?:(?:updated|posted|published)\s+)?{_AGO}$|^(?:just now|yesterday|today)$", re.IGNORECASE)
 _ENDS_AGO = re.compile(rf"\s{_AGO}$", re.IGNORECASE)
 # The patterns below that search a whole line are matched against it lower-cased: case-blind ones are slower.
-_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)\s)|^copyright\b.{0,80}\b(?:19|20)\d\d\b|\ball rights reserved\b")
+_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)\s)|^copyright\b.{0,80}\b(?:19|20)\d\d\b|\ball rights reserved\b|"
+                        r"©\s?(?:19|20)\d\d\b")
 _COOKIES = re.compile(r"\bcookies?\b.{0,200}\b(?:consent|accept|preferences|settings|privacy|partners|advertising)\b|"
                       r"\b(?:consent|accept|partners|privacy)\b.{0,200}\bcookies?\b")
 _LOGO = re.compile(r"\blogo$", re.IGNORECASE)
@@ -76,7 +85,8 @@ def is_copyright(text: str) -> bool:
     if len(text) >= MAX_NOTICE_CHARS:
         return False
     low = text.lower()
-    return _COPYRIGHT.search(low) is not None or FOOTER_TEXT.search(low) is not None
+    return (_COPYRIGHT.search(low) is not None or FOOTER_TEXT.search(low) is not None
+            or (len(text) <= MAX_WRITER_NOTE and WRITER_NOTE.match(text) is not None))
 
 
 def is_logo(text: str) -> bool:

@@ -211,7 +211,8 @@ def _mark_questions(lines: Sequence[str], kinds: list[str]) -> list[str]:
     """A short question or exclamation right above a dateline, a byline or a teaser is a headline."""
     for n in range(len(kinds) - 1):
         text = lines[n]
-        if (kinds[n] == SENTENCE and kinds[n + 1] in (DATE, TEASER) and text.endswith(("?", "!"))
+        below = kinds[n + 1] if kinds[n + 1] != HEADLINE or n + 2 >= len(kinds) else kinds[n + 2]  # (a standfirst)
+        if (kinds[n] == SENTENCE and below in (DATE, TEASER, LABEL) and text.endswith(("?", "!"))
                 and len(text.split()) <= MAX_QUESTION_TITLE_WORDS):
             kinds[n] = HEADLINE
     return kinds
@@ -260,6 +261,8 @@ def _anchor(lines: Sequence[str], kinds: list[str], run: _Run) -> None:
         if kind == HEADLINE and n - 1 > lowest and kinds[n - 1] == HEADLINE and is_name(lines[n]):
             kinds[n], dated = DATE, True  # a writer's name under the headline
         elif kind == HEADLINE:
+            if n - 1 > lowest and kinds[n - 1] == HEADLINE and _over_standfirst(lines[n - 1], lines[n]):
+                kinds[n], n = TEASER, n - 1
             run.title, run.header = n, n + 1
             run.strength = 3 if dated else 2
             return
@@ -273,6 +276,15 @@ def _anchor(lines: Sequence[str], kinds: list[str], run: _Run) -> None:
         if run.start - n > MAX_HEADER and kind not in (LABEL, LOGO, FIGURE, FURNITURE):
             return
         n -= 1
+
+
+def _over_standfirst(upper: str, lower: str) -> bool:
+    """Whether a headline-like line is the headline over a longer standfirst under it: it reads as a sentence
+    (a word in lower case, which a menu of section names has not), names no button ("Print this page") and is
+    the shorter of the two."""
+    words = upper.split()
+    return (len(upper) < len(lower) and any(word[0].islower() for word in words[1:])
+            and not any(word in FURNITURE_LINES for word in line_key(upper).split()))
 
 
 def _continued(kinds: list[str], runs: list[_Run], story: _Run) -> _Run:

@@ -41,6 +41,10 @@ FOOTER_TEXT = re.compile(
     r"reproduced without (?:the )?(?:prior )?(?:written )?permission|"
     r"views expressed (?:in this (?:article|piece|column) )?are (?:the )?(?:writer|author|contributor)s?(?:'|’)s? own)"
 )
+# A note on the writer at the end of a story ("The writer is a former finance minister."): not the story.
+WRITER_NOTE = re.compile(r"^(?:the )?(?:writer|author|columnist|contributor)s? (?:is|are|was|were|has|teaches|works)\b",
+                         re.IGNORECASE)
+MAX_WRITER_NOTE = 300
 # Words of a consent dialog's text (the purposes and partners it lists); a sentence with two of them is the dialog's.
 CONSENT_TERMS = re.compile(
     r"\b(?:consent|cookies?|partners|personal data|legitimate interests?|your (?:device|profile|preferences|"
@@ -153,12 +157,14 @@ NOTICE_TEXT = re.compile(
     r"unlimited (?:digital )?access|"
     r"(?:sign|log) ?in to (?:continue|read)|create a free account|register to (?:continue|read)|"
     r"you(?:'|’)ve reached your|free articles? (?:left|remaining)|"
-    r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,30}newsletter)"
+    r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,30}newsletter|(?:in|to) your inbox|sign up for free|"
+    r"(?:free or paid|paid) subscriber|(?:type|enter) your e-?mail)"
 )
 # Every match of the notice pattern holds one of these (a cheap test before the pattern; each is rare in prose,
 # so the pattern seldom runs).
 NOTICE_STEMS = ("cookie", "subscri", "newsletter", "in to ", "register to", "free account", "reached your",
-                "free article", "unlimited", "continue reading", "manage")
+                "free article", "unlimited", "continue reading", "manage", "inbox", "sign up for", "your email",
+                "your e-mail")
 
 
 # Class tokens that describe a state or a taxonomy term (has-sidebar, tag-budget, ads-enabled), not what

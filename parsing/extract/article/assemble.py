@@ -13,7 +13,7 @@ from parsing.extract.dates import dateline, is_date_only, iso_date
 from parsing.extract.lines import line_key
 from parsing.html.blocks import Block, ElementTable, ImageRef
 from parsing.html.marks import BYLINE, CAPTION, DATE, FIGURE, TEASER
-from parsing.sites.vocabulary import FURNITURE_LINES, STOP_LINES, SUBHEADINGS
+from parsing.sites.vocabulary import FURNITURE_LINES, MAX_WRITER_NOTE, STOP_LINES, SUBHEADINGS, WRITER_NOTE
 
 MAX_PARAGRAPHS = 5_000
 MAX_KEYED_CHARS = 100
@@ -32,7 +32,7 @@ _SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ":", ")", "…", "。", 
 _PROSE_END = (".", "!", "?", "”", '"', "’", "'", "…", "。", "！", "？", "۔", "؟")
 MIN_SENTENCE_WORDS = 12
 _READ_MORE = re.compile(
-    r"^(?:read more|also read|read also|related|see also|also see|more)\s?[:\-–—]\s?", re.IGNORECASE
+    r"^(?:read more|also read|read also|read|related|see also|also see|more)\s?[:\-–—]\s?", re.IGNORECASE
 )
 _PARTICLES = r"de|da|del|der|den|van|von|bin|al|el|la|le|di|du|dos"  # lower-case words inside names
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|" + _PARTICLES + ")"
@@ -197,6 +197,8 @@ def _handle(builder: _Builder, block: Block) -> bool:
         return True  # a short line right under an image that has no caption yet is its caption
     if builder.header_line(block):
         return True
+    if builder.out.paragraphs and len(text) <= MAX_WRITER_NOTE and WRITER_NOTE.match(text):
+        return True  # a note on the writer under the story
     if block.kind in SUBHEADINGS:
         if not _is_link_line(block):
             builder.heading = heading_text(text)

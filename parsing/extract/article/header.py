@@ -6,7 +6,7 @@ import re
 
 from parsing.extract.article.assemble import BY_LINE, NAME_DATE, TABULAR, Assembly, heading_text
 from parsing.extract.article.region import Scored, prose_chars
-from parsing.extract.dates import DATE_START, dateline, iso_date
+from parsing.extract.dates import DATE_START, dateline, is_date_only, iso_date
 from parsing.extract.lines import line_key, section_label
 from parsing.extract.metadata import HeadMeta, meta_author, meta_date, meta_section
 from parsing.html.blocks import Block, ElementTable
@@ -125,17 +125,31 @@ def _element_bylines(table: ElementTable, scored: Scored, title: str | None) -> 
     found: list[tuple[int, str]] = []
     last = story_end(table, scored)
     start = story_start(table, scored)
+    lines: dict[int, list[str]] | None = None
     for index in range(min(last + 1, len(table))):
         if not table.marks[index] & BYLINE or not _in_bar(table, scored, index, start):
             continue
         text = _small_text(table, index)
         if 0 < len(text) < MAX_BYLINE_CHARS and not _SENTENCE.search(text):
-            found.append((index, text))
+            if table.end[index] > index:  # its lines, when it has several: their texts run together in ``text``
+                lines = lines if lines is not None else _lines_by_element(table)
+                parts = [line for elem in range(index, table.end[index] + 1) for line in lines.get(elem, ())]
+                found.extend((index, part) for part in (parts if len(parts) > 1 else [text]))
+            else:
+                found.append((index, text))
             if len(found) >= MAX_CANDIDATES:
                 break
     anchor = _title_element(table, scored, title)
     found.sort(key=lambda item: abs(item[0] - anchor))  # the one nearest the title is the story's
     return [text for _index, text in found]
+
+
+def _lines_by_element(table: ElementTable) -> dict[int, list[str]]:
+    """The texts of the blocks each element owns ("Jane Doe" and "Business reporter" of a byline box)."""
+    lines: dict[int, list[str]] = {}
+    for block in table.blocks:
+        lines.setdefault(block.elem, []).append(block.text)
+    return lines
 
 
 def _small_text(table: ElementTable, index: int) -> str:
@@ -238,7 +252,8 @@ def choose_date(meta: HeadMeta, table: ElementTable, scored: Scored, parts: Asse
     found: list[tuple[str, str]] = []
     for text, kind in lines:
         match = NAME_DATE.match(text) if kind not in TABULAR else None
-        date = dateline(text) or (iso_date(match["date"]) if match else None) or (iso_date(text) if not kind else None)
+        date = (dateline(text) or (iso_date(match["date"]) if match else None)
+                or (iso_date(text) if not kind or is_date_only(text) else None))
         if date:
             found.append((date, text))
     for date, text in found:

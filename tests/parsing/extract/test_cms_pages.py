@@ -18,7 +18,6 @@ NEVER = set(EXPECTED.pop("_never"))
 FIELDS = ("title", "byline", "published", "paragraphs")
 # Copies whose structure the line reader cannot yet tell: what goes wrong, for each.
 KNOWN = {
-    ("arc-divs", "text"): "a standfirst under the headline, then the byline: the standfirst is taken for the title",
     ("wp-gutenberg", "text"): "subheadings and list items read as other stories' headlines; four in a row and an "
                               "embedded post with its date end the story",
 }

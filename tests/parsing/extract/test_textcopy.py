@@ -216,3 +216,33 @@ def test_a_live_blogs_entries_are_one_story_under_the_pages_headline():
 def test_a_headline_under_a_time_without_a_live_blog_above_stays_the_title():
     article = _copy("Home", "3:35pm", "Cement despatches rise 9pc in October", BODY)
     assert (article.title, article.paragraphs) == ("Cement despatches rise 9pc in October", BODY)
+
+
+def test_a_standfirst_under_the_headline_is_not_the_title():
+    article = _copy("Markets", "SBP cuts policy rate to 13pc as inflation eases",
+                    "Fifth cut in a row brings the rate to its lowest since 2022", "By Jane Doe", "01 Nov, 2023", BODY)
+    assert (article.title, article.byline, article.published) == (
+        "SBP cuts policy rate to 13pc as inflation eases", "Jane Doe", "2023-11-01")
+
+
+@pytest.mark.parametrize("above", ["Home Markets World Business", "Auto Times Print this page"])
+def test_a_menu_or_toolbar_above_the_headline_is_not_the_title(above):
+    article = _copy(above, "Cement despatches rise 9pc in October", "By Jane Doe", "01 Nov, 2023", BODY)
+    assert article.title == "Cement despatches rise 9pc in October"
+
+
+def test_a_question_headline_over_a_standfirst():
+    article = _copy("Is this time different?", "The current account surplus is not only about imports",
+                    "Jane Doe", "Jun 03, 2025", BODY)
+    assert (article.title, article.byline, article.published) == ("Is this time different?", "Jane Doe", "2025-06-03")
+
+
+@pytest.mark.parametrize("line", ["The writer is a former finance minister.", "Startup Ledger © 2025",
+                                  "Get the weekly funding roundup in your inbox. Sign up for free."])
+def test_notes_on_the_writer_copyright_and_sign_ups_after_the_story_are_not_paragraphs(line):
+    assert _copy("Cement despatches rise 9pc in October", "By Jane Doe", BODY, line).paragraphs == BODY
+
+
+def test_a_date_with_the_reading_time_dates_the_story():
+    article = _copy("Cement despatches rise 9pc in October", "Jane Doe", "Apr 8, 2025• 3 min read", BODY)
+    assert (article.byline, article.published) == ("Jane Doe", "2025-04-08")

@@ -72,3 +72,16 @@ def test_first_paragraph_that_the_next_repeats_is_the_teaser():
     body = f"<article><h1>Rates on hold</h1><p>{STORY[0][:70]}...</p>{paras(STORY)}</article>"
     article = article_of(page(body))
     assert article.summary == f"{STORY[0][:70]}..." and article.paragraphs == STORY
+
+
+def test_a_read_line_and_a_note_on_the_writer_are_not_paragraphs():
+    body = (f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}<p><strong>READ: Rupee ends week lower</strong></p>"
+            f"{paras(STORY[2:])}<p><em>The writer is a former governor of the central bank.</em></p></article>")
+    assert article_of(page(body, "Rates on hold")).paragraphs == STORY
+
+
+def test_an_intro_of_several_paragraphs_opens_the_story():
+    body = (f"<article><h1>Rates on hold</h1><div class='gallery-intro'>{paras(STORY[:2])}</div>"
+            f"<figure><img src='a.jpg'><figcaption>Traders at the exchange. Photo: Online</figcaption></figure>"
+            "</article>")
+    assert article_of(page(body, "Rates on hold")).paragraphs == STORY[:2]

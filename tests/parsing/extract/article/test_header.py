@@ -96,3 +96,15 @@ def test_a_metadata_bar_below_the_story_start_is_not_read():
     below = f"<article><h1>Rates on hold</h1>{paras(STORY)}<div class='post-meta'>By John Roe 14 Jan, 2025</div></article>"
     article = article_of(page(below, "Rates on hold"))
     assert (article.byline, article.published) == (None, None)
+
+
+def test_a_byline_box_of_several_lines_gives_the_name_alone():
+    box = ('<div class="byline-block"><div class="contributor-name">By Jane Doe</div><div>Business reporter</div>'
+           "</div>")
+    assert article_of(_story("", box)).byline == "Jane Doe"
+
+
+def test_a_date_alone_in_a_metadata_bar_dates_the_story():
+    bar = '<div class="post-meta"><div><a href="/@jane">Jane Doe</a></div><div>Jan 13, 2025</div></div>'
+    article = article_of(_story("", bar))
+    assert (article.byline, article.published) == (None, "2025-01-13")
