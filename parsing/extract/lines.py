@@ -18,10 +18,12 @@ from parsing.sites.vocabulary import (
 )
 
 MAX_LABEL_WORDS = 4
+MAX_NAME_CHARS = 40
 MAX_NOTICE_CHARS = 600
 MAX_CAPTION_CHARS = 500
 MAX_CACHED_KEY = 300  # longer lines (a story's text compared whole) are keyed afresh, never kept
 _WORDS = re.compile(r"\w+", re.UNICODE)
+_NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _AGO = r"(?:about\s+|nearly\s+|over\s+)?(?:\d{1,3}|an?|one|few)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\.?\s+ago"
 _RELATIVE = re.compile(rf"^(?:(?:updated|posted|published)\s+)?{_AGO}$|^(?:just now|yesterday|today)$", re.IGNORECASE)
@@ -62,6 +64,15 @@ def line_key(text: str) -> str:
 def _short_key(text: str) -> str:
     """``line_key`` of a short line, cached: a page's title and headings are compared many times."""
     return " ".join(_WORDS.findall(text.lower()))
+
+
+def is_name(text: str) -> bool:
+    """A short line of two to four capitalised words, none a button's, and nothing else: a person's name
+    ("Aamir Shafaat Khan")."""
+    words = text.split()
+    return (len(text) <= MAX_NAME_CHARS and 2 <= len(words) <= 4
+            and all(_NAME_WORD.match(word) is not None and word[0].isupper() for word in words)
+            and not any(word in FURNITURE_LINES for word in line_key(text).split()))  # "Facebook X Whatsapp"
 
 
 def is_relative_time(text: str) -> bool:

@@ -30,6 +30,7 @@ from parsing.extract.lines import (
     is_figure,
     is_list_heading,
     is_logo,
+    is_name,
     is_notice,
     is_relative_time,
     line_key,
@@ -66,8 +67,9 @@ WEIGHTS = {3: 1.0, 2: 0.9, 1: 0.35}  # a story's worth by its anchor: headline a
 _PUBLISHED_WORD = re.compile(r"\b(?:published|posted)\b", re.IGNORECASE)
 _OFFER = re.compile(r"\b(?:inbox|newsletters?|e-?mail|subscri\w*|sign(?:ing)? up|free trial)\b", re.IGNORECASE)
 _UPDATED_WORD = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
+_QUOTED_TITLE = re.compile(r"^[‘“'\"][^‘“\"]+[^.!?,;:…][’”'\"]$")  # a quotation without its closing full stop
 _NAME_AFTER = re.compile(r"\sby\s+(?P<name>[^\d|]{2,60})$", re.IGNORECASE)  # "Posted on May 8, 2025 by Rana Ahmad"
-_NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 _NAME_BEFORE = re.compile(r"^(?P<name>.{2,60}?)\s*[|·,–—-]?\s*\b(?:published|posted|updated|last updated)\b", re.IGNORECASE)
 
 
@@ -117,13 +119,6 @@ def _undoubled(line: str) -> str:
     return line
 
 
-def is_name(text: str) -> bool:
-    """A short line of two to four capitalised words and nothing else: a person's name ("Aamir Shafaat Khan")."""
-    words = text.split()
-    return (len(text) <= MAX_NAME_CHARS and 2 <= len(words) <= 4
-            and all(_NAME_WORD.match(word) and word[0].isupper() for word in words))
-
-
 def _kind(text: str, skip: frozenset[str]) -> str:
     key = line_key(text)
     if text in skip:
@@ -149,6 +144,8 @@ def _kind(text: str, skip: frozenset[str]) -> str:
     if text.endswith(("...", "…")) and len(text.split()) >= MIN_HEADLINE_WORDS:
         return TEASER
     words = len(text.split())
+    if _QUOTED_TITLE.match(text) and MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS:
+        return HEADLINE  # "‘Core inflation is what matters’": a quotation as the headline
     if (text.endswith(_SENTENCE_END) and words >= MIN_SENTENCE_WORDS) or words > MAX_HEADLINE_WORDS:
         low = text.lower()
         return NOTICE if len(set(CONSENT_TERMS.findall(low))) >= 2 else SENTENCE
@@ -241,8 +238,8 @@ def _runs(lines: Sequence[str], kinds: list[str]) -> list[_Run]:
             if current is None:
                 current = _Run(n, n + 1, 0)
             current.end, current.chars, gap = n + 1, current.chars + len(lines[n]), 0
-        elif current is not None and kind not in (CAPTION, NOTICE, ROW):
-            gap += 1
+        elif current is not None and kind not in (CAPTION, NOTICE, ROW, FURNITURE):
+            gap += 1  # ("Advertisement", a row of share buttons: a story goes on past them)
             if gap > MAX_GAP:
                 runs.append(current)
                 current, gap = None, 0
@@ -424,6 +421,8 @@ def _read_body(lines: Sequence[str], kinds: list[str], story: _Run, article: Art
                 article.related.extend(pending)
             pending.clear()
             article.paragraphs.append(text)
+        elif kind == HEADLINE and _NUMBERED.match(text) and n + 1 < story.end and kinds[n + 1] == SENTENCE:
+            article.paragraphs.append(text)  # "2. Salaried income tax": an item's heading in a numbered list
         elif kind == HEADLINE and len(text.split()) <= MAX_RELATED_WORDS and not _before_caption(kinds, n):
             pending.append(text)  # another story's headline: related, when the story goes on after it
     _teaser_from_first_paragraph(article)

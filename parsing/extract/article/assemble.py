@@ -32,7 +32,8 @@ _SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ":", ")", "…", "。", 
 _PROSE_END = (".", "!", "?", "”", '"', "’", "'", "…", "。", "！", "？", "۔", "؟")
 MIN_SENTENCE_WORDS = 12
 _READ_MORE = re.compile(
-    r"^(?:read more|also read|read also|read|related|see also|also see|more)\s?[:\-–—]\s?", re.IGNORECASE
+    r"^(?:read more|also read|read also|read|related|see also|also see|more|watch|video|listen)\s?[:\-–—]\s?",
+    re.IGNORECASE,
 )
 _PARTICLES = r"de|da|del|der|den|van|von|bin|al|el|la|le|di|du|dos"  # lower-case words inside names
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|" + _PARTICLES + ")"

@@ -7,7 +7,7 @@ import re
 from parsing.extract.article.assemble import BY_LINE, NAME_DATE, TABULAR, Assembly, heading_text
 from parsing.extract.article.region import Scored, prose_chars
 from parsing.extract.dates import DATE_START, dateline, is_date_only, iso_date
-from parsing.extract.lines import line_key, section_label
+from parsing.extract.lines import is_date_line, is_name, line_key, section_label
 from parsing.extract.metadata import HeadMeta, meta_author, meta_date, meta_section
 from parsing.html.blocks import Block, ElementTable
 from parsing.html.marks import BYLINE, DATE, NOTICE, STORY, TEASER
@@ -192,10 +192,10 @@ def header_lines(table: ElementTable, scored: Scored, title: str | None) -> list
     begin = story_start(table, scored)
     lines = [block for block in table.blocks[max(0, heading - 3): start][:MAX_HEADER_LINES]
              if _in_bar(table, scored, block.elem, begin) and len(block.text) <= MAX_HEADER_CHARS]
-    for block in table.blocks[start: start + MAX_HEADER_LINES]:  # a bar inside the story's element, above its text
+    for block in table.blocks[start: start + MAX_HEADER_LINES]:  # inside the story's element, above its text
         if block.elem >= begin:
             break
-        if scored.bad_ancestor[block.elem] >= 0 and _in_bar(table, scored, block.elem, begin):
+        if _in_bar(table, scored, block.elem, begin) and len(block.text) <= MAX_HEADER_CHARS:
             lines.append(block)
     return lines
 
@@ -212,7 +212,10 @@ def choose_byline(meta: HeadMeta, table: ElementTable, scored: Scored, parts: As
     by_lines = [line for line in lines if BY_LINE.match(line) and len(line) < MAX_BYLINE_CHARS]
     by_lines += [match["name"] for block in header if block.kind not in TABULAR
                  and (match := NAME_DATE.match(block.text)) and iso_date(match["date"])]
-    for text in [meta_author(meta) or "", *_element_bylines(table, scored, title), *by_lines, *parts.bylines]:
+    named = [text for n, text in enumerate(lines) if is_name(text) and any(
+        is_date_line(near) for near in lines[max(0, n - 1): n + 2:2])]  # a name alone beside the date line
+    for text in [meta_author(meta) or "", *_element_bylines(table, scored, title), *by_lines, *parts.bylines,
+                 *named]:
         if BY_LINE.match(text) or text:
             cleaned = clean_byline(text)
             if cleaned:

@@ -246,3 +246,22 @@ def test_notes_on_the_writer_copyright_and_sign_ups_after_the_story_are_not_para
 def test_a_date_with_the_reading_time_dates_the_story():
     article = _copy("Cement despatches rise 9pc in October", "Jane Doe", "Apr 8, 2025• 3 min read", BODY)
     assert (article.byline, article.published) == ("Jane Doe", "2025-04-08")
+
+
+def test_a_quotation_as_the_headline():
+    article = _copy("The Market Weekly", "‘Core inflation is what matters’", "By Jane Doe", "10 May, 2025", BODY)
+    assert (article.title, article.byline, article.published) == (
+        "‘Core inflation is what matters’", "Jane Doe", "2025-05-10")
+
+
+def test_numbered_headings_of_a_list_article_are_paragraphs():
+    article = _copy("Budget 2025: five things to watch", "By Jane Doe", BODY[0], "1. The tax target", BODY[1],
+                    "2. Salaried income tax", BODY[2])
+    assert article.paragraphs == [BODY[0], "1. The tax target", BODY[1], "2. Salaried income tax", BODY[2]]
+
+
+def test_a_video_box_and_advertisement_lines_inside_the_story_do_not_end_it():
+    article = _copy("PM announces cut in power prices", "By Jane Doe", "01 Nov, 2023", BODY[0],
+                    "Watch: PM addresses the nation on power prices", "02:15", "Play video",
+                    "Story continues below advertisement", "Advertisement", BODY[1:])
+    assert (article.title, article.paragraphs) == ("PM announces cut in power prices", BODY)

@@ -85,3 +85,9 @@ def test_an_intro_of_several_paragraphs_opens_the_story():
             f"<figure><img src='a.jpg'><figcaption>Traders at the exchange. Photo: Online</figcaption></figure>"
             "</article>")
     assert article_of(page(body, "Rates on hold")).paragraphs == STORY[:2]
+
+
+def test_the_title_of_a_video_box_is_not_a_paragraph():
+    body = (f"<article><h1>Rates on hold</h1>{paras(STORY[:1])}<div class='video-box'><div>Watch: The governor "
+            f"explains the decision to reporters</div><div>02:15</div></div>{paras(STORY[1:])}</article>")
+    assert article_of(page(body, "Rates on hold")).paragraphs == STORY

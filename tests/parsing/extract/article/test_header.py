@@ -104,7 +104,19 @@ def test_a_byline_box_of_several_lines_gives_the_name_alone():
     assert article_of(_story("", box)).byline == "Jane Doe"
 
 
-def test_a_date_alone_in_a_metadata_bar_dates_the_story():
+def test_a_date_alone_in_a_metadata_bar_dates_the_story_and_the_name_beside_it_signs_it():
     bar = '<div class="post-meta"><div><a href="/@jane">Jane Doe</a></div><div>Jan 13, 2025</div></div>'
     article = article_of(_story("", bar))
-    assert (article.byline, article.published) == (None, "2025-01-13")
+    assert (article.byline, article.published) == ("Jane Doe", "2025-01-13")
+
+
+@pytest.mark.parametrize("name", ["Monitoring Desk", "Sattar Khan", "Sunil Gupta"])
+def test_names_that_start_like_a_weekday(name):
+    assert clean_byline(f"By {name}") == name
+    assert article_of(_story("", f"<p>By {name}</p>")).byline == name
+
+
+def test_a_name_alone_beside_the_date_line_is_the_byline():
+    above = '<div class="source">Our Correspondent</div><div class="when">March 21, 2025</div>'
+    assert article_of(_story("", above)).byline == "Our Correspondent"
+    assert article_of(_story("", '<div class="source">Markets Today</div>')).byline is None
