@@ -24,7 +24,7 @@ _URDU_MONTHS = {name: number for number, name in enumerate(
 _URDU_DMY = re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+(?P<month>" + "|".join(_URDU_MONTHS) + r")[،,]?\s+(?P<year>(?:19|20)\d\d)\b")
 # Where a date starts inside a longer line (a byline followed by its date).
 DATE_START = re.compile(
-    r"\b(?:(?:mon|tues?|wed|thu|thurs?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?,?\s|" + _MONTH + r"\s+\d|\d{1,2}(?:st|nd|rd|th)?\.?\s+"
+    r"\b(?:(?:mon|tues?|wed|thu|thurs?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:\.?,?\s|$)|" + _MONTH + r"\s+\d|\d{1,2}(?:st|nd|rd|th)?\.?\s+"
     + _MONTH.replace("?P<month>", "?:") + r"|(?:19|20)\d\d[-/.]\d)",
     re.IGNORECASE,
 )

@@ -46,6 +46,7 @@ BY_LINE = re.compile(
 )
 NAME_DATE = re.compile(
     r"^(?:by\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+" + _NAME_WORD + r"){0,4}),?\s+(?:[|·•]\s+)?"
+    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
     r"(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\b.{0,24}$"
 )
 _ICON = re.compile(

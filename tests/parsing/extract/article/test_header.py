@@ -120,3 +120,14 @@ def test_a_name_alone_beside_the_date_line_is_the_byline():
     above = '<div class="source">Our Correspondent</div><div class="when">March 21, 2025</div>'
     assert article_of(_story("", above)).byline == "Our Correspondent"
     assert article_of(_story("", '<div class="source">Markets Today</div>')).byline is None
+
+
+@pytest.mark.parametrize("line", ["Tariq Butt | Tuesday, 18 March 2025", "Tariq Butt, Tue 18 Mar 2025"])
+def test_a_name_then_a_weekday_and_date(line):
+    article = article_of(_story("", f"<div>{line}</div>"))
+    assert (article.byline, article.published) == ("Tariq Butt", "2025-03-18")
+
+
+def test_a_weekday_before_the_date_is_never_the_byline():
+    article = article_of(_story("", "<div>Monday, November 10, 2025</div>"))
+    assert (article.byline, article.published) == (None, "2025-11-10")
