@@ -377,8 +377,9 @@ def _read_header(lines: Sequence[str], kinds: list[str], story: _Run, article: A
             if date:
                 dates.append((n < first, _date_rank(text), date))
             article.byline = article.byline or name
-        elif kinds[n] in (LABEL, HEADLINE) and n >= first and is_name(text):
-            article.byline = article.byline or text  # a name alone between the headline and the story
+        elif kinds[n] in (LABEL, HEADLINE) and story.title >= 0 and n >= first and is_name(text) and DATE in (
+                kinds[n - 1], kinds[min(n + 1, len(kinds) - 1)]):
+            article.byline = article.byline or text  # a name alone beside the date, under the headline
     article.published = min(dates)[2] if dates else None
 
 

@@ -265,3 +265,9 @@ def test_a_video_box_and_advertisement_lines_inside_the_story_do_not_end_it():
                     "Watch: PM addresses the nation on power prices", "02:15", "Play video",
                     "Story continues below advertisement", "Advertisement", BODY[1:])
     assert (article.title, article.paragraphs) == ("PM announces cut in power prices", BODY)
+
+
+def test_a_page_name_after_the_ticker_is_not_a_byline():
+    article = _copy(TICKER, "Market Watch", BODY)
+    assert (article.title, article.byline, article.paragraphs) == (None, None, BODY)
+    assert _copy("Cement despatches rise 9pc in October", "Market Watch", BODY).byline is None
