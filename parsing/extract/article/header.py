@@ -134,6 +134,7 @@ def _element_bylines(table: ElementTable, scored: Scored, title: str | None) -> 
             if table.end[index] > index:  # its lines, when it has several: their texts run together in ``text``
                 lines = lines if lines is not None else _lines_by_element(table)
                 parts = [line for elem in range(index, table.end[index] + 1) for line in lines.get(elem, ())]
+                parts.sort(key=lambda line: _BY_PREFIX.match(line) is None)  # "by Jane Doe" before "Tech Industry"
                 found.extend((index, part) for part in (parts if len(parts) > 1 else [text]))
             else:
                 found.append((index, text))
@@ -200,9 +201,12 @@ def header_lines(table: ElementTable, scored: Scored, title: str | None) -> list
     return lines
 
 
-def header_teaser(header: list[Block]) -> str | None:
-    """A teaser (standfirst, excerpt) between the title and the story."""
-    return next((block.text for block in header if block.marks & TEASER and block.kind not in HEADINGS), None)
+def header_teaser(header: list[Block], table: ElementTable, scored: Scored) -> str | None:
+    """A teaser (standfirst, excerpt) between the title and the story's element (inside it, the story's own
+    reading finds its teaser)."""
+    first = scored.roots[0] if scored.roots else -1
+    return next((block.text for block in header if block.marks & TEASER and block.kind not in HEADINGS
+                 and not (first >= 0 and table.inside(block.elem, first))), None)
 
 
 def choose_byline(meta: HeadMeta, table: ElementTable, scored: Scored, parts: Assembly, header: list[Block],

@@ -131,3 +131,9 @@ def test_a_name_then_a_weekday_and_date(line):
 def test_a_weekday_before_the_date_is_never_the_byline():
     article = article_of(_story("", "<div>Monday, November 10, 2025</div>"))
     assert (article.byline, article.published) == (None, "2025-11-10")
+
+
+def test_in_a_byline_box_the_by_line_wins_over_a_topic_above_it():
+    box = ('<div class="authorInfo"><h6><a href="/topics/economy">Economy</a></h6><ul><li itemprop="author">'
+           "by <a href='/p/jane'>Jane Doe</a> January 13, 2025 5:03 PM PST</li></ul></div>")
+    assert article_of(_story("", box)).byline == "Jane Doe"
