@@ -24,6 +24,7 @@ MAX_CAPTION_CHARS = 500
 MAX_CACHED_KEY = 300  # longer lines (a story's text compared whole) are keyed afresh, never kept
 _WORDS = re.compile(r"\w+", re.UNICODE)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+_NAME_PARTS = re.compile(r"\s+[·•|]\s+")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _AGO = r"(?:about\s+|nearly\s+|over\s+)?(?:\d{1,3}|an?|one|few)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\.?\s+ago"
 _RELATIVE = re.compile(rf"^(?:(?:updated|posted|published)\s+)?{_AGO}$|^(?:just now|yesterday|today)$", re.IGNORECASE)
@@ -73,6 +74,16 @@ def is_name(text: str) -> bool:
     return (len(text) <= MAX_NAME_CHARS and 2 <= len(words) <= 4
             and all(_NAME_WORD.match(word) is not None and word[0].isupper() for word in words)
             and not any(word in FURNITURE_LINES for word in line_key(text).split()))  # "Facebook X Whatsapp"
+
+
+def name_in(text: str) -> str | None:
+    """The name of a line that is a person's name, alone or before buttons ("Sadia Khalid · Follow"); else None."""
+    if is_name(text):
+        return text
+    parts = _NAME_PARTS.split(text)
+    if len(parts) > 1 and is_name(parts[0]) and all(line_key(part) in FURNITURE_LINES for part in parts[1:]):
+        return parts[0]
+    return None
 
 
 def is_relative_time(text: str) -> bool:

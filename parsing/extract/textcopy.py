@@ -30,10 +30,10 @@ from parsing.extract.lines import (
     is_figure,
     is_list_heading,
     is_logo,
-    is_name,
     is_notice,
     is_relative_time,
     line_key,
+    name_in,
     section_label,
     without_relative_time,
 )
@@ -255,7 +255,7 @@ def _anchor(lines: Sequence[str], kinds: list[str], run: _Run) -> None:
     n = run.start - 1
     while n > lowest:
         kind = kinds[n]
-        if kind == HEADLINE and n - 1 > lowest and kinds[n - 1] == HEADLINE and is_name(lines[n]):
+        if kind == HEADLINE and name_in(lines[n]) and HEADLINE in kinds[max(lowest + 1, n - 2): n]:
             kinds[n], dated = DATE, True  # a writer's name under the headline
         elif kind == HEADLINE:
             if n - 1 > lowest and kinds[n - 1] == HEADLINE and _over_standfirst(lines[n - 1], lines[n]):
@@ -377,9 +377,11 @@ def _read_header(lines: Sequence[str], kinds: list[str], story: _Run, article: A
             if date:
                 dates.append((n < first, _date_rank(text), date))
             article.byline = article.byline or name
-        elif kinds[n] in (LABEL, HEADLINE) and story.title >= 0 and n >= first and is_name(text) and DATE in (
+        elif kinds[n] in (LABEL, HEADLINE) and story.title >= 0 and n >= first and name_in(text) and DATE in (
                 kinds[n - 1], kinds[min(n + 1, len(kinds) - 1)]):
-            article.byline = article.byline or text  # a name alone beside the date, under the headline
+            article.byline = article.byline or name_in(text)  # a name alone beside the date, under the headline
+        elif line_key(text) == "by" and n + 1 < len(lines) and len(lines[n + 1].split()) <= MAX_NAME_WORDS:
+            article.byline = article.byline or clean_byline(lines[n + 1])  # "By" on a line of its own
     article.published = min(dates)[2] if dates else None
 
 
@@ -399,8 +401,9 @@ def _date_and_name(text: str) -> tuple[str | None, str | None]:
     named = name_and_date(text)
     if named:
         return named[1], clean_byline(named[0])
-    if is_name(text):
-        return None, text
+    name = name_in(text)
+    if name:
+        return None, name
     if ends_relative_time(text):
         rest = without_relative_time(text)
         return None, clean_byline(rest) if rest and len(rest.split()) <= MAX_NAME_WORDS else None
@@ -415,8 +418,9 @@ def _read_body(lines: Sequence[str], kinds: list[str], story: _Run, article: Art
     writer = line_key(article.byline or "")
     for n in range(story.start, story.end):
         text, kind = lines[n], kinds[n]
-        if writer and article.paragraphs and line_key(text) == writer:
-            break  # the writer's name again after the story: a box about the writer
+        if writer and article.paragraphs and n not in story.more_header and (line_key(text) == writer or (
+                kind == DATE and line_key(clean_byline(text) or "") == writer)):
+            break  # the writer's name again after the story ("Written by …"): a box about the writer
         if kind in (SENTENCE, TEASER, ROW, ENTRY):
             if article.paragraphs:
                 article.related.extend(pending)

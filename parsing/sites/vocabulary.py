@@ -16,7 +16,7 @@ FURNITURE_LINES = frozenset({
     "skip to main navigation", "skip to footer", "jump to content", "toggle navigation", "open menu",
     "close menu", "menu", "search", "close", "tweet", "pin", "reddit", "sign up", "log in", "login",
     "back to top", "image", "photo", "video", "story continues below advertisement",
-    "scroll to continue with content", "advertisement scroll to continue", "play video", "watch video",
+    "scroll to continue with content", "advertisement scroll to continue", "play video", "watch video", "follow",
 })
 # Lines after which the story is over (the same comparison).
 STOP_LINES = frozenset({

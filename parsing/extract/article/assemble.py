@@ -31,6 +31,8 @@ _KEEP_SHORT = frozenset({"p", "li", "blockquote", "pre", "td", "tr", "dd", "dt",
 _SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ":", ")", "…", "。", "！", "？", "۔", "؟")
 _PROSE_END = (".", "!", "?", "”", '"', "’", "'", "…", "。", "！", "？", "۔", "؟")
 MIN_SENTENCE_WORDS = 12
+MAX_COUNT_CHARS = 12
+_WORD = re.compile(r"[^\W\d_]{2}")
 _READ_MORE = re.compile(
     r"^(?:read more|also read|read also|read|related|see also|also see|more|watch|video|listen)\s?[:\-–—]\s?",
     re.IGNORECASE,
@@ -212,6 +214,8 @@ def _handle(builder: _Builder, block: Block) -> bool:
         return True
     if len(text) < 40 and block.kind not in _KEEP_SHORT and not text.endswith(_SENTENCE_END):
         return True  # a label of the page's furniture ("3 min read", "Photo"), not a paragraph
+    if len(text) <= MAX_COUNT_CHARS and not _WORD.search(text):
+        return True  # a count or an ornament ("1.2K", "* * *"): no word in it
     parent = builder.parents[block.elem]
     if builder.fence >= 0 and parent != builder.fence:
         return False  # text from elsewhere after a "Related stories" line: the story is over

@@ -7,7 +7,7 @@ import re
 from parsing.extract.article.assemble import BY_LINE, NAME_DATE, TABULAR, Assembly, heading_text
 from parsing.extract.article.region import Scored, prose_chars
 from parsing.extract.dates import DATE_START, dateline, is_date_only, iso_date
-from parsing.extract.lines import is_date_line, is_name, line_key, section_label
+from parsing.extract.lines import is_date_line, line_key, name_in, section_label
 from parsing.extract.metadata import HeadMeta, meta_author, meta_date, meta_section
 from parsing.html.blocks import Block, ElementTable
 from parsing.html.marks import BYLINE, DATE, NOTICE, STORY, TEASER
@@ -216,7 +216,7 @@ def choose_byline(meta: HeadMeta, table: ElementTable, scored: Scored, parts: As
     by_lines = [line for line in lines if BY_LINE.match(line) and len(line) < MAX_BYLINE_CHARS]
     by_lines += [match["name"] for block in header if block.kind not in TABULAR
                  and (match := NAME_DATE.match(block.text)) and iso_date(match["date"])]
-    named = [text for n, text in enumerate(lines) if is_name(text) and any(
+    named = [name for n, text in enumerate(lines) if (name := name_in(text)) and any(
         is_date_line(near) for near in lines[max(0, n - 1): n + 2:2])]  # a name alone beside the date line
     for text in [meta_author(meta) or "", *_element_bylines(table, scored, title), *by_lines, *parts.bylines,
                  *named]:

@@ -271,3 +271,16 @@ def test_a_page_name_after_the_ticker_is_not_a_byline():
     article = _copy(TICKER, "Market Watch", BODY)
     assert (article.title, article.byline, article.paragraphs) == (None, None, BODY)
     assert _copy("Cement despatches rise 9pc in October", "Market Watch", BODY).byline is None
+
+
+def test_a_name_beside_a_follow_button_and_a_written_by_box_after_the_story():
+    article = _copy("The rupee, not the idea, killed our startups", "Jane Doe", "Jane Doe · Follow",
+                    "5 min read · Jun 3, 2025", "1.2K", "Listen", "Share", BODY, "Written by Jane Doe",
+                    "1.2K Followers", "Founder, writer. I write about money, startups and the exchange rate for a living.")
+    assert (article.title, article.byline, article.published, article.paragraphs) == (
+        "The rupee, not the idea, killed our startups", "Jane Doe", "2025-06-03", BODY)
+
+
+def test_by_on_a_line_of_its_own_then_the_name():
+    article = _copy("FFC profit rises 26pc to Rs22.1bn", "By", "Profit", "-", "October 22, 2025", BODY)
+    assert (article.byline, article.published) == ("Profit", "2025-10-22")

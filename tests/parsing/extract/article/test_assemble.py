@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.parsing.extract.article.helpers import FOOTER, STORY, article_of, page, paras
 
 
@@ -90,4 +92,10 @@ def test_an_intro_of_several_paragraphs_opens_the_story():
 def test_the_title_of_a_video_box_is_not_a_paragraph():
     body = (f"<article><h1>Rates on hold</h1>{paras(STORY[:1])}<div class='video-box'><div>Watch: The governor "
             f"explains the decision to reporters</div><div>02:15</div></div>{paras(STORY[1:])}</article>")
+    assert article_of(page(body, "Rates on hold")).paragraphs == STORY
+
+
+@pytest.mark.parametrize("line", ["1.2K", "* * *", "2,045"])
+def test_a_count_or_an_ornament_is_not_a_paragraph(line):
+    body = f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}<p>{line}</p>{paras(STORY[2:])}</article>"
     assert article_of(page(body, "Rates on hold")).paragraphs == STORY

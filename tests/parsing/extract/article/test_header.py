@@ -137,3 +137,9 @@ def test_in_a_byline_box_the_by_line_wins_over_a_topic_above_it():
     box = ('<div class="authorInfo"><h6><a href="/topics/economy">Economy</a></h6><ul><li itemprop="author">'
            "by <a href='/p/jane'>Jane Doe</a> January 13, 2025 5:03 PM PST</li></ul></div>")
     assert article_of(_story("", box)).byline == "Jane Doe"
+
+
+def test_a_name_before_a_follow_button_beside_the_date_signs_the_story():
+    above = "<div><span>Jane Doe</span> · <a href='/f'>Follow</a></div><div>5 min read · Jun 3, 2025</div>"
+    article = article_of(_story("", above))
+    assert (article.byline, article.published) == ("Jane Doe", "2025-06-03")
