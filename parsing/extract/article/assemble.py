@@ -214,8 +214,8 @@ def _handle(builder: _Builder, block: Block) -> bool:
         return True
     if len(text) < 40 and block.kind not in _KEEP_SHORT and not text.endswith(_SENTENCE_END):
         return True  # a label of the page's furniture ("3 min read", "Photo"), not a paragraph
-    if len(text) <= MAX_COUNT_CHARS and not _WORD.search(text):
-        return True  # a count or an ornament ("1.2K", "* * *"): no word in it
+    if len(text) <= MAX_COUNT_CHARS and block.kind not in TABULAR and not _WORD.search(text):
+        return True  # a count or an ornament ("1.2K", "* * *") outside a table: no word in it
     parent = builder.parents[block.elem]
     if builder.fence >= 0 and parent != builder.fence:
         return False  # text from elsewhere after a "Related stories" line: the story is over
