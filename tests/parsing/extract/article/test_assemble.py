@@ -99,3 +99,9 @@ def test_the_title_of_a_video_box_is_not_a_paragraph():
 def test_a_count_or_an_ornament_is_not_a_paragraph(line):
     body = f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}<p>{line}</p>{paras(STORY[2:])}</article>"
     assert article_of(page(body, "Rates on hold")).paragraphs == STORY
+
+
+def test_a_count_in_a_table_stays():
+    table = "<table><tr><td>Net sales</td><td>121.4</td></tr><tr><td>2,045</td></tr></table>"
+    body = f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}{table}{paras(STORY[2:])}</article>"
+    assert article_of(page(body, "Rates on hold")).paragraphs == [*STORY[:2], "Net sales 121.4", "2,045", *STORY[2:]]
