@@ -401,9 +401,9 @@ def _date_and_name(text: str) -> tuple[str | None, str | None]:
     named = name_and_date(text)
     if named:
         return named[1], clean_byline(named[0])
-    name = name_in(text)
-    if name:
-        return None, name
+    alone = name_in(text)
+    if alone:
+        return None, alone
     if ends_relative_time(text):
         rest = without_relative_time(text)
         return None, clean_byline(rest) if rest and len(rest.split()) <= MAX_NAME_WORDS else None
