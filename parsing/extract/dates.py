@@ -38,7 +38,7 @@ _DATELINE = re.compile(
 _TIME_WORDS = re.compile(
     r"\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\b\d{3,4}\s*(?-i:GMT|UTC|[A-Z]{2,4}T)\b|\b[ap]\.?m\.?(?!\w)|"
     r"\b(?-i:GMT|UTC|[A-Z]{2,4}T)\b|[-–—|,.·•:()\s]|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
-    r"\b(?:on|at|updated|published|posted|last)\b|\b\d{1,3}\s*min(?:ute)?s?\s+read\b",
+    r"\b(?:on|at|updated|published|posted|last)\b",
     re.IGNORECASE,
 )
 
@@ -63,10 +63,10 @@ def iso_date(text: str | None) -> str | None:
     match = _ISO.search(text) or _EUROPEAN.search(text)
     if match:
         return _valid(int(match["year"]), int(match["month"]), int(match["day"]))
-    match = _URDU_DMY.search(text)
+    match = _URDU_DMY.search(text) if not text.isascii() else None
     if match:
         return _valid(int(match["year"]), _URDU_MONTHS[match["month"]], int(match["day"]))
-    match = _SLASHED.search(text)
+    match = _SLASHED.search(text) if "/" in text else None
     if match:
         first, second = int(match["first"]), int(match["second"])
         if (first > 12) != (second > 12):
@@ -93,6 +93,7 @@ def name_and_date(text: str) -> tuple[str, str] | None:
     return None
 
 
+_READING_TIME = re.compile(r"\b\d{1,3}\s*min(?:ute)?s?\s+read\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d")
 _PUNCTUATION = re.compile(r"[.:;!?,،۔]")
 
@@ -114,6 +115,10 @@ def is_date_only(text: str) -> bool:
     rest = _MDY.sub("", text)
     rest = _DMY.sub("", rest)
     rest = _ISO.sub("", rest)
-    rest = _URDU_DMY.sub("", rest)
-    rest = _SLASHED.sub("", rest)
+    if not rest.isascii():
+        rest = _URDU_DMY.sub("", rest)
+    if "/" in rest:
+        rest = _SLASHED.sub("", rest)
+    if "read" in rest:
+        rest = _READING_TIME.sub("", rest)  # "Apr 8, 2025 • 3 min read"
     return not _TIME_WORDS.sub("", rest).strip()

@@ -201,7 +201,7 @@ def _handle(builder: _Builder, block: Block) -> bool:
         return True  # a short line right under an image that has no caption yet is its caption
     if builder.header_line(block):
         return True
-    if builder.out.paragraphs and len(text) <= MAX_WRITER_NOTE and WRITER_NOTE.match(text):
+    if builder.out.paragraphs and len(text) <= MAX_WRITER_NOTE and text[:1] in "TtWwAaCc" and WRITER_NOTE.match(text):
         return True  # a note on the writer under the story
     if block.kind in SUBHEADINGS:
         if not _is_link_line(block):

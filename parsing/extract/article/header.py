@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from parsing.extract.article.assemble import BY_LINE, NAME_DATE, TABULAR, Assembly, heading_text
 from parsing.extract.article.region import Scored, prose_chars
@@ -42,6 +43,12 @@ def story_end(table: ElementTable, scored: Scored) -> int:
 
 def story_start(table: ElementTable, scored: Scored) -> int:
     """Index of the element of the story's first paragraph (bylines and dates in a bar sit above it)."""
+    if scored.start < 0:
+        scored.start = _first_text(table, scored)
+    return scored.start
+
+
+def _first_text(table: ElementTable, scored: Scored) -> int:
     if not scored.roots:
         return 0
     first = scored.roots[0]
@@ -211,20 +218,26 @@ def header_teaser(header: list[Block], table: ElementTable, scored: Scored) -> s
 
 def choose_byline(meta: HeadMeta, table: ElementTable, scored: Scored, parts: Assembly, header: list[Block],
                   title: str | None) -> str | None:
-    """JSON-LD or <meta> author, else a byline element, else a "By ..." line near the title."""
-    lines = [block.text for block in header]
-    by_lines = [line for line in lines if BY_LINE.match(line) and len(line) < MAX_BYLINE_CHARS]
-    by_lines += [match["name"] for block in header if block.kind not in TABULAR
-                 and (match := NAME_DATE.match(block.text)) and iso_date(match["date"])]
-    named = [name for n, text in enumerate(lines) if (name := name_in(text)) and any(
-        is_date_line(near) for near in lines[max(0, n - 1): n + 2:2])]  # a name alone beside the date line
-    for text in [meta_author(meta) or "", *_element_bylines(table, scored, title), *by_lines, *parts.bylines,
-                 *named]:
-        if BY_LINE.match(text) or text:
-            cleaned = clean_byline(text)
-            if cleaned:
-                return cleaned
+    """JSON-LD or <meta> author, else a byline element, else a "By ..." line near the title, else a name alone
+    beside the date line (each source read only when the ones before it gave no name)."""
+    for text in _byline_candidates(meta, table, scored, parts, header, title):
+        cleaned = clean_byline(text) if text else None
+        if cleaned:
+            return cleaned
     return None
+
+
+def _byline_candidates(meta: HeadMeta, table: ElementTable, scored: Scored, parts: Assembly, header: list[Block],
+                       title: str | None) -> Iterator[str]:
+    yield meta_author(meta) or ""
+    yield from _element_bylines(table, scored, title)
+    lines = [block.text for block in header]
+    yield from (line for line in lines if BY_LINE.match(line) and len(line) < MAX_BYLINE_CHARS)
+    yield from (match["name"] for block in header if block.kind not in TABULAR
+                and (match := NAME_DATE.match(block.text)) and iso_date(match["date"]))
+    yield from parts.bylines
+    yield from (name for n, text in enumerate(lines) if (name := name_in(text)) and any(
+        is_date_line(near) for near in lines[max(0, n - 1): n + 2:2]))  # a name alone beside the date line
 
 
 def _time_dates(table: ElementTable, scored: Scored) -> list[str]:

@@ -50,6 +50,7 @@ class Scored:
     skipped: set[int]  # blocks whose text the caller said to pass over (quote table and strip lines)
     roots: list[int]  # the story: these elements' subtrees, in document order
     score: float  # the winning element's score (0 when no element holds prose)
+    start: int = -1  # element of the story's first paragraph, once ``header.story_start`` has found it
 
 
 def prose_chars(block: Block) -> int:
