@@ -157,14 +157,13 @@ NOTICE_TEXT = re.compile(
     r"unlimited (?:digital )?access|"
     r"(?:sign|log) ?in to (?:continue|read)|create a free account|register to (?:continue|read)|"
     r"you(?:'|’)ve reached your|free articles? (?:left|remaining)|"
-    r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,30}newsletter|(?:in|to) your inbox|sign up for free|"
+    r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,30}newsletter|(?:in|to) your inbox|"
     r"(?:free or paid|paid) subscriber|(?:type|enter) your e-?mail)"
 )
 # Every match of the notice pattern holds one of these (a cheap test before the pattern; each is rare in prose,
 # so the pattern seldom runs).
 NOTICE_STEMS = ("cookie", "subscri", "newsletter", "in to ", "register to", "free account", "reached your",
-                "free article", "unlimited", "continue reading", "manage", "inbox", "sign up for", "your email",
-                "your e-mail")
+                "free article", "unlimited", "continue reading", "manage", "inbox", "your e")
 
 
 # Class tokens that describe a state or a taxonomy term (has-sidebar, tag-budget, ads-enabled), not what
