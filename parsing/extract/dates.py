@@ -17,9 +17,14 @@ _DMY = re.compile(
     re.IGNORECASE,
 )
 _EUROPEAN = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")
+# "12/31/2024" or "31/12/2024": read only where the order is plain (one of the first two numbers is above 12).
+_SLASHED = re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
+_URDU_MONTHS = {name: number for number, name in enumerate(
+    ("جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر"), 1)}
+_URDU_DMY = re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+(?P<month>" + "|".join(_URDU_MONTHS) + r")[،,]?\s+(?P<year>(?:19|20)\d\d)\b")
 # Where a date starts inside a longer line (a byline followed by its date).
 DATE_START = re.compile(
-    r"\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s|" + _MONTH + r"\s+\d|\d{1,2}(?:st|nd|rd|th)?\.?\s+"
+    r"\b(?:(?:mon|tues?|wed|thu|thurs?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:\.?,?\s|$)|" + _MONTH + r"\s+\d|\d{1,2}(?:st|nd|rd|th)?\.?\s+"
     + _MONTH.replace("?P<month>", "?:") + r"|(?:19|20)\d\d[-/.]\d)",
     re.IGNORECASE,
 )
@@ -32,7 +37,7 @@ _DATELINE = re.compile(
 
 _TIME_WORDS = re.compile(
     r"\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\b\d{3,4}\s*(?-i:GMT|UTC|[A-Z]{2,4}T)\b|\b[ap]\.?m\.?(?!\w)|"
-    r"\b(?-i:GMT|UTC|[A-Z]{2,4}T)\b|[-–—|,.·:()\s]|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
+    r"\b(?-i:GMT|UTC|[A-Z]{2,4}T)\b|[-–—|,.·•:()\s]|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
     r"\b(?:on|at|updated|published|posted|last)\b",
     re.IGNORECASE,
 )
@@ -58,7 +63,39 @@ def iso_date(text: str | None) -> str | None:
     match = _ISO.search(text) or _EUROPEAN.search(text)
     if match:
         return _valid(int(match["year"]), int(match["month"]), int(match["day"]))
+    match = _URDU_DMY.search(text) if not text.isascii() else None
+    if match:
+        return _valid(int(match["year"]), _URDU_MONTHS[match["month"]], int(match["day"]))
+    match = _SLASHED.search(text) if "/" in text else None
+    if match:
+        first, second = int(match["first"]), int(match["second"])
+        if (first > 12) != (second > 12):
+            month, day = (second, first) if first > 12 else (first, second)
+            return _valid(int(match["year"]), month, day)
     return None
+
+
+def name_and_date(text: str) -> tuple[str, str] | None:
+    """(name, ISO date) of a short line that is a few words of a name and then a date, in any script
+    ("ویب ڈیسک 17 دسمبر 2024", "Staff Reporter 12 Mar 2025"); None for anything else."""
+    if len(text) > 80:
+        return None
+    for pattern in (_DMY, _MDY, _URDU_DMY):
+        match = pattern.search(text)
+        if match and match.start() > 0:
+            name = text[: match.start()].strip(" |·•,–—-")
+            words = name.split()
+            rest = _TIME_WORDS.sub("", text[match.end():]).strip()
+            named = all(not word[0].islower() for word in words)  # (a script without case has no capitals)
+            if named and 1 < len(words) <= 4 and not rest and not _DIGITS.search(name) and not _PUNCTUATION.search(name):
+                date = iso_date(match.group(0))
+                return (name, date) if date else None
+    return None
+
+
+_READING_TIME = re.compile(r"\b\d{1,3}\s*min(?:ute)?s?\s+read\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d")
+_PUNCTUATION = re.compile(r"[.:;!?,،۔]")
 
 
 def dateline(text: str) -> str | None:
@@ -78,4 +115,10 @@ def is_date_only(text: str) -> bool:
     rest = _MDY.sub("", text)
     rest = _DMY.sub("", rest)
     rest = _ISO.sub("", rest)
+    if not rest.isascii():
+        rest = _URDU_DMY.sub("", rest)
+    if "/" in rest:
+        rest = _SLASHED.sub("", rest)
+    if "read" in rest:
+        rest = _READING_TIME.sub("", rest)  # "Apr 8, 2025 • 3 min read"
     return not _TIME_WORDS.sub("", rest).strip()

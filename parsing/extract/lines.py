@@ -7,31 +7,50 @@ import functools
 import re
 
 from parsing.extract.dates import dateline, is_date_only
-from parsing.sites.vocabulary import FOOTER_TEXT, FURNITURE_LINES, LIST_HEADINGS, NOTICE_TEXT, SECTION_NAMES
+from parsing.sites.vocabulary import (
+    FOOTER_TEXT,
+    FURNITURE_LINES,
+    LIST_HEADINGS,
+    MAX_WRITER_NOTE,
+    NOTICE_TEXT,
+    SECTION_NAMES,
+    WRITER_NOTE,
+)
 
 MAX_LABEL_WORDS = 4
+MAX_NAME_CHARS = 40
 MAX_NOTICE_CHARS = 600
 MAX_CAPTION_CHARS = 500
 MAX_CACHED_KEY = 300  # longer lines (a story's text compared whole) are keyed afresh, never kept
 _WORDS = re.compile(r"\w+", re.UNICODE)
+_NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+_NAME_PARTS = re.compile(r"\s+[·•|]\s+")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _AGO = r"(?:about\s+|nearly\s+|over\s+)?(?:\d{1,3}|an?|one|few)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\.?\s+ago"
 _RELATIVE = re.compile(rf"^(?:(?:updated|posted|published)\s+)?{_AGO}$|^(?:just now|yesterday|today)$", re.IGNORECASE)
 _ENDS_AGO = re.compile(rf"\s{_AGO}$", re.IGNORECASE)
 # The patterns below that search a whole line are matched against it lower-cased: case-blind ones are slower.
-_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)\s)|^copyright\b.{0,80}\b(?:19|20)\d\d\b|\ball rights reserved\b")
+_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)\s)|^copyright\b.{0,80}\b(?:19|20)\d\d\b|\ball rights reserved\b|"
+                        r"©\s?(?:19|20)\d\d\b")
 _COOKIES = re.compile(r"\bcookies?\b.{0,200}\b(?:consent|accept|preferences|settings|privacy|partners|advertising)\b|"
                       r"\b(?:consent|accept|partners|privacy)\b.{0,200}\bcookies?\b")
 _LOGO = re.compile(r"\blogo$", re.IGNORECASE)
 # A credit at the end of a caption: "... Photo: Reuters/File", "(Image: AFP)", "... Chart: Recorder Report".
 _CREDIT = re.compile(
-    r"(?:\b(?:photos?|images?|pictures?|pic|file photo|credits?|courtesy|source|chart|graphic|infographic|"
-    r"illustration)\s*[:|/]\s*[^\s].{0,60}|"
+    r"(?:(?<!\bin )\b(?:photos?|images?|pictures?|pic|file photo|credits?|courtesy|source|chart|graphic|"
+    r"infographic|illustration)\s*[:|/]\s*[^\s].{0,60}|"
     r"\bfile photo|\(\s*(?:photo|image|file)[^)]{0,60}\))\s*$"
 )
 _SIGN_UP = re.compile(
     r"^(?:sign ?up|subscribe|register|join|get)\b.{0,80}\b(?:newsletter|brief|briefing|inbox|alerts?|updates|"
     r"digest)\b",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
+_COMMENTS = re.compile(
+    r"^(?:(?:\d+|no|one|two)\s+)?(?:comments?|responses?|replies|reactions|thoughts?)"
+    r"(?:\s*\(\d+\)|\s+(?:to|on)\s+[“\"‘«].*)?$|^(?:leave|post|add|write) a (?:reply|comment)$|"
+    r"^(?:closed for comments|comments (?:are )?closed)\.?$",
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"\s*[›»>/|•·]\s*")
@@ -46,6 +65,25 @@ def line_key(text: str) -> str:
 def _short_key(text: str) -> str:
     """``line_key`` of a short line, cached: a page's title and headings are compared many times."""
     return " ".join(_WORDS.findall(text.lower()))
+
+
+def is_name(text: str) -> bool:
+    """A short line of two to four capitalised words, none a button's, and nothing else: a person's name
+    ("Aamir Shafaat Khan")."""
+    words = text.split()
+    return (len(text) <= MAX_NAME_CHARS and 2 <= len(words) <= 4
+            and all(_NAME_WORD.match(word) is not None and word[0].isupper() for word in words)
+            and not any(word in FURNITURE_LINES for word in line_key(text).split()))  # "Facebook X Whatsapp"
+
+
+def name_in(text: str) -> str | None:
+    """The name of a line that is a person's name, alone or before buttons ("Sadia Khalid · Follow"); else None."""
+    if is_name(text):
+        return text
+    parts = _NAME_PARTS.split(text)
+    if len(parts) > 1 and is_name(parts[0]) and all(line_key(part) in FURNITURE_LINES for part in parts[1:]):
+        return parts[0]
+    return None
 
 
 def is_relative_time(text: str) -> bool:
@@ -69,7 +107,8 @@ def is_copyright(text: str) -> bool:
     if len(text) >= MAX_NOTICE_CHARS:
         return False
     low = text.lower()
-    return _COPYRIGHT.search(low) is not None or FOOTER_TEXT.search(low) is not None
+    return (_COPYRIGHT.search(low) is not None or FOOTER_TEXT.search(low) is not None
+            or (len(text) <= MAX_WRITER_NOTE and WRITER_NOTE.match(text) is not None))
 
 
 def is_logo(text: str) -> bool:
@@ -98,6 +137,17 @@ def is_notice(text: str) -> bool:
 def is_date_line(text: str) -> bool:
     """A line that only dates the page: "01 Nov, 2023", "Published March 11, 2025", "28 minutes ago"."""
     return is_date_only(text) or is_relative_time(text) or (len(text) <= 80 and dateline(text) is not None)
+
+
+def is_clock_time(text: str) -> bool:
+    """A line that is only a time of day ("3:35pm", "15:35", "10:42 PKT"): the stamp of a live blog's entry."""
+    return len(text) <= 16 and _CLOCK.match(text) is not None
+
+
+def is_comments_heading(text: str) -> bool:
+    """The heading of readers' comments: "Comments (3)", "12 comments", "2 responses to “…”", "Leave a Reply",
+    "Closed for comments."."""
+    return len(text) < 300 and _COMMENTS.match(text) is not None
 
 
 def is_list_heading(text: str) -> bool:

@@ -23,8 +23,15 @@ def parse_text(document: Document) -> Page:
     """Quotes from every strip and quote table; the article from the lines they did not use."""
     lines = copy_lines(document.text or "")
     found = find_quotes(lines)
-    plain = [text for text in (plain_line(line[:MAX_LINE_CHARS]) for line in lines) if text]
-    art = build_text_article(plain, found.used)
+    plain: list[str] = []
+    rows: list[int] = []  # lines with cells apart: a table's rows
+    for line in lines:
+        text = plain_line(line[:MAX_LINE_CHARS])
+        if text:
+            if "\t" in line.strip():
+                rows.append(len(plain))
+            plain.append(text)
+    art = build_text_article(plain, found.used, rows)
     if art.paragraphs and found.is_market_page(art.paragraphs):
         _as_market_page(art, [text for text in plain if text not in found.used])
     return Page(

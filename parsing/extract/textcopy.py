@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from parsing.extract.article.assemble import BY_LINE, NAME_DATE
 from parsing.extract.article.header import clean_byline
 from parsing.extract.article.model import Article
-from parsing.extract.dates import dateline, iso_date
+from parsing.extract.dates import dateline, iso_date, name_and_date
 from parsing.extract.lines import (
     ends_relative_time,
     is_caption,
+    is_clock_time,
+    is_comments_heading,
     is_copyright,
     is_date_line,
     is_figure,
@@ -31,22 +33,26 @@ from parsing.extract.lines import (
     is_notice,
     is_relative_time,
     line_key,
+    name_in,
     section_label,
     without_relative_time,
 )
 from parsing.sites.brecorder import TITLE_SUFFIX
-from parsing.sites.vocabulary import FURNITURE_LINES, STOP_LINES
+from parsing.sites.vocabulary import CONSENT_TERMS, FURNITURE_LINES, STOP_LINES
 
 # What a line is, read alone.
 QUOTE, FURNITURE, STOP, LIST, NOTICE, END, DATE, CAPTION, LOGO, FIGURE, TEASER, SENTENCE, HEADLINE, LABEL = (
     "quote", "furniture", "stop", "list", "notice", "end", "date", "caption", "logo", "figure", "teaser",
     "sentence", "headline", "label")
+ROW, ENTRY = "row", "entry"  # a table's row; the headline of a live blog's entry (under its time)
 _HEADER = frozenset({TEASER, DATE, FURNITURE, NOTICE, LOGO, FIGURE})  # between a headline and its story
 _BREAKS = frozenset({QUOTE, STOP, LIST, END})  # a story never runs across these
 _LIST_ITEMS = frozenset({HEADLINE, DATE, FIGURE, LABEL, LOGO})
 _BOX = frozenset({LIST, HEADLINE, LABEL, FURNITURE, CAPTION, NOTICE, LOGO, FIGURE, DATE})  # a box inside a story
 _SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ":", ")", "…", "۔", "。", "؟")
 MIN_HEADLINE_WORDS = 3
+MIN_SENTENCE_WORDS = 3  # "Like this:", 'In "Energy"': a line of fewer words is a label, whatever it ends with
+MAX_NAME_CHARS = 40
 MAX_HEADLINE_WORDS = 30
 MAX_QUESTION_TITLE_WORDS = 20
 MAX_GAP = 3  # lines that are not sentences inside one story (related links, subheadings)
@@ -61,6 +67,9 @@ WEIGHTS = {3: 1.0, 2: 0.9, 1: 0.35}  # a story's worth by its anchor: headline a
 _PUBLISHED_WORD = re.compile(r"\b(?:published|posted)\b", re.IGNORECASE)
 _OFFER = re.compile(r"\b(?:inbox|newsletters?|e-?mail|subscri\w*|sign(?:ing)? up|free trial)\b", re.IGNORECASE)
 _UPDATED_WORD = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
+_QUOTED_TITLE = re.compile(r"^[‘“'\"][^‘“\"]+[^.!?,;:…][’”'\"]$")  # a quotation without its closing full stop
+_NAME_AFTER = re.compile(r"\sby\s+(?P<name>[^\d|]{2,60})$", re.IGNORECASE)  # "Posted on May 8, 2025 by Rana Ahmad"
 _NAME_BEFORE = re.compile(r"^(?P<name>.{2,60}?)\s*[|·,–—-]?\s*\b(?:published|posted|updated|last updated)\b", re.IGNORECASE)
 
 
@@ -74,17 +83,20 @@ class _Run:
     strength: int = 1
     title: int = -1  # index of its headline line, -1 for none
     header: int = -1  # first line after the headline (or after the ticker)
+    more_header: range = range(0)  # lines of its header further down (under a live blog's standfirst)
     after_story: bool = False  # it comes after the end ("Comments", a copyright line) of an anchored run
 
 
-def build_text_article(lines: Sequence[str], skip: Collection[str] = ()) -> Article:
+def build_text_article(lines: Sequence[str], skip: Collection[str] = (), rows: Collection[int] = ()) -> Article:
     """The article of a text copy's lines (stripped, whitespace collapsed, no empty lines).
 
     ``skip`` holds the texts of lines that belong to something else (the quote finder's strip and table lines):
     they are never the title, a paragraph or part of the story, and a story may start right after them.
+    ``rows`` are the indexes of lines that were a table's rows (cells apart): inside the story they are kept.
     """
     skipped = frozenset(skip)
-    kinds = [_kind(line, skipped) for line in lines]
+    lines = [_undoubled(line) for line in lines]
+    kinds = [ROW if n in rows and line not in skipped else _kind(line, skipped) for n, line in enumerate(lines)]
     kinds = _mark_notices(lines, _mark_lists(lines, _mark_questions(lines, kinds)))
     runs = _runs(lines, kinds)
     article = Article(source="lines")
@@ -93,17 +105,25 @@ def build_text_article(lines: Sequence[str], skip: Collection[str] = ()) -> Arti
     for run in runs:
         _anchor(lines, kinds, run)
     _mark_after_story(kinds, runs)
-    story = _continued(kinds, runs, max(runs, key=_worth))
+    story = _with_entries(lines, kinds, runs, _continued(kinds, runs, max(runs, key=_worth)))
     _read_header(lines, kinds, story, article)
     _read_body(lines, kinds, story, article)
     return article
+
+
+def _undoubled(line: str) -> str:
+    """A short line that a copy gave twice run together (an image's alt text, then the same name beside it)."""
+    half = len(line) // 2
+    if len(line) <= 2 * MAX_NAME_CHARS and half and len(line) % 2 == 0 and line[:half] == line[half:]:
+        return line[:half]
+    return line
 
 
 def _kind(text: str, skip: frozenset[str]) -> str:
     key = line_key(text)
     if text in skip:
         return QUOTE
-    if key in STOP_LINES:
+    if key in STOP_LINES or is_comments_heading(text):
         return STOP
     if is_list_heading(text):
         return LIST
@@ -113,7 +133,7 @@ def _kind(text: str, skip: frozenset[str]) -> str:
         return NOTICE
     if is_copyright(text):
         return END
-    if is_date_line(text) or _byline_line(text) or ends_relative_time(text):
+    if is_date_line(text) or _byline_line(text) or ends_relative_time(text) or name_and_date(text):
         return DATE
     if is_caption(text):
         return CAPTION
@@ -124,8 +144,11 @@ def _kind(text: str, skip: frozenset[str]) -> str:
     if text.endswith(("...", "…")) and len(text.split()) >= MIN_HEADLINE_WORDS:
         return TEASER
     words = len(text.split())
-    if text.endswith(_SENTENCE_END) or words > MAX_HEADLINE_WORDS:
-        return SENTENCE
+    if _QUOTED_TITLE.match(text) and MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS:
+        return HEADLINE  # "‘Core inflation is what matters’": a quotation as the headline
+    if (text.endswith(_SENTENCE_END) and words >= MIN_SENTENCE_WORDS) or words > MAX_HEADLINE_WORDS:
+        low = text.lower()
+        return NOTICE if len(set(CONSENT_TERMS.findall(low))) >= 2 else SENTENCE
     return HEADLINE if MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS else LABEL
 
 
@@ -185,7 +208,8 @@ def _mark_questions(lines: Sequence[str], kinds: list[str]) -> list[str]:
     """A short question or exclamation right above a dateline, a byline or a teaser is a headline."""
     for n in range(len(kinds) - 1):
         text = lines[n]
-        if (kinds[n] == SENTENCE and kinds[n + 1] in (DATE, TEASER) and text.endswith(("?", "!"))
+        below = kinds[n + 1] if kinds[n + 1] != HEADLINE or n + 2 >= len(kinds) else kinds[n + 2]  # (a standfirst)
+        if (kinds[n] == SENTENCE and below in (DATE, TEASER, LABEL) and text.endswith(("?", "!"))
                 and len(text.split()) <= MAX_QUESTION_TITLE_WORDS):
             kinds[n] = HEADLINE
     return kinds
@@ -214,8 +238,8 @@ def _runs(lines: Sequence[str], kinds: list[str]) -> list[_Run]:
             if current is None:
                 current = _Run(n, n + 1, 0)
             current.end, current.chars, gap = n + 1, current.chars + len(lines[n]), 0
-        elif current is not None and kind not in (CAPTION, NOTICE):
-            gap += 1
+        elif current is not None and kind not in (CAPTION, NOTICE, ROW, FURNITURE):
+            gap += 1  # ("Advertisement", a row of share buttons: a story goes on past them)
             if gap > MAX_GAP:
                 runs.append(current)
                 current, gap = None, 0
@@ -231,20 +255,33 @@ def _anchor(lines: Sequence[str], kinds: list[str], run: _Run) -> None:
     n = run.start - 1
     while n > lowest:
         kind = kinds[n]
-        if kind == HEADLINE:
+        if kind == HEADLINE and name_in(lines[n]) and HEADLINE in kinds[max(lowest + 1, n - 2): n]:
+            kinds[n], dated = DATE, True  # a writer's name under the headline
+        elif kind == HEADLINE:
+            if n - 1 > lowest and kinds[n - 1] == HEADLINE and _over_standfirst(lines[n - 1], lines[n]):
+                kinds[n], n = TEASER, n - 1
             run.title, run.header = n, n + 1
             run.strength = 3 if dated else 2
             return
-        if kind == QUOTE:
+        elif kind == QUOTE:
             run.header, run.strength = n + 1, 2
             return
-        if kind == DATE:
+        elif kind == DATE:
             dated = True
         elif kind not in _HEADER and kind not in (LABEL, CAPTION):
             return
         if run.start - n > MAX_HEADER and kind not in (LABEL, LOGO, FIGURE, FURNITURE):
             return
         n -= 1
+
+
+def _over_standfirst(upper: str, lower: str) -> bool:
+    """Whether a headline-like line is the headline over a longer standfirst under it: it reads as a sentence
+    (a word in lower case, which a menu of section names has not), names no button ("Print this page") and is
+    the shorter of the two."""
+    words = upper.split()
+    return (len(upper) < len(lower) and any(word[0].islower() for word in words[1:])
+            and not any(word in FURNITURE_LINES for word in line_key(upper).split()))
 
 
 def _continued(kinds: list[str], runs: list[_Run], story: _Run) -> _Run:
@@ -261,6 +298,34 @@ def _continued(kinds: list[str], runs: list[_Run], story: _Run) -> _Run:
             break
         story = _Run(run.start, story.end, story.chars + run.chars, run.strength, run.title, run.header)
     return story
+
+
+def _with_entries(lines: Sequence[str], kinds: list[str], runs: list[_Run], story: _Run) -> _Run:
+    """A live blog: when the story's headline has a time of day right above it, it is one entry of several. The
+    entries around it (a time, a headline, text) and the run under the page's headline above them (the
+    standfirst, then the byline and date) are one story, and each entry's headline is one of its paragraphs."""
+    if story.title < 1 or not is_clock_time(lines[story.title - 1]):
+        return story
+    before = [run for run in runs if run.end <= story.start]
+    for run in runs:
+        if run.start >= story.end and _entry_gap(lines, kinds, story.end, run.start):
+            story = _Run(story.start, run.end, story.chars + run.chars, story.strength, story.title, story.header)
+    head = before[-1] if before else None
+    if head is not None and head.title >= 0 and _entry_gap(lines, kinds, head.end, story.start):
+        story = _Run(head.start, story.end, head.chars + story.chars, head.strength, head.title, head.header,
+                     more_header=range(head.end, story.title))
+    for n in range(story.start, story.end):
+        if kinds[n] == HEADLINE and is_clock_time(lines[n - 1]):
+            kinds[n] = ENTRY
+    return story
+
+
+def _entry_gap(lines: Sequence[str], kinds: list[str], start: int, end: int) -> bool:
+    """Whether the lines between two runs are header lines and then an entry's time and headline."""
+    clock = next((n for n in range(start, end) if is_clock_time(lines[n])), -1)
+    return (clock >= 0 and end - start <= MAX_HEADER + 2 and all(kinds[n] in (DATE, FURNITURE, LABEL) for n in
+                                                                 range(start, clock))
+            and all(kinds[n] == HEADLINE for n in range(clock + 1, end)) and end - clock == 2)
 
 
 def _box(between: list[str]) -> bool:
@@ -293,7 +358,7 @@ def _read_header(lines: Sequence[str], kinds: list[str], story: _Run, article: A
     "01 Nov, 2023", the headline), and it dates the story when nothing under the headline does.
     """
     first = story.header if story.header >= 0 else story.start
-    header = list(range(first, story.start))
+    header = [*range(first, story.start), *story.more_header]
     if story.title >= 0:
         article.title = TITLE_SUFFIX.sub("", lines[story.title]) or None
         above = story.title - 1
@@ -312,6 +377,11 @@ def _read_header(lines: Sequence[str], kinds: list[str], story: _Run, article: A
             if date:
                 dates.append((n < first, _date_rank(text), date))
             article.byline = article.byline or name
+        elif kinds[n] in (LABEL, HEADLINE) and story.title >= 0 and n >= first and name_in(text) and DATE in (
+                kinds[n - 1], kinds[min(n + 1, len(kinds) - 1)]):
+            article.byline = article.byline or name_in(text)  # a name alone beside the date, under the headline
+        elif line_key(text) == "by" and n + 1 < len(lines) and len(lines[n + 1].split()) <= MAX_NAME_WORDS:
+            article.byline = article.byline or clean_byline(lines[n + 1])  # "By" on a line of its own
     article.published = min(dates)[2] if dates else None
 
 
@@ -327,25 +397,37 @@ def _date_and_name(text: str) -> tuple[str | None, str | None]:
         return named[1], clean_byline(named[0])
     by = BY_LINE.match(text)
     if by:
-        return None, clean_byline(text)
+        return dateline(text) or iso_date(text), clean_byline(text)
+    named = name_and_date(text)
+    if named:
+        return named[1], clean_byline(named[0])
+    alone = name_in(text)
+    if alone:
+        return None, alone
     if ends_relative_time(text):
         rest = without_relative_time(text)
         return None, clean_byline(rest) if rest and len(rest.split()) <= MAX_NAME_WORDS else None
     date = dateline(text) or iso_date(text)
-    name = _NAME_BEFORE.match(text) if date else None
+    name = (_NAME_BEFORE.match(text) or _NAME_AFTER.search(text)) if date else None
     return date, clean_byline(name["name"]) if name else None
 
 
 def _read_body(lines: Sequence[str], kinds: list[str], story: _Run, article: Article) -> None:
     """Paragraphs and related links; captions, sign-ups, dates and furniture are left out."""
     pending: list[str] = []
+    writer = line_key(article.byline or "")
     for n in range(story.start, story.end):
         text, kind = lines[n], kinds[n]
-        if kind in (SENTENCE, TEASER):
+        if writer and article.paragraphs and n not in story.more_header and (line_key(text) == writer or (
+                kind == DATE and line_key(clean_byline(text) or "") == writer)):
+            break  # the writer's name again after the story ("Written by …"): a box about the writer
+        if kind in (SENTENCE, TEASER, ROW, ENTRY):
             if article.paragraphs:
                 article.related.extend(pending)
             pending.clear()
             article.paragraphs.append(text)
+        elif kind == HEADLINE and _NUMBERED.match(text) and n + 1 < story.end and kinds[n + 1] == SENTENCE:
+            article.paragraphs.append(text)  # "2. Salaried income tax": an item's heading in a numbered list
         elif kind == HEADLINE and len(text.split()) <= MAX_RELATED_WORDS and not _before_caption(kinds, n):
             pending.append(text)  # another story's headline: related, when the story goes on after it
     _teaser_from_first_paragraph(article)

@@ -16,7 +16,7 @@ FURNITURE_LINES = frozenset({
     "skip to main navigation", "skip to footer", "jump to content", "toggle navigation", "open menu",
     "close menu", "menu", "search", "close", "tweet", "pin", "reddit", "sign up", "log in", "login",
     "back to top", "image", "photo", "video", "story continues below advertisement",
-    "scroll to continue with content", "advertisement scroll to continue",
+    "scroll to continue with content", "advertisement scroll to continue", "play video", "watch video", "follow",
 })
 # Lines after which the story is over (the same comparison).
 STOP_LINES = frozenset({
@@ -38,7 +38,17 @@ SECTION_NAMES = frozenset({"print", "video", "latest", "opinion"})
 # Legal lines of a site's footer (matched against lower-cased text: a case-blind pattern is several times slower).
 FOOTER_TEXT = re.compile(
     r"\b(?:all rights reserved|registered in (?:england|scotland|ireland)|may not be reproduced|"
-    r"reproduced without (?:the )?(?:prior )?(?:written )?permission)\b"
+    r"reproduced without (?:the )?(?:prior )?(?:written )?permission|"
+    r"views expressed (?:in this (?:article|piece|column) )?are (?:the )?(?:writer|author|contributor)s?(?:'|’)s? own)"
+)
+# A note on the writer at the end of a story ("The writer is a former finance minister."): not the story.
+WRITER_NOTE = re.compile(r"^(?:the )?(?:writer|author|columnist|contributor)s? (?:is|are|was|were|has|teaches|works)\b",
+                         re.IGNORECASE)
+MAX_WRITER_NOTE = 300
+# Words of a consent dialog's text (the purposes and partners it lists); a sentence with two of them is the dialog's.
+CONSENT_TERMS = re.compile(
+    r"\b(?:consent|cookies?|partners|personal data|legitimate interests?|your (?:device|profile|preferences|"
+    r"choices|data)|personali[sz]ed (?:ads|advertising|content)|precise geolocation|unique identifiers)\b"
 )
 
 # Elements whose content is never article or ticker text (each costs one pass over the tree).
@@ -85,7 +95,7 @@ NEGATIVE_WORDS = frozenset({
     "popup", "overlay", "toolbar", "pagination", "pager", "tags", "tagcloud", "skip", "skiplink", "print",
     "login", "signin", "signup", "register", "ticker", "marquee", "meta", "complementary", "community",
     "partners", "donate", "promo", "promos", "outstream", "subnav", "topbar", "copyright", "legal",
-    "unsubscribe", "offscreen", "jumplink", "logo", "sitename", "sitetitle",
+    "unsubscribe", "offscreen", "jumplink", "logo", "sitename", "sitetitle", "disclaimer",
 })
 NEGATIVE_PREFIXES = (
     "advert", "sponsor", "comment", "subscri", "related", "sharing", "sharebar", "shareicon", "socialicon",
@@ -147,12 +157,13 @@ NOTICE_TEXT = re.compile(
     r"unlimited (?:digital )?access|"
     r"(?:sign|log) ?in to (?:continue|read)|create a free account|register to (?:continue|read)|"
     r"you(?:'|’)ve reached your|free articles? (?:left|remaining)|"
-    r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,30}newsletter)"
+    r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,30}newsletter|(?:in|to) your inbox|"
+    r"(?:free or paid|paid) subscriber|(?:type|enter) your e-?mail)"
 )
 # Every match of the notice pattern holds one of these (a cheap test before the pattern; each is rare in prose,
 # so the pattern seldom runs).
 NOTICE_STEMS = ("cookie", "subscri", "newsletter", "in to ", "register to", "free account", "reached your",
-                "free article", "unlimited", "continue reading", "manage")
+                "free article", "unlimited", "continue reading", "manage", "inbox", "your e")
 
 
 # Class tokens that describe a state or a taxonomy term (has-sidebar, tag-budget, ads-enabled), not what

@@ -13,7 +13,7 @@ from parsing.extract.dates import dateline, is_date_only, iso_date
 from parsing.extract.lines import line_key
 from parsing.html.blocks import Block, ElementTable, ImageRef
 from parsing.html.marks import BYLINE, CAPTION, DATE, FIGURE, TEASER
-from parsing.sites.vocabulary import FURNITURE_LINES, STOP_LINES, SUBHEADINGS
+from parsing.sites.vocabulary import FURNITURE_LINES, MAX_WRITER_NOTE, STOP_LINES, SUBHEADINGS, WRITER_NOTE
 
 MAX_PARAGRAPHS = 5_000
 MAX_KEYED_CHARS = 100
@@ -31,8 +31,11 @@ _KEEP_SHORT = frozenset({"p", "li", "blockquote", "pre", "td", "tr", "dd", "dt",
 _SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ":", ")", "…", "。", "！", "？", "۔", "؟")
 _PROSE_END = (".", "!", "?", "”", '"', "’", "'", "…", "。", "！", "？", "۔", "؟")
 MIN_SENTENCE_WORDS = 12
+MAX_COUNT_CHARS = 12
+_WORD = re.compile(r"[^\W\d_]{2}")
 _READ_MORE = re.compile(
-    r"^(?:read more|also read|read also|related|see also|also see|more)\s?[:\-–—]\s?", re.IGNORECASE
+    r"^(?:read more|also read|read also|read|related|see also|also see|more|watch|video|listen)\s?[:\-–—]\s?",
+    re.IGNORECASE,
 )
 _PARTICLES = r"de|da|del|der|den|van|von|bin|al|el|la|le|di|du|dos"  # lower-case words inside names
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|" + _PARTICLES + ")"
@@ -40,11 +43,12 @@ _CAPITAL_WORD = r"[^\W\d_a-z][\w.'’-]*"  # a word that starts with a letter ot
 _NAMES = _CAPITAL_WORD + r"(?:\s+(?:" + _CAPITAL_WORD + "|" + _PARTICLES + r")){0,4}"
 # "By Jane Doe", "By JANE DOE and John Roe | Reuters", "Par Jean Dupont": a name after the word, no sentence
 BY_LINE = re.compile(
-    r"^(?i:by|par|von|por|di|door|av)\s*:?\s+(?P<name>" + _NAMES + r"(?:\s*(?:,|and|&|und|et|y)\s+" + _NAMES
-    + r")*)(?:\s*[|,·•–—-].{0,60})?$"
+    r"^(?i:(?:posted|written|reported|words|story|text)\s+)?(?i:by|par|von|por|di|door|av)\s*:?\s+(?P<name>"
+    + _NAMES + r"(?:\s*(?:,|and|&|und|et|y)\s+" + _NAMES + r")*)(?:(?:\s*[|,·•–—-]|\s+(?i:on|at)\s).{0,60})?$"
 )
 NAME_DATE = re.compile(
-    r"^(?:by\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+" + _NAME_WORD + r"){0,4}),?\s+(?:\|\s+)?"
+    r"^(?:by\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+" + _NAME_WORD + r"){0,4}),?\s+(?:[|·•]\s+)?"
+    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
     r"(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\b.{0,24}$"
 )
 _ICON = re.compile(
@@ -89,6 +93,7 @@ class _Builder:
         self.pending_related: list[str] = []
         self.open_image: int = -1  # index of the last image while it may still get a caption
         self.after_image = False  # the last thing placed was an image
+        self.teaser_parent = -1  # parent element of the teaser's block
 
     def paragraph(self, text: str, parent: int) -> None:
         out = self.out
@@ -127,6 +132,8 @@ class _Builder:
         date = dateline(text) if not self.out.paragraphs or len(text) <= MAX_LATE_DATELINE else None
         if date or is_date_only(text):
             self.out.dates.append(text)
+            if len(text) < 100 and BY_LINE.match(text):
+                self.out.bylines.append(text)  # "Posted by Jane Doe on March 11, 2025"
             return True
         named = NAME_DATE.match(text) if not self.out.paragraphs and block.kind not in TABULAR else None
         if named and iso_date(named["date"]):
@@ -144,7 +151,11 @@ class _Builder:
     def _teaser(self, block: Block) -> bool:
         if block.marks & TEASER and not self.out.paragraphs and len(block.text) <= MAX_TEASER_CHARS:
             if self.out.summary is None:
-                self.out.summary = block.text
+                self.out.summary, self.teaser_parent = block.text, self.parents[block.elem]
+                return True
+            if self.parents[block.elem] == self.teaser_parent and is_sentence(block.text):
+                self.paragraph(self.out.summary, self.teaser_parent)  # an intro of paragraphs opens the story
+                return False
             return True
         return False
 
@@ -190,6 +201,8 @@ def _handle(builder: _Builder, block: Block) -> bool:
         return True  # a short line right under an image that has no caption yet is its caption
     if builder.header_line(block):
         return True
+    if builder.out.paragraphs and len(text) <= MAX_WRITER_NOTE and text[:1] in "TtWwAaCc" and WRITER_NOTE.match(text):
+        return True  # a note on the writer under the story
     if block.kind in SUBHEADINGS:
         if not _is_link_line(block):
             builder.heading = heading_text(text)
@@ -201,6 +214,8 @@ def _handle(builder: _Builder, block: Block) -> bool:
         return True
     if len(text) < 40 and block.kind not in _KEEP_SHORT and not text.endswith(_SENTENCE_END):
         return True  # a label of the page's furniture ("3 min read", "Photo"), not a paragraph
+    if len(text) <= MAX_COUNT_CHARS and block.kind not in TABULAR and not _WORD.search(text):
+        return True  # a count or an ornament ("1.2K", "* * *") outside a table: no word in it
     parent = builder.parents[block.elem]
     if builder.fence >= 0 and parent != builder.fence:
         return False  # text from elsewhere after a "Related stories" line: the story is over

@@ -51,7 +51,7 @@ def extract_article(root: LexborNode | None, meta: HeadMeta, skip: Collection[st
                       images=parts.images)
     _fill_body(article, meta, table, scored, bool(skip))
     header = header_lines(table, scored, title)
-    article.summary = article.summary or header_teaser(header)
+    article.summary = article.summary or header_teaser(header, table, scored)
     article.byline = choose_byline(meta, table, scored, parts, header, title)
     article.published = choose_date(meta, table, scored, parts, header)
     article.section = choose_section(meta, table, scored, title)

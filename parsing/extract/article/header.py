@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from parsing.extract.article.assemble import BY_LINE, NAME_DATE, TABULAR, Assembly, heading_text
-from parsing.extract.article.region import Scored
-from parsing.extract.dates import DATE_START, dateline, iso_date
-from parsing.extract.lines import line_key, section_label
+from parsing.extract.article.region import Scored, prose_chars
+from parsing.extract.dates import DATE_START, dateline, is_date_only, iso_date
+from parsing.extract.lines import is_date_line, line_key, name_in, section_label
 from parsing.extract.metadata import HeadMeta, meta_author, meta_date, meta_section
 from parsing.html.blocks import Block, ElementTable
 from parsing.html.marks import BYLINE, DATE, NOTICE, STORY, TEASER
@@ -25,8 +26,9 @@ MAX_STORY_CLIMB = 6
 MAX_TITLE_CHARS = 300
 HEADING_REACH = 12  # blocks between the story's <h1> and its first paragraph
 MAX_HEADER_CHARS = 200
-_BY_PREFIX = re.compile(r"^(?:by|par|von|por|di|door|av)\s*:?\s+", re.IGNORECASE)
-_TRAILING = re.compile(r"[\s|,·•–—:-]+$")
+_BY_PREFIX = re.compile(r"^(?:(?:posted|written|reported|words|story|text)\s+)?(?:by|par|von|por|di|door|av)\s*:?\s+",
+                        re.IGNORECASE)
+_TRAILING = re.compile(r"(?:[\s|,·•–—:-]|\s(?i:on|at)\b)+$")
 _DIGIT = re.compile(r"\d")
 _BY_INSIDE = re.compile(r"\s(?:by|par|von|por)\s+(?=[A-Z])", re.IGNORECASE)
 _SENTENCE = re.compile(r"[.!?]\s")
@@ -37,6 +39,30 @@ _DATELINE_START = re.compile(r"\b(?:published|updated|posted|last updated)\b", r
 def story_end(table: ElementTable, scored: Scored) -> int:
     """Index of the last element of the story (the whole page when none was chosen)."""
     return table.end[scored.roots[-1]] if scored.roots else len(table) - 1
+
+
+def story_start(table: ElementTable, scored: Scored) -> int:
+    """Index of the element of the story's first paragraph (bylines and dates in a bar sit above it)."""
+    if scored.start < 0:
+        scored.start = _first_text(table, scored)
+    return scored.start
+
+
+def _first_text(table: ElementTable, scored: Scored) -> int:
+    if not scored.roots:
+        return 0
+    first = scored.roots[0]
+    for block in table.blocks:
+        if (block.elem > first and table.inside(block.elem, first) and scored.bad_ancestor[block.elem] < 0
+                and prose_chars(block) > 0):
+            return block.elem
+    return first
+
+
+def _in_bar(table: ElementTable, scored: Scored, index: int, start: int) -> bool:
+    """Whether an element is outside furniture, or inside a small bar of metadata above the story's start."""
+    bad = scored.bad_ancestor[index]
+    return bad < 0 or (index < start and _small_bar(table, bad))
 
 
 def headings(table: ElementTable, scored: Scored) -> list[str]:
@@ -79,7 +105,7 @@ def story_heading(table: ElementTable, scored: Scored) -> str | None:
 def clean_byline(text: str) -> str | None:
     """A byline with spacing collapsed, what follows the name (a dateline, a date, digits) and trailing
     separators cut, and a leading "By" removed; None when no name is left."""
-    text = " ".join(text[:MAX_SMALL_TEXT].split())
+    text = _BY_PREFIX.sub("", " ".join(text[:MAX_SMALL_TEXT].split()))
     cut = _DATELINE_START.search(text)
     if cut:
         text = text[: cut.start()]
@@ -105,21 +131,33 @@ def _element_bylines(table: ElementTable, scored: Scored, title: str | None) -> 
     """
     found: list[tuple[int, str]] = []
     last = story_end(table, scored)
-    first = scored.roots[0] if scored.roots else 0
+    start = story_start(table, scored)
+    lines: dict[int, list[str]] | None = None
     for index in range(min(last + 1, len(table))):
-        if not table.marks[index] & BYLINE:
-            continue
-        bad = scored.bad_ancestor[index]
-        if bad >= 0 and (index > first or not _small_bar(table, bad)):
+        if not table.marks[index] & BYLINE or not _in_bar(table, scored, index, start):
             continue
         text = _small_text(table, index)
         if 0 < len(text) < MAX_BYLINE_CHARS and not _SENTENCE.search(text):
-            found.append((index, text))
+            if table.end[index] > index:  # its lines, when it has several: their texts run together in ``text``
+                lines = lines if lines is not None else _lines_by_element(table)
+                parts = [line for elem in range(index, table.end[index] + 1) for line in lines.get(elem, ())]
+                parts.sort(key=lambda line: _BY_PREFIX.match(line) is None)  # "by Jane Doe" before "Tech Industry"
+                found.extend((index, part) for part in (parts if len(parts) > 1 else [text]))
+            else:
+                found.append((index, text))
             if len(found) >= MAX_CANDIDATES:
                 break
     anchor = _title_element(table, scored, title)
     found.sort(key=lambda item: abs(item[0] - anchor))  # the one nearest the title is the story's
     return [text for _index, text in found]
+
+
+def _lines_by_element(table: ElementTable) -> dict[int, list[str]]:
+    """The texts of the blocks each element owns ("Jane Doe" and "Business reporter" of a byline box)."""
+    lines: dict[int, list[str]] = {}
+    for block in table.blocks:
+        lines.setdefault(block.elem, []).append(block.text)
+    return lines
 
 
 def _small_text(table: ElementTable, index: int) -> str:
@@ -159,36 +197,56 @@ def header_lines(table: ElementTable, scored: Scored, title: str | None) -> list
     )
     if heading is None:
         heading = next((n for n, b in enumerate(table.blocks[:start]) if b.kind == "h1"), max(0, start - 8))
-    return [block for block in table.blocks[max(0, heading - 3): start][:MAX_HEADER_LINES]
-            if scored.bad_ancestor[block.elem] < 0 and len(block.text) <= MAX_HEADER_CHARS]
+    begin = story_start(table, scored)
+    lines = [block for block in table.blocks[max(0, heading - 3): start][:MAX_HEADER_LINES]
+             if _in_bar(table, scored, block.elem, begin) and len(block.text) <= MAX_HEADER_CHARS]
+    for block in table.blocks[start: start + MAX_HEADER_LINES]:  # inside the story's element, above its text
+        if block.elem >= begin:
+            break
+        if _in_bar(table, scored, block.elem, begin) and len(block.text) <= MAX_HEADER_CHARS:
+            lines.append(block)
+    return lines
 
 
-def header_teaser(header: list[Block]) -> str | None:
-    """A teaser (standfirst, excerpt) between the title and the story."""
-    return next((block.text for block in header if block.marks & TEASER and block.kind not in HEADINGS), None)
+def header_teaser(header: list[Block], table: ElementTable, scored: Scored) -> str | None:
+    """A teaser (standfirst, excerpt) between the title and the story's element (inside it, the story's own
+    reading finds its teaser)."""
+    first = scored.roots[0] if scored.roots else -1
+    return next((block.text for block in header if block.marks & TEASER and block.kind not in HEADINGS
+                 and not (first >= 0 and table.inside(block.elem, first))), None)
 
 
 def choose_byline(meta: HeadMeta, table: ElementTable, scored: Scored, parts: Assembly, header: list[Block],
                   title: str | None) -> str | None:
-    """JSON-LD or <meta> author, else a byline element, else a "By ..." line near the title."""
-    lines = [block.text for block in header]
-    by_lines = [line for line in lines if BY_LINE.match(line) and len(line) < MAX_BYLINE_CHARS]
-    by_lines += [match["name"] for block in header if block.kind not in TABULAR
-                 and (match := NAME_DATE.match(block.text)) and iso_date(match["date"])]
-    for text in [meta_author(meta) or "", *_element_bylines(table, scored, title), *by_lines, *parts.bylines]:
-        if BY_LINE.match(text) or text:
-            cleaned = clean_byline(text)
-            if cleaned:
-                return cleaned
+    """JSON-LD or <meta> author, else a byline element, else a "By ..." line near the title, else a name alone
+    beside the date line (each source read only when the ones before it gave no name)."""
+    for text in _byline_candidates(meta, table, scored, parts, header, title):
+        cleaned = clean_byline(text) if text else None
+        if cleaned:
+            return cleaned
     return None
+
+
+def _byline_candidates(meta: HeadMeta, table: ElementTable, scored: Scored, parts: Assembly, header: list[Block],
+                       title: str | None) -> Iterator[str]:
+    yield meta_author(meta) or ""
+    yield from _element_bylines(table, scored, title)
+    lines = [block.text for block in header]
+    yield from (line for line in lines if BY_LINE.match(line) and len(line) < MAX_BYLINE_CHARS)
+    yield from (match["name"] for block in header if block.kind not in TABULAR
+                and (match := NAME_DATE.match(block.text)) and iso_date(match["date"]))
+    yield from parts.bylines
+    yield from (name for n, text in enumerate(lines) if (name := name_in(text)) and any(
+        is_date_line(near) for near in lines[max(0, n - 1): n + 2:2]))  # a name alone beside the date line
 
 
 def _time_dates(table: ElementTable, scored: Scored) -> list[str]:
     """Dates of <time datetime> and date-marked elements outside furniture, before the story's end."""
     found: list[str] = []
     last = story_end(table, scored)
+    start = story_start(table, scored)
     for index in range(min(last + 1, len(table))):
-        if not table.marks[index] & DATE or scored.bad_ancestor[index] >= 0:
+        if not table.marks[index] & DATE or not _in_bar(table, scored, index, start):
             continue
         node = table.nodes[index]
         attrs = node.attributes
@@ -214,7 +272,8 @@ def choose_date(meta: HeadMeta, table: ElementTable, scored: Scored, parts: Asse
     found: list[tuple[str, str]] = []
     for text, kind in lines:
         match = NAME_DATE.match(text) if kind not in TABULAR else None
-        date = dateline(text) or (iso_date(match["date"]) if match else None) or (iso_date(text) if not kind else None)
+        date = (dateline(text) or (iso_date(match["date"]) if match else None)
+                or (iso_date(text) if not kind or is_date_only(text) else None))
         if date:
             found.append((date, text))
     for date, text in found:

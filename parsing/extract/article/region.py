@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from parsing.extract.dates import dateline, is_date_only
 from parsing.html.blocks import Block, ElementTable, SkipLines
-from parsing.html.marks import ARIA_HIDDEN, HIDDEN, LAYOUT_NEGATIVE, NEGATIVE, NOTICE, STORY
+from parsing.html.marks import ARIA_HIDDEN, HIDDEN, LAYOUT_NEGATIVE, NEGATIVE, NOTICE, SKIPPABLE, STORY
 from parsing.sites.vocabulary import HEADINGS, NOTICE_STEMS, NOTICE_TEXT, STORY_TAGS
 
 MIN_PROSE_CHARS = 25
@@ -37,7 +37,8 @@ GAP_LINK_DENSITY = 0.3
 CLEAN_MIN_GAIN = 50.0
 CLEAN_MAX_LOSS = 0.15
 REPEATED_TEXT = 3  # a short line met this often is furniture ("Advertisement", "Share")
-MAX_NOTICE_CHARS = 600  # a longer block is not a notice, whatever it says
+MAX_NOTICE_CHARS = 600
+WHOLE_PAGE = 0.8  # share of the page's prose that makes an element the page itself  # a longer block is not a notice, whatever it says
 
 
 @dataclass(slots=True)
@@ -49,6 +50,7 @@ class Scored:
     skipped: set[int]  # blocks whose text the caller said to pass over (quote table and strip lines)
     roots: list[int]  # the story: these elements' subtrees, in document order
     score: float  # the winning element's score (0 when no element holds prose)
+    start: int = -1  # element of the story's first paragraph, once ``header.story_start`` has found it
 
 
 def prose_chars(block: Block) -> int:
@@ -95,6 +97,8 @@ def furniture(table: ElementTable, cards: set[int], prose_in: list[float], story
             bad = story_in[index] == 0 or not _main_branch(table, prose_in, index)
             if marks & NOTICE:
                 bad = True
+            elif bad and not marks & SKIPPABLE and prose_in[index] >= WHOLE_PAGE * prose_in[0]:
+                bad = False  # a word read inside ("print-page", "meta") on the wrapper of the whole page
             elif bad and marks & HIDDEN:
                 bad = prose_in[index] < 0.8 * prose_in[0]
             elif not marks & NEGATIVE:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsing.extract.dates import dateline, is_date_only, iso_date
+from parsing.extract.dates import dateline, is_date_only, iso_date, name_and_date
 
 
 @pytest.mark.parametrize(("text", "iso"), [
@@ -14,6 +14,10 @@ from parsing.extract.dates import dateline, is_date_only, iso_date
     ("Tue, 11th March 2025", "2025-03-11"),
     ("11 Mar, 2025 05:42pm", "2025-03-11"),
     ("28.04.2019", "2019-04-28"),
+    ("Tue, 12/31/2024 - 17:00", "2024-12-31"),
+    ("31/12/2024", "2024-12-31"),
+    ("05/06/2024", None),  # May 6 or 5 June: not read
+    ("17 دسمبر 2024", "2024-12-17"),
     ("2025-13-01", None),
     ("172,766", None),
     ("", None),
@@ -28,3 +32,14 @@ def test_datelines_and_date_only_lines():
     assert dateline("Prices published on the exchange rose") is None
     assert is_date_only("March 11, 2025, 5:42 PM PKT") and is_date_only("01 Nov, 2023")
     assert not is_date_only("Rates held on March 11, 2025 by the bank")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("ویب ڈیسک 17 دسمبر 2024", ("ویب ڈیسک", "2024-12-17")),
+    ("Staff Reporter | 12 Mar 2025 10:41am", ("Staff Reporter", "2025-03-12")),
+    ("The rupee fell on 12 Mar 2025", None),
+    ("Rates 12 Mar 2025 and more", None),
+    ("12 Mar 2025", None),
+])
+def test_name_and_date(text, found):
+    assert name_and_date(text) == found

@@ -1,7 +1,7 @@
 """The article extractor on the development set: 130 real pages (Mozilla Readability's test pages in
 ../shared/corpora), scored with the shared scorer's own metric, must not fall below what it reaches today.
 
-Floors (this code: body F1 0.960, title 107/130, byline 53/76, date 31/33; trafilatura 2.3.1 on the same pages:
+Floors (this code: body F1 0.960, title 107/130, byline 54/76, date 31/33; trafilatura 2.3.1 on the same pages:
 0.929, 85, 34, 31). Skipped when ../shared is absent.
 """
 
@@ -20,7 +20,7 @@ from tests.paths import SHARED
 
 CORPUS = SHARED / "corpora" / "readability-test-pages.tar.xz"
 SCORER = SHARED / "tools" / "score_articles.py"
-FLOORS = {"f1": 0.959, "title": 107, "byline": 53, "date": 31}
+FLOORS = {"f1": 0.959, "title": 107, "byline": 54, "date": 31}
 
 
 def _scorer() -> ModuleType:

@@ -7,6 +7,7 @@ import json
 import pytest
 
 import parsing
+from parsing.extract.lines import is_comments_heading
 from parsing.extract.textcopy import build_text_article
 from tests.paths import FIXTURES
 
@@ -147,3 +148,139 @@ def test_a_long_run_after_the_end_of_the_story_is_not_the_story():
     article = _copy(TICKER, "Cement despatches rise 9pc in October", "Published November 2, 2020", BODY[:1],
                     "Comments", "200 characters", comments)
     assert (article.title, article.paragraphs) == ("Cement despatches rise 9pc in October", BODY[:1])
+
+
+def test_a_writers_name_alone_under_the_headline_is_the_byline():
+    article = _copy(TICKER, "Cement despatches rise 9pc in October", "Aamir Shafaat Khan", "February 11, 2025", BODY)
+    assert (article.title, article.byline, article.published) == (
+        "Cement despatches rise 9pc in October", "Aamir Shafaat Khan", "2025-02-11")
+
+
+def test_an_alt_text_run_into_the_same_name_is_read_once():
+    article = _copy("Cement despatches rise 9pc in October", "Jane DoeJane Doe", "Published June 14, 2025", BODY,
+                    "Jane Doe", "Jane Doe is an economist who writes on taxation and public finance for the paper.")
+    assert (article.title, article.byline, article.paragraphs) == ("Cement despatches rise 9pc in October", "Jane Doe",
+                                                                   BODY)
+
+
+def test_consent_dialog_sentences_are_never_the_story():
+    dialog = ["This site asks for consent to use your data",
+              "We and our partners store and access information on your device, such as cookies, and process "
+              "personal data such as unique identifiers.",
+              "Some of our partners process your data on the basis of legitimate interest, which you can object to.",
+              "With your permission we and our partners may use precise geolocation data through device scanning."]
+    article = _copy(dialog, "Cement despatches rise 9pc in October", "Jane Doe 01 Nov, 2023", BODY)
+    assert (article.title, article.byline, article.paragraphs) == (
+        "Cement despatches rise 9pc in October", "Jane Doe", BODY)
+
+
+def test_a_tables_rows_inside_the_story_stay():
+    rows = ["Rs billion Q2 FY25 Q2 FY24", "Net sales 121.4 109.8", "Gross profit 34.9 27.6", "Profit 18.2 13.8"]
+    lines = ["Cement despatches rise 9pc in October", "By Jane Doe", *BODY[:2], *rows, BODY[2]]
+    article = build_text_article(lines, rows=range(4, 8))
+    assert article.paragraphs == [*BODY[:2], *rows, BODY[2]]
+    assert build_text_article(lines).paragraphs == BODY[:2]  # without knowing the rows, the story stops there
+
+
+@pytest.mark.parametrize("line", ["Like this:", 'In "Energy"', "Like Loading..."])
+def test_lines_of_two_words_are_never_paragraphs(line):
+    assert _copy("Cement despatches rise 9pc in October", BODY, line).paragraphs == BODY
+
+
+@pytest.mark.parametrize("heading", ["Comments (3)", "12 comments", "2 responses to “Rupee ends week lower”",
+                                     "Leave a Reply", "Closed for comments."])
+def test_readers_comments_after_the_story_are_not_paragraphs(heading):
+    comment = ("Another loan, another set of promises that will be broken the moment the money arrives, as every "
+               "time before, and nobody will answer for it.")
+    article = _copy("Cement despatches rise 9pc in October", "Jane Doe 01 Nov, 2023", BODY, heading, "Asad",
+                    comment)
+    assert article.paragraphs == BODY
+
+
+def test_a_sentence_about_replies_is_no_comments_heading():
+    assert not is_comments_heading("Replies to the questionnaire were due Monday")
+
+
+def test_a_live_blogs_entries_are_one_story_under_the_pages_headline():
+    entries = ["3:35pm", "Cement despatches rise 9pc", BODY[0], "Share", "1:10pm", "Exports fall for a third month",
+               BODY[1], "Share", "9:32am", "Coal prices ease", BODY[2]]
+    article = _copy("Cement live: despatches, exports and prices", "Follow the day's news as it happened, with "
+                    "the latest figures.", "By Jane Doe", "Updated 01 Nov, 2023", entries)
+    assert (article.title, article.byline, article.published) == (
+        "Cement live: despatches, exports and prices", "Jane Doe", "2023-11-01")
+    assert article.paragraphs == ["Follow the day's news as it happened, with the latest figures.",
+                                  "Cement despatches rise 9pc", BODY[0], "Exports fall for a third month", BODY[1],
+                                  "Coal prices ease", BODY[2]]
+
+
+def test_a_headline_under_a_time_without_a_live_blog_above_stays_the_title():
+    article = _copy("Home", "3:35pm", "Cement despatches rise 9pc in October", BODY)
+    assert (article.title, article.paragraphs) == ("Cement despatches rise 9pc in October", BODY)
+
+
+def test_a_standfirst_under_the_headline_is_not_the_title():
+    article = _copy("Markets", "SBP cuts policy rate to 13pc as inflation eases",
+                    "Fifth cut in a row brings the rate to its lowest since 2022", "By Jane Doe", "01 Nov, 2023", BODY)
+    assert (article.title, article.byline, article.published) == (
+        "SBP cuts policy rate to 13pc as inflation eases", "Jane Doe", "2023-11-01")
+
+
+@pytest.mark.parametrize("above", ["Home Markets World Business", "Auto Times Print this page"])
+def test_a_menu_or_toolbar_above_the_headline_is_not_the_title(above):
+    article = _copy(above, "Cement despatches rise 9pc in October", "By Jane Doe", "01 Nov, 2023", BODY)
+    assert article.title == "Cement despatches rise 9pc in October"
+
+
+def test_a_question_headline_over_a_standfirst():
+    article = _copy("Is this time different?", "The current account surplus is not only about imports",
+                    "Jane Doe", "Jun 03, 2025", BODY)
+    assert (article.title, article.byline, article.published) == ("Is this time different?", "Jane Doe", "2025-06-03")
+
+
+@pytest.mark.parametrize("line", ["The writer is a former finance minister.", "Startup Ledger © 2025",
+                                  "Get the weekly funding roundup in your inbox. Sign up for free."])
+def test_notes_on_the_writer_copyright_and_sign_ups_after_the_story_are_not_paragraphs(line):
+    assert _copy("Cement despatches rise 9pc in October", "By Jane Doe", BODY, line).paragraphs == BODY
+
+
+def test_a_date_with_the_reading_time_dates_the_story():
+    article = _copy("Cement despatches rise 9pc in October", "Jane Doe", "Apr 8, 2025• 3 min read", BODY)
+    assert (article.byline, article.published) == ("Jane Doe", "2025-04-08")
+
+
+def test_a_quotation_as_the_headline():
+    article = _copy("The Market Weekly", "‘Core inflation is what matters’", "By Jane Doe", "10 May, 2025", BODY)
+    assert (article.title, article.byline, article.published) == (
+        "‘Core inflation is what matters’", "Jane Doe", "2025-05-10")
+
+
+def test_numbered_headings_of_a_list_article_are_paragraphs():
+    article = _copy("Budget 2025: five things to watch", "By Jane Doe", BODY[0], "1. The tax target", BODY[1],
+                    "2. Salaried income tax", BODY[2])
+    assert article.paragraphs == [BODY[0], "1. The tax target", BODY[1], "2. Salaried income tax", BODY[2]]
+
+
+def test_a_video_box_and_advertisement_lines_inside_the_story_do_not_end_it():
+    article = _copy("PM announces cut in power prices", "By Jane Doe", "01 Nov, 2023", BODY[0],
+                    "Watch: PM addresses the nation on power prices", "02:15", "Play video",
+                    "Story continues below advertisement", "Advertisement", BODY[1:])
+    assert (article.title, article.paragraphs) == ("PM announces cut in power prices", BODY)
+
+
+def test_a_page_name_after_the_ticker_is_not_a_byline():
+    article = _copy(TICKER, "Market Watch", BODY)
+    assert (article.title, article.byline, article.paragraphs) == (None, None, BODY)
+    assert _copy("Cement despatches rise 9pc in October", "Market Watch", BODY).byline is None
+
+
+def test_a_name_beside_a_follow_button_and_a_written_by_box_after_the_story():
+    article = _copy("The rupee, not the idea, killed our startups", "Jane Doe", "Jane Doe · Follow",
+                    "5 min read · Jun 3, 2025", "1.2K", "Listen", "Share", BODY, "Written by Jane Doe",
+                    "1.2K Followers", "Founder, writer. I write about money, startups and the exchange rate for a living.")
+    assert (article.title, article.byline, article.published, article.paragraphs) == (
+        "The rupee, not the idea, killed our startups", "Jane Doe", "2025-06-03", BODY)
+
+
+def test_by_on_a_line_of_its_own_then_the_name():
+    article = _copy("FFC profit rises 26pc to Rs22.1bn", "By", "Profit", "-", "October 22, 2025", BODY)
+    assert (article.byline, article.published) == ("Profit", "2025-10-22")

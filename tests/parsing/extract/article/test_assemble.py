@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.parsing.extract.article.helpers import FOOTER, STORY, article_of, page, paras
 
 
@@ -72,3 +74,34 @@ def test_first_paragraph_that_the_next_repeats_is_the_teaser():
     body = f"<article><h1>Rates on hold</h1><p>{STORY[0][:70]}...</p>{paras(STORY)}</article>"
     article = article_of(page(body))
     assert article.summary == f"{STORY[0][:70]}..." and article.paragraphs == STORY
+
+
+def test_a_read_line_and_a_note_on_the_writer_are_not_paragraphs():
+    body = (f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}<p><strong>READ: Rupee ends week lower</strong></p>"
+            f"{paras(STORY[2:])}<p><em>The writer is a former governor of the central bank.</em></p></article>")
+    assert article_of(page(body, "Rates on hold")).paragraphs == STORY
+
+
+def test_an_intro_of_several_paragraphs_opens_the_story():
+    body = (f"<article><h1>Rates on hold</h1><div class='gallery-intro'>{paras(STORY[:2])}</div>"
+            f"<figure><img src='a.jpg'><figcaption>Traders at the exchange. Photo: Online</figcaption></figure>"
+            "</article>")
+    assert article_of(page(body, "Rates on hold")).paragraphs == STORY[:2]
+
+
+def test_the_title_of_a_video_box_is_not_a_paragraph():
+    body = (f"<article><h1>Rates on hold</h1>{paras(STORY[:1])}<div class='video-box'><div>Watch: The governor "
+            f"explains the decision to reporters</div><div>02:15</div></div>{paras(STORY[1:])}</article>")
+    assert article_of(page(body, "Rates on hold")).paragraphs == STORY
+
+
+@pytest.mark.parametrize("line", ["1.2K", "* * *", "2,045"])
+def test_a_count_or_an_ornament_is_not_a_paragraph(line):
+    body = f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}<p>{line}</p>{paras(STORY[2:])}</article>"
+    assert article_of(page(body, "Rates on hold")).paragraphs == STORY
+
+
+def test_a_count_in_a_table_stays():
+    table = "<table><tr><td>Net sales</td><td>121.4</td></tr><tr><td>2,045</td></tr></table>"
+    body = f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}{table}{paras(STORY[2:])}</article>"
+    assert article_of(page(body, "Rates on hold")).paragraphs == [*STORY[:2], "Net sales 121.4", "2,045", *STORY[2:]]

@@ -22,6 +22,9 @@ def _story(head: str = "", above: str = "") -> str:
     ("", "<p>By Jane Doe</p>"),
     ("", '<div class="story__byline">Jane Doe <span>Published January 13, 2025</span></div>'),
     ("", "<div>Jane Doe 13 Jan, 2025</div>"),
+    ("", '<div class="post-info">Posted by <a href="/u/5">Jane Doe</a> on January 13, 2025</div>'),
+    ("", '<div class="post-meta">By Jane Doe · 13 Jan, 2025</div>'),
+    ("", '<div class="story-meta"><span class="author-name">Jane Doe</span> <span>Jan 13, 2025</span></div>'),
 ])
 def test_byline_from_each_source(head, above):
     article = article_of(_story(head, above))
@@ -52,6 +55,7 @@ def test_a_subheading_that_starts_with_by_is_not_a_byline():
     ("Lucas Nolan22 Dec 2016", "Lucas Nolan"),
     ("Tech Industry by Steven Musil", "Steven Musil"),
     ("Jane Doe | Published March 11, 2025", "Jane Doe"),
+    ("Posted by Jane Doe on March 11, 2025", "Jane Doe"),
     ("Share", None),
 ])
 def test_clean_byline(text, name):
@@ -64,6 +68,8 @@ def test_clean_byline(text, name):
     ("", '<time datetime="2025-01-13T10:00">Monday</time>'),
     ("", "<div>Published January 13, 2025</div>"),
     ("", '<div class="date">13 January 2025</div>'),
+    ("", '<div class="entry-meta"><time datetime="2025-01-13T10:00">Monday</time></div>'),
+    ("", '<div class="article-meta">By Jane Doe · 13 Jan, 2025</div>'),
 ])
 def test_date_from_each_source(head, above):
     assert article_of(_story(head, above)).published == "2025-01-13"
@@ -84,3 +90,56 @@ def test_a_date_above_the_title_is_not_the_section():
     body = f"<article><div>13 Jan, 2025</div><h1>Rates on hold</h1>{paras(STORY)}</article>"
     article = article_of(page(body))
     assert article.section is None and article.published == "2025-01-13"
+
+
+def test_a_metadata_bar_below_the_story_start_is_not_read():
+    below = f"<article><h1>Rates on hold</h1>{paras(STORY)}<div class='post-meta'>By John Roe 14 Jan, 2025</div></article>"
+    article = article_of(page(below, "Rates on hold"))
+    assert (article.byline, article.published) == (None, None)
+
+
+def test_a_byline_box_of_several_lines_gives_the_name_alone():
+    box = ('<div class="byline-block"><div class="contributor-name">By Jane Doe</div><div>Business reporter</div>'
+           "</div>")
+    assert article_of(_story("", box)).byline == "Jane Doe"
+
+
+def test_a_date_alone_in_a_metadata_bar_dates_the_story_and_the_name_beside_it_signs_it():
+    bar = '<div class="post-meta"><div><a href="/@jane">Jane Doe</a></div><div>Jan 13, 2025</div></div>'
+    article = article_of(_story("", bar))
+    assert (article.byline, article.published) == ("Jane Doe", "2025-01-13")
+
+
+@pytest.mark.parametrize("name", ["Monitoring Desk", "Sattar Khan", "Sunil Gupta"])
+def test_names_that_start_like_a_weekday(name):
+    assert clean_byline(f"By {name}") == name
+    assert article_of(_story("", f"<p>By {name}</p>")).byline == name
+
+
+def test_a_name_alone_beside_the_date_line_is_the_byline():
+    above = '<div class="source">Our Correspondent</div><div class="when">March 21, 2025</div>'
+    assert article_of(_story("", above)).byline == "Our Correspondent"
+    assert article_of(_story("", '<div class="source">Markets Today</div>')).byline is None
+
+
+@pytest.mark.parametrize("line", ["Tariq Butt | Tuesday, 18 March 2025", "Tariq Butt, Tue 18 Mar 2025"])
+def test_a_name_then_a_weekday_and_date(line):
+    article = article_of(_story("", f"<div>{line}</div>"))
+    assert (article.byline, article.published) == ("Tariq Butt", "2025-03-18")
+
+
+def test_a_weekday_before_the_date_is_never_the_byline():
+    article = article_of(_story("", "<div>Monday, November 10, 2025</div>"))
+    assert (article.byline, article.published) == (None, "2025-11-10")
+
+
+def test_in_a_byline_box_the_by_line_wins_over_a_topic_above_it():
+    box = ('<div class="authorInfo"><h6><a href="/topics/economy">Economy</a></h6><ul><li itemprop="author">'
+           "by <a href='/p/jane'>Jane Doe</a> January 13, 2025 5:03 PM PST</li></ul></div>")
+    assert article_of(_story("", box)).byline == "Jane Doe"
+
+
+def test_a_name_before_a_follow_button_beside_the_date_signs_the_story():
+    above = "<div><span>Jane Doe</span> · <a href='/f'>Follow</a></div><div>5 min read · Jun 3, 2025</div>"
+    article = article_of(_story("", above))
+    assert (article.byline, article.published) == ("Jane Doe", "2025-06-03")
