@@ -4,8 +4,9 @@ from __future__ import annotations
 
 DROP_HERE = "Drop saved pages here"
 DROP_HINT = (
-    "Save a Business Recorder page from your browser (Webpage, HTML only or Complete, a single-file MHTML page, "
-    "or the page's text) and drop the files or folders on this window, or open them here."
+    "Save a page of financial news (Business Recorder, or any site) from your browser or archiving tool — "
+    "Webpage, HTML only or Complete; MHTML; the page's text; a PDF print; a web archive, SingleFile page, WARC "
+    "or zip — and drop the files or folders on this window, or open them here."
 )
 SAMPLE_BUTTON = "Import the sample page"
 OPEN_BUTTON = "Open Saved Pages…"
