@@ -120,7 +120,8 @@ def not_a_page(head: bytes, path: Path) -> str | None:
     except parsing.ParseError as error:  # an empty file
         return None if claims_page(path) else error.message
     if form == "text" and not path.name.lower().endswith(TEXT_COPY_SUFFIXES):
-        return f"This is {_text_kind(path)}, not a saved web page (only .txt files are read as copied pages)."
+        return (f"This is {_text_kind(path)}, not a saved web page (in a folder, only text files named .txt are read "
+                "as copied pages; open this one on its own to read it as one).")
     return None
 
 

@@ -114,6 +114,17 @@ def test_a_file_named_directly_that_is_not_a_page_fails(lib: Library, tmp_path: 
     assert result.status == "failed" and "PNG image" in result.message
 
 
+def test_a_text_file_in_a_folder_is_passed_over_but_read_when_opened_on_its_own(lib: Library, tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    note = folder / "notes.md"
+    note.write_bytes(TEXT_COPY)
+    [passed_over] = lib.import_paths([folder])
+    assert passed_over.status == "ignored" and "open this one on its own" in passed_over.message
+    opened = lib.import_file(note)
+    assert opened.status == "imported" and lib.page(opened.page_id).quote_count > 0
+
+
 def test_imported_pdf_says_its_ticker_is_partial(lib: Library) -> None:
     result = lib.import_file(FORMS / "pdf" / "br-story.pdf")
     assert result.status == "imported" and "ticker strip that was on screen" in result.message
