@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         self.market = MarketPane()
         self.market.grid.symbol_activated.connect(self.show_history)
         self.market.grid.sort_changed.connect(lambda _c, _o: self.sorting.sync())
+        for model in (self.quotes.model, self.market.grid.model):  # a quote table's columns come and go
+            model.modelReset.connect(lambda: self.sorting.sync())
         self.market.strip_button.clicked.connect(self.show_strip_changes)
         self.market.range_changed.connect(self.refresh_market)
         self.tabs = QTabWidget()

@@ -14,7 +14,7 @@ from desktop.gui import dialogs
 from desktop.gui.models.page_model import AS_OF as SAVED
 from desktop.gui.models.page_model import HEADERS as PAGE_HEADERS
 from desktop.gui.models.page_model import PUBLISHED, QUOTES, SECTION, TITLE
-from desktop.gui.models.quote_model import AS_OF, CHANGE, HEADERS, KIND, PERCENT, PRICE, SYMBOL
+from desktop.gui.models.quote_model import AS_OF, CHANGE, HEADERS, KIND, PERCENT, PRICE, SYMBOL, TABLE_FIELDS
 from desktop.gui.theme import ThemeChoice
 
 if TYPE_CHECKING:
@@ -124,9 +124,13 @@ def _sort_menus(window: MainWindow, actions: WindowActions, menu: QMenu) -> None
     """One checkable entry per column; choosing the column already sorted by reverses its order."""
     quotes = menu.addMenu("Sort &Quotes By")
     group = QActionGroup(window)
-    for number, column in enumerate(QUOTE_SORTS, start=1):
+    # the columns every grid has, Ctrl+1 … Ctrl+6; then those a quote table adds (on when the grid shows them)
+    shortcuts = [f"Ctrl+{number}" for number in range(1, len(QUOTE_SORTS) + 1)] + [None] * len(TABLE_FIELDS)
+    for column, shortcut in zip((*QUOTE_SORTS, *TABLE_FIELDS), shortcuts, strict=True):
+        if column == TABLE_FIELDS[0]:
+            quotes.addSeparator()
         action = _action(window, actions, HEADERS[column].replace("%", "&%"), partial(window.sorting.quotes_by, column),
-                         f"Ctrl+{number}")
+                         shortcut)
         action.setProperty("context", "Sort quotes by")
         action.setCheckable(True)
         group.addAction(action)

@@ -8,11 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStatusBar
 
 from desktop.gui.menus import WindowActions
-from desktop.gui.models.quote_model import AS_OF, CHANGE, PRICE
+from desktop.gui.models.quote_model import AS_OF, CHANGE, HIGH, LOW, OPEN, PREVIOUS, PRICE, VOLUME
 from desktop.gui.panes.page_list import PageListPane
 from desktop.gui.panes.quote_grid import QuotePane
 
-DESCENDING_FIRST = {PRICE, CHANGE, AS_OF}  # these start with the highest (newest); the rest A→Z, losers first
+# these start with the highest (newest, most traded); the rest A→Z, losers first
+DESCENDING_FIRST = {PRICE, CHANGE, AS_OF, OPEN, HIGH, LOW, PREVIOUS, VOLUME}
 
 
 def _flipped(order: Qt.SortOrder) -> Qt.SortOrder:

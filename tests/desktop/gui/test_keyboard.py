@@ -230,3 +230,28 @@ def test_tab_reaches_every_control_of_the_market_tab_in_reading_order(qtbot, win
     expected = [market.losers_button, market.gainers_button, market.strip_button, market.range_box,
                 market.since_edit, market.until_edit, market.grid.filter_box, market.grid.view, market.grid.chart]
     assert [w for w in seen if w in expected] == expected
+
+
+def test_a_quote_tables_columns_sort_from_the_menu(qtbot, tmp_path):
+    from desktop.gui.models.quote_model import VOLUME
+    from desktop.library import Library
+    from tests.paths import FIXTURES
+
+    with Library(tmp_path / "library.db") as library:
+        library.import_paths([FIXTURES / "quotes" / "market_watch_strip" / "market_watch_strip.html", SAMPLE_PAGE])
+    win = create_main_window(tmp_path / "library.db")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.pages.model.rowCount() == 2)
+    table_row = next(r for r in range(2) if win.pages.model.page_at(r).quote_count > 100)
+    win.pages.select_row(table_row)
+    qtbot.waitUntil(lambda: win.quotes.model.rowCount() > 100)
+    volume = win.actions_.quote_sorts[VOLUME]
+    assert volume.isEnabled()
+    volume.trigger()
+    volumes = [q.volume for q in (win.quotes.model.quote_at(r) for r in range(win.quotes.model.rowCount()))]
+    known = [v for v in volumes if v is not None]
+    assert known == sorted(known, reverse=True) and volume.isChecked()
+    win.pages.select_row(1 - table_row)  # the sample's strip has no volume: the entry is off
+    qtbot.waitUntil(lambda: 0 < win.quotes.model.rowCount() < 100)
+    assert not volume.isEnabled()
