@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from desktop.cli.output import ProgressBar, add_command, print_or_drop
 from desktop.library import ImportResult, Library
+from desktop.library.formatting import plural
 from desktop.library.report import import_summary
 
 # Parsing takes about 2 ms of a 200 KB page, and starting parsing processes costs about a second: on two
@@ -90,7 +91,7 @@ def run_compact(library: Library, _args: argparse.Namespace) -> int:
     changed = library.compact(progress=lambda done, total: bar.update(done, total, "compressing originals"))
     bar.clear()
     after = library.path.stat().st_size
-    print_or_drop(f"{changed:,} originals compressed again; library {before / 1e6:,.1f} MB -> {after / 1e6:,.1f} MB")
+    print_or_drop(f"{plural(changed, 'original')} compressed again; library {before / 1e6:,.1f} MB -> {after / 1e6:,.1f} MB")
     return 0
 
 
@@ -105,5 +106,5 @@ def run_reparse(library: Library, args: argparse.Namespace) -> int:
             print_or_drop(result_text(result))
     if not args.json:
         failed = sum(1 for r in results if r.status == "failed")
-        print_or_drop(f"{len(results) - failed} pages read again, {failed} failed")
+        print_or_drop(f"{plural(len(results) - failed, 'page')} read again, {failed} failed")
     return 1 if any(r.status == "failed" for r in results) else 0

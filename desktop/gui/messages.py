@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desktop.library.formatting import plural
+
 DROP_HERE = "Drop saved pages here"
 DROP_HINT = (
     "Save a page of financial news (Business Recorder, or any site) from your browser or archiving tool — "
@@ -23,11 +25,6 @@ ESTIMATED_TIP = (
     "in the browser. The article's own date is shown with the article."
 )
 READ_ONLY_TIP = "This library is on storage Market Reader cannot write to, so nothing can be imported or deleted."
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """'1 change', '9 changes', '1,234 symbols'."""
-    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def breadth(up: int, down: int, unchanged: int, shown: int | None = None, total: int | None = None) -> str:

@@ -79,3 +79,8 @@ def moment_key(iso: str | None) -> float:
 def plain_rich_text(text: str) -> str:
     """Text shown where Qt may take it for markup (tooltips): escaped, line breaks kept."""
     return "<p style='white-space:pre-wrap'>" + html.escape(text).replace("\n", "<br>") + "</p>"
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """'1 change', '9 changes', '1,234 symbols'."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"

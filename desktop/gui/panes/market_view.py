@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QPushBu
 
 from desktop.gui.models.quote_model import PERCENT
 from desktop.gui.panes.quote_grid import QuotePane
-from desktop.library.formatting import date_text, moment_key
+from desktop.library.formatting import date_text, moment_key, plural
 from desktop.library.records import QuoteRow
 
 
@@ -67,7 +67,7 @@ class MarketPane(QWidget):
         if moments:
             first, last = date_text(moments[0]), date_text(moments[-1])
             span = first if first == last else f"{first} – {last}"
-            self.span_label.setText(f"{len(quotes):,} symbols · {span}")
+            self.span_label.setText(f"{plural(len(quotes), 'symbol')} · {span}")
             self.span_label.setToolTip(f"The latest quote of each symbol, from pages saved {span}")
         else:
             self.span_label.setText("No quotes in the library yet.")

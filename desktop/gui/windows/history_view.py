@@ -21,7 +21,7 @@ from desktop.gui.models.history_model import Fetch, rows_fetch
 from desktop.gui.theme import market_colors
 from desktop.gui.windows.date_ticks import DAY, time_ticks
 from desktop.gui.windows.history_table import HistoryTable
-from desktop.library.formatting import price_text
+from desktop.library.formatting import plural, price_text
 from desktop.library.records import QuoteRow
 from desktop.library.series import HistorySeries, series_from_rows
 
@@ -296,11 +296,15 @@ class SymbolHistoryDialog(QDialog):
     def _summary(self, symbol: str) -> str:
         if not len(self.series):
             return f"{escape(symbol)} is in no saved page."
-        first, last = self.table.model.snapshot(0), self.table.model.snapshot(len(self.series) - 1)
+        moments = self.series.moment  # the earliest and the latest, whatever order the snapshots came in
+        known = not np.isnan(moments).all()
+        oldest = int(np.nanargmin(moments)) if known else 0
+        newest = int(np.nanargmax(moments)) if known else len(self.series) - 1
+        first, last = self.table.model.snapshot(oldest), self.table.model.snapshot(newest)
         estimated = int(np.count_nonzero(self.series.estimated))
         note = f" ({estimated:,} with estimated times, marked “est.”)" if estimated else ""
         return (
-            f"<b>{escape(symbol)}</b>: {len(self.series):,} snapshots, from {price_text(first.price)} "
+            f"<b>{escape(symbol)}</b>: {plural(len(self.series), 'snapshot')}, from {price_text(first.price)} "
             f"to {price_text(last.price)}{note}"
         )
 

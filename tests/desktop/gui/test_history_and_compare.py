@@ -30,6 +30,13 @@ def test_table_lists_snapshots_oldest_first(history):
     assert [model.quote_at(r).page_id for r in range(model.rowCount())] == [1, 2, 3]
 
 
+def test_summary_counts_the_snapshots(history, qtbot):
+    assert "3 snapshots, from 200.00 to 213.07" in history.summary.text()
+    single = SymbolHistoryDialog("OGDC", HISTORY[:1])
+    qtbot.addWidget(single)
+    assert "1 snapshot, from" in single.summary.text()
+
+
 def test_price_line_and_percent_bars_use_snapshot_times(history):
     xs, ys = history.chart.line.getData()
     assert list(xs) == sorted(xs)  # the line runs forward in time whatever order the rows came in

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.library.formatting import short_as_of_text
+from desktop.library.formatting import plural, short_as_of_text
 
 
 def test_short_as_of_text_leaves_out_this_year_or_another_years_time():
@@ -10,3 +10,9 @@ def test_short_as_of_text_leaves_out_this_year_or_another_years_time():
     assert short_as_of_text("2025-01-13T14:05:00+05:00", False, this_year=2026) == "13 Jan 2025"
     assert short_as_of_text("2025-01-13T14:05:00+05:00", True, this_year=2026) == "13 Jan 2025 (est.)"
     assert short_as_of_text("not a time", False, this_year=2026) == "not a time"
+
+
+def test_plural_counts_one_thing_and_many():
+    assert plural(1, "snapshot") == "1 snapshot"
+    assert plural(1234, "snapshot") == "1,234 snapshots"
+    assert plural(0, "entry", "entries") == "0 entries"
