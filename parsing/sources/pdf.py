@@ -16,15 +16,17 @@ import re
 import statistics
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from parsing.limits import MAX_PDF_PAGES
 from parsing.model import Document, ParseError
-from parsing.sources.pdf_tags import Block, marked_content_id, page_blocks
+from parsing.sources.pdf_tags import LABEL, Block, marked_content_id, page_blocks
 from parsing.sources.pdf_text import MIN_BODY_CHARS, Line, body_and_running, paragraphs, pdf_date
 
 Run = tuple[int, int, "Block | None"]  # first and last character index, and the tagged block it is in
-DROPPED_BLOCKS = ("Caption",)
+DROPPED_BLOCKS = ("Caption", LABEL)
+CELLS = ("TD", "TH")  # a table's row is one line, its cells apart (by a tab) as a copy of the page gives them
 TAGGED_SHARE = 0.8  # of a page's characters in tagged blocks, for its untagged lines to be left out
 _WORD = re.compile(r"\S+")  # a figure's caption goes with its picture, which a PDF's text does not keep
 
@@ -132,7 +134,8 @@ def _lines(textpage: Any, raw: Any, number: int, height: float, blocks: dict[int
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count))
     chars = _Chars(textpage, raw)
     block_of = (lambda i: blocks.get(marked_content_id(textpage, raw, i))) if blocks else (lambda _i: None)
-    lines = []
+    lines: list[Line] = []
+    cell: Block | None = None  # the table cell the last line ends in
     start = 0
     for piece in text.split("\r\n"):
         end = start + len(piece)
@@ -140,9 +143,17 @@ def _lines(textpage: Any, raw: Any, number: int, height: float, blocks: dict[int
             run = text[first : last + 1].replace("\u00ad", "").strip()
             if run and (block is None or block.kind not in DROPPED_BLOCKS):
                 left, right = chars.span(first)[0], chars.span(last)[1]
-                baseline = height - chars.baseline(first)
-                lines.append(Line(number, run, left, right, baseline, chars.size(first), height,
-                                  block.path if block is not None else None))
+                if cell is not None and block is not None and block.kind in CELLS and block.path[:-1] == cell.path[:-1]:
+                    joint = " " if block.path == cell.path else "\t"
+                    lines[-1] = replace(lines[-1], text=f"{lines[-1].text}{joint}{run}",
+                                        right=max(right, lines[-1].right),
+                                        cells=lines[-1].cells + ((left,) if joint == "\t" else ()))
+                    cell = block
+                    continue
+                cell = block if block is not None and block.kind in CELLS else None
+                path = None if block is None else block.path[:-1] if cell is not None else block.path
+                lines.append(Line(number, run, left, right, height - chars.baseline(first), chars.size(first), height,
+                                  path, (left,) if cell is not None else ()))
         start = end + 2
     return _without_untagged(lines)
 
@@ -162,7 +173,7 @@ def _runs(text: str, start: int, end: int, chars: _Chars, block_of: Callable[[in
     gap (ticker items, the header's date and title, the footer's URL and counter), and where a word starts
     another tagged block (the items of a ticker strip printed close together). Only the first and last
     character of each word are measured."""
-    words = _words(text, start, end)
+    words = _words(text, start, end, block_of)
     if not words:
         return []
     edges = [(chars.span(first)[0], chars.span(last)[1]) for first, last in words]
@@ -179,10 +190,29 @@ def _runs(text: str, start: int, end: int, chars: _Chars, block_of: Callable[[in
     return runs
 
 
-def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """[first, last] character indexes of the words in text[start:end]."""
-    return [(m.start(), m.end() - 1) for m in _WORD.finditer(text, start, end)]
+def _words(text: str, start: int, end: int, block_of: Callable[[int], Block | None]) -> list[tuple[int, int]]:
+    """[first, last] character indexes of the words in text[start:end]; a word whose ends are in different blocks
+    is two words (an image's alt text drawn right before the name beside it: "Ayesha SiddiqaAyesha Siddiqa")."""
+    words = []
+    for match in _WORD.finditer(text, start, end):
+        first, last = match.start(), match.end() - 1
+        owner = block_of(first)
+        if last > first and block_of(last) != owner:
+            cut = next(i for i in range(first + 1, last + 1) if block_of(i) != owner)
+            words.append((first, cut - 1))
+            first = cut
+        words.append((first, last))
+    return words
 
 
 def _other_block(one: Block | None, other: Block | None) -> bool:
-    return one is not None and other is not None and one.path != other.path
+    """Whether a word belongs to another block than the run's first word: not the same element, nor one inside
+    the other (a date in a <span> of its own after the writer's name is still the same line); a list marker and
+    a table cell are runs of their own, and so is untagged text before tagged text (an image's alt text before
+    the name beside it). Untagged text after tagged text stays in its run (a ▲ drawn by the page's style)."""
+    if one is None or other is None:
+        return one is None and other is not None
+    if LABEL in (one.kind, other.kind) or one.kind in CELLS or other.kind in CELLS:
+        return one.path != other.path
+    shorter = min(len(one.path), len(other.path))
+    return one.path[:shorter] != other.path[:shorter]

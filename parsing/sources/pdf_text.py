@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
 BAND = 0.06  # the share of the page height, top and bottom, where the print header and footer sit
 MIN_BODY_CHARS = 20
+MAX_RUNNING_SIZE = 12.0  # points: a browser prints its header and footer small, whatever the page's scale
 HYPHENS = ("\u2010", "\u00ad", "\x02")
 SENTENCE_END = tuple(".!?:;\"'”’)»…")
 
@@ -32,6 +33,7 @@ _DATE = re.compile(
     r"\s*(?P<ampm>[AaPp]\.?\s?[Mm]\.?)?"
 )
 _PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([-+Zz])(\d{2})?'?(\d{2})?'?)?")
+_NUMBER_CELL = re.compile(r"[-+−(]?[\d,.]+%?\)?")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _TOKEN_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?")
 _TOKEN_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?")
@@ -49,10 +51,13 @@ class Line:
     size: float
     page_height: float
     block: tuple[int, ...] | None = None  # the element of a tagged PDF the text belongs to (see pdf_tags)
+    cells: tuple[float, ...] = ()  # a table row's cells (tab-separated in ``text``): the left edge of each
 
     @property
     def at_edge(self) -> bool:
         """In the top or bottom band, where a browser prints its header and footer."""
+        if self.size > MAX_RUNNING_SIZE:
+            return False  # a headline near the top of a page printed without margins
         return self.baseline < self.page_height * BAND + self.size or self.baseline > self.page_height * (1 - BAND)
 
 
@@ -213,6 +218,7 @@ def paragraphs(lines: list[Line]) -> list[str]:
     """Body lines, in drawing order, joined into paragraphs."""
     if not lines:
         return []
+    lines = _rows_rejoined(lines)
     pitch = _usual_pitch(lines)
     words = {w.lower() for line in lines for w in re.findall(r"[^\W\d_]+", line.text)}
     rights = _column_rights(lines)
@@ -225,6 +231,24 @@ def paragraphs(lines: list[Line]) -> list[str]:
             out.append(current)
             current = line.text
     out.append(current)
+    return out
+
+
+def _rows_rejoined(lines: list[Line]) -> list[Line]:
+    """A table row cut by a page break: the rest of its cells' text at the top of the next page goes back into
+    the cells above it (by their left edges), so the row stays one line."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.cells and line.cells and line.page == prev.page + 1
+                and len(line.cells) < len(prev.cells) and not any(_NUMBER_CELL.fullmatch(c) for c in line.text.split("\t"))):
+            texts = prev.text.split("\t")
+            for left, text in zip(line.cells, line.text.split("\t"), strict=False):
+                nearest = min(range(len(prev.cells)), key=lambda k: abs(prev.cells[k] - left))
+                texts[nearest] = f"{texts[nearest]} {text}".strip()
+            out[-1] = replace(prev, text="\t".join(texts))
+            continue
+        out.append(line)
     return out
 
 
@@ -260,8 +284,8 @@ def _column_right(rights: dict[tuple[int, int], float], line: Line) -> float:
 def _continues(prev: Line, line: Line, pitch: dict[int, float], column_right: float) -> bool:
     usual = pitch.get(round(line.size), 1.2 * line.size)
     gap = line.baseline - prev.baseline
-    if prev.page == line.page and prev.block is not None and line.block is not None:
-        return prev.block == line.block and 0 < gap < 2.5 * usual  # a tagged page says where blocks are
+    if prev.page == line.page and prev.block is not None and line.block is not None and prev.block != line.block:
+        return False  # a tagged page says where blocks are; inside one, line breaks (<br>) are told as below
     if abs(prev.size - line.size) > 0.1 * max(prev.size, line.size):
         return False
     if abs(prev.left - line.left) > 0.6 * line.size:
