@@ -134,8 +134,7 @@ def _lines(textpage: Any, raw: Any, number: int, height: float, blocks: dict[int
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count))
     chars = _Chars(textpage, raw)
     block_of = (lambda i: blocks.get(marked_content_id(textpage, raw, i))) if blocks else (lambda _i: None)
-    lines: list[Line] = []
-    cell: Block | None = None  # the table cell the last line ends in
+    rows = _Rows(number, height)
     start = 0
     for piece in text.split("\r\n"):
         end = start + len(piece)
@@ -143,19 +142,44 @@ def _lines(textpage: Any, raw: Any, number: int, height: float, blocks: dict[int
             run = text[first : last + 1].replace("\u00ad", "").strip()
             if run and (block is None or block.kind not in DROPPED_BLOCKS):
                 left, right = chars.span(first)[0], chars.span(last)[1]
-                if cell is not None and block is not None and block.kind in CELLS and block.path[:-1] == cell.path[:-1]:
-                    joint = " " if block.path == cell.path else "\t"
-                    lines[-1] = replace(lines[-1], text=f"{lines[-1].text}{joint}{run}",
-                                        right=max(right, lines[-1].right),
-                                        cells=lines[-1].cells + ((left,) if joint == "\t" else ()))
-                    cell = block
-                    continue
-                cell = block if block is not None and block.kind in CELLS else None
-                path = None if block is None else block.path[:-1] if cell is not None else block.path
-                lines.append(Line(number, run, left, right, height - chars.baseline(first), chars.size(first), height,
-                                  path, (left,) if cell is not None else ()))
+                rows.add(run, block, left, right, height - chars.baseline(first), chars.size(first))
         start = end + 2
-    return _without_untagged(lines)
+    return _without_untagged(rows.lines)
+
+
+class _Rows:
+    """A page's runs made lines: a table row's cells go on one line (tab-separated), and a run that PDFium put on
+    a line of its own but that goes on where the last one stopped (a word broken by kerning) joins it."""
+
+    def __init__(self, number: int, height: float) -> None:
+        self.number, self.height = number, height
+        self.lines: list[Line] = []
+        self.cell: Block | None = None  # the table cell the last line ends in
+        self.last: tuple[float, float, Block | None] = (0.0, -1.0, None)  # right, baseline and block of the last run
+
+    def add(self, run: str, block: Block | None, left: float, right: float, baseline: float, size: float) -> None:
+        last_right, last_baseline, last_block = self.last
+        self.last = (right, baseline, block)
+        cell = self.cell
+        if self.lines and abs(baseline - last_baseline) < 0.5 and last_block == block and (
+                -0.3 * size < left - last_right < 0.1 * size):
+            self._extend(run, "", left, right)
+        elif cell is not None and block is not None and block.kind in CELLS and block.path[:-1] == cell.path[:-1]:
+            self._extend(run, " " if block.path == cell.path else "\t", left, right)
+            self.cell = block
+        else:
+            self.cell = block if block is not None and block.kind in CELLS else None
+            path = None if block is None else block.path[:-1] if self.cell is not None else block.path
+            self.lines.append(Line(self.number, run, left, right, baseline, size, self.height, path,
+                                   ((left, right),) if self.cell is not None else ()))
+
+    def _extend(self, run: str, joint: str, left: float, right: float) -> None:
+        line = self.lines[-1]
+        cells = line.cells
+        if cells:
+            cells = (*cells, (left, right)) if joint == "\t" else (
+                *cells[:-1], (min(cells[-1][0], left), max(cells[-1][1], right)))
+        self.lines[-1] = replace(line, text=f"{line.text}{joint}{run}", right=max(right, line.right), cells=cells)
 
 
 def _without_untagged(lines: list[Line]) -> list[Line]:

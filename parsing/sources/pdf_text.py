@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
@@ -51,7 +52,7 @@ class Line:
     size: float
     page_height: float
     block: tuple[int, ...] | None = None  # the element of a tagged PDF the text belongs to (see pdf_tags)
-    cells: tuple[float, ...] = ()  # a table row's cells (tab-separated in ``text``): the left edge of each
+    cells: tuple[tuple[float, float], ...] = ()  # a table row's cells (tab-separated in ``text``): left, right
 
     @property
     def at_edge(self) -> bool:
@@ -235,21 +236,63 @@ def paragraphs(lines: list[Line]) -> list[str]:
 
 
 def _rows_rejoined(lines: list[Line]) -> list[Line]:
-    """A table row cut by a page break: the rest of its cells' text at the top of the next page goes back into
-    the cells above it (by their left edges), so the row stays one line."""
+    """Table rows as a copy of the page gives them: a row cut by a page break gets the rest of its cells' text
+    back from the top of the next page, and a row that printed no text in some cells gets them empty, so its
+    cells stay under their column's header."""
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
         if (prev is not None and prev.cells and line.cells and line.page == prev.page + 1
                 and len(line.cells) < len(prev.cells) and not any(_NUMBER_CELL.fullmatch(c) for c in line.text.split("\t"))):
             texts = prev.text.split("\t")
-            for left, text in zip(line.cells, line.text.split("\t"), strict=False):
-                nearest = min(range(len(prev.cells)), key=lambda k: abs(prev.cells[k] - left))
-                texts[nearest] = f"{texts[nearest]} {text}".strip()
+            for cell, text in zip(line.cells, line.text.split("\t"), strict=False):
+                k = _column_of(cell, prev.cells)
+                texts[k] = f"{texts[k]} {text}".strip()
             out[-1] = replace(prev, text="\t".join(texts))
             continue
         out.append(line)
+    return _with_empty_cells(out)
+
+
+def _with_empty_cells(lines: list[Line]) -> list[Line]:
+    """Rows of a table (consecutive lines with cells) with fewer cells than its widest row, and a figure in one,
+    get their missing cells as empty ones, each cell put in the column it overlaps most."""
+    out = list(lines)
+    n = 0
+    while n < len(out):
+        end = n
+        while end < len(out) and out[end].cells:
+            end += 1
+        if end - n >= 2:
+            width = max(len(out[k].cells) for k in range(n, end))
+            full = [out[k].cells for k in range(n, end) if len(out[k].cells) == width]
+            columns = [(min(c[i][0] for c in full), max(c[i][1] for c in full)) for i in range(width)]
+            for k in range(n, end):  # (a header row with cells that span columns is left as it is)
+                if len(out[k].cells) < width and any(_NUMBER_CELL.fullmatch(c) for c in out[k].text.split("\t")):
+                    out[k] = _spread(out[k], columns)
+        n = end + 1
     return out
+
+
+def _spread(row: Line, columns: list[tuple[float, float]]) -> Line:
+    texts = [""] * len(columns)
+    floor = 0
+    for cell, text in zip(row.cells, row.text.split("\t"), strict=False):
+        k = max(floor, _column_of(cell, columns))
+        if k >= len(columns) or texts[k]:
+            return row  # cells that do not fit the columns: the row is left as it printed
+        texts[k], floor = text, k + 1
+    return replace(row, text="\t".join(texts), cells=tuple(columns))
+
+
+def _column_of(cell: tuple[float, float], columns: Sequence[tuple[float, float]]) -> int:
+    """The column a cell overlaps most (the nearest one when it overlaps none)."""
+    def score(k: int) -> tuple[float, float]:
+        left, right = columns[k]
+        overlap = min(right, cell[1]) - max(left, cell[0])
+        return overlap, -abs((left + right) - (cell[0] + cell[1]))
+
+    return max(range(len(columns)), key=score)
 
 
 def _usual_pitch(lines: list[Line]) -> dict[int, float]:
