@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
@@ -296,13 +295,14 @@ def _column_of(cell: tuple[float, float], columns: Sequence[tuple[float, float]]
 
 
 def _usual_pitch(lines: list[Line]) -> dict[int, float]:
-    """The median distance between consecutive baselines, per font size (rounded)."""
+    """The distance between consecutive baselines of one paragraph, per font size (rounded): the lower quartile of
+    the distances, as a short page with blank lines between its paragraphs has nearly as many wider ones."""
     gaps: dict[int, list[float]] = {}
     for prev, line in zip(lines, lines[1:], strict=False):
         gap = line.baseline - prev.baseline
         if prev.page == line.page and 0 < gap < 3 * line.size and abs(prev.size - line.size) < 0.5:
             gaps.setdefault(round(line.size), []).append(gap)
-    return {size: statistics.median(values) for size, values in gaps.items()}
+    return {size: sorted(values)[len(values) // 4] for size, values in gaps.items()}
 
 
 def _column_rights(lines: list[Line]) -> dict[tuple[int, int], float]:
@@ -327,6 +327,8 @@ def _column_right(rights: dict[tuple[int, int], float], line: Line) -> float:
 def _continues(prev: Line, line: Line, pitch: dict[int, float], column_right: float) -> bool:
     usual = pitch.get(round(line.size), 1.2 * line.size)
     gap = line.baseline - prev.baseline
+    if prev.cells or line.cells:
+        return False  # a table's row is a line of its own
     if prev.page == line.page and prev.block is not None and line.block is not None and prev.block != line.block:
         return False  # a tagged page says where blocks are; inside one, line breaks (<br>) are told as below
     if abs(prev.size - line.size) > 0.1 * max(prev.size, line.size):
@@ -339,9 +341,20 @@ def _continues(prev: Line, line: Line, pitch: dict[int, float], column_right: fl
         return not ended and not short and not line.text[:1].isupper()
     if gap <= 0 or gap > 1.35 * usual:
         return False
-    if short and ended:
+    if short and ended or prev.block is not None and _would_fit(prev, line, column_right):
         return False
     return not (short and line.text[:1].isupper() and len(prev.text.split()) < 8)
+
+
+def _would_fit(prev: Line, line: Line, column_right: float) -> bool:
+    """Whether the next line's first word would have fitted at the end of the line: then the browser did not wrap
+    there, a line break (<br>) did. Asked of a tagged print's lines of one block, which a browser wrapped by width.
+    (Widths from the line's mean character width; not for right-to-left text, whose ragged edge is the left one.)"""
+    if not prev.text or _RTL.search(prev.text) or _RTL.search(line.text[:1]):
+        return False
+    width = (line.right - line.left) / max(1, len(line.text))
+    word = len(line.text.split(maxsplit=1)[0]) if line.text.strip() else 0
+    return prev.right + (word + 1) * width < column_right - 0.5 * line.size
 
 
 def _join(current: str, following: str, words: set[str]) -> str:
