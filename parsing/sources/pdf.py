@@ -25,10 +25,12 @@ from parsing.sources.pdf_tags import LABEL, Block, marked_content_id, page_block
 from parsing.sources.pdf_text import MIN_BODY_CHARS, Line, body_and_running, paragraphs, pdf_date
 
 Run = tuple[int, int, "Block | None"]  # first and last character index, and the tagged block it is in
-DROPPED_BLOCKS = ("Caption", LABEL)
+DROPPED_BLOCKS = ("Caption", LABEL)  # a caption goes with its picture, which a PDF's text does not keep
 CELLS = ("TD", "TH")  # a table's row is one line, its cells apart (by a tab) as a copy of the page gives them
 TAGGED_SHARE = 0.8  # of a page's characters in tagged blocks, for its untagged lines to be left out
-_WORD = re.compile(r"\S+")  # a figure's caption goes with its picture, which a PDF's text does not keep
+_WORD = re.compile(r"\S+")
+_PUNCTUATION = re.compile(r"[.,;:!?)\]]+")  # left alone on a line when the address before it is taken out
+_PRINTED_URL = re.compile(r"\s*\((?:https?://|www\.)[^\s()]*\)?")  # a link's address, printed after it by a print style
 
 TICKER_NOTE = ("A PDF keeps only the part of the ticker strip that was on screen when the page was printed, "
                "so it may hold fewer quotes than the saved web page would.")
@@ -140,7 +142,7 @@ def _lines(textpage: Any, raw: Any, number: int, height: float, blocks: dict[int
     for piece in text.split("\r\n"):
         end = start + len(piece)
         for first, last, block in _runs(text, start, end, chars, block_of):
-            run = text[first : last + 1].replace("\u00ad", "").strip()
+            run = _printed(text, first, last, block_of if blocks else None).replace("\u00ad", "").strip()
             if run and (block is None or block.kind not in DROPPED_BLOCKS):
                 left, right = chars.span(first)[0], chars.span(last)[1]
                 rows.add(run, block, left, right, height - chars.baseline(first), chars.size(first))
@@ -148,9 +150,24 @@ def _lines(textpage: Any, raw: Any, number: int, height: float, blocks: dict[int
     return _without_untagged(rows.lines)
 
 
+def _printed(text: str, first: int, last: int, block_of: Callable[[int], Block | None] | None) -> str:
+    """A run's text; on a tagged page without the addresses a site's print style writes after its links
+    ("(https://…)"): that text is not the page's, and is left untagged."""
+    run = text[first : last + 1]
+    if block_of is None or "(" not in run:
+        return run
+
+    def untagged(match: re.Match[str]) -> str:
+        bracket = first + match.start() + match.group().index("(")
+        return "" if block_of(bracket) is None else match.group()
+
+    return _PRINTED_URL.sub(untagged, run)
+
+
 class _Rows:
     """A page's runs made lines: a table row's cells go on one line (tab-separated), and a run that PDFium put on
-    a line of its own but that goes on where the last one stopped (a word broken by kerning) joins it."""
+    a line of its own but that goes on where the last one stopped (a word broken by kerning), or punctuation
+    alone, joins it."""
 
     def __init__(self, number: int, height: float) -> None:
         self.number, self.height = number, height
@@ -162,8 +179,8 @@ class _Rows:
         last_right, last_baseline, last_block = self.last
         self.last = (right, baseline, block)
         cell = self.cell
-        if self.lines and abs(baseline - last_baseline) < 0.5 and last_block == block and (
-                -0.3 * size < left - last_right < 0.1 * size):
+        if self.lines and last_block == block and (abs(baseline - last_baseline) < 0.5 and (
+                -0.3 * size < left - last_right < 0.1 * size) or _PUNCTUATION.fullmatch(run)):
             self._extend(run, "", left, right)
         elif cell is not None and block is not None and block.kind in CELLS and block.path[:-1] == cell.path[:-1]:
             self._extend(run, " " if block.path == cell.path else "\t", left, right)

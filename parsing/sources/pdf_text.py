@@ -163,14 +163,16 @@ def _is_title(text: str, title: str) -> bool:
 
 
 def _repeated(pages: list[list[Line]]) -> set[tuple[int, int]]:
-    """Edge lines whose text (digits aside) comes back at the same height on most pages."""
-    if len(pages) < 3:
+    """Edge lines whose text comes back at the same height on most pages (digits aside, from three pages; on two,
+    the very same words): a running header or footer of the page's own print style."""
+    if len(pages) < 2:
         return set()
     seen: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for p, lines in enumerate(pages):
         for i, line in enumerate(lines):
-            if line.at_edge:
-                seen.setdefault((re.sub(r"\d+", "#", line.text), round(line.baseline / 3)), []).append((p, i))
+            if line.at_edge and (len(pages) >= 3 or len(line.text.split()) >= 3):  # (two pages: the very same words)
+                text = re.sub(r"\d+", "#", line.text) if len(pages) >= 3 else line.text
+                seen.setdefault((text, round(line.baseline / 3)), []).append((p, i))
     need = max(2, int(len(pages) * 0.6))
     return {spot for spots in seen.values() if len({p for p, _ in spots}) >= need for spot in spots}
 
@@ -329,16 +331,19 @@ def _continues(prev: Line, line: Line, pitch: dict[int, float], column_right: fl
     gap = line.baseline - prev.baseline
     if prev.cells or line.cells:
         return False  # a table's row is a line of its own
-    if prev.page == line.page and prev.block is not None and line.block is not None and prev.block != line.block:
-        return False  # a tagged page says where blocks are; inside one, line breaks (<br>) are told as below
+    if prev.page == line.page and prev.block is not None and line.block is not None:
+        if prev.block != line.block:
+            return False  # a tagged page says where blocks are; inside one, line breaks (<br>) are told as below
+        if gap < 0:
+            return True  # the next column of a page printed in columns
     if abs(prev.size - line.size) > 0.1 * max(prev.size, line.size):
         return False
-    if abs(prev.left - line.left) > 0.6 * line.size:
-        return False  # an indented first line, a quotation, another column
     ended = prev.text.endswith(SENTENCE_END)
     short = prev.right < column_right - 4 * line.size
-    if line.page != prev.page:  # runs on only when the page's last line did not end the paragraph
+    if line.page != prev.page:  # runs on only when the page's last line did not end the paragraph (in any column)
         return not ended and not short and not line.text[:1].isupper()
+    if abs(prev.left - line.left) > 0.6 * line.size:
+        return False  # an indented first line, a quotation, another column
     if gap <= 0 or gap > 1.35 * usual:
         return False
     if short and ended or prev.block is not None and _would_fit(prev, line, column_right):
