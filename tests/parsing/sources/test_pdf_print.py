@@ -112,3 +112,43 @@ def test_a_large_headline_near_the_top_is_not_the_print_header():
     header = Line(0, f"4/3/25, 10:15 AM {title}", 20, 400, 20, 8, 842)
     body, running = body_and_running([[header, headline]], f"{title} - Pakistan Today")
     assert [line.text for line in body] == [title] and running.date is not None
+
+
+LONG = [f"Line {n} of a story printed in two columns, where the market moved on news of the budget and" for n in range(4)]
+
+
+def test_a_paragraph_runs_on_into_the_next_column_and_the_next_page():
+    """Two columns: the paragraph at the foot of the left column goes on at the top of the right one (the same
+    element, higher up the page), and the one at the foot of the right column on the next page's left column."""
+    first = [(36, 100, 22, "Budget talks: rupee steady", "H1"),
+             *((36, 700 + 14 * n, 11, text, "Div:cols/P:1") for n, text in enumerate(LONG[:2])),
+             *((320, 140 + 14 * n, 11, text, "Div:cols/P:1") for n, text in enumerate(LONG[2:])),
+             (320, 168, 11, "the rupee held steady.", "Div:cols/P:1"),
+             *((320, 720 + 14 * n, 11, text, "Div:cols/P:2") for n, text in enumerate(LONG[:2]))]
+    second = [(36, 60, 11, "the traders watched reserves closely.", "Div:cols/P:2"),
+              (36, 90, 11, "A third paragraph that ends the story.", "Div:cols/P:3")]
+    lines = _lines(structured_pdf([first, second], "Budget talks: rupee steady - Business Recorder"))
+    assert lines == ["Budget talks: rupee steady", " ".join([*LONG, "the rupee held steady."]),
+                     " ".join([*LONG[:2], "the traders watched reserves closely."]),
+                     "A third paragraph that ends the story."]
+
+
+def test_addresses_a_print_style_writes_after_links_are_left_out():
+    """a[href]:after { content: " (" attr(href) ")" }: the address is drawn untagged after the link, on its line
+    or at the start of the next one."""
+    lines = _lines(structured_pdf([[
+        (72, 100, 11, "KARACHI: Shares rose on Monday as banks led the market higher. See", "P:1"),
+        (72, 114, 11, "the report", "P:1/Link"), (AFTER, 114, 11, " (https://www.brecorder.com/news/1)", None),
+        (AFTER, 114, 11, ".", "P:1"),
+        (72, 140, 11, "Brokers said the rally would go on, as an analyst wrote in a note to clients", "P:2"),
+        (72, 154, 11, "(https://www.brecorder.com/news/2)", None), (AFTER, 154, 11, ".", "P:2")]], "Stocks"))
+    assert lines == ["KARACHI: Shares rose on Monday as banks led the market higher. See the report.",
+                     "Brokers said the rally would go on, as an analyst wrote in a note to clients."]
+
+
+def test_a_running_header_of_the_sites_print_style_on_two_pages_is_dropped():
+    running = "Business Recorder | Print edition"
+    first = [(36, 30, 9, running, "Div:run"), *((36, 100 + 14 * n, 11, text, "P:1") for n, text in enumerate(LONG))]
+    second = [(36, 30, 9, running, "Div:run"), (36, 60, 11, "the rupee held steady.", "P:1")]
+    lines = _lines(structured_pdf([first, second], "Budget talks"))
+    assert lines == [" ".join([*LONG, "the rupee held steady."])]
