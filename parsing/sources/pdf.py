@@ -134,7 +134,7 @@ def _lines(textpage: Any, raw: Any, number: int, height: float, blocks: dict[int
     text = textpage.get_text_range(0, count)
     if len(text) != count:  # characters outside the BMP: one character per index, from PDFium itself
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count))
-        text = text.replace("\ufffe", "-")  # (what PDFium gives, one by one, for a hyphen it took for a line's end)
+    text = text.replace("\ufffe", "-")  # what PDFium gives for a hyphen it took for the end of a line
     chars = _Chars(textpage, raw)
     block_of = (lambda i: blocks.get(marked_content_id(textpage, raw, i))) if blocks else (lambda _i: None)
     rows = _Rows(number, height)
