@@ -26,6 +26,7 @@ from parsing.sources.pdf_text import MIN_BODY_CHARS, Line, body_and_running, par
 
 Run = tuple[int, int, "Block | None"]  # first and last character index, and the tagged block it is in
 DROPPED_BLOCKS = ("Caption", LABEL)  # a caption goes with its picture, which a PDF's text does not keep
+PROSE_WORDS = 6  # on one line of a table's cell: prose (a story laid out in a table), not a cell of figures
 CELLS = ("TD", "TH")  # a table's row is one line, its cells apart (by a tab) as a copy of the page gives them
 TAGGED_SHARE = 0.8  # of a page's characters in tagged blocks, for its untagged lines to be left out
 _WORD = re.compile(r"\S+")
@@ -167,37 +168,55 @@ def _printed(text: str, first: int, last: int, block_of: Callable[[int], Block |
 class _Rows:
     """A page's runs made lines: a table row's cells go on one line (tab-separated), and a run that PDFium put on
     a line of its own but that goes on where the last one stopped (a word broken by kerning), or punctuation
-    alone, joins it."""
+    alone, joins it. A row of one cell of prose over several lines (a table used for layout: the story in a <td>)
+    stays lines."""
 
     def __init__(self, number: int, height: float) -> None:
         self.number, self.height = number, height
-        self.lines: list[Line] = []
+        self.rows: list[list[Line]] = []  # each line, with the lines of its first cell when it is a table's row
         self.cell: Block | None = None  # the table cell the last line ends in
         self.last: tuple[float, float, Block | None] = (0.0, -1.0, None)  # right, baseline and block of the last run
+
+    @property
+    def lines(self) -> list[Line]:
+        return [line for row in self.rows for line in (row[1:] if _layout_cell(row) else row[:1])]
 
     def add(self, run: str, block: Block | None, left: float, right: float, baseline: float, size: float) -> None:
         last_right, last_baseline, last_block = self.last
         self.last = (right, baseline, block)
         cell = self.cell
-        if self.lines and last_block == block and (abs(baseline - last_baseline) < 0.5 and (
+        line = Line(self.number, run, left, right, baseline, size, self.height, block.path if block else None)
+        if self.rows and last_block == block and (abs(baseline - last_baseline) < 0.5 and (
                 -0.3 * size < left - last_right < 0.1 * size) or _PUNCTUATION.fullmatch(run)):
-            self._extend(run, "", left, right)
+            self._extend(line, "")
         elif cell is not None and block is not None and block.kind in CELLS and block.path[:-1] == cell.path[:-1]:
-            self._extend(run, " " if block.path == cell.path else "\t", left, right)
+            self._extend(line, " " if block.path == cell.path else "\t")
             self.cell = block
+        elif block is not None and block.kind in CELLS:
+            self.cell = block
+            self.rows.append([replace(line, block=block.path[:-1], cells=((left, right),)), line])
         else:
-            self.cell = block if block is not None and block.kind in CELLS else None
-            path = None if block is None else block.path[:-1] if self.cell is not None else block.path
-            self.lines.append(Line(self.number, run, left, right, baseline, size, self.height, path,
-                                   ((left, right),) if self.cell is not None else ()))
+            self.cell = None
+            self.rows.append([line])
 
-    def _extend(self, run: str, joint: str, left: float, right: float) -> None:
-        line = self.lines[-1]
+    def _extend(self, piece: Line, joint: str) -> None:
+        row = self.rows[-1]
+        line = row[0]
         cells = line.cells
         if cells:
-            cells = (*cells, (left, right)) if joint == "\t" else (
-                *cells[:-1], (min(cells[-1][0], left), max(cells[-1][1], right)))
-        self.lines[-1] = replace(line, text=f"{line.text}{joint}{run}", right=max(right, line.right), cells=cells)
+            cells = (*cells, (piece.left, piece.right)) if joint == "\t" else (
+                *cells[:-1], (min(cells[-1][0], piece.left), max(cells[-1][1], piece.right)))
+        row[0] = replace(line, text=f"{line.text}{joint}{piece.text}", right=max(piece.right, line.right), cells=cells)
+        if len(row) > 1 and joint == "":
+            row[-1] = replace(row[-1], text=row[-1].text + piece.text, right=max(piece.right, row[-1].right))
+        elif len(row) > 1:
+            row.append(piece)
+
+
+def _layout_cell(row: list[Line]) -> bool:
+    """A row (its line, then its first cell's lines) that is one cell with lines of prose: not a row of a table
+    of figures, nor the rest of one cut by a page break (a few words of one cell)."""
+    return len(row) > 2 and len(row[0].cells) == 1 and any(len(line.text.split()) >= PROSE_WORDS for line in row[1:])
 
 
 def _without_untagged(lines: list[Line]) -> list[Line]:

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, timezone
 
 BAND = 0.06  # the share of the page height, top and bottom, where the print header and footer sit
 MIN_BODY_CHARS = 20
+MAX_PITCH = 1.3  # font sizes: a paragraph's usual distance between baselines is at most this
 MAX_RUNNING_SIZE = 12.0  # points: a browser prints its header and footer small, whatever the page's scale
 HYPHENS = ("\u2010", "\u00ad", "\x02")
 SENTENCE_END = tuple(".!?:;\"'”’)»…")
@@ -298,13 +299,14 @@ def _column_of(cell: tuple[float, float], columns: Sequence[tuple[float, float]]
 
 def _usual_pitch(lines: list[Line]) -> dict[int, float]:
     """The distance between consecutive baselines of one paragraph, per font size (rounded): the lower quartile of
-    the distances, as a short page with blank lines between its paragraphs has nearly as many wider ones."""
+    the distances, as a short page with blank lines between its paragraphs has nearly as many wider ones, and no
+    more than a line height can be (where every paragraph is one line, all the distances are wider)."""
     gaps: dict[int, list[float]] = {}
     for prev, line in zip(lines, lines[1:], strict=False):
         gap = line.baseline - prev.baseline
         if prev.page == line.page and 0 < gap < 3 * line.size and abs(prev.size - line.size) < 0.5:
             gaps.setdefault(round(line.size), []).append(gap)
-    return {size: sorted(values)[len(values) // 4] for size, values in gaps.items()}
+    return {size: min(sorted(values)[len(values) // 4], MAX_PITCH * size) for size, values in gaps.items()}
 
 
 def _column_rights(lines: list[Line]) -> dict[tuple[int, int], float]:
