@@ -152,3 +152,15 @@ def test_a_running_header_of_the_sites_print_style_on_two_pages_is_dropped():
     second = [(36, 30, 9, running, "Div:run"), (36, 60, 11, "the rupee held steady.", "P:1")]
     lines = _lines(structured_pdf([first, second], "Budget talks"))
     assert lines == [" ".join([*LONG, "the rupee held steady."])]
+
+
+def test_a_story_laid_out_in_a_table_cell_keeps_its_paragraphs():
+    """<td>para<br><br>para<br><br>para</td>, each paragraph one line: one cell of prose is not a table's row,
+    and the blank lines between its paragraphs part them even where every line stands a blank line apart."""
+    story = ["ISLAMABAD: The federal government plans to raise the tax on property sales in the next budget.",
+             "The finance ministry has also proposed a levy on retailers who are not registered.",
+             "Business groups warned that higher taxes on property would slow construction."]
+    lines = _lines(structured_pdf([[(36, 80, 22, "Govt plans higher tax on property sales", "H1"),
+                                    *((36, 120 + 27 * n, 13, text, "Table/TR/TD") for n, text in enumerate(story))]],
+                                  "Property tax", width=792, height=612))
+    assert lines == ["Govt plans higher tax on property sales", *story]
