@@ -19,7 +19,7 @@ from datetime import datetime, timedelta, timezone
 
 BAND = 0.06  # the share of the page height, top and bottom, where the print header and footer sit
 MIN_BODY_CHARS = 20
-MAX_PITCH = 1.3  # font sizes: a paragraph's usual distance between baselines is at most this
+MAX_PITCH = 1.2  # font sizes: a paragraph's usual distance between baselines is at most this
 MAX_RUNNING_SIZE = 12.0  # points: a browser prints its header and footer small, whatever the page's scale
 HYPHENS = ("\u2010", "\u00ad", "\x02")
 SENTENCE_END = tuple(".!?:;\"'”’)»…")
