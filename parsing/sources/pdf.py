@@ -21,6 +21,7 @@ from typing import Any
 
 from parsing.limits import MAX_PDF_PAGES
 from parsing.model import Document, ParseError
+from parsing.sources.pdf_grid import Printed, table_rows
 from parsing.sources.pdf_tags import LABEL, Block, marked_content_id, page_blocks
 from parsing.sources.pdf_text import MIN_BODY_CHARS, Line, body_and_running, paragraphs, pdf_date
 
@@ -139,9 +140,18 @@ def _lines(textpage: Any, raw: Any, number: int, height: float, blocks: dict[int
     chars = _Chars(textpage, raw)
     block_of = (lambda i: blocks.get(marked_content_id(textpage, raw, i))) if blocks else (lambda _i: None)
     rows = _Rows(number, height)
+    pieces = text.split("\r\n")
+    table = {} if blocks else table_rows(_printed_lines(text, pieces, chars, height))
     start = 0
-    for piece in text.split("\r\n"):
+    for n, piece in enumerate(pieces):
         end = start + len(piece)
+        if n in table:  # a row of a table on an untagged page
+            words = _words(text, start, end, block_of)
+            row, cells = table[n]
+            rows.rows.append([Line(number, row, cells[0][0], cells[-1][1], height - chars.baseline(words[0][0]),
+                                   chars.size(words[0][0]), height, None, cells)])
+            start = end + 2
+            continue
         for first, last, block in _runs(text, start, end, chars, block_of):
             run = _printed(text, first, last, block_of if blocks else None).replace("\u00ad", "").strip()
             if run and (block is None or block.kind not in DROPPED_BLOCKS):
@@ -149,6 +159,20 @@ def _lines(textpage: Any, raw: Any, number: int, height: float, blocks: dict[int
                 rows.add(run, block, left, right, height - chars.baseline(first), chars.size(first))
         start = end + 2
     return _without_untagged(rows.lines)
+
+
+def _printed_lines(text: str, pieces: list[str], chars: _Chars, height: float) -> list[Printed]:
+    """Each PDFium line's words with their edges, for finding the tables of an untagged page."""
+    lines = []
+    start = 0
+    for piece in pieces:
+        words = [(m.start(), m.end() - 1) for m in _WORD.finditer(text, start, start + len(piece))]
+        edges = [(chars.span(first)[0], chars.span(last)[1]) for first, last in words]
+        first = words[0][0] if words else start
+        lines.append(Printed([text[a : b + 1] for a, b in words], edges,
+                             height - chars.baseline(first) if words else 0.0, chars.size(first) if words else 0.0))
+        start += len(piece) + 2
+    return lines
 
 
 def _printed(text: str, first: int, last: int, block_of: Callable[[int], Block | None] | None) -> str:

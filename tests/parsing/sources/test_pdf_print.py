@@ -9,7 +9,7 @@ from __future__ import annotations
 import parsing
 from parsing.sources.pdf import read_pdf
 from parsing.sources.pdf_text import Line, body_and_running, paragraphs
-from tests.parsing.sources.pdfgen import AFTER, structured_pdf
+from tests.parsing.sources.pdfgen import AFTER, structured_pdf, text_pdf
 
 STORY = [
     "KARACHI: Shares rose on Monday as banks led the market higher, and brokers said the rally",
@@ -164,3 +164,21 @@ def test_a_story_laid_out_in_a_table_cell_keeps_its_paragraphs():
                                     *((36, 120 + 27 * n, 13, text, "Table/TR/TD") for n, text in enumerate(story))]],
                                   "Property tax", width=792, height=612))
     assert lines == ["Govt plans higher tax on property sales", *story]
+
+
+def test_a_quote_table_printed_without_tags_gives_its_quotes():
+    """Another browser writes no structure: a table's rows are told by the blank strips between its columns, a
+    cell of several words (a company's name) stays one cell, and an empty cell stays empty."""
+    columns = (40, 100, 260, 340, 420)
+    rows = [("Symbol", "Name", "LTP", "Change", "Change (%)"),
+            ("HBL", "Habib Bank Limited", "145.20", "+1.20", "(+0.83%)"), ("UBL", "United Bank Limited", "210.50", "-0.45", ""),
+            ("OGDC", "Oil and Gas Development", "180.40", "-1.60", "(-0.88%)")]
+    placed = [(72, 100, 18, "Banks lead the market higher"), *((72, 130 + 14 * n, 11, text) for n, text in enumerate(STORY)),
+              *((x, 180 + 16 * n, 11, cell) for n, row in enumerate(rows) for x, cell in zip(columns, row, strict=True)
+                if cell)]
+    data = text_pdf([placed], info={"Title": "Banks lead the market higher"})
+    lines = _lines(data)
+    assert "\t".join(rows[1]) in lines and "UBL\tUnited Bank Limited\t210.50\t-0.45\t" in lines
+    assert lines[1] == " ".join(STORY)  # prose is not a table
+    assert [(q.symbol, q.price, q.change) for q in parsing.parse_bytes(data).quotes] == [
+        ("HBL", 145.2, 1.2), ("UBL", 210.5, -0.45), ("OGDC", 180.4, -1.6)]
