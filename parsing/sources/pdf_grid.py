@@ -37,8 +37,10 @@ def table_rows(lines: list[Printed]) -> dict[int, tuple[str, Cells]]:
         while end < len(lines) and _spaced(lines[end]) and (
                 end == n or 0 < lines[end].baseline - lines[end - 1].baseline < 3 * lines[end].size):
             end += 1
-        if end - n >= MIN_ROWS:
-            rows.update(_cells(lines, n, end))
+        columns = _columns(lines, n, end) if end - n >= MIN_ROWS else []
+        if len(columns) >= MIN_COLUMNS:
+            first = n - 1 if n > 0 and _heads(lines[n - 1], lines[n], columns) else n
+            rows.update({k: _row(lines[k], columns) for k in range(first, end)})
         n = max(end, n + 1)
     return rows
 
@@ -48,7 +50,8 @@ def _spaced(line: Printed) -> bool:
     return sum(gap > WIDE_GAP * line.size for gap in gaps) >= MIN_COLUMNS - 1
 
 
-def _cells(lines: list[Printed], start: int, end: int) -> dict[int, tuple[str, Cells]]:
+def _columns(lines: list[Printed], start: int, end: int) -> list[tuple[float, float]]:
+    """The columns of lines one under another: the spans between the blank strips down all of them."""
     size = max(lines[k].size for k in range(start, end))
     columns: list[list[float]] = []
     for left, right in sorted(edge for k in range(start, end) for edge in lines[k].edges):
@@ -56,13 +59,26 @@ def _cells(lines: list[Printed], start: int, end: int) -> dict[int, tuple[str, C
             columns[-1][1] = max(columns[-1][1], right)
         else:
             columns.append([left, right])
-    if len(columns) < MIN_COLUMNS:
-        return {}
-    rows: dict[int, tuple[str, Cells]] = {}
-    for k in range(start, end):
-        texts: list[list[str]] = [[] for _ in columns]
-        for word, (left, right) in zip(lines[k].words, lines[k].edges, strict=True):
-            middle = (left + right) / 2
-            texts[next(i for i, (_, stop) in enumerate(columns) if middle <= stop + 0.01 or i == len(columns) - 1)].append(word)
-        rows[k] = ("\t".join(" ".join(words) for words in texts), tuple((a, b) for a, b in columns))
-    return rows
+    return [(left, right) for left, right in columns]
+
+
+def _heads(line: Printed, below: Printed, columns: list[tuple[float, float]]) -> bool:
+    """Whether the line right above a table is its header: its words in two columns or more, none of them across
+    the blank strip between two columns."""
+    if not line.words or not 0 < below.baseline - line.baseline < 3 * below.size:
+        return False
+    used = set()
+    for left, right in line.edges:
+        touched = [i for i, (start, stop) in enumerate(columns) if left < stop and right > start]
+        if len(touched) > 1:
+            return False
+        used.update(touched)
+    return len(used) >= 2
+
+
+def _row(line: Printed, columns: list[tuple[float, float]]) -> tuple[str, Cells]:
+    texts: list[list[str]] = [[] for _ in columns]
+    for word, (left, right) in zip(line.words, line.edges, strict=True):
+        middle = (left + right) / 2
+        texts[next(i for i, (_, stop) in enumerate(columns) if middle <= stop + 0.01 or i == len(columns) - 1)].append(word)
+    return "\t".join(" ".join(words) for words in texts), tuple(columns)
