@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, timezone
 
 BAND = 0.06  # the share of the page height, top and bottom, where the print header and footer sit
 MIN_BODY_CHARS = 20
+UNTAGGED_ROOM = 3.0  # font sizes to spare, for the next word to have fitted at the end of an untagged line
 MAX_PITCH = 1.2  # font sizes: a paragraph's usual distance between baselines is at most this
 MAX_RUNNING_SIZE = 12.0  # points: a browser prints its header and footer small, whatever the page's scale
 HYPHENS = ("\u2010", "\u00ad", "\x02")
@@ -348,20 +349,22 @@ def _continues(prev: Line, line: Line, pitch: dict[int, float], column_right: fl
         return False  # an indented first line, a quotation, another column
     if gap <= 0 or gap > 1.35 * usual:
         return False
-    if short and ended or prev.block is not None and _would_fit(prev, line, column_right):
+    if short and ended or _would_fit(prev, line, column_right):
         return False
     return not (short and line.text[:1].isupper() and len(prev.text.split()) < 8)
 
 
 def _would_fit(prev: Line, line: Line, column_right: float) -> bool:
     """Whether the next line's first word would have fitted at the end of the line: then the browser did not wrap
-    there, a line break (<br>) did. Asked of a tagged print's lines of one block, which a browser wrapped by width.
-    (Widths from the line's mean character width; not for right-to-left text, whose ragged edge is the left one.)"""
+    there (it wraps by width), a line break (<br>) did. An untagged PDF's line must leave more room, as it may come
+    from a tool that wraps otherwise. (Widths from the line's mean character width; not for right-to-left text,
+    whose ragged edge is the left one.)"""
     if not prev.text or _RTL.search(prev.text) or _RTL.search(line.text[:1]):
         return False
     width = (line.right - line.left) / max(1, len(line.text))
     word = len(line.text.split(maxsplit=1)[0]) if line.text.strip() else 0
-    return prev.right + (word + 1) * width < column_right - 0.5 * line.size
+    room = 0.5 if prev.block is not None else UNTAGGED_ROOM  # (an untagged PDF may not be a browser's print)
+    return prev.right + (word + 1) * width < column_right - room * line.size
 
 
 def _join(current: str, following: str, words: set[str]) -> str:

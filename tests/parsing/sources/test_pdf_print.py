@@ -182,3 +182,11 @@ def test_a_quote_table_printed_without_tags_gives_its_quotes():
     assert lines[1] == " ".join(STORY)  # prose is not a table
     assert [(q.symbol, q.price, q.change) for q in parsing.parse_bytes(data).quotes] == [
         ("HBL", 145.2, 1.2), ("UBL", 210.5, -0.45), ("OGDC", 180.4, -1.6)]
+
+
+def test_short_lines_of_a_print_without_tags_stay_lines():
+    """A line far shorter than the column, whose next line's first word would have fitted on it, ended there."""
+    placed = [(72, 100, 11, "Sadia Khalid - Follow"), (72, 114, 11, "5 min read - Jun 3, 2025"),
+              *((72, 140 + 14 * n, 11, text) for n, text in enumerate(STORY))]
+    assert _lines(text_pdf([placed], info={"Title": "Startups"})) == [
+        "Sadia Khalid - Follow", "5 min read - Jun 3, 2025", " ".join(STORY)]
