@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 MIN_ROWS = 3
 MIN_COLUMNS = 3
-WIDE_GAP = 1.5  # font sizes: a gap between two cells of a row, far wider than a space
+WIDE_GAP = 0.8  # font sizes: a gap between two cells of a row, far wider than a space
 GUTTER = 0.8  # font sizes: the narrowest blank strip that parts two columns
 
 Cells = tuple[tuple[float, float], ...]
