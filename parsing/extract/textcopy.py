@@ -69,6 +69,7 @@ _OFFER = re.compile(r"\b(?:inbox|newsletters?|e-?mail|subscri\w*|sign(?:ing)? up
 _UPDATED_WORD = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _QUOTED_TITLE = re.compile(r"^[‘“'\"][^‘“\"]+[^.!?,;:…][’”'\"]$")  # a quotation without its closing full stop
+_WRITER_BIO = re.compile(r"^(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?P<name>[^\W\d]+(?:\s+[^\W\d]+){1,3}?)\s+(?:is|was|writes)\s")
 _NAME_AFTER = re.compile(r"\sby\s+(?P<name>[^\d|]{2,60})$", re.IGNORECASE)  # "Posted on May 8, 2025 by Rana Ahmad"
 _NAME_BEFORE = re.compile(r"^(?P<name>.{2,60}?)\s*[|·,–—-]?\s*\b(?:published|posted|updated|last updated)\b", re.IGNORECASE)
 
@@ -430,7 +431,18 @@ def _read_body(lines: Sequence[str], kinds: list[str], story: _Run, article: Art
             article.paragraphs.append(text)  # "2. Salaried income tax": an item's heading in a numbered list
         elif kind == HEADLINE and len(text.split()) <= MAX_RELATED_WORDS and not _before_caption(kinds, n):
             pending.append(text)  # another story's headline: related, when the story goes on after it
+    _without_writer_bio(article)
     _teaser_from_first_paragraph(article)
+
+
+def _without_writer_bio(article: Article) -> None:
+    """The box about the writer after an opinion piece ("Dr Ayesha Siddiqa is an economist who..."), when its
+    picture's alt text that a copy puts above it was not there (a PDF leaves it out): the last paragraph, which
+    starts with the writer's name and says what they are."""
+    paragraphs, name = article.paragraphs, article.byline
+    bio = _WRITER_BIO.match(paragraphs[-1]) if len(paragraphs) >= 3 else None
+    if bio and name and len(name.split()) >= 2 and bio["name"].lower() == name.lower():
+        paragraphs.pop()
 
 
 def _before_caption(kinds: list[str], n: int) -> bool:

@@ -16,17 +16,23 @@ import re
 import statistics
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from parsing.limits import MAX_PDF_PAGES
 from parsing.model import Document, ParseError
-from parsing.sources.pdf_tags import Block, marked_content_id, page_blocks
+from parsing.sources.pdf_grid import Printed, table_rows
+from parsing.sources.pdf_tags import LABEL, Block, marked_content_id, page_blocks
 from parsing.sources.pdf_text import MIN_BODY_CHARS, Line, body_and_running, paragraphs, pdf_date
 
 Run = tuple[int, int, "Block | None"]  # first and last character index, and the tagged block it is in
-DROPPED_BLOCKS = ("Caption",)
+DROPPED_BLOCKS = ("Caption", LABEL)  # a caption goes with its picture, which a PDF's text does not keep
+PROSE_WORDS = 6  # on one line of a table's cell: prose (a story laid out in a table), not a cell of figures
+CELLS = ("TD", "TH")  # a table's row is one line, its cells apart (by a tab) as a copy of the page gives them
 TAGGED_SHARE = 0.8  # of a page's characters in tagged blocks, for its untagged lines to be left out
-_WORD = re.compile(r"\S+")  # a figure's caption goes with its picture, which a PDF's text does not keep
+_WORD = re.compile(r"\S+")
+_PUNCTUATION = re.compile(r"[.,;:!?)\]]+")  # left alone on a line when the address before it is taken out
+_PRINTED_URL = re.compile(r"\s*\((?:https?://|www\.)[^\s()]*\)?")  # a link's address, printed after it by a print style
 
 TICKER_NOTE = ("A PDF keeps only the part of the ticker strip that was on screen when the page was printed, "
                "so it may hold fewer quotes than the saved web page would.")
@@ -130,21 +136,111 @@ def _lines(textpage: Any, raw: Any, number: int, height: float, blocks: dict[int
     text = textpage.get_text_range(0, count)
     if len(text) != count:  # characters outside the BMP: one character per index, from PDFium itself
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count))
+    text = text.replace("\ufffe", "-")  # what PDFium gives for a hyphen it took for the end of a line
     chars = _Chars(textpage, raw)
     block_of = (lambda i: blocks.get(marked_content_id(textpage, raw, i))) if blocks else (lambda _i: None)
-    lines = []
+    rows = _Rows(number, height)
+    pieces = text.split("\r\n")
+    table = {} if blocks else table_rows(_printed_lines(text, pieces, chars, height))
     start = 0
-    for piece in text.split("\r\n"):
+    for n, piece in enumerate(pieces):
         end = start + len(piece)
+        if n in table:  # a row of a table on an untagged page
+            words = _words(text, start, end, block_of)
+            row, cells = table[n]
+            rows.rows.append([Line(number, row, cells[0][0], cells[-1][1], height - chars.baseline(words[0][0]),
+                                   chars.size(words[0][0]), height, None, cells)])
+            start = end + 2
+            continue
         for first, last, block in _runs(text, start, end, chars, block_of):
-            run = text[first : last + 1].replace("\u00ad", "").strip()
+            run = _printed(text, first, last, block_of if blocks else None).replace("\u00ad", "").strip()
             if run and (block is None or block.kind not in DROPPED_BLOCKS):
                 left, right = chars.span(first)[0], chars.span(last)[1]
-                baseline = height - chars.baseline(first)
-                lines.append(Line(number, run, left, right, baseline, chars.size(first), height,
-                                  block.path if block is not None else None))
+                rows.add(run, block, left, right, height - chars.baseline(first), chars.size(first))
         start = end + 2
-    return _without_untagged(lines)
+    return _without_untagged(rows.lines)
+
+
+def _printed_lines(text: str, pieces: list[str], chars: _Chars, height: float) -> list[Printed]:
+    """Each PDFium line's words with their edges, for finding the tables of an untagged page."""
+    lines = []
+    start = 0
+    for piece in pieces:
+        words = [(m.start(), m.end() - 1) for m in _WORD.finditer(text, start, start + len(piece))]
+        edges = [(chars.span(first)[0], chars.span(last)[1]) for first, last in words]
+        first = words[0][0] if words else start
+        lines.append(Printed([text[a : b + 1] for a, b in words], edges,
+                             height - chars.baseline(first) if words else 0.0, chars.size(first) if words else 0.0))
+        start += len(piece) + 2
+    return lines
+
+
+def _printed(text: str, first: int, last: int, block_of: Callable[[int], Block | None] | None) -> str:
+    """A run's text; on a tagged page without the addresses a site's print style writes after its links
+    ("(https://…)"): that text is not the page's, and is left untagged."""
+    run = text[first : last + 1]
+    if block_of is None or "(" not in run:
+        return run
+
+    def untagged(match: re.Match[str]) -> str:
+        bracket = first + match.start() + match.group().index("(")
+        return "" if block_of(bracket) is None else match.group()
+
+    return _PRINTED_URL.sub(untagged, run)
+
+
+class _Rows:
+    """A page's runs made lines: a table row's cells go on one line (tab-separated), and a run that PDFium put on
+    a line of its own but that goes on where the last one stopped (a word broken by kerning), or punctuation
+    alone, joins it. A row of one cell of prose over several lines (a table used for layout: the story in a <td>)
+    stays lines."""
+
+    def __init__(self, number: int, height: float) -> None:
+        self.number, self.height = number, height
+        self.rows: list[list[Line]] = []  # each line, with the lines of its first cell when it is a table's row
+        self.cell: Block | None = None  # the table cell the last line ends in
+        self.last: tuple[float, float, Block | None] = (0.0, -1.0, None)  # right, baseline and block of the last run
+
+    @property
+    def lines(self) -> list[Line]:
+        return [line for row in self.rows for line in (row[1:] if _layout_cell(row) else row[:1])]
+
+    def add(self, run: str, block: Block | None, left: float, right: float, baseline: float, size: float) -> None:
+        last_right, last_baseline, last_block = self.last
+        self.last = (right, baseline, block)
+        cell = self.cell
+        line = Line(self.number, run, left, right, baseline, size, self.height, block.path if block else None)
+        if self.rows and last_block == block and (abs(baseline - last_baseline) < 0.5 and (
+                -0.3 * size < left - last_right < 0.1 * size) or _PUNCTUATION.fullmatch(run)):
+            self._extend(line, "")
+        elif cell is not None and block is not None and block.kind in CELLS and block.path[:-1] == cell.path[:-1]:
+            self._extend(line, " " if block.path == cell.path else "\t")
+            self.cell = block
+        elif block is not None and block.kind in CELLS:
+            self.cell = block
+            self.rows.append([replace(line, block=block.path[:-1], cells=((left, right),)), line])
+        else:
+            self.cell = None
+            self.rows.append([line])
+
+    def _extend(self, piece: Line, joint: str) -> None:
+        row = self.rows[-1]
+        line = row[0]
+        cells = line.cells
+        if cells:
+            cells = (*cells, (piece.left, piece.right)) if joint == "\t" else (
+                *cells[:-1], (min(cells[-1][0], piece.left), max(cells[-1][1], piece.right)))
+        row[0] = replace(line, text=f"{line.text}{joint}{piece.text}", right=max(piece.right, line.right), cells=cells)
+        if len(row) > 1 and joint == "":
+            row[-1] = replace(row[-1], text=row[-1].text + piece.text, right=max(piece.right, row[-1].right))
+        elif len(row) > 1:
+            row.append(piece)
+
+
+def _layout_cell(row: list[Line]) -> bool:
+    """A row (its line, then its first cell's lines) that is one cell with lines of prose: not a row of a table
+    of figures, nor the rest of one cut by a page break (a few words of one cell)."""
+    return len(row) > 2 and len(row[0].cells) == 1 and any(len(line.text.split()) >= PROSE_WORDS for line in row[1:])
 
 
 def _without_untagged(lines: list[Line]) -> list[Line]:
@@ -162,7 +258,7 @@ def _runs(text: str, start: int, end: int, chars: _Chars, block_of: Callable[[in
     gap (ticker items, the header's date and title, the footer's URL and counter), and where a word starts
     another tagged block (the items of a ticker strip printed close together). Only the first and last
     character of each word are measured."""
-    words = _words(text, start, end)
+    words = _words(text, start, end, block_of)
     if not words:
         return []
     edges = [(chars.span(first)[0], chars.span(last)[1]) for first, last in words]
@@ -179,10 +275,29 @@ def _runs(text: str, start: int, end: int, chars: _Chars, block_of: Callable[[in
     return runs
 
 
-def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """[first, last] character indexes of the words in text[start:end]."""
-    return [(m.start(), m.end() - 1) for m in _WORD.finditer(text, start, end)]
+def _words(text: str, start: int, end: int, block_of: Callable[[int], Block | None]) -> list[tuple[int, int]]:
+    """[first, last] character indexes of the words in text[start:end]; a word whose ends are in different blocks
+    is two words (an image's alt text drawn right before the name beside it: "Ayesha SiddiqaAyesha Siddiqa")."""
+    words = []
+    for match in _WORD.finditer(text, start, end):
+        first, last = match.start(), match.end() - 1
+        owner = block_of(first)
+        if last > first and block_of(last) != owner:
+            cut = next(i for i in range(first + 1, last + 1) if block_of(i) != owner)
+            words.append((first, cut - 1))
+            first = cut
+        words.append((first, last))
+    return words
 
 
 def _other_block(one: Block | None, other: Block | None) -> bool:
-    return one is not None and other is not None and one.path != other.path
+    """Whether a word belongs to another block than the run's first word: not the same element, nor one inside
+    the other (a date in a <span> of its own after the writer's name is still the same line); a list marker and
+    a table cell are runs of their own, and so is untagged text before tagged text (an image's alt text before
+    the name beside it). Untagged text after tagged text stays in its run (a ▲ drawn by the page's style)."""
+    if one is None or other is None:
+        return one is None and other is not None
+    if LABEL in (one.kind, other.kind) or one.kind in CELLS or other.kind in CELLS:
+        return one.path != other.path
+    shorter = min(len(one.path), len(other.path))
+    return one.path[:shorter] != other.path[:shorter]

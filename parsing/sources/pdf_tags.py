@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 MAX_ELEMENTS = 20_000  # per page; a printed news page has a few hundred
-INLINE = frozenset({"Link", "Span", "Strong", "Em", "Code", "Sub", "Sup", "Annot", "Reference", "Quote", "Lbl"})
+INLINE = frozenset({"Link", "Span", "Strong", "Em", "Code", "Sub", "Sup", "Annot", "Reference", "Quote"})
+LABEL = "Lbl"  # a list item's marker ("1.", "•"): a block of its own, which a copy of the page does not hold
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,15 +50,17 @@ def _walk(raw: Any, element: Any, path: tuple[int, ...], block: Block | None, bl
     if budget[0] < 0 or len(path) > 200:
         return
     kind = _kind(raw, element)
-    for k in range(raw.FPDF_StructElement_GetMarkedContentIdCount(element)):
-        mcid = raw.FPDF_StructElement_GetMarkedContentIdAtIndex(element, k)
-        if mcid >= 0:
-            blocks.setdefault(mcid, block or Block(path, kind))
+    if kind == LABEL:
+        block = Block(path, kind)
     own = block if kind in INLINE and block is not None else Block(path, kind)
     for i in range(raw.FPDF_StructElement_CountChildren(element)):
         child = raw.FPDF_StructElement_GetChildAtIndex(element, i)
         if child:
             _walk(raw, child, (*path, i), own, blocks, budget)
+            continue
+        mcid = raw.FPDF_StructElement_GetChildMarkedContentID(element, i)  # content of this page only
+        if mcid >= 0:
+            blocks.setdefault(mcid, block or Block(path, kind))
 
 
 def _kind(raw: Any, element: Any) -> str:

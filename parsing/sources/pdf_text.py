@@ -13,12 +13,15 @@
 from __future__ import annotations
 
 import re
-import statistics
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
 BAND = 0.06  # the share of the page height, top and bottom, where the print header and footer sit
 MIN_BODY_CHARS = 20
+UNTAGGED_ROOM = 3.0  # font sizes to spare, for the next word to have fitted at the end of an untagged line
+MAX_PITCH = 1.2  # font sizes: a paragraph's usual distance between baselines is at most this
+MAX_RUNNING_SIZE = 12.0  # points: a browser prints its header and footer small, whatever the page's scale
 HYPHENS = ("\u2010", "\u00ad", "\x02")
 SENTENCE_END = tuple(".!?:;\"'”’)»…")
 
@@ -32,6 +35,7 @@ _DATE = re.compile(
     r"\s*(?P<ampm>[AaPp]\.?\s?[Mm]\.?)?"
 )
 _PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([-+Zz])(\d{2})?'?(\d{2})?'?)?")
+_NUMBER_CELL = re.compile(r"[-+−(]?[\d,.]+%?\)?")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _TOKEN_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?")
 _TOKEN_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?")
@@ -49,10 +53,13 @@ class Line:
     size: float
     page_height: float
     block: tuple[int, ...] | None = None  # the element of a tagged PDF the text belongs to (see pdf_tags)
+    cells: tuple[tuple[float, float], ...] = ()  # a table row's cells (tab-separated in ``text``): left, right
 
     @property
     def at_edge(self) -> bool:
         """In the top or bottom band, where a browser prints its header and footer."""
+        if self.size > MAX_RUNNING_SIZE:
+            return False  # a headline near the top of a page printed without margins
         return self.baseline < self.page_height * BAND + self.size or self.baseline > self.page_height * (1 - BAND)
 
 
@@ -158,14 +165,16 @@ def _is_title(text: str, title: str) -> bool:
 
 
 def _repeated(pages: list[list[Line]]) -> set[tuple[int, int]]:
-    """Edge lines whose text (digits aside) comes back at the same height on most pages."""
-    if len(pages) < 3:
+    """Edge lines whose text comes back at the same height on most pages (digits aside, from three pages; on two,
+    the very same words): a running header or footer of the page's own print style."""
+    if len(pages) < 2:
         return set()
     seen: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for p, lines in enumerate(pages):
         for i, line in enumerate(lines):
-            if line.at_edge:
-                seen.setdefault((re.sub(r"\d+", "#", line.text), round(line.baseline / 3)), []).append((p, i))
+            if line.at_edge and (len(pages) >= 3 or len(line.text.split()) >= 3):  # (two pages: the very same words)
+                text = re.sub(r"\d+", "#", line.text) if len(pages) >= 3 else line.text
+                seen.setdefault((text, round(line.baseline / 3)), []).append((p, i))
     need = max(2, int(len(pages) * 0.6))
     return {spot for spots in seen.values() if len({p for p, _ in spots}) >= need for spot in spots}
 
@@ -213,6 +222,7 @@ def paragraphs(lines: list[Line]) -> list[str]:
     """Body lines, in drawing order, joined into paragraphs."""
     if not lines:
         return []
+    lines = _rows_rejoined(lines)
     pitch = _usual_pitch(lines)
     words = {w.lower() for line in lines for w in re.findall(r"[^\W\d_]+", line.text)}
     rights = _column_rights(lines)
@@ -228,14 +238,76 @@ def paragraphs(lines: list[Line]) -> list[str]:
     return out
 
 
+def _rows_rejoined(lines: list[Line]) -> list[Line]:
+    """Table rows as a copy of the page gives them: a row cut by a page break gets the rest of its cells' text
+    back from the top of the next page, and a row that printed no text in some cells gets them empty, so its
+    cells stay under their column's header."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.cells and line.cells and line.page == prev.page + 1
+                and len(line.cells) < len(prev.cells) and not any(_NUMBER_CELL.fullmatch(c) for c in line.text.split("\t"))):
+            texts = prev.text.split("\t")
+            for cell, text in zip(line.cells, line.text.split("\t"), strict=False):
+                k = _column_of(cell, prev.cells)
+                texts[k] = f"{texts[k]} {text}".strip()
+            out[-1] = replace(prev, text="\t".join(texts))
+            continue
+        out.append(line)
+    return _with_empty_cells(out)
+
+
+def _with_empty_cells(lines: list[Line]) -> list[Line]:
+    """Rows of a table (consecutive lines with cells) with fewer cells than its widest row, and a figure in one,
+    get their missing cells as empty ones, each cell put in the column it overlaps most."""
+    out = list(lines)
+    n = 0
+    while n < len(out):
+        end = n
+        while end < len(out) and out[end].cells:
+            end += 1
+        if end - n >= 2:
+            width = max(len(out[k].cells) for k in range(n, end))
+            full = [out[k].cells for k in range(n, end) if len(out[k].cells) == width]
+            columns = [(min(c[i][0] for c in full), max(c[i][1] for c in full)) for i in range(width)]
+            for k in range(n, end):  # (a header row with cells that span columns is left as it is)
+                if len(out[k].cells) < width and any(_NUMBER_CELL.fullmatch(c) for c in out[k].text.split("\t")):
+                    out[k] = _spread(out[k], columns)
+        n = end + 1
+    return out
+
+
+def _spread(row: Line, columns: list[tuple[float, float]]) -> Line:
+    texts = [""] * len(columns)
+    floor = 0
+    for cell, text in zip(row.cells, row.text.split("\t"), strict=False):
+        k = max(floor, _column_of(cell, columns))
+        if k >= len(columns) or texts[k]:
+            return row  # cells that do not fit the columns: the row is left as it printed
+        texts[k], floor = text, k + 1
+    return replace(row, text="\t".join(texts), cells=tuple(columns))
+
+
+def _column_of(cell: tuple[float, float], columns: Sequence[tuple[float, float]]) -> int:
+    """The column a cell overlaps most (the nearest one when it overlaps none)."""
+    def score(k: int) -> tuple[float, float]:
+        left, right = columns[k]
+        overlap = min(right, cell[1]) - max(left, cell[0])
+        return overlap, -abs((left + right) - (cell[0] + cell[1]))
+
+    return max(range(len(columns)), key=score)
+
+
 def _usual_pitch(lines: list[Line]) -> dict[int, float]:
-    """The median distance between consecutive baselines, per font size (rounded)."""
+    """The distance between consecutive baselines of one paragraph, per font size (rounded): the lower quartile of
+    the distances, as a short page with blank lines between its paragraphs has nearly as many wider ones, and no
+    more than a line height can be (where every paragraph is one line, all the distances are wider)."""
     gaps: dict[int, list[float]] = {}
     for prev, line in zip(lines, lines[1:], strict=False):
         gap = line.baseline - prev.baseline
         if prev.page == line.page and 0 < gap < 3 * line.size and abs(prev.size - line.size) < 0.5:
             gaps.setdefault(round(line.size), []).append(gap)
-    return {size: statistics.median(values) for size, values in gaps.items()}
+    return {size: min(sorted(values)[len(values) // 4], MAX_PITCH * size) for size, values in gaps.items()}
 
 
 def _column_rights(lines: list[Line]) -> dict[tuple[int, int], float]:
@@ -260,21 +332,39 @@ def _column_right(rights: dict[tuple[int, int], float], line: Line) -> float:
 def _continues(prev: Line, line: Line, pitch: dict[int, float], column_right: float) -> bool:
     usual = pitch.get(round(line.size), 1.2 * line.size)
     gap = line.baseline - prev.baseline
+    if prev.cells or line.cells:
+        return False  # a table's row is a line of its own
     if prev.page == line.page and prev.block is not None and line.block is not None:
-        return prev.block == line.block and 0 < gap < 2.5 * usual  # a tagged page says where blocks are
+        if prev.block != line.block:
+            return False  # a tagged page says where blocks are; inside one, line breaks (<br>) are told as below
+        if gap < 0:
+            return True  # the next column of a page printed in columns
     if abs(prev.size - line.size) > 0.1 * max(prev.size, line.size):
         return False
-    if abs(prev.left - line.left) > 0.6 * line.size:
-        return False  # an indented first line, a quotation, another column
     ended = prev.text.endswith(SENTENCE_END)
     short = prev.right < column_right - 4 * line.size
-    if line.page != prev.page:  # runs on only when the page's last line did not end the paragraph
+    if line.page != prev.page:  # runs on only when the page's last line did not end the paragraph (in any column)
         return not ended and not short and not line.text[:1].isupper()
+    if abs(prev.left - line.left) > 0.6 * line.size:
+        return False  # an indented first line, a quotation, another column
     if gap <= 0 or gap > 1.35 * usual:
         return False
-    if short and ended:
+    if short and ended or _would_fit(prev, line, column_right):
         return False
     return not (short and line.text[:1].isupper() and len(prev.text.split()) < 8)
+
+
+def _would_fit(prev: Line, line: Line, column_right: float) -> bool:
+    """Whether the next line's first word would have fitted at the end of the line: then the browser did not wrap
+    there (it wraps by width), a line break (<br>) did. An untagged PDF's line must leave more room, as it may come
+    from a tool that wraps otherwise. (Widths from the line's mean character width; not for right-to-left text,
+    whose ragged edge is the left one.)"""
+    if not prev.text or _RTL.search(prev.text) or _RTL.search(line.text[:1]):
+        return False
+    width = (line.right - line.left) / max(1, len(line.text))
+    word = len(line.text.split(maxsplit=1)[0]) if line.text.strip() else 0
+    room = 0.5 if prev.block is not None else UNTAGGED_ROOM  # (an untagged PDF may not be a browser's print)
+    return prev.right + (word + 1) * width < column_right - room * line.size
 
 
 def _join(current: str, following: str, words: set[str]) -> str:

@@ -284,3 +284,16 @@ def test_a_name_beside_a_follow_button_and_a_written_by_box_after_the_story():
 def test_by_on_a_line_of_its_own_then_the_name():
     article = _copy("FFC profit rises 26pc to Rs22.1bn", "By", "Profit", "-", "October 22, 2025", BODY)
     assert (article.byline, article.published) == ("Profit", "2025-10-22")
+
+
+def test_the_box_about_the_writer_after_the_story_is_not_a_paragraph():
+    """As a PDF gives it: the writer's picture (its alt text) is not there, only the sentence about them."""
+    story = ["Every budget season the same promise is made: the tax net will be widened, and those who pay are spared.",
+             "The reason is simple. It is far easier to deduct tax at source from a pay cheque than to chase a retailer.",
+             "Until land and trade are taxed as wages are, the promise of a wider net will remain a line in a speech."]
+    bio = "Dr Ayesha Siddiqa is an economist who teaches at the Lahore School of Economics."
+    article = build_text_article(["Opinion", "The salaried class pays again", "Ayesha Siddiqa",
+                                  "Published June 14, 2025", *story, bio])
+    assert article.byline == "Ayesha Siddiqa" and article.paragraphs == story
+    other = build_text_article(["The salaried class pays again", "By Recorder Report", *story, bio])
+    assert other.paragraphs == [*story, bio]  # someone else named in the story's last paragraph stays

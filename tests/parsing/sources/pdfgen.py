@@ -132,3 +132,65 @@ def tagged_pdf(placed: list[Tagged], title: str, width: float = 612, height: flo
                 for number, item in enumerate(tagged) if item[4] is not None]
     objects.append(b"<< /Producer (Skia/PDF m156) /Title (%s) >>" % _escape(title))
     return _assemble(objects)
+
+
+Structured = tuple[float, float, float, str, "str | None"]  # as Placed, and the element path ("Table/TR:2/TD:1")
+AFTER = -1.0  # as a Structured text's x: right after the text before it, on its line
+
+
+def structured_pdf(pages: list[list[Structured]], title: str, width: float = 612, height: float = 792) -> bytes:
+    """Pages of a tagged print with nested elements, as Chromium makes it. Each text names its element by its path
+    from the top, one segment per level, ``Kind`` or ``Kind:name`` to tell siblings of one kind apart; the
+    marked-content ids start again at 0 on each page, and an element may hold text on several pages; each text is
+    a leaf of its element, as a text node is. A text with no element is left untagged."""
+    pages = [[(x, y, size, text, f"{element}/Span:t{p}.{n}" if element else None)  # each text its own leaf
+              for n, (x, y, size, text, element) in enumerate(placed)] for p, placed in enumerate(pages)]
+    paths: list[str] = []  # every element, parents first
+    for placed in pages:
+        for *_, element in placed:
+            parts = element.split("/") if element else []
+            for depth in range(1, len(parts) + 1):
+                path = "/".join(parts[:depth])
+                if path not in paths:
+                    paths.append(path)
+    first_page = 4
+    root = first_page + 2 * len(pages)
+    ref = {path: root + 1 + n for n, path in enumerate(paths)}
+    marks: dict[str, list[bytes]] = {path: [] for path in paths}
+    parents: list[list[int]] = []
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /StructTreeRoot %d 0 R /MarkInfo << /Marked true >> >>" % root,
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+            b" ".join(b"%d 0 R" % (first_page + 2 * n) for n in range(len(pages))), len(pages)),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    for number, placed in enumerate(pages):
+        page_ref = first_page + 2 * number
+        content = b""
+        owners: list[int] = []
+        for x, y, size, text, element in placed:
+            shown = b"/F1 %.2f Tf (%s) Tj" % (size, _escape(text))
+            if x != AFTER:  # (AFTER: the text goes on where the last one stopped, in the same text object)
+                shown = b"%sBT %.2f %.2f Td " % (b"" if not content else b"ET\n", x, height - y) + shown
+            if element is None:
+                content += b" /Artifact BMC " + shown + b" EMC" if y < 40 or y > height - 40 else b" " + shown
+                continue
+            marks[element].append(b"<< /Type /MCR /Pg %d 0 R /MCID %d >>" % (page_ref, len(owners)))
+            content += b" /P << /MCID %d >> BDC %s EMC" % (len(owners), shown)
+            owners.append(ref[element])
+        content += b" ET\n" if content else b""
+        parents.append(owners)
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /Font << /F1 3 0 R >> >>"
+                       b" /Contents %d 0 R /StructParents %d >>" % (width, height, page_ref + 1, number))
+        objects.append(_stream(content))
+    nums = b" ".join(b"%d [%s]" % (n, b" ".join(b"%d 0 R" % r for r in owners)) for n, owners in enumerate(parents))
+    tops = b" ".join(b"%d 0 R" % ref[path] for path in paths if "/" not in path)
+    objects.append(b"<< /Type /StructTreeRoot /K [%s] /ParentTree << /Nums [%s] >> >>" % (tops, nums))
+    for path in paths:
+        parent = path.rpartition("/")[0]
+        children = [b"%d 0 R" % ref[other] for other in paths if other.rpartition("/")[0] == path and other != path]
+        kind = path.rpartition("/")[2].partition(":")[0]
+        objects.append(b"<< /Type /StructElem /S /%s /P %d 0 R /K [%s] >>" % (
+            kind.encode(), ref[parent] if parent else root, b" ".join(children + marks[path])))
+    objects.append(b"<< /Producer (Skia/PDF m156) /Title (%s) >>" % _escape(title))
+    return _assemble(objects)
