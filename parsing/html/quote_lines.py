@@ -37,6 +37,7 @@ MAX_WRAPPERS = 8  # elements with a single child passed through on the way to th
 _UNSHOWN = frozenset({"-comment", "meta", "link", "img", "input", "br", "wbr"})
 _PERCENT = re.compile(r"[0-9]\s?%")
 _DECIMAL_POINT = re.compile(r"\.(?<=\d\.)\d")
+_ARABIC_POINT = re.compile(r"\d[\u066b\u066a]")  # an Arabic decimal separator or percent sign after a digit
 _ODD_POINT = re.compile(r"\.(?:(?<=[^\x00-\xb1]\.)|(?=[^\x00-\xb1]))")
 # five lower-case words (possessive: a word is never cut short to find a sentence, so none is missed)
 _SENTENCE = re.compile(r"[a-z]{2,}+[,;:]? [a-z]{2,}+ [a-z]{2,}+ [a-z]{2,}+ [a-z]{2,}")
@@ -157,7 +158,8 @@ def _item_lines(node: LexborNode) -> list[str] | None:
 
 
 def has_figure(text: str) -> bool:
-    """Whether the text holds a decimal ("4.1": a digit on both sides of a point) or a percent ("3%", "3 %").
+    """Whether the text holds a decimal ("4.1": a digit on both sides of a point) or a percent ("3%", "3 %"), also
+    in Arabic script ("۴٫۱", "۳٪").
 
     A digit is what ``str.isdigit`` says; the patterns look for a point first (a quick scan): one between two
     decimal digits, then (after the percent) one beside a character past Latin-1's digits (superscripts and other
@@ -165,6 +167,8 @@ def has_figure(text: str) -> bool:
     """
     points = "." in text
     if points and _DECIMAL_POINT.search(text) is not None:
+        return True
+    if ("\u066b" in text or "\u066a" in text) and _ARABIC_POINT.search(text) is not None:
         return True
     if "%" in text and _PERCENT.search(text) is not None:
         return True
