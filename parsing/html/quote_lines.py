@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from parsing.html.layout import cell_lines, class_mark, collapse
+from parsing.html.layout import GROUP_BREAK, cell_lines, class_mark, collapse
 from parsing.sites.vocabulary import BLOCK_TAGS
 
 BREAK = "\x00"  # stands for a part of the page without figures
@@ -151,7 +151,9 @@ def _item_lines(node: LexborNode) -> list[str] | None:
         value = item.attributes.get("class")
         mark = class_mark(value) if value else ""
         text = item.text() or ""
-        text = collapse(text.replace("\u200b", " ") if "\u200b" in text else text)
+        if "\u200b" in text or ",\u2009" in text or ",\u202f" in text:
+            text = GROUP_BREAK.sub(",", text).replace("\u200b", " ")  # (see layout.copy_lines)
+        text = collapse(text)
         if text or mark:
             lines.append(mark + text)
     return lines

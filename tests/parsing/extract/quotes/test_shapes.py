@@ -81,11 +81,21 @@ def test_zero_width_characters_inside_figures_are_passed_over(invisible):
     assert got == {"CHCC": (1485.58, -4.48, -0.3, "down"), "HBL": (145.2, 1.2, 0.83, "up")}
 
 
-def test_a_zero_width_space_is_a_space():
-    """The layout reads it as a break between words, as a browser does: before a percent sign it is passed over,
-    but after a thousands comma it splits the number (a strip may separate its items by it)."""
-    got = _fields("HBL 145.20 +1.20 +0.83\u200b% | UBL 312.45 -1.05 -0.33\u200b%")
-    assert got == {"HBL": (145.2, 1.2, 0.83, "up"), "UBL": (312.45, -1.05, -0.33, "down")}
+def test_a_zero_width_space_is_a_space_but_after_a_thousands_comma():
+    """The layout reads it as a break between words, as a browser does (a strip may separate its items by it);
+    after a comma between digits it is passed over."""
+    got = _fields("HBL 145.20 +1.20 +0.83\u200b%\u200bUBL 312.45 -1.05 -0.33\u200b% CHCC 1,\u200b485.58 -4.48 -0.30%")
+    assert got == {"HBL": (145.2, 1.2, 0.83, "up"), "UBL": (312.45, -1.05, -0.33, "down"),
+                   "CHCC": (1485.58, -4.48, -0.3, "down")}
+    got = html_quotes("<ul><li>HBL 145.20 +1.20 +0.83%</li><li>UBL 312.45 -1.05 -0.33%</li>"
+                      "<li>CHCC 1,\u200b485.58 -4.48 -0.30%</li></ul>")
+    assert [(q.symbol, q.price) for q in got] == [("HBL", 145.2), ("UBL", 312.45), ("CHCC", 1485.58)]
+
+
+@pytest.mark.parametrize("space", ["\u2009", "\u202f"])
+def test_a_thin_space_after_a_thousands_comma_is_passed_over(space):
+    got = _fields(f"GHNL 1,{space}017.11 -28.62 -2.74% | HBL 145.20 +1.20 +0.83%")
+    assert got == {"GHNL": (1017.11, -28.62, -2.74, "down"), "HBL": (145.2, 1.2, 0.83, "up")}
 
 
 def test_accounting_negatives_in_a_change_column():
