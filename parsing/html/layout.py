@@ -86,7 +86,7 @@ def copy_lines(text: str, cell_ends: bool = False) -> list[str]:
 
     ``cell_ends``: every cell ended in a tab (the HTML layout), so each row's last tab is dropped.
     """
-    if ",\u200b" in text or ",\u2009" in text or ",\u202f" in text:
+    if not text.isascii() and (",\u200b" in text or ",\u2009" in text or ",\u202f" in text):
         text = GROUP_BREAK.sub(",", text)
     for odd in _ODD_SPACES:
         if odd in text:

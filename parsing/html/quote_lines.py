@@ -170,7 +170,7 @@ def has_figure(text: str) -> bool:
     points = "." in text
     if points and _DECIMAL_POINT.search(text) is not None:
         return True
-    if ("\u066b" in text or "\u066a" in text) and _ARABIC_POINT.search(text) is not None:
+    if not text.isascii() and ("\u066b" in text or "\u066a" in text) and _ARABIC_POINT.search(text) is not None:
         return True
     if "%" in text and _PERCENT.search(text) is not None:
         return True

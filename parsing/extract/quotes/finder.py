@@ -126,10 +126,14 @@ def _repeated(first: Quote, again: Quote) -> Quote:
 
 def _readable(lines: Sequence[str]) -> Sequence[str]:
     """The lines as the grammar reads them (see ``_UNREAD``); the lines themselves when none needs it, the usual
-    case (one scan of the text). The lines a quote used are reported as the page printed them."""
-    if _UNREAD.search("\n".join(lines)) is None:
+    case (an ASCII line is known as such at once). The lines a quote used are reported as the page printed them."""
+    odd = [n for n, line in enumerate(lines) if not line.isascii() and _UNREAD.search(line) is not None]
+    if not odd:
         return lines
-    return [line.translate(_AS_READ) if _UNREAD.search(line) else line for line in lines]
+    read = list(lines)
+    for n in odd:
+        read[n] = read[n].translate(_AS_READ)
+    return read
 
 
 def plain_line(text: str) -> str:
