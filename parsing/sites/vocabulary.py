@@ -220,7 +220,7 @@ DIRECTION_WORDS: dict[str, str] = {
 FIELD_LABELS = (
     "symbol", "scrip", "price", "last price", "last", "ltp", "current", "close", "rate", "change", "chg",
     "percent change", "percentage change", "percent", "percentage", "% change", "change %", "chg %", "change (%)",
-    "% chg", "volume", "vol",
+    "% chg", "volume", "vol", "pts",
 )
 
 # Arrows drawn before or after a change; a dot or square is drawn for "no change".

@@ -320,8 +320,17 @@ def _hints(toks: list[Tok], j: int, kinds: tuple[int, ...], hints: list[Hint]) -
 def _number(toks: list[Tok], j: int, percent: bool) -> Num | None:
     if j >= len(toks) or toks[j].kind != NUM:
         return None
-    num = parse_number(toks[j].text)
+    num = _parsed(toks[j].text)
     return num if num is not None and num.percent == percent else None
+
+
+def _parsed(text: str) -> Num | None:
+    """A number token; one parenthesis alone is one end of a pair around two fields ("(+1.20 / +0.83%)")."""
+    if text[:1] == "(" and text[-1:] != ")":
+        text = text[1:]
+    elif text[-1:] == ")" and text[:1] != "(":
+        text = text[:-1]
+    return parse_number(text)
 
 
 def _item(toks: list[Tok], i: int) -> Item | None:
@@ -369,7 +378,7 @@ def _reordered(toks: list[Tok], i: int, symbol: str, j: int, hints: list[Hint]) 
         j = _hints(toks, j, _BETWEEN, hints)
         if j >= len(toks) or toks[j].kind != NUM:
             return None
-        num = parse_number(toks[j].text)
+        num = _parsed(toks[j].text)
         if num is None:
             return None
         nums.append((num, toks[j].text))

@@ -29,7 +29,7 @@ def _words(words: Iterable[str]) -> str:
     return "|".join(re.escape(word).replace(r"\ ", r"\s{1,3}") for word in ordered)
 
 
-_END = rf"(?=[\s|·•,;{MARKS}{GLYPHS}]|$)"
+_END = rf"(?=[\s|·•,;/{MARKS}{GLYPHS}]|$)"
 WORD_PATTERN = rf"(?i:{_words(DIRECTION_WORDS)})(?:\s{{1,3}}(?i:by))?"
 _LABEL = rf"(?i:{_words(FIELD_LABELS)})"
 

@@ -173,3 +173,26 @@ def test_a_change_printed_as_a_dash_beside_a_price_is_no_change_and_the_table_go
 
 def test_a_strip_without_a_change_gives_no_quote():
     assert quotes_of("HBL +0.83% 145.20 | UBL -0.33% 312.45 | MCB +0.04% 250.10") == {}
+
+
+@pytest.mark.parametrize("strip", [
+    "HBL: 145.20 (+1.20 / +0.83%) | UBL: 312.45 (-1.05 / -0.33%) | MCB: 250.10 (+0.10 / +0.04%)",
+    "HBL 145.20 +1.20/+0.83% | UBL 312.45 -1.05/-0.33% | MCB 250.10 +0.10/+0.04%",
+    "HBL 145.20 (+1.20 +0.83%) UBL 312.45 (-1.05 -0.33%) MCB 250.10 (+0.10 +0.04%)",
+])
+def test_change_and_percent_in_one_pair_of_parentheses_or_joined_by_a_slash(strip):
+    assert _fields(strip) == {"HBL": (145.2, 1.2, 0.83, "up"), "UBL": (312.45, -1.05, -0.33, "down"),
+                              "MCB": (250.1, 0.1, 0.04, "up")}
+
+
+def test_index_points_marked_pts():
+    got = _fields("KSE100 118,427.35 +1,049.30 pts (+0.89%) | KMI30 175,640.22 -412.06 pts (-0.23%)")
+    assert got == {"KSE100": (118427.35, 1049.3, 0.89, "up"), "KMI30": (175640.22, -412.06, -0.23, "down")}
+
+
+@pytest.mark.parametrize("company", ["Company", "Stock"])
+def test_a_company_column_beside_a_symbol_column_is_text(company):
+    for head, row in ((f"{company}\tSymbol", "Habib Bank Limited\tHBL"), (f"Symbol\t{company}", "HBL\tHabib Bank Limited")):
+        got = quotes_of(f"{head}\tPrice\tChange\t%\n{row}\t145.20\t+1.20\t+0.83%\n")
+        assert (got["HBL"].price, got["HBL"].change, got["HBL"].percent) == (145.2, 1.2, 0.83)
+    assert set(quotes_of(f"{company}\tPrice\tChange\t%\nHBL\t145.20\t+1.20\t+0.83%\n")) == {"HBL"}  # alone: symbols
