@@ -20,12 +20,15 @@ from parsing.sites.vocabulary import NOT_PSX_SYMBOLS
 MARKET_PAGE_ROWS = 50  # quote-table rows from which a page can be a market page
 MARKET_PAGE_RATIO = 4  # ... when its tables hold this many times the text of its paragraphs
 _MARK_CHARS = re.compile(f"[{MARKS}]")
-# Characters a page may print inside figures that the grammar does not read: zero-width characters (left out),
-# and Arabic-Indic and Eastern Arabic-Indic digits with the Arabic decimal and thousands separators (read as
-# ASCII digits, "." and ",").
-_UNREAD = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u0660-\u066c\u06f0-\u06f9]")
+# Characters a page may print inside figures that the grammar does not read: invisible ones (zero-width
+# characters, the soft hyphen, direction marks, embeddings and isolates, which right-to-left pages put around
+# figures), left out; Arabic-Indic and Eastern Arabic-Indic digits with the Arabic decimal, thousands and percent
+# signs, read as ASCII digits, ".", "," and "%".
+_INVISIBLE = "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+_UNREAD = re.compile(f"[{_INVISIBLE}\u0660-\u066c\u06f0-\u06f9]")
 _AS_READ = str.maketrans({
-    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None),
+    **dict.fromkeys([0x00AD, 0x061C, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x206A), 0xFEFF],
+                    None),
     **{0x0660 + n: str(n) for n in range(10)}, **{0x06F0 + n: str(n) for n in range(10)},
     0x066A: "%", 0x066B: ".", 0x066C: ",",
 })

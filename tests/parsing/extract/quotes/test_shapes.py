@@ -196,3 +196,9 @@ def test_a_company_column_beside_a_symbol_column_is_text(company):
         got = quotes_of(f"{head}\tPrice\tChange\t%\n{row}\t145.20\t+1.20\t+0.83%\n")
         assert (got["HBL"].price, got["HBL"].change, got["HBL"].percent) == (145.2, 1.2, 0.83)
     assert set(quotes_of(f"{company}\tPrice\tChange\t%\nHBL\t145.20\t+1.20\t+0.83%\n")) == {"HBL"}  # alone: symbols
+
+
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u061c", "\u2066", "\u202a", "\u00ad"])
+def test_direction_marks_and_soft_hyphens_around_figures_are_passed_over(mark):
+    got = _fields(f"HBL {mark}145.20{mark} {mark}+1.20 +0.83%{mark} | UBL {mark}312.45 {mark}-1.05{mark} -0.33%")
+    assert got == {"HBL": (145.2, 1.2, 0.83, "up"), "UBL": (312.45, -1.05, -0.33, "down")}
