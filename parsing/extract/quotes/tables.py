@@ -51,6 +51,7 @@ _NAMED_SYMBOL = re.compile(
     rf"(?P<lead>{SYMBOL})(?:\s*+[-–—:|]\s*+|\s++)[A-Z][A-Za-z&.,'() -]*+|[A-Z][A-Za-z&.,' -]*?\((?P<tail>{SYMBOL})\)"
 )
 _SECTOR_CELL = re.compile(_SECTOR_NAME)
+_SERIAL = re.compile(r"[0-9]{1,4}[.)]\s++")
 _ROW_START = {
     "symbol": re.compile(rf"({SYMBOL})\s++(?=[+\-\u2212\u2013\d(])"),
     "sector": re.compile(rf"({_SECTOR_NAME})\s*+(?=[+\-\u2212\u2013]?\d)"),
@@ -344,7 +345,14 @@ def _name(text: str, kind: Role) -> str | None:
         return text
     named = _NAMED_SYMBOL.fullmatch(text)
     if named is not None:
+        if named["tail"] is not None:
+            head = text[:text.rfind("(")].rstrip()
+            if _SYMBOL_CELL.fullmatch(head):
+                return head  # "HBL (XD)": a symbol with a note (ex-dividend), not a name over a symbol
         return named["lead"] or named["tail"]
+    serial = _SERIAL.match(text)
+    if serial is not None and _SYMBOL_CELL.fullmatch(text, serial.end()):
+        return text[serial.end():]  # "1. HBL": a rank before the symbol
     upper = text.upper()
     return upper if text.islower() and _SYMBOL_CELL.fullmatch(upper) else None
 

@@ -202,3 +202,11 @@ def test_a_company_column_beside_a_symbol_column_is_text(company):
 def test_direction_marks_and_soft_hyphens_around_figures_are_passed_over(mark):
     got = _fields(f"HBL {mark}145.20{mark} {mark}+1.20 +0.83%{mark} | UBL {mark}312.45 {mark}-1.05{mark} -0.33%")
     assert got == {"HBL": (145.2, 1.2, 0.83, "up"), "UBL": (312.45, -1.05, -0.33, "down")}
+
+
+@pytest.mark.parametrize(("cell", "symbol"), [
+    ("HBL (XD)", "HBL"), ("HBL XD", "HBL"), ("Habib Bank (HBL)", "HBL"), ("1. HBL", "HBL"), ("12) HBL", "HBL"),
+])
+def test_a_symbol_cell_with_a_note_or_a_rank(cell, symbol):
+    got = quotes_of(f"Symbol\tPrice\tChange\t%\n{cell}\t145.20\t+1.20\t+0.83%\nUBL\t312.45\t-1.05\t-0.33%\n")
+    assert set(got) == {symbol, "UBL"} and got[symbol].price == 145.2
