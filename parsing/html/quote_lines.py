@@ -44,6 +44,11 @@ _SENTENCE = re.compile(r"[a-z]{2,}+[,;:]? [a-z]{2,}+ [a-z]{2,}+ [a-z]{2,}+ [a-z]
 _DATELINE = re.compile(r"(?i)\b(?:published|updated|posted)\b.{0,60}?\b(?:19|20)\d\d\b")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN = '[hidden], [style*="display:none"], [style*="display: none"]'
+# Fields of an item written in elements of their own with nothing between them (as JSX writes them; CSS sets them
+# apart): a symbol touching its price, a number touching the next one's sign or parenthesis. Such an item's text
+# nodes are joined by spaces, and a parenthesis left apart from its number is put back ("( +0.83% )").
+_GLUED = re.compile(r"[A-Z][0-9]*+\.[0-9]|[0-9%][+\-\u2212(][0-9]")
+_GLUED_PAREN = re.compile(r"(\()\s++|\s++(\))")
 # Inside a strip these make lines the article reads (a paragraph, a heading), split rows, or are not shown:
 # such a strip is laid out instead.
 _NOT_QUICK = "table, td, th, br, p, h1, h2, h3, h4, h5, h6, " + _HIDDEN
@@ -151,6 +156,8 @@ def _item_lines(node: LexborNode) -> list[str] | None:
         value = item.attributes.get("class")
         mark = class_mark(value) if value else ""
         text = item.text() or ""
+        if _GLUED.search(text) is not None:
+            text = _GLUED_PAREN.sub(r"\1\2", item.text(separator=" ") or "")
         if "\u200b" in text or ",\u2009" in text or ",\u202f" in text:
             text = GROUP_BREAK.sub(",", text).replace("\u200b", " ")  # (see layout.copy_lines)
         text = collapse(text)

@@ -210,3 +210,28 @@ def test_direction_marks_and_soft_hyphens_around_figures_are_passed_over(mark):
 def test_a_symbol_cell_with_a_note_or_a_rank(cell, symbol):
     got = quotes_of(f"Symbol\tPrice\tChange\t%\n{cell}\t145.20\t+1.20\t+0.83%\nUBL\t312.45\t-1.05\t-0.33%\n")
     assert set(got) == {symbol, "UBL"} and got[symbol].price == 145.2
+
+
+def _jsx(items: list[tuple[str, str, str, str]], paren: str = "({})") -> str:
+    return "<ul>" + "".join(f"<li><span>{a}</span><span>{b}</span><span>{c}</span><span>{paren.format(d)}</span></li>"
+                            for a, b, c, d in items) + "</ul>"
+
+
+_ITEMS = [("HBL", "145.20", "+1.20", "+0.83%"), ("UBL", "312.45", "-1.05", "-0.33%"), ("KSE100", "118,427.35",
+                                                                                    "+1,049.30", "+0.89%")]
+
+
+@pytest.mark.parametrize("paren", ["({})", "<span>(</span><span>{}</span><span>)</span>", "{}"])
+def test_fields_in_elements_with_nothing_between_them(paren):
+    got = html_quotes(_jsx(_ITEMS, paren))
+    assert [(q.symbol, q.price, q.change, q.percent) for q in got] == [
+        ("HBL", 145.2, 1.2, 0.83), ("UBL", 312.45, -1.05, -0.33), ("KSE100", 118427.35, 1049.3, 0.89)]
+
+
+def test_glued_text_is_not_split_by_the_finder():
+    assert quotes_of("\n".join(a + b + c + d for a, b, c, d in _ITEMS)) == {}  # a copy that glued them: unread
+
+
+def test_a_parenthesis_alone_on_a_line_around_a_percent():
+    got = _fields("HBL\n145.20\n+1.20\n(\n+0.83%\n)\nUBL\n312.45\n-1.05\n(\n-0.33%\n)\n")
+    assert got == {"HBL": (145.2, 1.2, 0.83, "up"), "UBL": (312.45, -1.05, -0.33, "down")}
