@@ -45,8 +45,9 @@ _DATELINE = re.compile(r"(?i)\b(?:published|updated|posted)\b.{0,60}?\b(?:19|20)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN = '[hidden], [style*="display:none"], [style*="display: none"]'
 # Fields of an item written in elements of their own with nothing between them (as JSX writes them; CSS sets them
-# apart): a symbol touching its price, a number touching the next one's sign or parenthesis. Such an item's text
-# nodes are joined by spaces, and a parenthesis left apart from its number is put back ("( +0.83% )").
+# apart): no space in the item's text, and a symbol touching its price or a number touching the next one's sign or
+# parenthesis. Such an item's text nodes are joined by spaces, and a parenthesis left apart from its number is put
+# back ("( +0.83% )").
 _GLUED = re.compile(r"[A-Z][0-9]*+\.[0-9]|[0-9%][+\-\u2212(][0-9]")
 _GLUED_PAREN = re.compile(r"(\()\s++|\s++(\))")
 # Inside a strip these make lines the article reads (a paragraph, a heading), split rows, or are not shown:
@@ -155,15 +156,18 @@ def _item_lines(node: LexborNode) -> list[str] | None:
     for item in items:
         value = item.attributes.get("class")
         mark = class_mark(value) if value else ""
-        text = item.text() or ""
-        if _GLUED.search(text) is not None:
-            text = _GLUED_PAREN.sub(r"\1\2", item.text(separator=" ") or "")
-        if "\u200b" in text or ",\u2009" in text or ",\u202f" in text:
-            text = GROUP_BREAK.sub(",", text).replace("\u200b", " ")  # (see layout.copy_lines)
-        text = collapse(text)
+        text = _item_text(item.text() or "")
+        if " " not in text and _GLUED.search(text) is not None:
+            text = _item_text(_GLUED_PAREN.sub(r"\1\2", item.text(separator=" ") or ""))
         if text or mark:
             lines.append(mark + text)
     return lines
+
+
+def _item_text(text: str) -> str:
+    if "\u200b" in text or ",\u2009" in text or ",\u202f" in text:
+        text = GROUP_BREAK.sub(",", text).replace("\u200b", " ")  # (see layout.copy_lines)
+    return collapse(text)
 
 
 def has_figure(text: str) -> bool:

@@ -129,7 +129,8 @@ def _repeated(first: Quote, again: Quote) -> Quote:
 
 def _readable(lines: Sequence[str]) -> Sequence[str]:
     """The lines as the grammar reads them (see ``_UNREAD``); the lines themselves when none needs it, the usual
-    case (an ASCII line is known as such at once). The lines a quote used are reported as the page printed them."""
+    case (an ASCII line is known as such at once, and only other lines are scanned). The lines a quote used are
+    reported as printed."""
     odd = [n for n, line in enumerate(lines) if not line.isascii() and _UNREAD.search(line) is not None]
     if not odd:
         return lines

@@ -373,16 +373,21 @@ def _reordered(toks: list[Tok], i: int, symbol: str, j: int, hints: list[Hint]) 
     symbol, one of them a percent; kept only when they agree as price, change and percent (nothing to flag), so
     that no other three numbers are read as a quote."""
     hints = list(hints)
-    nums: list[tuple[Num, str]] = []
-    while len(nums) < 3:
+    at: list[int] = []
+    while len(at) < 3:
         j = _hints(toks, j, _BETWEEN, hints)
         if j >= len(toks) or toks[j].kind != NUM:
             return None
-        num = _parsed(toks[j].text)
+        at.append(j)
+        j += 1
+    if "%" in toks[at[0]].text or ("%" in toks[at[1]].text) == ("%" in toks[at[2]].text):
+        return None  # (a quick look first: one percent, after the first number)
+    nums: list[tuple[Num, str]] = []
+    for k in at:
+        num = _parsed(toks[k].text)
         if num is None:
             return None
-        nums.append((num, toks[j].text))
-        j += 1
+        nums.append((num, toks[k].text))
     percents = [num for num, _text in nums if num.percent]
     if len(percents) != 1 or nums[0][0].percent:
         return None
