@@ -50,6 +50,8 @@ _LINE_BREAK = re.compile(r"</?" + _trie([*(BLOCK_TAGS - CELL_TAGS), "br"]) + r"\
 _TAG_ONLY = re.compile(r"<[^>]*+>")
 _ODD_SPACES = ("\r", "\f", "\v", "\xa0", "\u2009", "\u202f", "\u200b")
 _SPACE_RUN = re.compile(r"  +")
+# A zero-width, thin or narrow space after a thousands comma ("1,\u2009017.11"): no space.
+GROUP_BREAK = re.compile(r"(?<=\d),[\u200b\u2009\u202f](?=\d)")
 
 
 def cell_lines(markup: str) -> list[str]:
@@ -84,6 +86,8 @@ def copy_lines(text: str, cell_ends: bool = False) -> list[str]:
 
     ``cell_ends``: every cell ended in a tab (the HTML layout), so each row's last tab is dropped.
     """
+    if not text.isascii() and (",\u200b" in text or ",\u2009" in text or ",\u202f" in text):
+        text = GROUP_BREAK.sub(",", text)
     for odd in _ODD_SPACES:
         if odd in text:
             text = text.replace(odd, " ")

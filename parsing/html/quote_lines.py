@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from parsing.html.layout import cell_lines, class_mark, collapse
+from parsing.html.layout import GROUP_BREAK, cell_lines, class_mark, collapse
 from parsing.sites.vocabulary import BLOCK_TAGS
 
 BREAK = "\x00"  # stands for a part of the page without figures
@@ -37,12 +37,19 @@ MAX_WRAPPERS = 8  # elements with a single child passed through on the way to th
 _UNSHOWN = frozenset({"-comment", "meta", "link", "img", "input", "br", "wbr"})
 _PERCENT = re.compile(r"[0-9]\s?%")
 _DECIMAL_POINT = re.compile(r"\.(?<=\d\.)\d")
+_ARABIC_POINT = re.compile(r"\d[\u066b\u066a]")  # an Arabic decimal separator or percent sign after a digit
 _ODD_POINT = re.compile(r"\.(?:(?<=[^\x00-\xb1]\.)|(?=[^\x00-\xb1]))")
 # five lower-case words (possessive: a word is never cut short to find a sentence, so none is missed)
 _SENTENCE = re.compile(r"[a-z]{2,}+[,;:]? [a-z]{2,}+ [a-z]{2,}+ [a-z]{2,}+ [a-z]{2,}")
 _DATELINE = re.compile(r"(?i)\b(?:published|updated|posted)\b.{0,60}?\b(?:19|20)\d\d\b")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN = '[hidden], [style*="display:none"], [style*="display: none"]'
+# Fields of an item written in elements of their own with nothing between them (as JSX writes them; CSS sets them
+# apart): no space in the item's text, and a symbol touching its price or a number touching the next one's sign or
+# parenthesis. Such an item's text nodes are joined by spaces, and a parenthesis left apart from its number is put
+# back ("( +0.83% )").
+_GLUED = re.compile(r"[A-Z][0-9]*+\.[0-9]|[0-9%][+\-\u2212(][0-9]")
+_GLUED_PAREN = re.compile(r"(\()\s++|\s++(\))")
 # Inside a strip these make lines the article reads (a paragraph, a heading), split rows, or are not shown:
 # such a strip is laid out instead.
 _NOT_QUICK = "table, td, th, br, p, h1, h2, h3, h4, h5, h6, " + _HIDDEN
@@ -149,15 +156,23 @@ def _item_lines(node: LexborNode) -> list[str] | None:
     for item in items:
         value = item.attributes.get("class")
         mark = class_mark(value) if value else ""
-        text = item.text() or ""
-        text = collapse(text.replace("\u200b", " ") if "\u200b" in text else text)
+        text = _item_text(item.text() or "")
+        if " " not in text and _GLUED.search(text) is not None:
+            text = _item_text(_GLUED_PAREN.sub(r"\1\2", item.text(separator=" ") or ""))
         if text or mark:
             lines.append(mark + text)
     return lines
 
 
+def _item_text(text: str) -> str:
+    if "\u200b" in text or ",\u2009" in text or ",\u202f" in text:
+        text = GROUP_BREAK.sub(",", text).replace("\u200b", " ")  # (see layout.copy_lines)
+    return collapse(text)
+
+
 def has_figure(text: str) -> bool:
-    """Whether the text holds a decimal ("4.1": a digit on both sides of a point) or a percent ("3%", "3 %").
+    """Whether the text holds a decimal ("4.1": a digit on both sides of a point) or a percent ("3%", "3 %"), also
+    in Arabic script ("۴٫۱", "۳٪").
 
     A digit is what ``str.isdigit`` says; the patterns look for a point first (a quick scan): one between two
     decimal digits, then (after the percent) one beside a character past Latin-1's digits (superscripts and other
@@ -165,6 +180,8 @@ def has_figure(text: str) -> bool:
     """
     points = "." in text
     if points and _DECIMAL_POINT.search(text) is not None:
+        return True
+    if not text.isascii() and ("\u066b" in text or "\u066a" in text) and _ARABIC_POINT.search(text) is not None:
         return True
     if "%" in text and _PERCENT.search(text) is not None:
         return True

@@ -201,6 +201,15 @@ OTHER_NAME_COLUMNS = frozenset({
     "currency", "currencies", "country", "commodity", "commodities", "metal", "date", "day", "month", "year",
     "period", "time", "tenor", "maturity", "bond", "instrument", "market", "exchange",
 })
+# Codes that are never Pakistan Stock Exchange symbols however quote-like their line: currencies (ISO 4217), crypto
+# coins and commodities. An exchange rate written as a pair (``USD/PKR``) is known by its slash.
+NOT_PSX_SYMBOLS = frozenset({
+    "USD", "EUR", "GBP", "JPY", "CNY", "SAR", "AED", "CAD", "AUD", "CHF", "KWD", "QAR", "OMR", "BHD", "MYR", "SGD",
+    "INR", "HKD", "TRY",
+    "BTC", "ETH", "XRP", "SOL", "BNB", "USDT", "USDC", "DOGE", "ADA", "TRX", "LTC", "DOT", "AVAX", "SHIB", "XLM",
+    "TON", "MATIC",
+    "GOLD", "SILVER", "BRENT", "WTI", "CRUDE", "COTTON",
+})
 
 # Words a strip prints between the price and the change ("Increased By"), with the direction they state.
 DIRECTION_WORDS: dict[str, str] = {
@@ -211,7 +220,7 @@ DIRECTION_WORDS: dict[str, str] = {
 FIELD_LABELS = (
     "symbol", "scrip", "price", "last price", "last", "ltp", "current", "close", "rate", "change", "chg",
     "percent change", "percentage change", "percent", "percentage", "% change", "change %", "chg %", "change (%)",
-    "% chg", "volume", "vol",
+    "% chg", "volume", "vol", "pts",
 )
 
 # Arrows drawn before or after a change; a dot or square is drawn for "no change".

@@ -9,16 +9,29 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parsing.extract.quotes.strips import strip_quotes
 from parsing.extract.quotes.tables import Table, find_tables
 from parsing.html.layout import MARKS
 from parsing.model import Quote
+from parsing.sites.vocabulary import NOT_PSX_SYMBOLS
 
 MARKET_PAGE_ROWS = 50  # quote-table rows from which a page can be a market page
 MARKET_PAGE_RATIO = 4  # ... when its tables hold this many times the text of its paragraphs
 _MARK_CHARS = re.compile(f"[{MARKS}]")
+# Characters a page may print inside figures that the grammar does not read: invisible ones (zero-width
+# characters, the soft hyphen, direction marks, embeddings and isolates, which right-to-left pages put around
+# figures), left out; Arabic-Indic and Eastern Arabic-Indic digits with the Arabic decimal, thousands and percent
+# signs, read as ASCII digits, ".", "," and "%".
+_INVISIBLE = "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+_UNREAD = re.compile(f"[{_INVISIBLE}\u0660-\u066c\u06f0-\u06f9]")
+_AS_READ = str.maketrans({
+    **dict.fromkeys([0x00AD, 0x061C, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x206A), 0xFEFF],
+                    None),
+    **{0x0660 + n: str(n) for n in range(10)}, **{0x06F0 + n: str(n) for n in range(10)},
+    0x066A: "%", 0x066B: ".", 0x066C: ",",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,21 +64,28 @@ class FoundQuotes:
 
 
 def find_quotes(lines: Sequence[str]) -> FoundQuotes:
-    """Every quote in laid-out lines (an HTML layout or a text copy), in page order, each symbol once.
+    """Every quote in laid-out lines (an HTML layout or a text copy), in page order, each symbol once (a strip
+    item printed again with other numbers is flagged: see ``_repeated``).
 
     Lines are stripped, with cells of a table row joined by a tab and class direction marks where the layout
     put them; ``quote_lines.BREAK`` and ``STORY`` lines stand for parts of a page that were not laid out, and
-    no strip or table spans them. When a strip and a table both quote a symbol, the table row is kept (it carries more fields, and a
-    strip may lag the table); between two tables, the row with more fields.
+    no strip or table spans them. Currencies, crypto coins and commodities (``NOT_PSX_SYMBOLS``) are read and
+    their lines used, but they give no quote. When a strip and a table both quote a symbol, the table row is
+    kept (it carries more fields, and a strip may lag the table); between two tables, the row with more fields.
+    Figures in other digits or with zero-width characters inside are read as ``_UNREAD`` says.
     """
-    tables = find_tables(lines)
+    read = _readable(lines)
+    tables = find_tables(read)
     table_lines: set[int] = set()
     for table in tables:
         table_lines.update(table.lines)
-    strips = strip_quotes(lines, table_lines)
+    strips = strip_quotes(read, table_lines)
     merged: dict[str, Quote] = {}
     for quote in strips.quotes:
-        merged.setdefault(_key(quote.symbol), quote)
+        key = _key(quote.symbol)
+        first = merged.setdefault(key, quote)
+        if first is not quote and not _agree(first, quote):
+            merged[key] = _repeated(first, quote)
     from_tables: set[str] = set()
     for table in tables:
         for quote in table.quotes:
@@ -76,13 +96,48 @@ def find_quotes(lines: Sequence[str]) -> FoundQuotes:
                 from_tables.add(key)
     used_lines = sorted(table_lines | strips.lines)
     return FoundQuotes(
-        tuple(merged.values()),
+        tuple(quote for key, quote in merged.items() if key not in NOT_PSX_SYMBOLS),
         _used_texts(lines[n] for n in used_lines),
         sum(len(table.quotes) for table in tables),
         sum(_table_chars(lines, table) for table in tables if table.quotes),
         frozenset(strips.unstated),
         frozenset(used_lines),
     )
+
+
+def _agree(one: Quote, other: Quote) -> bool:
+    """Whether two quotes of a symbol give the same figures, but for rounding: each pair within half a unit of
+    the last digit of the one printed with fewer decimals (an index printed in whole points in one strip and to
+    two decimals in another agrees)."""
+    for a, b in ((one.price, other.price), (one.change, other.change), (one.percent, other.percent)):
+        if abs(a - b) > 0.5 * 10.0 ** -min(_places(a), _places(b)) + 1e-9:
+            return False
+    return True
+
+
+def _places(value: float) -> int:
+    """The decimals a value needs (``145.2`` one, ``118427.0`` none), at most six."""
+    return next((places for places in range(6) if round(value, places) == value), 6)
+
+
+def _repeated(first: Quote, again: Quote) -> Quote:
+    """A strip quote that the page prints again with other numbers (a scrolling copy refreshed apart, a mobile
+    strip lagging): the first stands, flagged with what the other copy says."""
+    said = f"the page also prints {again.price:g} {again.change:+g} ({again.percent:+.2f}%)"
+    return replace(first, flag=f"{first.flag}; {said}" if first.flag else said)
+
+
+def _readable(lines: Sequence[str]) -> Sequence[str]:
+    """The lines as the grammar reads them (see ``_UNREAD``); the lines themselves when none needs it, the usual
+    case (an ASCII line is known as such at once, and only other lines are scanned). The lines a quote used are
+    reported as printed."""
+    odd = [n for n, line in enumerate(lines) if not line.isascii() and _UNREAD.search(line) is not None]
+    if not odd:
+        return lines
+    read = list(lines)
+    for n in odd:
+        read[n] = read[n].translate(_AS_READ)
+    return read
 
 
 def plain_line(text: str) -> str:

@@ -35,6 +35,9 @@ _NAME_CELL = re.compile(
 )
 
 
+_NAME_WORDS = frozenset({"company", "stock"})  # symbol-column headers that may name the company instead
+
+
 @dataclass(frozen=True, slots=True)
 class Header:
     """A quote table's columns."""
@@ -56,7 +59,10 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
     if "\t" in line:
         if _NAME_CELL.search(line) is None:
             return _other(line)
-        roles = [_cell_role(cell) for cell in line.split("\t")]
+        cells = line.split("\t")
+        roles = [_cell_role(cell) for cell in cells]
+        if roles.count("symbol") > 1:
+            roles = _symbol_column(cells, roles)
         return _grouped(lines, n, roles) or _header(roles, True, 1)
     if _HEADER_LINE.fullmatch(line) is None:
         return None
@@ -130,6 +136,16 @@ def _other(line: str) -> Header | None:
         return None
     header = _header(["symbol", *(_cell_role(cell) for cell in cells[1:])], True, 1)
     return None if header is None else Header(header.roles, 0, None, True, 1, other=True)
+
+
+def _symbol_column(cells: list[str], roles: list[Role]) -> list[Role]:
+    """Of two columns naming symbols, "Company" or "Stock" beside "Symbol" holds the company's name: a text
+    column. (Either alone holds the symbols.)"""
+    names = [" ".join(cell.strip(MARKS + _SORT + " :").lower().split()) for cell in cells]
+    if not any(role == "symbol" and name not in _NAME_WORDS for role, name in zip(roles, names, strict=True)):
+        return roles
+    return ["text" if role == "symbol" and name in _NAME_WORDS else role
+            for role, name in zip(roles, names, strict=True)]
 
 
 def _role(text: str) -> Role:

@@ -3,7 +3,9 @@
 Items may share a line (a marquee, a ``|``-joined tape) or spread one field per line (cards); parentheses,
 signs, words, glyphs, class marks, labels and separators are all optional, and anything of them may sit
 between fields. Between items only separators. After a token that cannot go on an item, the rest of its line
-is passed over, never re-aligned inside the line.
+is passed over, never re-aligned inside the line. Items printing their fields in another order (the change and
+percent before the price, the percent before the change, the price before the symbol) are read only when their
+numbers agree, since any three numbers fit some order.
 """
 
 from __future__ import annotations
@@ -181,6 +183,8 @@ def _items(toks: list[Tok]) -> list[Item]:
             i += 1
             continue
         item = _item(toks, i)
+        if item is None and toks[i].kind == NUM:
+            item = _price_first(toks, i)
         if item is not None and _aligned(toks, item):
             items.append(item)
             i = item.end
@@ -316,8 +320,17 @@ def _hints(toks: list[Tok], j: int, kinds: tuple[int, ...], hints: list[Hint]) -
 def _number(toks: list[Tok], j: int, percent: bool) -> Num | None:
     if j >= len(toks) or toks[j].kind != NUM:
         return None
-    num = parse_number(toks[j].text)
+    num = _parsed(toks[j].text)
     return num if num is not None and num.percent == percent else None
+
+
+def _parsed(text: str) -> Num | None:
+    """A number token; one parenthesis alone is one end of a pair around two fields ("(+1.20 / +0.83%)")."""
+    if text[:1] == "(" and text[-1:] != ")":
+        text = text[1:]
+    elif text[-1:] == ")" and text[:1] != "(":
+        text = text[:-1]
+    return parse_number(text)
 
 
 def _item(toks: list[Tok], i: int) -> Item | None:
@@ -328,10 +341,78 @@ def _item(toks: list[Tok], i: int) -> Item | None:
     symbol = toks[j].text
     j = _past_name_line(toks, j + 1)
     j = _hints(toks, j, (MARK, LABEL, SEP), hints)  # (a separator between fields: "HBL | 145.20 | +1.20 | ...")
+    fields = j
     price = _number(toks, j, False)
     if price is None or price.signed or "(" in toks[j].text:
-        return None
+        return _reordered(toks, i, symbol, fields, hints)
     j = _hints(toks, j + 1, (WORD, GLYPH, MARK, LABEL, SEP), hints)
+    change = _number(toks, j, False)
+    if change is None:
+        return _reordered(toks, i, symbol, fields, hints)
+    j = _hints(toks, j + 1, (GLYPH, MARK, LABEL, SEP), hints)
+    percent = _number(toks, j, True)
+    if percent is None:
+        return _reordered(toks, i, symbol, fields, hints)
+    return _made(symbol, hints, i, j + 1, (price, change, percent))
+
+
+def _made(symbol: str, hints: list[Hint], start: int, end: int, numbers: tuple[Num, Num, Num]) -> Item:
+    hints.sort(key=lambda hint: _SOURCE_RANK[hint[0]])
+    textual = any(source != "class" for source, _said in hints)
+    _price, change, percent = numbers
+    unstated = not (textual or change.signed or percent.signed) and change.value != 0
+    return Item(symbol, hints, start, end, numbers, None, textual, unstated)
+
+
+_BETWEEN = (WORD, GLYPH, MARK, LABEL, SEP)
+
+
+def _reordered(toks: list[Tok], i: int, symbol: str, j: int, hints: list[Hint]) -> Item | None:
+    """An item printing its fields in another order: the change and percent before the price (``HBL +1.20
+    (+0.83%) 145.20``) or the percent before the change (``HBL 145.20 +0.83% +1.20``). Three numbers after the
+    symbol, one of them a percent; kept only when they agree as price, change and percent (nothing to flag), so
+    that no other three numbers are read as a quote."""
+    hints = list(hints)
+    at: list[int] = []
+    while len(at) < 3:
+        j = _hints(toks, j, _BETWEEN, hints)
+        if j >= len(toks) or toks[j].kind != NUM:
+            return None
+        at.append(j)
+        j += 1
+    if "%" in toks[at[0]].text or ("%" in toks[at[1]].text) == ("%" in toks[at[2]].text):
+        return None  # (a quick look first: one percent, after the first number)
+    nums: list[tuple[Num, str]] = []
+    for k in at:
+        num = _parsed(toks[k].text)
+        if num is None:
+            return None
+        nums.append((num, toks[k].text))
+    percents = [num for num, _text in nums if num.percent]
+    if len(percents) != 1 or nums[0][0].percent:
+        return None
+    (a, a_text), (b, b_text) = [(num, text) for num, text in nums if not num.percent]
+    for (price, price_text), change in (((b, b_text), a), ((a, a_text), b)):
+        if price.signed or "(" in price_text:
+            continue
+        item = _made(symbol, list(hints), i, j, (price, change, percents[0]))
+        if not _quote(item).flag:
+            return item
+    return None
+
+
+def _price_first(toks: list[Tok], i: int) -> Item | None:
+    """An item printing its price before its symbol (``145.20 HBL +1.20 (+0.83%)``), kept only when its numbers
+    agree (nothing to flag)."""
+    price = _number(toks, i, False)
+    if price is None or price.signed or "(" in toks[i].text:
+        return None
+    hints: list[Hint] = []
+    j = _hints(toks, i + 1, (MARK, LABEL, SEP), hints)
+    if j >= len(toks) or toks[j].kind != SYM:
+        return None
+    symbol = toks[j].text
+    j = _hints(toks, j + 1, _BETWEEN, hints)
     change = _number(toks, j, False)
     if change is None:
         return None
@@ -339,10 +420,8 @@ def _item(toks: list[Tok], i: int) -> Item | None:
     percent = _number(toks, j, True)
     if percent is None:
         return None
-    hints.sort(key=lambda hint: _SOURCE_RANK[hint[0]])
-    textual = any(source != "class" for source, _said in hints)
-    unstated = not (textual or change.signed or percent.signed) and change.value != 0
-    return Item(symbol, hints, i, j + 1, (price, change, percent), None, textual, unstated)
+    item = _made(symbol, hints, i, j + 1, (price, change, percent))
+    return None if _quote(item).flag else item
 
 
 def _past_name_line(toks: list[Tok], j: int) -> int:

@@ -2,7 +2,8 @@
 
 The same code reads HTML tables (the layout ends each cell with a tab), text copies (innerText joins cells with
 tabs too), space-separated rows, and rows whose cells lost every separator, which ``glued`` splits by the
-columns' decimals.
+columns' decimals. A change cell in parentheses without a sign is a loss, as accounts print it (``(1.23)``); a
+cell may set its thousands apart by a space of any width (``1 265.65``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ MAX_ROW_PARTS = 3  # lines one table row may take when its cells hold line break
 MAX_TITLE_WORDS = 6
 MAX_TITLE_CHARS = 60
 EMPTY_CELLS = frozenset({"", "-", "--", "n/a", "N/A", "—"})
+NO_CHANGE_CELLS = EMPTY_CELLS - {""}  # a change cell printing one of these beside a price: no change
+_NO_CHANGE = make_number(None, "0", None)
 
 _SECTOR_NAME = r"[A-Za-z][A-Za-z&.,/()' -]{1,80}?[A-Za-z.)]"
 _SYMBOL_CELL = re.compile(SYMBOL)
@@ -48,6 +51,7 @@ _NAMED_SYMBOL = re.compile(
     rf"(?P<lead>{SYMBOL})(?:\s*+[-–—:|]\s*+|\s++)[A-Z][A-Za-z&.,'() -]*+|[A-Z][A-Za-z&.,' -]*?\((?P<tail>{SYMBOL})\)"
 )
 _SECTOR_CELL = re.compile(_SECTOR_NAME)
+_SERIAL = re.compile(r"[0-9]{1,4}[.)]\s++")
 _ROW_START = {
     "symbol": re.compile(rf"({SYMBOL})\s++(?=[+\-\u2212\u2013\d(])"),
     "sector": re.compile(rf"({_SECTOR_NAME})\s*+(?=[+\-\u2212\u2013]?\d)"),
@@ -58,6 +62,9 @@ _SPACES = re.compile(r"[\s|]+")
 _FAST_NUMBER = rf"([{MARKS}]?)[{MARKS} ]*+(({SIGN})?({BODY}))(\s?%)? *+"
 _FAST_NAME = {"symbol": rf"[{MARKS} ]*+({SYMBOL}) *+", "sector": rf"[{MARKS} ]*+({_SECTOR_NAME}) *+"}
 _FAST_NAME["index"] = _FAST_NAME["symbol"]
+# A number whose thousands are set apart by a space, a thin or narrow space or a no-break space ("1 265.65").
+_SPACE_GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])")
+_ACCOUNTING = re.compile(rf"\s*+\((?:Rs\.?\s?)?{BODY}\)\s*+")  # a change in parentheses without a sign
 _NUMERIC: tuple[Role, ...] = ("price", "change", "percent", "prev", "open", "high", "low", "volume")
 
 
@@ -319,6 +326,10 @@ def _glued_rows(rows: list[tuple[str, str]], header: Header) -> list[Quote]:
     return split_rows(named, roles, consistent)
 
 
+def _joined_groups(match: re.Match[str]) -> str:
+    return re.sub(r"\D", "", match.group())
+
+
 # --- one row ------------------------------------------------------------------------------------------------------
 
 def _name(text: str, kind: Role) -> str | None:
@@ -334,7 +345,14 @@ def _name(text: str, kind: Role) -> str | None:
         return text
     named = _NAMED_SYMBOL.fullmatch(text)
     if named is not None:
+        if named["tail"] is not None:
+            head = text[:text.rfind("(")].rstrip()
+            if _SYMBOL_CELL.fullmatch(head):
+                return head  # "HBL (XD)": a symbol with a note (ex-dividend), not a name over a symbol
         return named["lead"] or named["tail"]
+    serial = _SERIAL.match(text)
+    if serial is not None and _SYMBOL_CELL.fullmatch(text, serial.end()):
+        return text[serial.end():]  # "1. HBL": a rank before the symbol
     upper = text.upper()
     return upper if text.islower() and _SYMBOL_CELL.fullmatch(upper) else None
 
@@ -357,12 +375,18 @@ def _build(name_text: str, header: Header, cells: list[str]) -> Quote | None:
         text, found = cell_hints(cell)
         hints += found
         num = parse_number(text)
+        if num is None and _SPACE_GROUPED.search(text):
+            num = parse_number(_SPACE_GROUPED.sub(_joined_groups, text))
+        if num is not None and role == "change" and not num.signed and _ACCOUNTING.fullmatch(text):
+            num = num._replace(value=-num.value, signed="-")  # "(1.23)": a loss, in accounting style
         if num is None and role == "volume":
             num = scaled_number(text)
         elif num is None and role == "change" and "percent" not in header.roles:
             both = change_and_percent(text)
             if both is not None:
                 num, values["percent"] = both
+        if num is None and role == "change" and text.strip() in NO_CHANGE_CELLS:
+            num = _NO_CHANGE  # "-" beside a price: it has not moved (or not traded, at the price it last had)
         if num is None:
             if role in ("price", "change") or text.strip() not in EMPTY_CELLS:
                 return None

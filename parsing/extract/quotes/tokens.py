@@ -29,7 +29,7 @@ def _words(words: Iterable[str]) -> str:
     return "|".join(re.escape(word).replace(r"\ ", r"\s{1,3}") for word in ordered)
 
 
-_END = rf"(?=[\s|·•,;{MARKS}{GLYPHS}]|$)"
+_END = rf"(?=[\s|·•,;/{MARKS}{GLYPHS}]|$)"
 WORD_PATTERN = rf"(?i:{_words(DIRECTION_WORDS)})(?:\s{{1,3}}(?i:by))?"
 _LABEL = rf"(?i:{_words(FIELD_LABELS)})"
 
@@ -42,7 +42,7 @@ def _alternatives(number: str) -> tuple[str, ...]:
         rf"({WORD_PATTERN})(?:(?<=[Bb][Yy])(?![A-Za-z])|(?![A-Za-z0-9]))",  # "Up by0.14" (a hidden word), not "UP0"
         rf"({_LABEL}(?:\s{{0,2}}:)?)(?![A-Za-z])",  # "Price3.66": a hidden label glued to its value
         f"({SYMBOL}):?{_END}",  # "KSE-100: 118,427.35 | ..." (the colon is not part of the symbol)
-        r"([|·•;,/]|[—–](?=\s))",
+        r"([|·•;,/]|[—–](?=\s)|[()](?=\s|$))",  # (a parenthesis alone: a number's, in an element of its own)
     )
 
 

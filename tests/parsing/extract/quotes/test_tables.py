@@ -269,7 +269,9 @@ def test_rows_under_a_table_of_other_rates_are_no_quotes(first):
     rows = "USD\t280.15\t+0.05\t+0.02%\nEUR\t301.20\t-0.36\t-0.12%\nGBP\t355.00\t+1.42\t+0.40%\n"
     found = find_quotes(copy_lines(f"{first}\tRate\tChange\tChange %\n{rows}"))
     assert found.quotes == () and {"USD", "301.20", "Rate"} <= found.used and found.table_rows == 0
-    assert set(quotes_of(f"Symbol\tRate\tChange\tChange %\n{rows}")) == {"USD", "EUR", "GBP"}  # the rule is the header
+    stocks = rows.replace("USD", "HBL").replace("EUR", "UBL").replace("GBP", "MCB")
+    assert set(quotes_of(f"Symbol\tRate\tChange\tChange %\n{stocks}")) == {"HBL", "UBL", "MCB"}  # the rule is the header
+    assert quotes_of(f"Symbol\tRate\tChange\tChange %\n{rows}") == {}  # ... and a currency is never a PSX symbol
 
 
 def test_a_table_of_other_rates_ends_where_its_rows_do():
