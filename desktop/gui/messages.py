@@ -16,8 +16,8 @@ NO_ARTICLE = "Select a page to read its article."
 NO_PAGE = "No page selected. Choose one in the list to see its quotes."
 NO_QUOTES = "No ticker quotes were found on this page."
 NO_MARKET = "No quotes in the library yet."
-FILES_FILTER = ("Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.webarchive *.pdf *.zip *.warc *.warc.gz *.wacz)"
-                ";;All files (*)")
+FILES_FILTER = ("Saved pages (*.html *.htm *.xhtml *.mhtml *.mht *.txt *.webarchive *.pdf *.zip *.warc *.warc.gz *.wacz"
+                " *.html.gz *.htm.gz);;All files (*)")
 EXPORT_FILTER = "CSV files (*.csv);;JSON files (*.json)"
 ESTIMATED_TIP = (
     "The saved file does not record when it was saved, so its quotes are placed in time by the file's date. "

@@ -76,20 +76,22 @@ class Settings:
     def set_theme(self, choice: ThemeChoice) -> None:
         self._s.setValue("view/theme", choice)
 
-    def export_folder(self) -> Path | None:
-        """The folder of the last export, if it still exists."""
-        value = self._s.value("export/folder")
+    def _folder(self, key: str) -> Path | None:
+        """The folder kept under ``key``, if it still exists."""
+        value = self._s.value(key)
         folder = Path(value) if isinstance(value, str) and value else None
         return folder if folder is not None and folder.is_dir() else None
+
+    def export_folder(self) -> Path | None:
+        """The folder of the last export, if it still exists."""
+        return self._folder("export/folder")
 
     def set_export_folder(self, folder: Path) -> None:
         self._s.setValue("export/folder", str(folder))
 
     def import_folder(self) -> Path | None:
         """The folder the last Open… or Import Folder… chose from, if it still exists."""
-        value = self._s.value("import/folder")
-        folder = Path(value) if isinstance(value, str) and value else None
-        return folder if folder is not None and folder.is_dir() else None
+        return self._folder("import/folder")
 
     def set_import_folder(self, folder: Path) -> None:
         self._s.setValue("import/folder", str(folder))
