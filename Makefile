@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test check lint types bench screenshots package clean
+.PHONY: run test check fuzz lint types bench screenshots package clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ test: lint types
 # the developer loop: everything but the slow tests (the app bundle build), in two processes
 check: lint types
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" -q -n 2
+
+# the generated-input tests with fresh random inputs, many more of them (the suite itself draws from a fixed seed)
+fuzz: $(VENV)/.test-installed
+	MARKET_READER_HYPOTHESIS=explore QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n 2 \
+		$$(grep -rl --include='test_*.py' '@given' tests)
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m pip install --quiet -e ".[bench]"

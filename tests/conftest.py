@@ -8,11 +8,18 @@ import socket
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.paths import SHARED_SAMPLES
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 os.environ.pop("MARKET_READER_LIBRARY", None)
+
+# Generated inputs are drawn from a fixed seed, so a run of the suite gives the same verdict on every machine; the
+# "explore" profile (``make fuzz``) draws fresh inputs each run, many more of them, to look for new failures.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("MARKET_READER_HYPOTHESIS", "repeatable"))
 
 
 _real_connect = socket.socket.connect

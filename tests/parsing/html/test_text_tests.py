@@ -17,7 +17,7 @@ _TEXT = st.lists(st.one_of(_TRICKY, st.characters()), max_size=40).map("".join)
 
 
 def _has_figure_plainly(text: str) -> bool:
-    if re.search(r"[0-9]\s?%", text):
+    if re.search(r"[0-9]\s?%", text) or re.search(r"\d[\u066b\u066a]", text):  # also "۴٫۱", "۳٪"
         return True
     parts = text.split(".")
     return any(before[-1:].isdigit() and after[:1].isdigit() for before, after in zip(parts, parts[1:], strict=False))

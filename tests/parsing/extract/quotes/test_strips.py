@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from parsing.extract.quotes import find_quotes, parse_quote_line
 from parsing.html.layout import copy_lines
+from parsing.sites.vocabulary import NOT_PSX_SYMBOLS
 from tests.parsing.extract.quotes.helpers import html_quotes, quotes_of
 
 
@@ -213,9 +214,15 @@ def test_five_megabyte_digit_line_is_linear():
 WORDS = {"UP", "DOWN", "UNCH", "LAST", "RATE", "CLOSE", "PRICE", "CHANGE", "CHG", "VOL", "LTP", "SCRIP", "SYMBOL",
          "CURRENT", "VOLUME", "PERCENT"}
 LABELS = ("LAST", "RATE", "CLOSE", "PRICE", "CHANGE", "CHG", "VOL", "LTP", "SCRIP", "SYMBOL", "CURRENT", "PERCENT")
-# A symbol made of a field label and digits reads as the label glued to a number ("Price3.66"): left out.
-symbols = st.from_regex(r"[A-Z][A-Z0-9]{1,6}", fullmatch=True).filter(
-    lambda s: s not in WORDS and not s.startswith(LABELS))
+
+
+def is_symbol(text: str) -> bool:
+    """A drawn name that can be a listed symbol: not a field word, not a label glued to digits ("Price3.66" reads
+    as the label and a number), not a currency, coin or commodity (those are read and then left out on purpose)."""
+    return text not in WORDS and not text.startswith(LABELS) and text not in NOT_PSX_SYMBOLS
+
+
+symbols = st.from_regex(r"[A-Z][A-Z0-9]{1,6}", fullmatch=True).filter(is_symbol)
 cents = st.integers(min_value=100, max_value=2_000_000)
 
 
@@ -289,8 +296,7 @@ def test_generated_strip_markup_parses_back(case):
 
 
 @given(
-    symbol=st.from_regex(r"[A-Z][A-Z0-9]{0,8}", fullmatch=True).filter(
-        lambda s: s not in WORDS and not s.startswith(LABELS)),
+    symbol=st.from_regex(r"[A-Z][A-Z0-9]{0,8}", fullmatch=True).filter(is_symbol),
     prev=st.integers(min_value=100, max_value=99_999_99),
     change=st.integers(min_value=-5_000, max_value=5_000),
 )

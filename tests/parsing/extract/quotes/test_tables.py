@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from parsing.extract.quotes import find_quotes
 from parsing.html.layout import copy_lines
 from tests.parsing.extract.quotes.helpers import html_quotes, quotes_of
-from tests.parsing.extract.quotes.test_strips import WORDS, fmt, quote_numbers
+from tests.parsing.extract.quotes.test_strips import fmt, is_symbol, quote_numbers
 
 MARKET_WATCH_HEADER = "SYMBOL\tSECTOR\tLISTED IN\tLDCP\tOPEN\tHIGH\tLOW\tCURRENT\tCHANGE\tCHANGE (%)\tVOLUME\n"
 
@@ -105,7 +105,7 @@ def test_market_page_rule():
 
 # --- generated tables ------------------------------------------------------------------------------------------
 
-symbols = st.from_regex(r"[A-Z]{3,6}", fullmatch=True).filter(lambda s: s not in WORDS)
+symbols = st.from_regex(r"[A-Z]{3,6}", fullmatch=True).filter(is_symbol)
 cents = st.integers(min_value=100, max_value=2_000_000)
 ROLE_NAMES = {"price": ["Current", "Close", "Rate", "LTP", "Last", "Price"], "change": ["Change", "Chg", "Net"],
               "percent": ["Change (%)", "% Chg", "%", "Change%"], "prev": ["LDCP", "Prev. Close", "Previous"],
