@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from parsing.extract.quotes import find_quotes, parse_quote_line
 from parsing.html.layout import copy_lines
-from parsing.sites.vocabulary import NOT_PSX_SYMBOLS
+from parsing.sites.vocabulary import FIELD_LABELS, NOT_PSX_SYMBOLS
 from tests.parsing.extract.quotes.helpers import html_quotes, quotes_of
 
 
@@ -213,13 +213,16 @@ def test_five_megabyte_digit_line_is_linear():
 
 WORDS = {"UP", "DOWN", "UNCH", "LAST", "RATE", "CLOSE", "PRICE", "CHANGE", "CHG", "VOL", "LTP", "SCRIP", "SYMBOL",
          "CURRENT", "VOLUME", "PERCENT"}
-LABELS = ("LAST", "RATE", "CLOSE", "PRICE", "CHANGE", "CHG", "VOL", "LTP", "SCRIP", "SYMBOL", "CURRENT", "PERCENT")
+LABELS = ("LAST", "RATE", "CLOSE", "PRICE", "CHANGE", "CHG", "VOL", "LTP", "SCRIP", "SYMBOL", "CURRENT", "PERCENT",
+          "PTS")
 
 
 def is_symbol(text: str) -> bool:
-    """A drawn name that can be a listed symbol: not a field word, not a label glued to digits ("Price3.66" reads
-    as the label and a number), not a currency, coin or commodity (those are read and then left out on purpose)."""
-    return text not in WORDS and not text.startswith(LABELS) and text not in NOT_PSX_SYMBOLS
+    """A drawn name that can be a listed symbol: not a field word or a card's field label ("PTS" is read past as
+    one), not a label glued to digits ("Price3.66" reads as the label and a number), not a currency, coin or
+    commodity (those are read and then left out on purpose)."""
+    return (text not in WORDS and text.lower() not in FIELD_LABELS and not text.startswith(LABELS)
+            and text not in NOT_PSX_SYMBOLS)
 
 
 symbols = st.from_regex(r"[A-Z][A-Z0-9]{1,6}", fullmatch=True).filter(is_symbol)
