@@ -69,7 +69,7 @@ def run_pages(library: Library, args: argparse.Namespace) -> int:
     states = library.page_states(r.id for r in rows)
     cells = [[str(r.id), date_text(r.published), as_of_text(r.quotes_as_of, r.as_of_estimated),
               f"{r.quote_count:,}", r.section or "", short(r.title or r.file_name)] for r in rows]
-    headers = ["ID", "Published", "Quotes as of", "Quotes", "Section", "Title"]
+    headers = ["ID", "Published", "Saved", "Quotes", "Section", "Title"]
     records = [{**pick(page_record(r), PAGE_KEYS), **state_record(states.get(r.id, PageState()), args.csv)}
                for r in rows]
     emit(records, args, lambda: render_table(headers, cells, {0, 3}))
@@ -111,7 +111,7 @@ def article_text(library: Library, page_id: int) -> str | None:
     heading = page.title or page.file_name
     lines = [heading, "=" * min(len(heading), 100)]
     for label, value in (("Section", page.section), ("Published", date_text(page.published)),
-                         ("By", article.byline), ("Quotes as of", as_of_text(page.quotes_as_of, page.as_of_estimated)),
+                         ("By", article.byline), ("Saved", as_of_text(page.quotes_as_of, page.as_of_estimated)),
                          ("Source", page.source_url), ("File", page.file_name)):
         if value:
             lines.append(f"{label + ':':<14}{value}")

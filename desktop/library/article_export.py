@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.library.article_html import article_html
-from desktop.library.formatting import date_text, datetime_text
+from desktop.library.formatting import as_of_text, date_text, datetime_text
 from desktop.library.records import StoredArticle
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def article_markdown(article: StoredArticle) -> str:
     page = article.page
     lines = [f"# {_escape_markdown(page.title or page.file_name)}", ""]
     details = [("Section", page.section), ("Published", date_text(page.published)), ("By", article.byline),
-               ("Quotes as of", datetime_text(page.quotes_as_of)), ("Source", page.source_url)]
+               ("Saved", as_of_text(page.quotes_as_of, page.as_of_estimated)), ("Source", page.source_url)]
     lines += [f"- **{label}:** {_escape_markdown(value)}" for label, value in details if value]
     lines.append("")
     if article.summary:

@@ -90,7 +90,7 @@ def test_pages_json_and_table(filled: tuple[Path, Path]) -> None:
     titles = [r["title"].lower() for r in rows]
     assert titles == sorted(titles)
     table = run(library, "pages").stdout.splitlines()
-    assert table[0].split()[:3] == ["ID", "Published", "Quotes"]
+    assert table[0].split()[:4] == ["ID", "Published", "Saved", "Quotes"]
     assert len(table) == len(rows) + 2
 
 

@@ -89,6 +89,9 @@ def test_bad_tag_names_are_refused(library: Path) -> None:
 def test_show_markdown_and_self_contained_html(library: Path) -> None:
     markdown = run(library, "show", "1", "--format", "markdown").stdout
     assert markdown.startswith("# Gold price rises") and "*[Image:" in markdown
+    record = next(r for r in json.loads(run(library, "pages", "--json").stdout) if r["id"] == 1)
+    saved = next(line for line in markdown.splitlines() if line.startswith("- **Saved:**"))
+    assert saved.endswith("(est.)") == record["as_of_estimated"]  # as the window marks a time it estimated
     html = run(library, "show", "1", "--format", "html").stdout
     assert html.startswith("<!DOCTYPE html>") and "data:image/png;base64," in html
     assert "<script" not in html.lower() and "http://" not in html.split("<body>")[1].split("Open original")[0]
