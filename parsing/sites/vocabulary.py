@@ -15,7 +15,9 @@ FURNITURE_LINES = frozenset({
     "recommended", "more", "skip to main content", "skip to content", "skip to navigation",
     "skip to main navigation", "skip to footer", "jump to content", "toggle navigation", "open menu",
     "close menu", "menu", "search", "close", "tweet", "pin", "reddit", "sign up", "log in", "login",
-    "back to top", "image", "photo", "video", "story continues below advertisement",
+    "back to top", "image", "photo", "video", "story continues below advertisement", "story continues below",
+    "article continues below", "article continues below advertisement", "continue reading below",
+    "continue reading below advertisement", "content continues below", "advertisement continue reading below",
     "scroll to continue with content", "advertisement scroll to continue", "play video", "watch video", "follow",
 })
 # Lines after which the story is over (the same comparison).
@@ -32,6 +34,18 @@ LIST_HEADINGS = frozenset({
     "related articles", "recommended", "recommended for you", "editor s picks", "editors picks", "you may also like",
     "more stories", "more news", "read next", "in case you missed it", "also read",
 })
+
+# Headings of a short summary of the story above its text (the same comparison): its items are the story's.
+SUMMARY_HEADINGS = frozenset({
+    "key points", "key takeaways", "highlights", "key highlights", "in brief", "at a glance", "the big picture",
+    "what you need to know", "in short", "summary", "story highlights", "quick take",
+})
+# The heading of a press release's contact block ("Media contact:"): the release is over.
+CONTACT_HEADING = re.compile(
+    r"^(?:for (?:more information|further details|media enquiries)[^:]{0,40}|(?:media|press|investor|news)\s+"
+    r"(?:contacts?|enquiries|inquiries|relations)|contacts?)\s*:?$",
+    re.IGNORECASE,
+)
 
 # Section names that are also furniture words elsewhere ("Print" is a share button and the print edition).
 SECTION_NAMES = frozenset({"print", "video", "latest", "opinion"})

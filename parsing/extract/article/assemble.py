@@ -13,7 +13,14 @@ from parsing.extract.dates import dateline, is_date_only, iso_date
 from parsing.extract.lines import line_key
 from parsing.html.blocks import Block, ElementTable, ImageRef
 from parsing.html.marks import BYLINE, CAPTION, DATE, FIGURE, TEASER
-from parsing.sites.vocabulary import FURNITURE_LINES, MAX_WRITER_NOTE, STOP_LINES, SUBHEADINGS, WRITER_NOTE
+from parsing.sites.vocabulary import (
+    CONTACT_HEADING,
+    FURNITURE_LINES,
+    MAX_WRITER_NOTE,
+    STOP_LINES,
+    SUBHEADINGS,
+    WRITER_NOTE,
+)
 
 MAX_PARAGRAPHS = 5_000
 MAX_KEYED_CHARS = 100
@@ -32,6 +39,7 @@ _SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ":", ")", "…", "。", 
 _PROSE_END = (".", "!", "?", "”", '"', "’", "'", "…", "。", "！", "？", "۔", "؟")
 MIN_SENTENCE_WORDS = 12
 MAX_COUNT_CHARS = 12
+MAX_CONTACT_CHARS = 60
 _WORD = re.compile(r"[^\W\d_]{2}")
 _READ_MORE = re.compile(
     r"^(?:read more|also read|read also|read|related|see also|also see|more|watch|video|listen)\s?[:\-–—]\s?",
@@ -49,7 +57,8 @@ BY_LINE = re.compile(
 NAME_DATE = re.compile(
     r"^(?:by\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+" + _NAME_WORD + r"){0,4}),?\s+(?:[|·•]\s+)?"
     r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-    r"(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\b.{0,24}$"
+    r"(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}-[A-Za-z]{3}-\d\d(?:\d\d)?)"
+    r"\b.{0,24}$"
 )
 _ICON = re.compile(
     r"icon|logo|avatar|sprite|spacer|pixel|emoji|gravatar|badge|placeholder|blank\.gif", re.IGNORECASE
@@ -194,6 +203,8 @@ def _handle(builder: _Builder, block: Block) -> bool:
         return True
     if block.kind == "h1" or (builder.title_key and key == builder.title_key):
         return True
+    if builder.out.paragraphs and len(text) <= MAX_CONTACT_CHARS and CONTACT_HEADING.match(text):
+        return False  # a press release's "Media contact:" block: the release is over
     if block.marks & (CAPTION | FIGURE) and block.kind not in ("blockquote", "table", "tr", "pre"):
         if builder.caption(text) or block.marks & CAPTION:
             return True

@@ -19,6 +19,11 @@ from parsing.extract.dates import dateline, is_date_only, iso_date, name_and_dat
     ("05/06/2024", None),  # May 6 or 5 June: not read
     ("17 دسمبر 2024", "2024-12-17"),
     ("2025-13-01", None),
+    ("11-Mar-24", "2024-03-11"),  # as South Asian sites print it
+    ("APP | 22-Feb-2024", "2024-02-22"),
+    ("03-Jan-98", "1998-01-03"),
+    ("KSE-100-Mar-24", None),
+    ("11-Mar-2024-update", None),
     ("172,766", None),
     ("", None),
 ])
@@ -32,6 +37,8 @@ def test_datelines_and_date_only_lines():
     assert dateline("Prices published on the exchange rose") is None
     assert is_date_only("March 11, 2025, 5:42 PM PKT") and is_date_only("01 Nov, 2023")
     assert not is_date_only("Rates held on March 11, 2025 by the bank")
+    assert is_date_only("March 11, 2024 | 10:15 PM PKT") and is_date_only("11-Mar-24")
+    assert is_date_only("Mar 11, 2024, 09:00 ET")  # a zone of one letter and T
 
 
 @pytest.mark.parametrize(("text", "found"), [

@@ -105,3 +105,14 @@ def test_a_count_in_a_table_stays():
     table = "<table><tr><td>Net sales</td><td>121.4</td></tr><tr><td>2,045</td></tr></table>"
     body = f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}{table}{paras(STORY[2:])}</article>"
     assert article_of(page(body, "Rates on hold")).paragraphs == [*STORY[:2], "Net sales 121.4", "2,045", *STORY[2:]]
+
+
+def test_a_press_release_ends_at_its_contact_block():
+    body = (f'<article><h1>Rates on hold</h1><div class="release">{paras(STORY)}<p><b>Media contact:</b><br>'
+            "Ayesha Noor<br>press@example.pk</p><p>SOURCE Example Limited</p></div></article>")
+    assert article_of(page(body)).paragraphs == STORY
+
+
+def test_continue_reading_below_is_no_paragraph():
+    body = f'<article><h1>Rates on hold</h1>{paras(STORY[:1])}<p>Continue reading below</p>{paras(STORY[1:])}</article>'
+    assert article_of(page(body)).paragraphs == STORY
