@@ -22,8 +22,9 @@ _HYPHENATED = re.compile(
     r"\b(?P<day>\d{1,2})-" + _MONTH.replace(r"[a-z]{0,6}\.?", "") + r"-(?P<year>(?:19|20)?\d\d)(?![\d-])", re.IGNORECASE
 )
 _EUROPEAN = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")
-# "12/31/2024" or "31/12/2024": read only where the order is plain (one of the first two numbers is above 12).
-_SLASHED = re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
+# "12/31/2024", "31/12/2024" or "31-12-2024": read only where the order is plain (one of the first two numbers is
+# above 12).
+_SLASHED = re.compile(r"\b(?P<first>\d{1,2})([/-])(?P<second>\d{1,2})\2(?P<year>(?:19|20)\d\d)\b")
 _URDU_MONTHS = {name: number for number, name in enumerate(
     ("جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر"), 1)}
 _URDU_DMY = re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+(?P<month>" + "|".join(_URDU_MONTHS) + r")[،,]?\s+(?P<year>(?:19|20)\d\d)\b")
@@ -76,7 +77,7 @@ def iso_date(text: str | None) -> str | None:
     match = _URDU_DMY.search(text) if not text.isascii() else None
     if match:
         return _valid(int(match["year"]), _URDU_MONTHS[match["month"]], int(match["day"]))
-    match = _SLASHED.search(text) if "/" in text else None
+    match = _SLASHED.search(text) if "/" in text or "-" in text else None
     if match:
         first, second = int(match["first"]), int(match["second"])
         if (first > 12) != (second > 12):
@@ -129,7 +130,7 @@ def is_date_only(text: str) -> bool:
         rest = _HYPHENATED.sub("", rest)
     if not rest.isascii():
         rest = _URDU_DMY.sub("", rest)
-    if "/" in rest:
+    if "/" in rest or "-" in rest:
         rest = _SLASHED.sub("", rest)
     if "read" in rest:
         rest = _READING_TIME.sub("", rest)  # "Apr 8, 2025 • 3 min read"

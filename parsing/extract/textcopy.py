@@ -17,7 +17,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from parsing.extract.article.assemble import BY_LINE, NAME_DATE
-from parsing.extract.article.header import clean_byline
+from parsing.extract.article.header import clean_byline, date_then_name
 from parsing.extract.article.model import Article
 from parsing.extract.dates import dateline, iso_date, name_and_date
 from parsing.extract.lines import (
@@ -168,7 +168,7 @@ def _share_line(key: str) -> bool:
 
 def _byline_line(text: str) -> bool:
     return len(text) < 100 and (BY_LINE.match(text) is not None or _name_date(text) is not None
-                                or _PROVIDED_BY.match(text) is not None)
+                                or _PROVIDED_BY.match(text) is not None or date_then_name(text) is not None)
 
 
 def _name_date(text: str) -> tuple[str, str] | None:
@@ -434,6 +434,9 @@ def _date_and_name(text: str) -> tuple[str | None, str | None]:
     named = name_and_date(text)
     if named:
         return named[1], clean_byline(named[0])
+    dated = date_then_name(text)
+    if dated:
+        return dated
     alone = name_in(text)
     if alone:
         return None, clean_byline(alone)

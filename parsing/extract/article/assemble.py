@@ -52,12 +52,12 @@ _NAMES = _CAPITAL_WORD + r"(?:\s+(?:" + _CAPITAL_WORD + "|" + _PARTICLES + r")){
 # "By Jane Doe", "By JANE DOE and John Roe | Reuters", "Par Jean Dupont": a name after the word, no sentence
 BY_LINE = re.compile(
     r"^(?i:(?:posted|written|reported|words|story|text)\s+)?(?i:by|par|von|por|di|door|av)\s*:?\s+(?P<name>"
-    + _NAMES + r"(?:\s*(?:,|and|&|und|et|y)\s+" + _NAMES + r")*)(?:(?:\s*[|,·•–—-]|\s+(?i:on|at)\s).{0,60})?$"
+    + _NAMES + r"(?:\s*(?:,|and|&|und|et|y)\s+" + _NAMES + r")*)(?:(?:\s*[|,·•⋅∙–—-]|\s+(?i:on|at)\s).{0,60})?$"
 )
 NAME_DATE = re.compile(
     r"^(?:by\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+" + _NAME_WORD + r"){0,4}),?\s+(?:[|·•]\s+)?"
     r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-    r"(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}-[A-Za-z]{3}-\d\d(?:\d\d)?)"
+    r"(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}-[A-Za-z]{3}-\d\d(?:\d\d)?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})"
     r"\b.{0,24}$"
 )
 _ICON = re.compile(

@@ -29,7 +29,8 @@ MAX_HEADER_CHARS = 200
 _BY_PREFIX = re.compile(r"^(?:(?:posted|written|reported|words|story|text)\s+)?(?:by|par|von|por|di|door|av)\s*:?\s+",
                         re.IGNORECASE)
 _FROM = re.compile(r"^(?i:from)\s+(?=[^\W\d_a-z])")  # "From Reuters", "From Our Correspondent": a wire's byline
-_TRAILING = re.compile(r"(?:[\s|,·•–—:-]|\s(?i:on|at)\b)+$")
+_TRAILING = re.compile(r"(?:[\s|,·•⋅∙–—:-]|\s(?i:on|at)\b)+$")
+_PARTS = re.compile(r"\s+[|·•⋅∙]\s+|\s+[–—-]\s+(?=(?i:by)\s)")  # the parts of a meta line
 _DIGIT = re.compile(r"\d")
 _BY_INSIDE = re.compile(r"\s(?:by|par|von|por)\s+(?=[A-Z])", re.IGNORECASE)
 _SENTENCE = re.compile(r"[.!?]\s")
@@ -113,6 +114,20 @@ def near_headings(table: ElementTable, scored: Scored) -> list[str]:
     return [heading_text(block.text) for block in table.blocks[max(0, start - HEADING_REACH): start]
             if block.kind in HEADINGS and block.kind != "h1" and _in_bar(table, scored, block.elem, begin)
             and len(block.text) <= MAX_TITLE_CHARS]
+
+
+def date_then_name(text: str) -> tuple[str, str] | None:
+    """(ISO date, name) of a short line that starts with the date and ends with the writer's name, apart by a
+    bar or a dot ("March 11, 2024 | 10:15 PM PKT | Khalid Mustafa", "Mar 11th, 2024 · By Ali Khan")."""
+    if len(text) > MAX_BYLINE_CHARS or not DATE_START.match(text):
+        return None
+    parts = _PARTS.split(text)
+    date = iso_date(parts[0])
+    last = parts[-1]
+    if len(parts) < 2 or not date or not (BY_LINE.match(last) or name_in(last)):
+        return None
+    name = clean_byline(last)
+    return (date, name) if name else None
 
 
 def clean_byline(text: str) -> str | None:
@@ -248,6 +263,7 @@ def _byline_candidates(meta: HeadMeta, table: ElementTable, scored: Scored, part
     yield from (line for line in lines if BY_LINE.match(line) and len(line) < MAX_BYLINE_CHARS)
     yield from (match["name"] for block in header if block.kind not in TABULAR
                 and (match := NAME_DATE.match(block.text)) and iso_date(match["date"]))
+    yield from (found[1] for line in lines if (found := date_then_name(line)))
     yield from parts.bylines
     yield from (name for n, text in enumerate(lines) if (name := name_in(text)) and any(
         is_date_line(near) for near in lines[max(0, n - 1): n + 2:2]))  # a name alone beside the date line
@@ -290,8 +306,10 @@ def choose_date(meta: HeadMeta, table: ElementTable, scored: Scored, parts: Asse
     found: list[tuple[str, str]] = []
     for text, kind in lines:
         match = NAME_DATE.match(text) if kind not in TABULAR else None
+        named = date_then_name(text)
         date = (dateline(text) or (iso_date(match["date"]) if match else None)
-                or (iso_date(text) if not kind or is_date_only(text) else None))
+                or (iso_date(text) if not kind or is_date_only(text) else None) or (named[0] if named else None)
+                or (iso_date(text) if len(text) < MAX_BYLINE_CHARS and BY_LINE.match(text) else None))
         if date:
             found.append((date, text))
     for date, text in found:
