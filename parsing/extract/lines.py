@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 
 from parsing.extract.dates import dateline, is_date_only
 from parsing.sites.vocabulary import (
@@ -21,6 +22,8 @@ MAX_LABEL_WORDS = 4
 MAX_NAME_CHARS = 40
 MAX_NOTICE_CHARS = 600
 MAX_CAPTION_CHARS = 500
+MIN_REPEAT_CHARS = 40  # a shorter line may well recur inside a paragraph
+MAX_REPEAT_CHARS = 300  # a pull quote is no longer
 MAX_CACHED_KEY = 300  # longer lines (a story's text compared whole) are keyed afresh, never kept
 _WORDS = re.compile(r"\w+", re.UNICODE)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
@@ -65,6 +68,17 @@ def line_key(text: str) -> str:
 def _short_key(text: str) -> str:
     """``line_key`` of a short line, cached: a page's title and headings are compared many times."""
     return " ".join(_WORDS.findall(text.lower()))
+
+
+def repeating(paragraphs: list[str], candidates: Collection[int]) -> list[int]:
+    """Indexes among ``candidates`` of the paragraphs that repeat a part of a longer one outside them (a pull
+    quote: a sentence of the story set apart from the text it comes from)."""
+    keys = {n: line_key(paragraphs[n].rstrip(".…")) for n in candidates
+            if MIN_REPEAT_CHARS <= len(paragraphs[n]) <= MAX_REPEAT_CHARS}
+    if not keys:
+        return []
+    longer = [line_key(p) if n not in candidates and len(p) > MIN_REPEAT_CHARS else "" for n, p in enumerate(paragraphs)]
+    return sorted(n for n, key in keys.items() if key and any(len(other) > len(key) and key in other for other in longer))
 
 
 def is_name(text: str) -> bool:

@@ -172,12 +172,14 @@ NOTICE_TEXT = re.compile(
     r"(?:sign|log) ?in to (?:continue|read)|create a free account|register to (?:continue|read)|"
     r"you(?:'|’)ve reached your|free articles? (?:left|remaining)|"
     r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,30}newsletter|(?:in|to) your inbox|"
-    r"(?:free or paid|paid) subscriber|(?:type|enter) your e-?mail)"
+    r"(?:free or paid|paid) subscriber|(?:type|enter) your e-?mail)|"
+    r"^(?:follow|join)\b.{0,50}\b(?:on|to) (?:google news|whatsapp|telegram|twitter|facebook|instagram|youtube)\b|"
+    r"^join (?:our|the) .{0,30}(?:whatsapp|telegram) channel"
 )
 # Every match of the notice pattern holds one of these (a cheap test before the pattern; each is rare in prose,
 # so the pattern seldom runs).
 NOTICE_STEMS = ("cookie", "subscri", "newsletter", "in to ", "register to", "free account", "reached your",
-                "free article", "unlimited", "continue reading", "manage", "inbox", "your e")
+                "free article", "unlimited", "continue reading", "manage", "inbox", "your e", "follow", "join")
 
 
 # Class tokens that describe a state or a taxonomy term (has-sidebar, tag-budget, ads-enabled), not what

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from parsing.extract.article.model import ArticleImage
 from parsing.extract.article.region import Scored
 from parsing.extract.dates import dateline, is_date_only, iso_date
-from parsing.extract.lines import line_key
+from parsing.extract.lines import line_key, repeating
 from parsing.html.blocks import Block, ElementTable, ImageRef
 from parsing.html.marks import BYLINE, CAPTION, DATE, FIGURE, TEASER
 from parsing.sites.vocabulary import (
@@ -40,6 +40,8 @@ _PROSE_END = (".", "!", "?", "”", '"', "’", "'", "…", "。", "！", "？",
 MIN_SENTENCE_WORDS = 12
 MAX_COUNT_CHARS = 12
 MAX_CONTACT_CHARS = 60
+PULL_QUOTE_DEPTH = 3
+_SET_APART = frozenset({"blockquote", "aside", "figure"})
 _WORD = re.compile(r"[^\W\d_]{2}")
 _READ_MORE = re.compile(
     r"^(?:read more|also read|read also|read|related|see also|also see|more|watch|video|listen)\s?[:\-–—]\s?",
@@ -103,8 +105,9 @@ class _Builder:
         self.open_image: int = -1  # index of the last image while it may still get a caption
         self.after_image = False  # the last thing placed was an image
         self.teaser_parent = -1  # parent element of the teaser's block
+        self.quoted: set[int] = set()  # paragraphs set apart in a quotation, an aside or a figure
 
-    def paragraph(self, text: str, parent: int) -> None:
+    def paragraph(self, text: str, parent: int, quoted: bool = False) -> None:
         out = self.out
         if out.paragraphs:
             out.related.extend(self.pending_related)
@@ -112,6 +115,8 @@ class _Builder:
         if self.heading:
             out.paragraphs.append(self.heading)
             self.heading = None
+        if quoted:
+            self.quoted.add(len(out.paragraphs))
         out.paragraphs.append(text)
         self.last_parent = parent
         self.open_image = -1
@@ -189,7 +194,7 @@ def _is_link_line(block: Block) -> bool:
     return block.links * 2 > len(block.text) or _READ_MORE.match(block.text) is not None
 
 
-def _handle(builder: _Builder, block: Block) -> bool:
+def _handle(builder: _Builder, block: Block, quoted: bool = False) -> bool:
     """Place one block; False when the story is over."""
     text = block.text
     # furniture lines are short, and the title's line is about as long as the title
@@ -230,7 +235,7 @@ def _handle(builder: _Builder, block: Block) -> bool:
     parent = builder.parents[block.elem]
     if builder.fence >= 0 and parent != builder.fence:
         return False  # text from elsewhere after a "Related stories" line: the story is over
-    builder.paragraph(text, parent)
+    builder.paragraph(text, parent, quoted)
     return len(builder.out.paragraphs) < MAX_PARAGRAPHS
 
 
@@ -277,13 +282,37 @@ def assemble(table: ElementTable, scored: Scored, title: str | None) -> Assembly
         if bad[block.elem] >= 0:
             if block.elem not in table.skipped:  # (one block for a whole box: its links run together)
                 _related_in_furniture(builder, block)
-        elif not _handle(builder, block):
+        elif not _handle(builder, block, _set_apart(table, block)):
             break
     else:
         for ref in images[next_image:]:
             builder.image(ref)
+    _without_pull_quotes(builder.out, builder.quoted)
     _teaser_from_first_paragraph(builder.out)
     return builder.out
+
+
+def _set_apart(table: ElementTable, block: Block) -> bool:
+    """Whether a block sits in a quotation, an aside or a figure (a few levels up at most)."""
+    elem = block.elem
+    for _ in range(PULL_QUOTE_DEPTH):
+        if elem < 0:
+            return False
+        if table.tags[elem] in _SET_APART:
+            return True
+        elem = table.parent[elem]
+    return False
+
+
+def _without_pull_quotes(out: Assembly, quoted: set[int]) -> None:
+    """Paragraphs set apart (a quotation, an aside) that repeat a part of a longer paragraph of the story are pull
+    quotes: left out, the images after them moved up."""
+    for number in reversed(repeating(out.paragraphs, quoted) if quoted else []):
+        del out.paragraphs[number]
+        for index, image in enumerate(out.images):
+            if image.after_paragraph > number:
+                out.images[index] = ArticleImage(image.src, image.alt, image.attrs, image.after_paragraph - 1,
+                                                 image.caption)
 
 
 def _teaser_from_first_paragraph(out: Assembly) -> None:

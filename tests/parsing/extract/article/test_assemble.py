@@ -116,3 +116,22 @@ def test_a_press_release_ends_at_its_contact_block():
 def test_continue_reading_below_is_no_paragraph():
     body = f'<article><h1>Rates on hold</h1>{paras(STORY[:1])}<p>Continue reading below</p>{paras(STORY[1:])}</article>'
     assert article_of(page(body)).paragraphs == STORY
+
+
+@pytest.mark.parametrize("box", ['<blockquote class="pullquote"><p>{}</p></blockquote>',
+                                 '<aside class="pull-quote"><blockquote>{}</blockquote></aside>',
+                                 '<figure class="quote"><blockquote>{}</blockquote></figure>'])
+def test_a_pull_quote_that_repeats_the_story_is_left_out(box):
+    body = f'<article><h1>Rates on hold</h1>{paras(STORY[:2])}{box.format(STORY[0][:70])}{paras(STORY[2:])}</article>'
+    assert article_of(page(body)).paragraphs == STORY
+
+
+def test_a_quotation_of_its_own_is_kept():
+    quote = "“The economy has turned the corner, and the rupee will hold,” the governor told parliament."
+    body = f'<article><h1>Rates on hold</h1>{paras(STORY[:2])}<blockquote><p>{quote}</p></blockquote>{paras(STORY[2:])}'
+    assert article_of(page(body + "</article>")).paragraphs == [*STORY[:2], quote, *STORY[2:]]
+
+
+def test_a_follow_us_line_is_no_paragraph():
+    body = f'<article><h1>Rates on hold</h1>{paras(STORY)}<p>Follow Business Recorder on Google News</p></article>'
+    assert article_of(page(body)).paragraphs == STORY
