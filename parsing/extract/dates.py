@@ -135,3 +135,20 @@ def is_date_only(text: str) -> bool:
     if "read" in rest:
         rest = _READING_TIME.sub("", rest)  # "Apr 8, 2025 • 3 min read"
     return not _TIME_WORDS.sub("", rest).strip()
+
+
+_LEAD_END = re.compile(r":\s|\s[-–—]\s")
+_WIRE_TAG = re.compile(r"\s*\([^()]{1,24}\)\s*$")  # "(MLN)", "(Reuters)"
+MAX_LEAD_CHARS = 70
+
+
+def leading_date(text: str) -> str | None:
+    """The date a paragraph opens with, before its place and wire's tag end ("March 11, 2024 (MLN): ...",
+    "KARACHI, March 11, 2024: ..."); None when it opens otherwise."""
+    parts = _LEAD_END.split(text[:MAX_LEAD_CHARS], maxsplit=1)
+    if len(parts) < 2:
+        return None
+    head = _WIRE_TAG.sub("", parts[0]).strip()
+    if not is_date_only(head):
+        head = head.partition(",")[2].strip()  # after the place
+    return iso_date(head) if head and is_date_only(head) else None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from parsing.extract.article.assemble import BY_LINE, NAME_DATE
 from parsing.extract.article.header import clean_byline, date_then_name
 from parsing.extract.article.model import Article
-from parsing.extract.dates import dateline, iso_date, name_and_date
+from parsing.extract.dates import dateline, iso_date, leading_date, name_and_date
 from parsing.extract.lines import (
     ends_relative_time,
     is_caption,
@@ -410,12 +410,12 @@ def _read_header(lines: Sequence[str], kinds: list[str], story: _Run, article: A
             if date:
                 dates.append((n < first, _date_rank(text), date))
             article.byline = article.byline or name
-        elif kinds[n] in (LABEL, HEADLINE) and story.title >= 0 and n >= first and name_in(text) and DATE in (
-                kinds[n - 1], kinds[min(n + 1, len(kinds) - 1)]):
+        elif kinds[n] in (LABEL, HEADLINE) and story.title >= 0 and n >= first and name_in(text) and (DATE in (
+                kinds[n - 1], kinds[min(n + 1, len(kinds) - 1)]) or n + 1 == story.start and leading_date(lines[n + 1])):
             article.byline = article.byline or clean_byline(name_in(text) or "")  # a name alone beside the date, under the headline
         elif line_key(text) == "by" and n + 1 < len(lines) and len(lines[n + 1].split()) <= MAX_NAME_WORDS:
             article.byline = article.byline or clean_byline(lines[n + 1])  # "By" on a line of its own
-    article.published = min(dates)[2] if dates else None
+    article.published = min(dates)[2] if dates else leading_date(lines[story.start]) if story.title >= 0 else None
 
 
 def _date_rank(text: str) -> int:

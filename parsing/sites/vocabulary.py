@@ -174,7 +174,7 @@ NOTICE_TEXT = re.compile(
     r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,30}newsletter|(?:in|to) your inbox|"
     r"(?:free or paid|paid) subscriber|(?:type|enter) your e-?mail)|"
     r"^(?:follow|join)\b.{0,50}\b(?:on|to) (?:google news|whatsapp|telegram|twitter|facebook|instagram|youtube)\b|"
-    r"^join (?:our|the) .{0,30}(?:whatsapp|telegram) channel"
+    r"^join (?:our|the) .{0,30}(?:whatsapp|telegram) channel|^like .{0,40} on facebook,? (?:and )?follow\b"
 )
 # Every match of the notice pattern holds one of these (a cheap test before the pattern; each is rare in prose,
 # so the pattern seldom runs).

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from parsing.extract.article.model import ArticleImage
 from parsing.extract.article.region import Scored
 from parsing.extract.dates import dateline, is_date_only, iso_date
-from parsing.extract.lines import line_key, repeating
+from parsing.extract.lines import is_comments_heading, line_key, repeating
 from parsing.html.blocks import Block, ElementTable, ImageRef
 from parsing.html.marks import BYLINE, CAPTION, DATE, FIGURE, TEASER
 from parsing.sites.vocabulary import (
@@ -43,6 +43,7 @@ MAX_CONTACT_CHARS = 60
 PULL_QUOTE_DEPTH = 3
 _SET_APART = frozenset({"blockquote", "aside", "figure"})
 _WORD = re.compile(r"[^\W\d_]{2}")
+_DIGIT = re.compile(r"\d")
 _READ_MORE = re.compile(
     r"^(?:read more|also read|read also|read|related|see also|also see|more|watch|video|listen)\s?[:\-–—]\s?",
     re.IGNORECASE,
@@ -201,7 +202,7 @@ def _handle(builder: _Builder, block: Block, quoted: bool = False) -> bool:
     keyed = len(text) <= MAX_KEYED_CHARS or abs(len(text) - builder.title_chars) <= TITLE_SLACK
     key = line_key(text) if keyed else text
     fresh_image, builder.after_image = builder.after_image, False
-    if key in STOP_LINES and builder.out.paragraphs and builder.fence < 0:
+    if (key in STOP_LINES or _counted_comments(text)) and builder.out.paragraphs and builder.fence < 0:
         builder.fence = builder.last_parent  # "Related stories", "Comments": only the story's own element
         return True  # may go on after this line
     if not key or key in FURNITURE_LINES or key in STOP_LINES:
@@ -237,6 +238,12 @@ def _handle(builder: _Builder, block: Block, quoted: bool = False) -> bool:
         return False  # text from elsewhere after a "Related stories" line: the story is over
     builder.paragraph(text, parent, quoted)
     return len(builder.out.paragraphs) < MAX_PARAGRAPHS
+
+
+def _counted_comments(text: str) -> bool:
+    """ "Comments (4)", "12 comments", "2 responses to ...": the heading of readers' comments, with their count
+    (a subheading "Response" in a story about an API is none)."""
+    return len(text) < MAX_KEYED_CHARS and _DIGIT.search(text) is not None and is_comments_heading(text)
 
 
 def _link_list_items(table: ElementTable, in_region: Callable[[int], bool]) -> set[int]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from parsing.extract.article.assemble import BY_LINE, NAME_DATE, TABULAR, Assembly, heading_text
 from parsing.extract.article.region import Scored, prose_chars
-from parsing.extract.dates import DATE_START, dateline, is_date_only, iso_date
+from parsing.extract.dates import DATE_START, dateline, is_date_only, iso_date, leading_date, name_and_date
 from parsing.extract.lines import is_date_line, line_key, name_in, section_label
 from parsing.extract.metadata import HeadMeta, meta_author, meta_date, meta_section, url_date
 from parsing.html.blocks import Block, ElementTable
@@ -264,9 +264,12 @@ def _byline_candidates(meta: HeadMeta, table: ElementTable, scored: Scored, part
     yield from (match["name"] for block in header if block.kind not in TABULAR
                 and (match := NAME_DATE.match(block.text)) and iso_date(match["date"]))
     yield from (found[1] for line in lines if (found := date_then_name(line)))
+    yield from (found[0] for line in lines if (found := name_and_date(line)))  # "Our CorrespondentMarch 11, 2024"
     yield from parts.bylines
     yield from (name for n, text in enumerate(lines) if (name := name_in(text)) and any(
         is_date_line(near) for near in lines[max(0, n - 1): n + 2:2]))  # a name alone beside the date line
+    if lines and parts.paragraphs and leading_date(parts.paragraphs[0]):
+        yield name_in(lines[-1]) or ""  # a name alone over a first paragraph that opens with the date
 
 
 def _time_dates(table: ElementTable, scored: Scored) -> list[str]:
@@ -298,7 +301,7 @@ def _time_dates(table: ElementTable, scored: Scored) -> list[str]:
 def choose_date(meta: HeadMeta, table: ElementTable, scored: Scored, parts: Assembly, header: list[Block],
                 ) -> str | None:
     """<meta> or JSON-LD date, else a dateline or date line near the title, else a <time> element, else the
-    date in the page's address."""
+    date the first paragraph opens with, else the date in the page's address."""
     date = meta_date(meta)
     if date:
         return date
@@ -318,7 +321,9 @@ def choose_date(meta: HeadMeta, table: ElementTable, scored: Scored, parts: Asse
     if found:
         return found[0][0]
     dates = _time_dates(table, scored)
-    return dates[0] if dates else url_date(meta)
+    if dates:
+        return dates[0]
+    return (leading_date(parts.paragraphs[0]) if parts.paragraphs else None) or url_date(meta)
 
 
 def choose_section(meta: HeadMeta, table: ElementTable, scored: Scored, title: str | None) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsing.extract.dates import dateline, is_date_only, iso_date, name_and_date
+from parsing.extract.dates import dateline, is_date_only, iso_date, leading_date, name_and_date
 
 
 @pytest.mark.parametrize(("text", "iso"), [
@@ -50,3 +50,15 @@ def test_datelines_and_date_only_lines():
 ])
 def test_name_and_date(text, found):
     assert name_and_date(text) == found
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("March 11, 2024 (MLN): The KSE-100 index closed lower.", "2024-03-11"),
+    ("KARACHI, March 11, 2024: The rupee closed flat.", "2024-03-11"),
+    ("11-Mar-24 - Prices rose across the board.", "2024-03-11"),
+    ("LAHORE: Textile exporters met the minister.", None),
+    ("KARACHI: On March 11, 2024 the bank said so.", None),  # a date inside the sentence
+    ("Rates: 12 percent, as expected.", None),
+])
+def test_leading_date(text, date):
+    assert leading_date(text) == date

@@ -135,3 +135,27 @@ def test_a_quotation_of_its_own_is_kept():
 def test_a_follow_us_line_is_no_paragraph():
     body = f'<article><h1>Rates on hold</h1>{paras(STORY)}<p>Follow Business Recorder on Google News</p></article>'
     assert article_of(page(body)).paragraphs == STORY
+
+
+def test_readers_comments_under_a_counted_heading_end_the_story():
+    said = ["The real problem is that the government keeps borrowing from the banks at these rates, so the banks "
+            "have no reason to lend to businesses, and the rate cannot come down until the deficit does.",
+            "Twenty-two percent is killing small businesses. My family runs a garment unit and we have laid off "
+            "half our workers since last year because running finance costs more than the profit on an order.",
+            "Savers are finally getting a positive real return after years of losing money in the banks. Let the "
+            "rate stay where it is until inflation is well below it, otherwise the rupee will fall again."]
+    comments = "".join(f'<div class="rb-item"><div class="rb-text">{p}</div></div>' for p in said)
+    body = (f'<div class="story"><h1>Rates on hold</h1><div class="text">{paras(STORY)}</div>'
+            f'<div class="reader-box"><h3>Comments (3)</h3>{comments}</div></div>')
+    assert article_of(page(body)).paragraphs == STORY
+
+
+def test_a_subheading_named_like_comments_without_a_count_does_not_end_the_story():
+    body = f'<article><h1>Rates on hold</h1>{paras(STORY[:2])}<h2>Response</h2>{paras(STORY[2:])}</article>'
+    assert article_of(page(body)).paragraphs == [*STORY[:2], "Response", *STORY[2:]]
+
+
+def test_a_like_us_on_facebook_line_is_no_paragraph():
+    promo = "Like Business on Facebook, follow @TribuneBiz on Twitter to stay informed and join in the conversation."
+    body = f'<article><h1>Rates on hold</h1>{paras(STORY)}<p><em>{promo}</em></p></article>'
+    assert article_of(page(body)).paragraphs == STORY
