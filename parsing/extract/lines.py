@@ -22,6 +22,7 @@ MAX_LABEL_WORDS = 4
 MAX_NAME_CHARS = 40
 MAX_NOTICE_CHARS = 600
 MAX_CAPTION_CHARS = 500
+PULL_QUOTE_REACH = 12  # paragraphs on either side of a pull quote where the text it repeats may be
 MIN_REPEAT_CHARS = 40  # a shorter line may well recur inside a paragraph
 MAX_REPEAT_CHARS = 300  # a pull quote is no longer
 MAX_CACHED_KEY = 300  # longer lines (a story's text compared whole) are keyed afresh, never kept
@@ -77,8 +78,19 @@ def repeating(paragraphs: list[str], candidates: Collection[int]) -> list[int]:
             if MIN_REPEAT_CHARS <= len(paragraphs[n]) <= MAX_REPEAT_CHARS}
     if not keys:
         return []
-    longer = [line_key(p) if n not in candidates and len(p) > MIN_REPEAT_CHARS else "" for n, p in enumerate(paragraphs)]
-    return sorted(n for n, key in keys.items() if key and any(len(other) > len(key) and key in other for other in longer))
+    found = []
+    others: dict[int, str] = {}
+
+    def other(m: int) -> str:
+        if m not in others:
+            others[m] = line_key(paragraphs[m])
+        return others[m]
+
+    for n, key in sorted(keys.items()):  # a pull quote repeats text near it: only the paragraphs around it are read
+        around = range(max(0, n - PULL_QUOTE_REACH), min(len(paragraphs), n + PULL_QUOTE_REACH + 1))
+        if key and any(m not in candidates and len(paragraphs[m]) > len(key) and key in other(m) for m in around):
+            found.append(n)
+    return found
 
 
 def is_name(text: str) -> bool:

@@ -179,7 +179,8 @@ NOTICE_TEXT = re.compile(
 # Every match of the notice pattern holds one of these (a cheap test before the pattern; each is rare in prose,
 # so the pattern seldom runs).
 NOTICE_STEMS = ("cookie", "subscri", "newsletter", "in to ", "register to", "free account", "reached your",
-                "free article", "unlimited", "continue reading", "manage", "inbox", "your e", "follow", "join")
+                "free article", "unlimited", "continue reading", "manage", "inbox", "your e")
+PROMO_STARTS = ("follow", "join", "like ")  # how the lines that ask to follow the site start (lower case)
 
 
 # Class tokens that describe a state or a taxonomy term (has-sidebar, tag-budget, ads-enabled), not what

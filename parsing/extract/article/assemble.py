@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from parsing.extract.article.model import ArticleImage
 from parsing.extract.article.region import Scored
 from parsing.extract.dates import dateline, is_date_only, iso_date
-from parsing.extract.lines import is_comments_heading, line_key, repeating
+from parsing.extract.lines import MAX_REPEAT_CHARS, MIN_REPEAT_CHARS, is_comments_heading, line_key, repeating
 from parsing.html.blocks import Block, ElementTable, ImageRef
 from parsing.html.marks import BYLINE, CAPTION, DATE, FIGURE, TEASER
 from parsing.sites.vocabulary import (
@@ -44,6 +44,7 @@ PULL_QUOTE_DEPTH = 3
 _SET_APART = frozenset({"blockquote", "aside", "figure"})
 _WORD = re.compile(r"[^\W\d_]{2}")
 _DIGIT = re.compile(r"\d")
+_COMMENTS_START = frozenset("0123456789CcRrTt")  # "12 comments", "Comments (4)", "2 Responses", "Thoughts (3)"
 _READ_MORE = re.compile(
     r"^(?:read more|also read|read also|read|related|see also|also see|more|watch|video|listen)\s?[:\-–—]\s?",
     re.IGNORECASE,
@@ -243,7 +244,8 @@ def _handle(builder: _Builder, block: Block, quoted: bool = False) -> bool:
 def _counted_comments(text: str) -> bool:
     """ "Comments (4)", "12 comments", "2 responses to ...": the heading of readers' comments, with their count
     (a subheading "Response" in a story about an API is none)."""
-    return len(text) < MAX_KEYED_CHARS and _DIGIT.search(text) is not None and is_comments_heading(text)
+    return (len(text) < MAX_KEYED_CHARS and text[:1] in _COMMENTS_START and _DIGIT.search(text) is not None
+            and is_comments_heading(text))
 
 
 def _link_list_items(table: ElementTable, in_region: Callable[[int], bool]) -> set[int]:
@@ -289,7 +291,8 @@ def assemble(table: ElementTable, scored: Scored, title: str | None) -> Assembly
         if bad[block.elem] >= 0:
             if block.elem not in table.skipped:  # (one block for a whole box: its links run together)
                 _related_in_furniture(builder, block)
-        elif not _handle(builder, block, _set_apart(table, block)):
+        elif not _handle(builder, block, MIN_REPEAT_CHARS <= len(block.text) <= MAX_REPEAT_CHARS
+                         and _set_apart(table, block)):
             break
     else:
         for ref in images[next_image:]:

@@ -18,7 +18,14 @@ from parsing.extract.dates import dateline, is_date_only
 from parsing.extract.lines import line_key
 from parsing.html.blocks import Block, ElementTable, SkipLines
 from parsing.html.marks import ARIA_HIDDEN, HIDDEN, LAYOUT_NEGATIVE, NEGATIVE, NOTICE, SKIPPABLE, STORY
-from parsing.sites.vocabulary import HEADINGS, NOTICE_STEMS, NOTICE_TEXT, STORY_TAGS, SUMMARY_HEADINGS
+from parsing.sites.vocabulary import (
+    HEADINGS,
+    NOTICE_STEMS,
+    NOTICE_TEXT,
+    PROMO_STARTS,
+    STORY_TAGS,
+    SUMMARY_HEADINGS,
+)
 
 MIN_PROSE_CHARS = 25
 MAX_DATELINE = 80
@@ -135,7 +142,7 @@ def is_notice(block: Block) -> bool:
     for stem in NOTICE_STEMS:  # substring tests first: the full pattern is slow on every line
         if stem in low:
             return NOTICE_TEXT.search(low) is not None
-    return False
+    return low.startswith(PROMO_STARTS) and NOTICE_TEXT.search(low) is not None
 
 
 def _card_elements(table: ElementTable, text_in: list[float], linked_in: list[float]) -> set[int]:
