@@ -46,6 +46,7 @@ QUOTE, FURNITURE, STOP, LIST, NOTICE, END, DATE, CAPTION, LOGO, FIGURE, TEASER, 
     "sentence", "headline", "label")
 ROW, ENTRY = "row", "entry"  # a table's row; the headline of a live blog's entry (under its time)
 ITEM = "item"  # a line of a "Key points" summary above the story's text (the heading included)
+POST = "post"  # a post quoted in the story (a tweet without its script): its text and "— Name (@handle) date"
 _HEADER = frozenset({TEASER, DATE, FURNITURE, NOTICE, LOGO, FIGURE})  # between a headline and its story
 _BREAKS = frozenset({QUOTE, STOP, LIST, END})  # a story never runs across these
 _LIST_ITEMS = frozenset({HEADLINE, DATE, FIGURE, LABEL, LOGO})
@@ -57,6 +58,7 @@ MIN_SENTENCE_WORDS = 3  # "Like this:", 'In "Energy"': a line of fewer words is 
 MAX_NAME_CHARS = 40
 MAX_HEADLINE_WORDS = 30
 MAX_QUESTION_TITLE_WORDS = 20
+MAX_POST_LINES = 4  # lines of an embedded post's text
 MAX_SUMMARY_ITEMS = 8  # lines of a "Key points" summary
 MAX_MENU_WORDS = 3  # the items of a menu around a "Latest" link are this short
 MAX_GAP = 3  # lines that are not sentences inside one story (related links, subheadings)
@@ -74,6 +76,7 @@ _UPDATED_WORD = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _QUOTED_TITLE = re.compile(r"^[‘“'\"][^‘“\"]+[^.!?,;:…][’”'\"]$")  # a quotation without its closing full stop
 _WRITER_BIO = re.compile(r"^(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?P<name>[^\W\d]+(?:\s+[^\W\d]+){1,3}?)\s+(?:is|was|writes)\s")
+_POST_SIGNATURE = re.compile(r"^[—–-]\s?[^()]{1,60}\(@\w{1,30}\)\s.{6,30}$")  # "— Name (@handle) June 10, 2025"
 _PROVIDED_BY = re.compile(r"^(?:\w+\s+)?(?:provided|distributed|issued|supplied|sponsored|presented)\s+by\s+\S",
                           re.IGNORECASE)  # "News provided by Indus Fintech Limited": whose release it is
 _NAME_AFTER = re.compile(r"\sby\s+(?P<name>[^\d|]{2,60})$", re.IGNORECASE)  # "Posted on May 8, 2025 by Rana Ahmad"
@@ -105,6 +108,7 @@ def build_text_article(lines: Sequence[str], skip: Collection[str] = (), rows: C
     lines = [_undoubled(line) for line in lines]
     kinds = [ROW if n in rows and line not in skipped else _kind(line, skipped) for n, line in enumerate(lines)]
     kinds = _mark_summary(lines, _mark_notices(lines, _mark_lists(lines, _mark_questions(lines, kinds))))
+    kinds = _mark_posts(lines, kinds)
     runs = _runs(lines, kinds)
     article = Article(source="lines")
     if not runs:
@@ -256,6 +260,21 @@ def _mark_summary(lines: Sequence[str], kinds: list[str]) -> list[str]:
     return kinds
 
 
+def _mark_posts(lines: Sequence[str], kinds: list[str]) -> list[str]:
+    """An embedded post's signature line ("— Finance Division (@FinMinistry) March 15, 2024") and the short
+    lines of its text above it, between sentences of the story, are a quoted post."""
+    for n in range(1, len(kinds) - 1):
+        if not _POST_SIGNATURE.match(lines[n]) or kinds[n + 1] not in (SENTENCE, POST):
+            continue
+        top = n - 1
+        while top > 0 and n - top < MAX_POST_LINES and kinds[top] in (HEADLINE, LABEL):
+            top -= 1
+        if kinds[top] in (SENTENCE, NOTICE, FURNITURE) and top < n - 1:
+            for k in range(top + 1, n + 1):
+                kinds[k] = POST
+    return kinds
+
+
 def _runs(lines: Sequence[str], kinds: list[str]) -> list[_Run]:
     """Runs of sentences, with up to MAX_GAP other lines inside; broken by quotes, stops, lists, copyright."""
     runs: list[_Run] = []
@@ -267,7 +286,7 @@ def _runs(lines: Sequence[str], kinds: list[str]) -> list[_Run]:
                 runs.append(current)
                 current = None
             continue
-        if kind in (SENTENCE, ITEM):
+        if kind in (SENTENCE, ITEM, POST):
             if current is None:
                 current = _Run(n, n + 1, 0)
             current.end, current.chars, gap = n + 1, current.chars + len(lines[n]), 0
@@ -457,7 +476,7 @@ def _read_body(lines: Sequence[str], kinds: list[str], story: _Run, article: Art
         if writer and article.paragraphs and n not in story.more_header and (line_key(text) == writer or (
                 kind == DATE and line_key(clean_byline(text) or "") == writer)):
             break  # the writer's name again after the story ("Written by …"): a box about the writer
-        if kind in (SENTENCE, TEASER, ROW, ENTRY, ITEM) or _about_heading(lines, n, story.end):
+        if kind in (SENTENCE, TEASER, ROW, ENTRY, ITEM, POST) or _about_heading(lines, n, story.end):
             if article.paragraphs:
                 article.related.extend(pending)
             pending.clear()

@@ -25,8 +25,6 @@ KNOWN = {
                               "sentence, as a story has: their sentences are taken for the story's",
     ("wp-gutenberg", "text"): "subheadings and list items read as other stories' headlines; four in a row and an "
                               "embedded post with its date end the story",
-    ("whatsapp-embeds", "text"): "the embedded post's text and its \"— Name (@handle) date\" line read as a "
-                                 "headline and a date line between paragraphs, not as a quotation",
     ("press-release", "text"): "the last item of the menu (\"Send a Release\") is a short line over the longer "
                                "headline, as a headline stands over its standfirst: it is taken for the title",
 }

@@ -311,3 +311,9 @@ def test_a_key_points_summary_opens_the_story():
     article = _copy(TICKER, "Cement despatches rise 9pc in October", "By Jane Doe", "Key points", points, BODY)
     assert (article.title, article.byline, article.paragraphs) == (
         "Cement despatches rise 9pc in October", "Jane Doe", ["Key points", *points, *BODY])
+
+
+def test_an_embedded_post_between_paragraphs_is_kept():
+    post = ["Petrol up by Rs4.13, diesel unchanged #PetrolPrice", "— Finance Division (@FinMinistry) March 15, 2024"]
+    article = _copy(TICKER, "Cement despatches rise 9pc in October", BODY[:1], post, BODY[1:], "Comments")
+    assert article.paragraphs == [*BODY[:1], *post, *BODY[1:]]
