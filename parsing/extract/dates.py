@@ -16,16 +16,22 @@ _DMY = re.compile(
     r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# "11-Mar-24", "11-Mar-2024", "11 Mar 24": the day, the month's name and a two-digit (or four-digit) year, as
+# South Asian sites print them; hyphens or spaces on both sides, and a two-digit year only with hyphens.
+_HYPHENATED = re.compile(
+    r"\b(?P<day>\d{1,2})-" + _MONTH.replace(r"[a-z]{0,6}\.?", "") + r"-(?P<year>(?:19|20)?\d\d)(?![\d-])", re.IGNORECASE
+)
 _EUROPEAN = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")
-# "12/31/2024" or "31/12/2024": read only where the order is plain (one of the first two numbers is above 12).
-_SLASHED = re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
+# "12/31/2024", "31/12/2024" or "31-12-2024": read only where the order is plain (one of the first two numbers is
+# above 12).
+_SLASHED = re.compile(r"\b(?P<first>\d{1,2})([/-])(?P<second>\d{1,2})\2(?P<year>(?:19|20)\d\d)\b")
 _URDU_MONTHS = {name: number for number, name in enumerate(
     ("جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر"), 1)}
 _URDU_DMY = re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+(?P<month>" + "|".join(_URDU_MONTHS) + r")[،,]?\s+(?P<year>(?:19|20)\d\d)\b")
 # Where a date starts inside a longer line (a byline followed by its date).
 DATE_START = re.compile(
     r"\b(?:(?:mon|tues?|wed|thu|thurs?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:\.?,?\s|$)|" + _MONTH + r"\s+\d|\d{1,2}(?:st|nd|rd|th)?\.?\s+"
-    + _MONTH.replace("?P<month>", "?:") + r"|(?:19|20)\d\d[-/.]\d)",
+    + _MONTH.replace("?P<month>", "?:") + r"|\d{1,2}-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-\d\d|(?:19|20)\d\d[-/.]\d)",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -36,8 +42,8 @@ _DATELINE = re.compile(
 
 
 _TIME_WORDS = re.compile(
-    r"\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\b\d{3,4}\s*(?-i:GMT|UTC|[A-Z]{2,4}T)\b|\b[ap]\.?m\.?(?!\w)|"
-    r"\b(?-i:GMT|UTC|[A-Z]{2,4}T)\b|[-–—|,.·•:()\s]|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
+    r"\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\b\d{3,4}\s*(?-i:GMT|UTC|[A-Z]{1,4}T)\b|\b[ap]\.?m\.?(?!\w)|"
+    r"\b(?-i:GMT|UTC|[A-Z]{1,4}T)\b|[-–—|,.·•:()\s]|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
     r"\b(?:on|at|updated|published|posted|last)\b",
     re.IGNORECASE,
 )
@@ -63,10 +69,15 @@ def iso_date(text: str | None) -> str | None:
     match = _ISO.search(text) or _EUROPEAN.search(text)
     if match:
         return _valid(int(match["year"]), int(match["month"]), int(match["day"]))
+    match = _HYPHENATED.search(text) if "-" in text else None
+    if match:
+        year = int(match["year"])
+        year = year if year >= 100 else year + (1900 if year >= 70 else 2000)
+        return _valid(year, _MONTHS[match["month"][:3].lower()], int(match["day"]))
     match = _URDU_DMY.search(text) if not text.isascii() else None
     if match:
         return _valid(int(match["year"]), _URDU_MONTHS[match["month"]], int(match["day"]))
-    match = _SLASHED.search(text) if "/" in text else None
+    match = _SLASHED.search(text) if "/" in text or "-" in text else None
     if match:
         first, second = int(match["first"]), int(match["second"])
         if (first > 12) != (second > 12):
@@ -115,10 +126,29 @@ def is_date_only(text: str) -> bool:
     rest = _MDY.sub("", text)
     rest = _DMY.sub("", rest)
     rest = _ISO.sub("", rest)
+    if "-" in rest:
+        rest = _HYPHENATED.sub("", rest)
     if not rest.isascii():
         rest = _URDU_DMY.sub("", rest)
-    if "/" in rest:
+    if "/" in rest or "-" in rest:
         rest = _SLASHED.sub("", rest)
     if "read" in rest:
         rest = _READING_TIME.sub("", rest)  # "Apr 8, 2025 • 3 min read"
     return not _TIME_WORDS.sub("", rest).strip()
+
+
+_LEAD_END = re.compile(r":\s|\s[-–—]\s")
+_WIRE_TAG = re.compile(r"\s*\([^()]{1,24}\)\s*$")  # "(MLN)", "(Reuters)"
+MAX_LEAD_CHARS = 70
+
+
+def leading_date(text: str) -> str | None:
+    """The date a paragraph opens with, before its place and wire's tag end ("March 11, 2024 (MLN): ...",
+    "KARACHI, March 11, 2024: ..."); None when it opens otherwise."""
+    parts = _LEAD_END.split(text[:MAX_LEAD_CHARS], maxsplit=1)
+    if len(parts) < 2:
+        return None
+    head = _WIRE_TAG.sub("", parts[0]).strip()
+    if not is_date_only(head):
+        head = head.partition(",")[2].strip()  # after the place
+    return iso_date(head) if head and is_date_only(head) else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 
 from parsing.extract.dates import dateline, is_date_only
 from parsing.sites.vocabulary import (
@@ -21,6 +22,9 @@ MAX_LABEL_WORDS = 4
 MAX_NAME_CHARS = 40
 MAX_NOTICE_CHARS = 600
 MAX_CAPTION_CHARS = 500
+PULL_QUOTE_REACH = 12  # paragraphs on either side of a pull quote where the text it repeats may be
+MIN_REPEAT_CHARS = 40  # a shorter line may well recur inside a paragraph
+MAX_REPEAT_CHARS = 300  # a pull quote is no longer
 MAX_CACHED_KEY = 300  # longer lines (a story's text compared whole) are keyed afresh, never kept
 _WORDS = re.compile(r"\w+", re.UNICODE)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
@@ -65,6 +69,28 @@ def line_key(text: str) -> str:
 def _short_key(text: str) -> str:
     """``line_key`` of a short line, cached: a page's title and headings are compared many times."""
     return " ".join(_WORDS.findall(text.lower()))
+
+
+def repeating(paragraphs: list[str], candidates: Collection[int]) -> list[int]:
+    """Indexes among ``candidates`` of the paragraphs that repeat a part of a longer one outside them (a pull
+    quote: a sentence of the story set apart from the text it comes from)."""
+    keys = {n: line_key(paragraphs[n].rstrip(".…")) for n in candidates
+            if MIN_REPEAT_CHARS <= len(paragraphs[n]) <= MAX_REPEAT_CHARS}
+    if not keys:
+        return []
+    found = []
+    others: dict[int, str] = {}
+
+    def other(m: int) -> str:
+        if m not in others:
+            others[m] = line_key(paragraphs[m])
+        return others[m]
+
+    for n, key in sorted(keys.items()):  # a pull quote repeats text near it: only the paragraphs around it are read
+        around = range(max(0, n - PULL_QUOTE_REACH), min(len(paragraphs), n + PULL_QUOTE_REACH + 1))
+        if key and any(m not in candidates and len(paragraphs[m]) > len(key) and key in other(m) for m in around):
+            found.append(n)
+    return found
 
 
 def is_name(text: str) -> bool:

@@ -23,6 +23,8 @@ _SAVED_FROM = re.compile(r"<!-- ?saved from url=\(\d{1,5}\)\s?([^\s>]{1,2000}) ?
 _HOST_NOISE = frozenset({"www", "m", "amp", "com", "co", "org", "net"})
 _NOT_NAME_KEY = re.compile(r"url|link|id$|image|avatar|twitter|email")
 _URL = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
+# A date as a path of the address: ".../2024/03/11/slug", ".../2024/3/11/", ".../2024-03-11/slug".
+_PATH_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>0?[1-9]|1[0-2])\2(?P<day>0?[1-9]|[12]\d|3[01])(?:/|$|[-_]\D)")
 
 TITLE_KEYS = ("dc.title", "dc:title", "dcterm.title", "dcterm:title", "dcterms.title", "og:title",
               "twitter:title", "parsely-title", "sailthru.title", "title", "headline")
@@ -142,3 +144,10 @@ def meta_date(meta: HeadMeta) -> str | None:
 def meta_section(meta: HeadMeta) -> str | None:
     section = meta.first(SECTION_KEYS[:4]) or meta.linked.section
     return section if section and len(section) <= 60 else None
+
+
+def url_date(meta: HeadMeta) -> str | None:
+    """The date in the page's address ("/2024/03/11/slug"), as YYYY-MM-DD; None when it has none."""
+    path = urlsplit(meta.source_url or "").path if meta.source_url else ""
+    match = _PATH_DATE.search(path[:500])
+    return iso_date(f"{match['year']}-{int(match['month']):02d}-{int(match['day']):02d}") if match else None

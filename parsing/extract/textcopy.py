@@ -17,9 +17,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from parsing.extract.article.assemble import BY_LINE, NAME_DATE
-from parsing.extract.article.header import clean_byline
+from parsing.extract.article.header import clean_byline, date_then_name
 from parsing.extract.article.model import Article
-from parsing.extract.dates import dateline, iso_date, name_and_date
+from parsing.extract.dates import dateline, iso_date, leading_date, name_and_date
 from parsing.extract.lines import (
     ends_relative_time,
     is_caption,
@@ -38,23 +38,29 @@ from parsing.extract.lines import (
     without_relative_time,
 )
 from parsing.sites.brecorder import TITLE_SUFFIX
-from parsing.sites.vocabulary import CONSENT_TERMS, FURNITURE_LINES, STOP_LINES
+from parsing.sites.vocabulary import CONSENT_TERMS, FURNITURE_LINES, STOP_LINES, SUMMARY_HEADINGS
 
 # What a line is, read alone.
 QUOTE, FURNITURE, STOP, LIST, NOTICE, END, DATE, CAPTION, LOGO, FIGURE, TEASER, SENTENCE, HEADLINE, LABEL = (
     "quote", "furniture", "stop", "list", "notice", "end", "date", "caption", "logo", "figure", "teaser",
     "sentence", "headline", "label")
 ROW, ENTRY = "row", "entry"  # a table's row; the headline of a live blog's entry (under its time)
+ITEM = "item"  # a line of a "Key points" summary above the story's text (the heading included)
+POST = "post"  # a post quoted in the story (a tweet without its script): its text and "— Name (@handle) date"
 _HEADER = frozenset({TEASER, DATE, FURNITURE, NOTICE, LOGO, FIGURE})  # between a headline and its story
 _BREAKS = frozenset({QUOTE, STOP, LIST, END})  # a story never runs across these
 _LIST_ITEMS = frozenset({HEADLINE, DATE, FIGURE, LABEL, LOGO})
 _BOX = frozenset({LIST, HEADLINE, LABEL, FURNITURE, CAPTION, NOTICE, LOGO, FIGURE, DATE})  # a box inside a story
+_FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰*†‡"
 _SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ":", ")", "…", "۔", "。", "؟")
 MIN_HEADLINE_WORDS = 3
 MIN_SENTENCE_WORDS = 3  # "Like this:", 'In "Energy"': a line of fewer words is a label, whatever it ends with
 MAX_NAME_CHARS = 40
 MAX_HEADLINE_WORDS = 30
 MAX_QUESTION_TITLE_WORDS = 20
+MAX_POST_LINES = 4  # lines of an embedded post's text
+MAX_SUMMARY_ITEMS = 8  # lines of a "Key points" summary
+MAX_MENU_WORDS = 3  # the items of a menu around a "Latest" link are this short
 MAX_GAP = 3  # lines that are not sentences inside one story (related links, subheadings)
 MAX_HEADER = 8  # lines between a headline and its story
 MAX_CLIMB = 14  # lines looked at above a story for its headline
@@ -70,6 +76,9 @@ _UPDATED_WORD = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _QUOTED_TITLE = re.compile(r"^[‘“'\"][^‘“\"]+[^.!?,;:…][’”'\"]$")  # a quotation without its closing full stop
 _WRITER_BIO = re.compile(r"^(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?P<name>[^\W\d]+(?:\s+[^\W\d]+){1,3}?)\s+(?:is|was|writes)\s")
+_POST_SIGNATURE = re.compile(r"^[—–-]\s?[^()]{1,60}\(@\w{1,30}\)\s.{6,30}$")  # "— Name (@handle) June 10, 2025"
+_PROVIDED_BY = re.compile(r"^(?:\w+\s+)?(?:provided|distributed|issued|supplied|sponsored|presented)\s+by\s+\S",
+                          re.IGNORECASE)  # "News provided by Indus Fintech Limited": whose release it is
 _NAME_AFTER = re.compile(r"\sby\s+(?P<name>[^\d|]{2,60})$", re.IGNORECASE)  # "Posted on May 8, 2025 by Rana Ahmad"
 _NAME_BEFORE = re.compile(r"^(?P<name>.{2,60}?)\s*[|·,–—-]?\s*\b(?:published|posted|updated|last updated)\b", re.IGNORECASE)
 
@@ -98,7 +107,8 @@ def build_text_article(lines: Sequence[str], skip: Collection[str] = (), rows: C
     skipped = frozenset(skip)
     lines = [_undoubled(line) for line in lines]
     kinds = [ROW if n in rows and line not in skipped else _kind(line, skipped) for n, line in enumerate(lines)]
-    kinds = _mark_notices(lines, _mark_lists(lines, _mark_questions(lines, kinds)))
+    kinds = _mark_summary(lines, _mark_notices(lines, _mark_lists(lines, _mark_questions(lines, kinds))))
+    kinds = _mark_posts(lines, kinds)
     runs = _runs(lines, kinds)
     article = Article(source="lines")
     if not runs:
@@ -145,6 +155,7 @@ def _kind(text: str, skip: frozenset[str]) -> str:
     if text.endswith(("...", "…")) and len(text.split()) >= MIN_HEADLINE_WORDS:
         return TEASER
     words = len(text.split())
+    text = text.rstrip(_FOOTNOTE_MARKS) if text[-1:] in _FOOTNOTE_MARKS else text  # "... the IMF.¹"
     if _QUOTED_TITLE.match(text) and MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS:
         return HEADLINE  # "‘Core inflation is what matters’": a quotation as the headline
     if (text.endswith(_SENTENCE_END) and words >= MIN_SENTENCE_WORDS) or words > MAX_HEADLINE_WORDS:
@@ -160,7 +171,8 @@ def _share_line(key: str) -> bool:
 
 
 def _byline_line(text: str) -> bool:
-    return len(text) < 100 and (BY_LINE.match(text) is not None or _name_date(text) is not None)
+    return len(text) < 100 and (BY_LINE.match(text) is not None or _name_date(text) is not None
+                                or _PROVIDED_BY.match(text) is not None or date_then_name(text) is not None)
 
 
 def _name_date(text: str) -> tuple[str, str] | None:
@@ -178,7 +190,7 @@ def _mark_lists(lines: Sequence[str], kinds: list[str]) -> list[str]:
     """
     n = 0
     while n < len(kinds):
-        if kinds[n] not in (LIST, STOP) or not is_list_heading(lines[n]):
+        if kinds[n] not in (LIST, STOP) or not is_list_heading(lines[n]) or _menu_item(lines, kinds, n):
             n += 1
             continue
         k = n + 1
@@ -190,6 +202,16 @@ def _mark_lists(lines: Sequence[str], kinds: list[str]) -> list[str]:
             kinds[index] = LIST
         n = k
     return kinds
+
+
+def _menu_item(lines: Sequence[str], kinds: Sequence[str], n: int) -> bool:
+    """Whether a list heading ("Latest", "Top Stories") is an item of a menu: a label of a word or two follows
+    it, or short lines stand on both sides of it (a list's items are headlines)."""
+    below = lines[n + 1] if n + 1 < len(lines) else ""
+    above = lines[n - 1] if n > 0 else ""
+    if n + 1 < len(kinds) and kinds[n + 1] == LABEL and len(below.split()) < MIN_HEADLINE_WORDS:
+        return True
+    return bool(above and below) and max(len(above.split()), len(below.split())) <= MAX_MENU_WORDS
 
 
 def _heads_a_story(lines: Sequence[str], kinds: list[str], n: int) -> bool:
@@ -224,6 +246,35 @@ def _mark_notices(lines: Sequence[str], kinds: list[str]) -> list[str]:
     return kinds
 
 
+def _mark_summary(lines: Sequence[str], kinds: list[str]) -> list[str]:
+    """A "Key points" heading and the short lines under it, up to the first sentence, are the story's own."""
+    for n, text in enumerate(lines):
+        if kinds[n] not in (LABEL, HEADLINE) or line_key(text) not in SUMMARY_HEADINGS:
+            continue
+        items = n + 1
+        while items < len(kinds) and items - n <= MAX_SUMMARY_ITEMS and kinds[items] in (HEADLINE, LABEL):
+            items += 1
+        if items > n + 1 and items < len(kinds) and kinds[items] == SENTENCE:
+            for k in range(n, items):
+                kinds[k] = ITEM
+    return kinds
+
+
+def _mark_posts(lines: Sequence[str], kinds: list[str]) -> list[str]:
+    """An embedded post's signature line ("— Finance Division (@FinMinistry) March 15, 2024") and the short
+    lines of its text above it, between sentences of the story, are a quoted post."""
+    for n in range(1, len(kinds) - 1):
+        if not _POST_SIGNATURE.match(lines[n]) or kinds[n + 1] not in (SENTENCE, POST):
+            continue
+        top = n - 1
+        while top > 0 and n - top < MAX_POST_LINES and kinds[top] in (HEADLINE, LABEL):
+            top -= 1
+        if kinds[top] in (SENTENCE, NOTICE, FURNITURE) and top < n - 1:
+            for k in range(top + 1, n + 1):
+                kinds[k] = POST
+    return kinds
+
+
 def _runs(lines: Sequence[str], kinds: list[str]) -> list[_Run]:
     """Runs of sentences, with up to MAX_GAP other lines inside; broken by quotes, stops, lists, copyright."""
     runs: list[_Run] = []
@@ -235,7 +286,7 @@ def _runs(lines: Sequence[str], kinds: list[str]) -> list[_Run]:
                 runs.append(current)
                 current = None
             continue
-        if kind == SENTENCE:
+        if kind in (SENTENCE, ITEM, POST):
             if current is None:
                 current = _Run(n, n + 1, 0)
             current.end, current.chars, gap = n + 1, current.chars + len(lines[n]), 0
@@ -378,12 +429,12 @@ def _read_header(lines: Sequence[str], kinds: list[str], story: _Run, article: A
             if date:
                 dates.append((n < first, _date_rank(text), date))
             article.byline = article.byline or name
-        elif kinds[n] in (LABEL, HEADLINE) and story.title >= 0 and n >= first and name_in(text) and DATE in (
-                kinds[n - 1], kinds[min(n + 1, len(kinds) - 1)]):
-            article.byline = article.byline or name_in(text)  # a name alone beside the date, under the headline
+        elif kinds[n] in (LABEL, HEADLINE) and story.title >= 0 and n >= first and name_in(text) and (DATE in (
+                kinds[n - 1], kinds[min(n + 1, len(kinds) - 1)]) or n + 1 == story.start and leading_date(lines[n + 1])):
+            article.byline = article.byline or clean_byline(name_in(text) or "")  # a name alone beside the date, under the headline
         elif line_key(text) == "by" and n + 1 < len(lines) and len(lines[n + 1].split()) <= MAX_NAME_WORDS:
             article.byline = article.byline or clean_byline(lines[n + 1])  # "By" on a line of its own
-    article.published = min(dates)[2] if dates else None
+    article.published = min(dates)[2] if dates else leading_date(lines[story.start]) if story.title >= 0 else None
 
 
 def _date_rank(text: str) -> int:
@@ -402,9 +453,12 @@ def _date_and_name(text: str) -> tuple[str | None, str | None]:
     named = name_and_date(text)
     if named:
         return named[1], clean_byline(named[0])
+    dated = date_then_name(text)
+    if dated:
+        return dated
     alone = name_in(text)
     if alone:
-        return None, alone
+        return None, clean_byline(alone)
     if ends_relative_time(text):
         rest = without_relative_time(text)
         return None, clean_byline(rest) if rest and len(rest.split()) <= MAX_NAME_WORDS else None
@@ -422,7 +476,7 @@ def _read_body(lines: Sequence[str], kinds: list[str], story: _Run, article: Art
         if writer and article.paragraphs and n not in story.more_header and (line_key(text) == writer or (
                 kind == DATE and line_key(clean_byline(text) or "") == writer)):
             break  # the writer's name again after the story ("Written by …"): a box about the writer
-        if kind in (SENTENCE, TEASER, ROW, ENTRY):
+        if kind in (SENTENCE, TEASER, ROW, ENTRY, ITEM, POST) or _about_heading(lines, n, story.end):
             if article.paragraphs:
                 article.related.extend(pending)
             pending.clear()
@@ -433,6 +487,14 @@ def _read_body(lines: Sequence[str], kinds: list[str], story: _Run, article: Art
             pending.append(text)  # another story's headline: related, when the story goes on after it
     _without_writer_bio(article)
     _teaser_from_first_paragraph(article)
+
+
+def _about_heading(lines: Sequence[str], n: int, end: int) -> bool:
+    """ "About Indus Fintech" over a paragraph that starts with the name: a press release's note on the company."""
+    text = lines[n]
+    name = text[6:].strip()
+    return (text[:6].lower() == "about " and 0 < len(name.split()) <= MAX_NAME_WORDS and n + 1 < end
+            and lines[n + 1].startswith(name))
 
 
 def _without_writer_bio(article: Article) -> None:

@@ -15,7 +15,9 @@ FURNITURE_LINES = frozenset({
     "recommended", "more", "skip to main content", "skip to content", "skip to navigation",
     "skip to main navigation", "skip to footer", "jump to content", "toggle navigation", "open menu",
     "close menu", "menu", "search", "close", "tweet", "pin", "reddit", "sign up", "log in", "login",
-    "back to top", "image", "photo", "video", "story continues below advertisement",
+    "back to top", "image", "photo", "video", "story continues below advertisement", "story continues below",
+    "article continues below", "article continues below advertisement", "continue reading below",
+    "continue reading below advertisement", "content continues below", "advertisement continue reading below",
     "scroll to continue with content", "advertisement scroll to continue", "play video", "watch video", "follow",
 })
 # Lines after which the story is over (the same comparison).
@@ -32,6 +34,18 @@ LIST_HEADINGS = frozenset({
     "related articles", "recommended", "recommended for you", "editor s picks", "editors picks", "you may also like",
     "more stories", "more news", "read next", "in case you missed it", "also read",
 })
+
+# Headings of a short summary of the story above its text (the same comparison): its items are the story's.
+SUMMARY_HEADINGS = frozenset({
+    "key points", "key takeaways", "highlights", "key highlights", "in brief", "at a glance", "the big picture",
+    "what you need to know", "in short", "summary", "story highlights", "quick take",
+})
+# The heading of a press release's contact block ("Media contact:"): the release is over.
+CONTACT_HEADING = re.compile(
+    r"^(?:for (?:more information|further details|media enquiries)[^:]{0,40}|(?:media|press|investor|news)\s+"
+    r"(?:contacts?|enquiries|inquiries|relations)|contacts?)\s*:?$",
+    re.IGNORECASE,
+)
 
 # Section names that are also furniture words elsewhere ("Print" is a share button and the print edition).
 SECTION_NAMES = frozenset({"print", "video", "latest", "opinion"})
@@ -158,12 +172,15 @@ NOTICE_TEXT = re.compile(
     r"(?:sign|log) ?in to (?:continue|read)|create a free account|register to (?:continue|read)|"
     r"you(?:'|’)ve reached your|free articles? (?:left|remaining)|"
     r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,30}newsletter|(?:in|to) your inbox|"
-    r"(?:free or paid|paid) subscriber|(?:type|enter) your e-?mail)"
+    r"(?:free or paid|paid) subscriber|(?:type|enter) your e-?mail)|"
+    r"^(?:follow|join)\b.{0,50}\b(?:on|to) (?:google news|whatsapp|telegram|twitter|facebook|instagram|youtube)\b|"
+    r"^join (?:our|the) .{0,30}(?:whatsapp|telegram) channel|^like .{0,40} on facebook,? (?:and )?follow\b"
 )
 # Every match of the notice pattern holds one of these (a cheap test before the pattern; each is rare in prose,
 # so the pattern seldom runs).
 NOTICE_STEMS = ("cookie", "subscri", "newsletter", "in to ", "register to", "free account", "reached your",
                 "free article", "unlimited", "continue reading", "manage", "inbox", "your e")
+PROMO_STARTS = ("follow", "join", "like ")  # how the lines that ask to follow the site start (lower case)
 
 
 # Class tokens that describe a state or a taxonomy term (has-sidebar, tag-budget, ads-enabled), not what

@@ -10,10 +10,17 @@ from dataclasses import dataclass, field
 from parsing.extract.article.model import ArticleImage
 from parsing.extract.article.region import Scored
 from parsing.extract.dates import dateline, is_date_only, iso_date
-from parsing.extract.lines import line_key
+from parsing.extract.lines import MAX_REPEAT_CHARS, MIN_REPEAT_CHARS, is_comments_heading, line_key, repeating
 from parsing.html.blocks import Block, ElementTable, ImageRef
 from parsing.html.marks import BYLINE, CAPTION, DATE, FIGURE, TEASER
-from parsing.sites.vocabulary import FURNITURE_LINES, MAX_WRITER_NOTE, STOP_LINES, SUBHEADINGS, WRITER_NOTE
+from parsing.sites.vocabulary import (
+    CONTACT_HEADING,
+    FURNITURE_LINES,
+    MAX_WRITER_NOTE,
+    STOP_LINES,
+    SUBHEADINGS,
+    WRITER_NOTE,
+)
 
 MAX_PARAGRAPHS = 5_000
 MAX_KEYED_CHARS = 100
@@ -32,7 +39,12 @@ _SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ":", ")", "…", "。", 
 _PROSE_END = (".", "!", "?", "”", '"', "’", "'", "…", "。", "！", "？", "۔", "؟")
 MIN_SENTENCE_WORDS = 12
 MAX_COUNT_CHARS = 12
+MAX_CONTACT_CHARS = 60
+PULL_QUOTE_DEPTH = 3
+_SET_APART = frozenset({"blockquote", "aside", "figure"})
 _WORD = re.compile(r"[^\W\d_]{2}")
+_DIGIT = re.compile(r"\d")
+_COMMENTS_START = frozenset("0123456789CcRrTt")  # "12 comments", "Comments (4)", "2 Responses", "Thoughts (3)"
 _READ_MORE = re.compile(
     r"^(?:read more|also read|read also|read|related|see also|also see|more|watch|video|listen)\s?[:\-–—]\s?",
     re.IGNORECASE,
@@ -44,12 +56,13 @@ _NAMES = _CAPITAL_WORD + r"(?:\s+(?:" + _CAPITAL_WORD + "|" + _PARTICLES + r")){
 # "By Jane Doe", "By JANE DOE and John Roe | Reuters", "Par Jean Dupont": a name after the word, no sentence
 BY_LINE = re.compile(
     r"^(?i:(?:posted|written|reported|words|story|text)\s+)?(?i:by|par|von|por|di|door|av)\s*:?\s+(?P<name>"
-    + _NAMES + r"(?:\s*(?:,|and|&|und|et|y)\s+" + _NAMES + r")*)(?:(?:\s*[|,·•–—-]|\s+(?i:on|at)\s).{0,60})?$"
+    + _NAMES + r"(?:\s*(?:,|and|&|und|et|y)\s+" + _NAMES + r")*)(?:(?:\s*[|,·•⋅∙–—-]|\s+(?i:on|at)\s).{0,60})?$"
 )
 NAME_DATE = re.compile(
     r"^(?:by\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+" + _NAME_WORD + r"){0,4}),?\s+(?:[|·•]\s+)?"
     r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-    r"(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\b.{0,24}$"
+    r"(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}-[A-Za-z]{3}-\d\d(?:\d\d)?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})"
+    r"\b.{0,24}$"
 )
 _ICON = re.compile(
     r"icon|logo|avatar|sprite|spacer|pixel|emoji|gravatar|badge|placeholder|blank\.gif", re.IGNORECASE
@@ -94,8 +107,9 @@ class _Builder:
         self.open_image: int = -1  # index of the last image while it may still get a caption
         self.after_image = False  # the last thing placed was an image
         self.teaser_parent = -1  # parent element of the teaser's block
+        self.quoted: set[int] = set()  # paragraphs set apart in a quotation, an aside or a figure
 
-    def paragraph(self, text: str, parent: int) -> None:
+    def paragraph(self, text: str, parent: int, quoted: bool = False) -> None:
         out = self.out
         if out.paragraphs:
             out.related.extend(self.pending_related)
@@ -103,6 +117,8 @@ class _Builder:
         if self.heading:
             out.paragraphs.append(self.heading)
             self.heading = None
+        if quoted:
+            self.quoted.add(len(out.paragraphs))
         out.paragraphs.append(text)
         self.last_parent = parent
         self.open_image = -1
@@ -180,20 +196,22 @@ def _is_link_line(block: Block) -> bool:
     return block.links * 2 > len(block.text) or _READ_MORE.match(block.text) is not None
 
 
-def _handle(builder: _Builder, block: Block) -> bool:
+def _handle(builder: _Builder, block: Block, quoted: bool = False) -> bool:
     """Place one block; False when the story is over."""
     text = block.text
     # furniture lines are short, and the title's line is about as long as the title
     keyed = len(text) <= MAX_KEYED_CHARS or abs(len(text) - builder.title_chars) <= TITLE_SLACK
     key = line_key(text) if keyed else text
     fresh_image, builder.after_image = builder.after_image, False
-    if key in STOP_LINES and builder.out.paragraphs and builder.fence < 0:
+    if (key in STOP_LINES or _counted_comments(text)) and builder.out.paragraphs and builder.fence < 0:
         builder.fence = builder.last_parent  # "Related stories", "Comments": only the story's own element
         return True  # may go on after this line
     if not key or key in FURNITURE_LINES or key in STOP_LINES:
         return True
     if block.kind == "h1" or (builder.title_key and key == builder.title_key):
         return True
+    if builder.out.paragraphs and len(text) <= MAX_CONTACT_CHARS and CONTACT_HEADING.match(text):
+        return False  # a press release's "Media contact:" block: the release is over
     if block.marks & (CAPTION | FIGURE) and block.kind not in ("blockquote", "table", "tr", "pre"):
         if builder.caption(text) or block.marks & CAPTION:
             return True
@@ -219,8 +237,15 @@ def _handle(builder: _Builder, block: Block) -> bool:
     parent = builder.parents[block.elem]
     if builder.fence >= 0 and parent != builder.fence:
         return False  # text from elsewhere after a "Related stories" line: the story is over
-    builder.paragraph(text, parent)
+    builder.paragraph(text, parent, quoted)
     return len(builder.out.paragraphs) < MAX_PARAGRAPHS
+
+
+def _counted_comments(text: str) -> bool:
+    """ "Comments (4)", "12 comments", "2 responses to ...": the heading of readers' comments, with their count
+    (a subheading "Response" in a story about an API is none)."""
+    return (len(text) < MAX_KEYED_CHARS and text[:1] in _COMMENTS_START and _DIGIT.search(text) is not None
+            and is_comments_heading(text))
 
 
 def _link_list_items(table: ElementTable, in_region: Callable[[int], bool]) -> set[int]:
@@ -266,13 +291,38 @@ def assemble(table: ElementTable, scored: Scored, title: str | None) -> Assembly
         if bad[block.elem] >= 0:
             if block.elem not in table.skipped:  # (one block for a whole box: its links run together)
                 _related_in_furniture(builder, block)
-        elif not _handle(builder, block):
+        elif not _handle(builder, block, MIN_REPEAT_CHARS <= len(block.text) <= MAX_REPEAT_CHARS
+                         and _set_apart(table, block)):
             break
     else:
         for ref in images[next_image:]:
             builder.image(ref)
+    _without_pull_quotes(builder.out, builder.quoted)
     _teaser_from_first_paragraph(builder.out)
     return builder.out
+
+
+def _set_apart(table: ElementTable, block: Block) -> bool:
+    """Whether a block sits in a quotation, an aside or a figure (a few levels up at most)."""
+    elem = block.elem
+    for _ in range(PULL_QUOTE_DEPTH):
+        if elem < 0:
+            return False
+        if table.tags[elem] in _SET_APART:
+            return True
+        elem = table.parent[elem]
+    return False
+
+
+def _without_pull_quotes(out: Assembly, quoted: set[int]) -> None:
+    """Paragraphs set apart (a quotation, an aside) that repeat a part of a longer paragraph of the story are pull
+    quotes: left out, the images after them moved up."""
+    for number in reversed(repeating(out.paragraphs, quoted) if quoted else []):
+        del out.paragraphs[number]
+        for index, image in enumerate(out.images):
+            if image.after_paragraph > number:
+                out.images[index] = ArticleImage(image.src, image.alt, image.attrs, image.after_paragraph - 1,
+                                                 image.caption)
 
 
 def _teaser_from_first_paragraph(out: Assembly) -> None:

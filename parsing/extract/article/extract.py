@@ -15,6 +15,7 @@ from parsing.extract.article.header import (
     header_lines,
     header_teaser,
     headings,
+    near_headings,
     story_heading,
 )
 from parsing.extract.article.model import Article
@@ -45,7 +46,7 @@ def extract_article(root: LexborNode | None, meta: HeadMeta, skip: Collection[st
     lines = SkipLines(skip)
     table = walk(root, lines) if root is not None else ElementTable()
     scored = choose(table, lines)
-    title = choose_title(meta, headings(table, scored), story_heading(table, scored))
+    title = choose_title(meta, headings(table, scored), story_heading(table, scored), near_headings(table, scored))
     parts = assemble(table, scored, title)
     article = Article(title=title, summary=parts.summary, paragraphs=parts.paragraphs, related=parts.related,
                       images=parts.images)

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from parsing.extract.article.assemble import BY_LINE, NAME_DATE, TABULAR, Assembly, heading_text
 from parsing.extract.article.region import Scored, prose_chars
-from parsing.extract.dates import DATE_START, dateline, is_date_only, iso_date
+from parsing.extract.dates import DATE_START, dateline, is_date_only, iso_date, leading_date, name_and_date
 from parsing.extract.lines import is_date_line, line_key, name_in, section_label
-from parsing.extract.metadata import HeadMeta, meta_author, meta_date, meta_section
+from parsing.extract.metadata import HeadMeta, meta_author, meta_date, meta_section, url_date
 from parsing.html.blocks import Block, ElementTable
 from parsing.html.marks import BYLINE, DATE, NOTICE, STORY, TEASER
 from parsing.sites.vocabulary import FURNITURE_LINES, HEADINGS
@@ -28,7 +28,9 @@ HEADING_REACH = 12  # blocks between the story's <h1> and its first paragraph
 MAX_HEADER_CHARS = 200
 _BY_PREFIX = re.compile(r"^(?:(?:posted|written|reported|words|story|text)\s+)?(?:by|par|von|por|di|door|av)\s*:?\s+",
                         re.IGNORECASE)
-_TRAILING = re.compile(r"(?:[\s|,·•–—:-]|\s(?i:on|at)\b)+$")
+_FROM = re.compile(r"^(?i:from)\s+(?=[^\W\d_a-z])")  # "From Reuters", "From Our Correspondent": a wire's byline
+_TRAILING = re.compile(r"(?:[\s|,·•⋅∙–—:-]|\s(?i:on|at)\b)+$")
+_PARTS = re.compile(r"\s+[|·•⋅∙]\s+|\s+[–—-]\s+(?=(?i:by)\s)")  # the parts of a meta line
 _DIGIT = re.compile(r"\d")
 _BY_INSIDE = re.compile(r"\s(?:by|par|von|por)\s+(?=[A-Z])", re.IGNORECASE)
 _SENTENCE = re.compile(r"[.!?]\s")
@@ -102,10 +104,36 @@ def story_heading(table: ElementTable, scored: Scored) -> str | None:
     return before
 
 
+def near_headings(table: ElementTable, scored: Scored) -> list[str]:
+    """Texts of the headings other than <h1> just above the story's first paragraph, outside furniture or in a
+    small bar of it (where a page whose <h1> is its name, or that has none, puts the story's headline)."""
+    if not scored.roots:
+        return []
+    begin = story_start(table, scored)
+    start = next((n for n, b in enumerate(table.blocks) if b.elem >= begin), len(table.blocks))
+    return [heading_text(block.text) for block in table.blocks[max(0, start - HEADING_REACH): start]
+            if block.kind in HEADINGS and block.kind != "h1" and _in_bar(table, scored, block.elem, begin)
+            and len(block.text) <= MAX_TITLE_CHARS]
+
+
+def date_then_name(text: str) -> tuple[str, str] | None:
+    """(ISO date, name) of a short line that starts with the date and ends with the writer's name, apart by a
+    bar or a dot ("March 11, 2024 | 10:15 PM PKT | Khalid Mustafa", "Mar 11th, 2024 · By Ali Khan")."""
+    if len(text) > MAX_BYLINE_CHARS or not DATE_START.match(text):
+        return None
+    parts = _PARTS.split(text)
+    date = iso_date(parts[0])
+    last = parts[-1]
+    if len(parts) < 2 or not date or not (BY_LINE.match(last) or name_in(last)):
+        return None
+    name = clean_byline(last)
+    return (date, name) if name else None
+
+
 def clean_byline(text: str) -> str | None:
     """A byline with spacing collapsed, what follows the name (a dateline, a date, digits) and trailing
-    separators cut, and a leading "By" removed; None when no name is left."""
-    text = _BY_PREFIX.sub("", " ".join(text[:MAX_SMALL_TEXT].split()))
+    separators cut, and a leading "By" (or a wire's "From") removed; None when no name is left."""
+    text = _BY_PREFIX.sub("", _FROM.sub("", " ".join(text[:MAX_SMALL_TEXT].split())))
     cut = _DATELINE_START.search(text)
     if cut:
         text = text[: cut.start()]
@@ -193,7 +221,7 @@ def header_lines(table: ElementTable, scored: Scored, title: str | None) -> list
     start = next((n for n, b in enumerate(table.blocks) if table.inside(b.elem, first)), len(table.blocks))
     key = line_key(title or "")
     heading = next(
-        (n for n, b in enumerate(table.blocks[:start]) if b.kind == "h1" and line_key(b.text) == key), None
+        (n for n, b in enumerate(table.blocks[:start]) if b.kind in HEADINGS and line_key(b.text) == key), None
     )
     if heading is None:
         heading = next((n for n, b in enumerate(table.blocks[:start]) if b.kind == "h1"), max(0, start - 8))
@@ -235,14 +263,21 @@ def _byline_candidates(meta: HeadMeta, table: ElementTable, scored: Scored, part
     yield from (line for line in lines if BY_LINE.match(line) and len(line) < MAX_BYLINE_CHARS)
     yield from (match["name"] for block in header if block.kind not in TABULAR
                 and (match := NAME_DATE.match(block.text)) and iso_date(match["date"]))
+    yield from (found[1] for line in lines if (found := date_then_name(line)))
+    yield from (found[0] for line in lines if (found := name_and_date(line)))  # "Our CorrespondentMarch 11, 2024"
     yield from parts.bylines
     yield from (name for n, text in enumerate(lines) if (name := name_in(text)) and any(
         is_date_line(near) for near in lines[max(0, n - 1): n + 2:2]))  # a name alone beside the date line
+    if lines and parts.paragraphs and leading_date(parts.paragraphs[0]):
+        yield name_in(lines[-1]) or ""  # a name alone over a first paragraph that opens with the date
 
 
 def _time_dates(table: ElementTable, scored: Scored) -> list[str]:
-    """Dates of <time datetime> and date-marked elements outside furniture, before the story's end."""
+    """Dates of <time datetime> and date-marked elements outside furniture, before the story's end; those
+    written for machines (datetime, content) first, as a date shown in words may be the day's date in the
+    page's top bar."""
     found: list[str] = []
+    shown: list[str] = []
     last = story_end(table, scored)
     start = story_start(table, scored)
     for index in range(min(last + 1, len(table))):
@@ -250,21 +285,23 @@ def _time_dates(table: ElementTable, scored: Scored) -> list[str]:
             continue
         node = table.nodes[index]
         attrs = node.attributes
-        value = attrs.get("datetime") or attrs.get("content")
+        machine = attrs.get("datetime") or attrs.get("content")
+        value = machine
         if not value and table.tags[index] != "time":
             text = _small_text(table, index)
             value = text if len(text) < 120 else None
         date = iso_date(dateline(value) or value) if value else None
         if date:
-            found.append(date)
-            if len(found) >= MAX_CANDIDATES:
+            (found if machine else shown).append(date)
+            if len(found) + len(shown) >= MAX_CANDIDATES:
                 break
-    return found
+    return found + shown
 
 
 def choose_date(meta: HeadMeta, table: ElementTable, scored: Scored, parts: Assembly, header: list[Block],
                 ) -> str | None:
-    """<meta> or JSON-LD date, else a dateline or date line near the title, else a <time> element."""
+    """<meta> or JSON-LD date, else a dateline or date line near the title, else a <time> element, else the
+    date the first paragraph opens with, else the date in the page's address."""
     date = meta_date(meta)
     if date:
         return date
@@ -272,8 +309,10 @@ def choose_date(meta: HeadMeta, table: ElementTable, scored: Scored, parts: Asse
     found: list[tuple[str, str]] = []
     for text, kind in lines:
         match = NAME_DATE.match(text) if kind not in TABULAR else None
+        named = date_then_name(text)
         date = (dateline(text) or (iso_date(match["date"]) if match else None)
-                or (iso_date(text) if not kind or is_date_only(text) else None))
+                or (iso_date(text) if not kind or is_date_only(text) else None) or (named[0] if named else None)
+                or (iso_date(text) if len(text) < MAX_BYLINE_CHARS and BY_LINE.match(text) else None))
         if date:
             found.append((date, text))
     for date, text in found:
@@ -282,7 +321,9 @@ def choose_date(meta: HeadMeta, table: ElementTable, scored: Scored, parts: Asse
     if found:
         return found[0][0]
     dates = _time_dates(table, scored)
-    return dates[0] if dates else None
+    if dates:
+        return dates[0]
+    return (leading_date(parts.paragraphs[0]) if parts.paragraphs else None) or url_date(meta)
 
 
 def choose_section(meta: HeadMeta, table: ElementTable, scored: Scored, title: str | None) -> str | None:

@@ -15,9 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from parsing.extract.dates import dateline, is_date_only
+from parsing.extract.lines import line_key
 from parsing.html.blocks import Block, ElementTable, SkipLines
 from parsing.html.marks import ARIA_HIDDEN, HIDDEN, LAYOUT_NEGATIVE, NEGATIVE, NOTICE, SKIPPABLE, STORY
-from parsing.sites.vocabulary import HEADINGS, NOTICE_STEMS, NOTICE_TEXT, STORY_TAGS
+from parsing.sites.vocabulary import (
+    HEADINGS,
+    NOTICE_STEMS,
+    NOTICE_TEXT,
+    PROMO_STARTS,
+    STORY_TAGS,
+    SUMMARY_HEADINGS,
+)
 
 MIN_PROSE_CHARS = 25
 MAX_DATELINE = 80
@@ -134,7 +142,7 @@ def is_notice(block: Block) -> bool:
     for stem in NOTICE_STEMS:  # substring tests first: the full pattern is slow on every line
         if stem in low:
             return NOTICE_TEXT.search(low) is not None
-    return False
+    return low.startswith(PROMO_STARTS) and NOTICE_TEXT.search(low) is not None
 
 
 def _card_elements(table: ElementTable, text_in: list[float], linked_in: list[float]) -> set[int]:
@@ -225,14 +233,30 @@ def choose(table: ElementTable, skip: SkipLines | None = None) -> Scored:
     if best < 0:
         return Scored(bad_ancestor, bad_blocks, skipped, [], 0.0)
 
+    summaries = _summary_boxes(table, linked_in, text_in)
+
     def clean(index: int) -> bool:
-        return _clean(sums[index], gained[index], imaged[index])
+        return _clean(sums[index], gained[index], imaged[index]) or index in summaries
 
     def plain(index: int) -> bool:
         return linked_in[index] <= GAP_LINK_DENSITY * text_in[index]
 
     roots = _descend(table, sums, clean, plain, bad_ancestor, best)
     return Scored(bad_ancestor, bad_blocks, skipped, roots, sums[best])
+
+
+def _summary_boxes(table: ElementTable, linked_in: list[float], text_in: list[float]) -> set[int]:
+    """Boxes that open with a "Key points" or "Highlights" heading and hold no links: a summary of the story
+    above its text (its lines are short, so they gain the box too little to count as clean prose)."""
+    boxes: set[int] = set()
+    for number, block in enumerate(table.blocks):
+        if block.kind not in HEADINGS or len(block.text) > 40 or line_key(block.text) not in SUMMARY_HEADINGS:
+            continue
+        box = table.parent[block.elem]
+        first = number == 0 or not table.inside(table.blocks[number - 1].elem, box)
+        if box > 0 and first and linked_in[box] <= GAP_LINK_DENSITY * text_in[box]:
+            boxes.add(box)
+    return boxes
 
 
 def _element_scores(table: ElementTable, bad_ancestor: list[int], bad_blocks: set[int],

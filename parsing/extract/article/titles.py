@@ -114,14 +114,17 @@ def strip_suffix(title: str) -> str:
     return title
 
 
-def choose_title(meta: HeadMeta, headings: list[str], story_heading: str | None = None) -> str | None:
+def choose_title(meta: HeadMeta, headings: list[str], story_heading: str | None = None,
+                 near: list[str] | None = None) -> str | None:
     """The title: JSON-LD headline or og:title, else <title>, with the site's name cut off; the story's
-    <h1> instead when it is the same title more fully written (or when neither exists)."""
-    title = _title(meta, headings, story_heading)
+    <h1> instead when it is the same title more fully written (or when neither exists). ``near`` are the other
+    headings just above the story: when the site's name was cut and a section is left ("Headline - Pakistan"),
+    the part that one of them repeats is kept."""
+    title = _title(meta, headings, story_heading, near or [])
     return TITLE_SUFFIX.sub("", title) or None if title else None  # the known sites' suffixes, as a hint
 
 
-def _title(meta: HeadMeta, headings: list[str], story_heading: str | None) -> str | None:
+def _title(meta: HeadMeta, headings: list[str], story_heading: str | None, others: list[str]) -> str | None:
     sites = meta.site_names()
     heading = " ".join(story_heading.split()) if story_heading else None
     near = [heading] if heading else []
@@ -130,13 +133,21 @@ def _title(meta: HeadMeta, headings: list[str], story_heading: str | None) -> st
         title = " ".join(structured.split())
         if heading and _same_title(heading, title) and _key(heading) != _key(title):
             return heading[:MAX_TITLE_CHARS]  # the same title, written more fully
-        return strip_site(title, sites, near)[:MAX_TITLE_CHARS] or None
+        return _without_section(strip_site(title, sites, near), title, others)[:MAX_TITLE_CHARS] or None
     if meta.title_tag:
         title = meta.title_tag
         first_part = _SEPARATOR.split(title)[0]
         named = _same_title(heading, title) or _content_words(heading) & _content_words(first_part) if heading else False
         if heading and (named or len(_key(title)) < MIN_TITLE_CHARS):
             return heading[:MAX_TITLE_CHARS]  # (a <title> of a letter or two is a placeholder, not the page's name)
-        stripped = strip_site(title, sites, near)
+        stripped = _without_section(strip_site(title, sites, near), title, others)
         return (strip_suffix(stripped) if stripped == title else stripped)[:MAX_TITLE_CHARS] or None
     return (heading or (headings[0] if headings else None) or "")[:MAX_TITLE_CHARS] or None
+
+
+def _without_section(stripped: str, title: str, others: list[str]) -> str:
+    """What is left of a title whose site's name was cut, without the section beside the headline, when a
+    heading of the page ("Headline", from "Headline - Pakistan - Site") is one of its parts."""
+    if stripped == title or not others:
+        return stripped
+    return strip_site(stripped, [], others)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsing.extract.dates import dateline, is_date_only, iso_date, name_and_date
+from parsing.extract.dates import dateline, is_date_only, iso_date, leading_date, name_and_date
 
 
 @pytest.mark.parametrize(("text", "iso"), [
@@ -19,6 +19,11 @@ from parsing.extract.dates import dateline, is_date_only, iso_date, name_and_dat
     ("05/06/2024", None),  # May 6 or 5 June: not read
     ("17 دسمبر 2024", "2024-12-17"),
     ("2025-13-01", None),
+    ("11-Mar-24", "2024-03-11"),  # as South Asian sites print it
+    ("APP | 22-Feb-2024", "2024-02-22"),
+    ("03-Jan-98", "1998-01-03"),
+    ("KSE-100-Mar-24", None),
+    ("11-Mar-2024-update", None),
     ("172,766", None),
     ("", None),
 ])
@@ -32,6 +37,8 @@ def test_datelines_and_date_only_lines():
     assert dateline("Prices published on the exchange rose") is None
     assert is_date_only("March 11, 2025, 5:42 PM PKT") and is_date_only("01 Nov, 2023")
     assert not is_date_only("Rates held on March 11, 2025 by the bank")
+    assert is_date_only("March 11, 2024 | 10:15 PM PKT") and is_date_only("11-Mar-24")
+    assert is_date_only("Mar 11, 2024, 09:00 ET")  # a zone of one letter and T
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -43,3 +50,15 @@ def test_datelines_and_date_only_lines():
 ])
 def test_name_and_date(text, found):
     assert name_and_date(text) == found
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("March 11, 2024 (MLN): The KSE-100 index closed lower.", "2024-03-11"),
+    ("KARACHI, March 11, 2024: The rupee closed flat.", "2024-03-11"),
+    ("11-Mar-24 - Prices rose across the board.", "2024-03-11"),
+    ("LAHORE: Textile exporters met the minister.", None),
+    ("KARACHI: On March 11, 2024 the bank said so.", None),  # a date inside the sentence
+    ("Rates: 12 percent, as expected.", None),
+])
+def test_leading_date(text, date):
+    assert leading_date(text) == date

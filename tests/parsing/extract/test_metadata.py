@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from parsing.extract.metadata import HeadMeta, meta_author, meta_date, meta_section, read_head
+from parsing.extract.metadata import HeadMeta, meta_author, meta_date, meta_section, read_head, url_date
 
 
 def _head(head: str, body: str = "", prefix: str = "") -> HeadMeta:
@@ -46,3 +47,16 @@ def test_source_url_from_saved_from_comment_then_canonical():
 def test_site_names_from_meta_json_ld_and_host():
     meta = _head('<meta property="og:site_name" content="The Ledger"><link rel="canonical" href="https://www.ledger.co.uk/a">')
     assert meta.site_names()[:2] == ["The Ledger", "ledger"]
+
+
+@pytest.mark.parametrize(("url", "date"), [
+    ("https://example.pk/2024/03/11/circular-debt-climbs/", "2024-03-11"),
+    ("https://example.pk/business/2024/3/9", "2024-03-09"),
+    ("https://example.pk/news/2024-03-11-budget", "2024-03-11"),
+    ("https://example.pk/2024/13/11/slug", None),  # no thirteenth month
+    ("https://example.pk/2024/03/11123", None),  # a story's number, not a day
+    ("https://example.pk/news/40290103/oil-gains", None),
+    (None, None),
+])
+def test_date_in_the_address(url, date):
+    assert url_date(HeadMeta(source_url=url)) == date

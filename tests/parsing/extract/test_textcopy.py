@@ -297,3 +297,23 @@ def test_the_box_about_the_writer_after_the_story_is_not_a_paragraph():
     assert article.byline == "Ayesha Siddiqa" and article.paragraphs == story
     other = build_text_article(["The salaried class pays again", "By Recorder Report", *story, bio])
     assert other.paragraphs == [*story, bio]  # someone else named in the story's last paragraph stays
+
+
+def test_a_latest_link_in_the_menu_does_not_swallow_the_headline():
+    article = _copy(["Business Recorder", "Home", "Latest", "Markets", "Pakistan"], "Oil gains as supply cuts extended",
+                    "Recorder Report", "11-Mar-24", BODY)
+    assert (article.title, article.byline, article.published, article.paragraphs) == (
+        "Oil gains as supply cuts extended", "Recorder Report", "2024-03-11", BODY)
+
+
+def test_a_key_points_summary_opens_the_story():
+    points = ["Cement despatches rose 9 percent", "Exports fell for a third month"]
+    article = _copy(TICKER, "Cement despatches rise 9pc in October", "By Jane Doe", "Key points", points, BODY)
+    assert (article.title, article.byline, article.paragraphs) == (
+        "Cement despatches rise 9pc in October", "Jane Doe", ["Key points", *points, *BODY])
+
+
+def test_an_embedded_post_between_paragraphs_is_kept():
+    post = ["Petrol up by Rs4.13, diesel unchanged #PetrolPrice", "— Finance Division (@FinMinistry) March 15, 2024"]
+    article = _copy(TICKER, "Cement despatches rise 9pc in October", BODY[:1], post, BODY[1:], "Comments")
+    assert article.paragraphs == [*BODY[:1], *post, *BODY[1:]]

@@ -105,3 +105,57 @@ def test_a_count_in_a_table_stays():
     table = "<table><tr><td>Net sales</td><td>121.4</td></tr><tr><td>2,045</td></tr></table>"
     body = f"<article><h1>Rates on hold</h1>{paras(STORY[:2])}{table}{paras(STORY[2:])}</article>"
     assert article_of(page(body, "Rates on hold")).paragraphs == [*STORY[:2], "Net sales 121.4", "2,045", *STORY[2:]]
+
+
+def test_a_press_release_ends_at_its_contact_block():
+    body = (f'<article><h1>Rates on hold</h1><div class="release">{paras(STORY)}<p><b>Media contact:</b><br>'
+            "Ayesha Noor<br>press@example.pk</p><p>SOURCE Example Limited</p></div></article>")
+    assert article_of(page(body)).paragraphs == STORY
+
+
+def test_continue_reading_below_is_no_paragraph():
+    body = f'<article><h1>Rates on hold</h1>{paras(STORY[:1])}<p>Continue reading below</p>{paras(STORY[1:])}</article>'
+    assert article_of(page(body)).paragraphs == STORY
+
+
+@pytest.mark.parametrize("box", ['<blockquote class="pullquote"><p>{}</p></blockquote>',
+                                 '<aside class="pull-quote"><blockquote>{}</blockquote></aside>',
+                                 '<figure class="quote"><blockquote>{}</blockquote></figure>'])
+def test_a_pull_quote_that_repeats_the_story_is_left_out(box):
+    body = f'<article><h1>Rates on hold</h1>{paras(STORY[:2])}{box.format(STORY[0][:70])}{paras(STORY[2:])}</article>'
+    assert article_of(page(body)).paragraphs == STORY
+
+
+def test_a_quotation_of_its_own_is_kept():
+    quote = "“The economy has turned the corner, and the rupee will hold,” the governor told parliament."
+    body = f'<article><h1>Rates on hold</h1>{paras(STORY[:2])}<blockquote><p>{quote}</p></blockquote>{paras(STORY[2:])}'
+    assert article_of(page(body + "</article>")).paragraphs == [*STORY[:2], quote, *STORY[2:]]
+
+
+def test_a_follow_us_line_is_no_paragraph():
+    body = f'<article><h1>Rates on hold</h1>{paras(STORY)}<p>Follow Business Recorder on Google News</p></article>'
+    assert article_of(page(body)).paragraphs == STORY
+
+
+def test_readers_comments_under_a_counted_heading_end_the_story():
+    said = ["The real problem is that the government keeps borrowing from the banks at these rates, so the banks "
+            "have no reason to lend to businesses, and the rate cannot come down until the deficit does.",
+            "Twenty-two percent is killing small businesses. My family runs a garment unit and we have laid off "
+            "half our workers since last year because running finance costs more than the profit on an order.",
+            "Savers are finally getting a positive real return after years of losing money in the banks. Let the "
+            "rate stay where it is until inflation is well below it, otherwise the rupee will fall again."]
+    comments = "".join(f'<div class="rb-item"><div class="rb-text">{p}</div></div>' for p in said)
+    body = (f'<div class="story"><h1>Rates on hold</h1><div class="text">{paras(STORY)}</div>'
+            f'<div class="reader-box"><h3>Comments (3)</h3>{comments}</div></div>')
+    assert article_of(page(body)).paragraphs == STORY
+
+
+def test_a_subheading_named_like_comments_without_a_count_does_not_end_the_story():
+    body = f'<article><h1>Rates on hold</h1>{paras(STORY[:2])}<h2>Response</h2>{paras(STORY[2:])}</article>'
+    assert article_of(page(body)).paragraphs == [*STORY[:2], "Response", *STORY[2:]]
+
+
+def test_a_like_us_on_facebook_line_is_no_paragraph():
+    promo = "Like Business on Facebook, follow @TribuneBiz on Twitter to stay informed and join in the conversation."
+    body = f'<article><h1>Rates on hold</h1>{paras(STORY)}<p><em>{promo}</em></p></article>'
+    assert article_of(page(body)).paragraphs == STORY

@@ -143,3 +143,29 @@ def test_a_name_before_a_follow_button_beside_the_date_signs_the_story():
     above = "<div><span>Jane Doe</span> · <a href='/f'>Follow</a></div><div>5 min read · Jun 3, 2025</div>"
     article = article_of(_story("", above))
     assert (article.byline, article.published) == ("Jane Doe", "2025-06-03")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("From Reuters", "Reuters"),
+    ("From Our Correspondent", "Our Correspondent"),
+    ("From the editors", "From the editors"),  # no name follows: the line is kept as it is
+])
+def test_clean_byline_of_a_wire(text, name):
+    assert clean_byline(text) == name
+
+
+def test_a_time_element_wins_over_the_date_of_the_top_bar():
+    body = ('<div class="top-bar"><span class="top-bar__date">Wednesday, March 13, 2024</span></div>'
+            '<nav><ul><li><a href="/">Home</a></li><li><a href="/b">Business</a></li><li><a href="/w">World</a></li>'
+            '<li><a href="/s">Sport</a></li></ul></nav>'
+            f'<h1>Rates on hold</h1><div class="meta"><time datetime="2024-03-12T17:40:00+05:00">2 hours ago'
+            f'</time></div><div class="text">{paras(STORY)}</div>')
+    assert article_of(page(body)).published == "2024-03-12"
+
+
+def test_an_h2_headline_cuts_the_section_left_in_the_title():
+    head = '<meta property="og:site_name" content="Ledger.pk">'
+    body = f'<div class="story"><h2><a href="/n/1">Rates on hold</a></h2><div class="text">{paras(STORY)}</div></div>'
+    assert article_of(page(body, title="Rates on hold - Business - Ledger.pk", head=head)).title == "Rates on hold"
+    # without a site's name to cut, the <title> stays whole
+    assert article_of(page(body, title="Rates on hold | Business")).title == "Rates on hold | Business"

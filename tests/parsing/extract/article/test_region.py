@@ -130,3 +130,11 @@ def test_every_form_of_a_notice_line_is_known():
     """The cheap substring test that runs before the notice pattern lets every form of the pattern through."""
     assert all(is_notice(Block(line, "p", 0, 0, 0)) for line in NOTICE_LINES)
     assert not is_notice(Block("The design of the signal was logged by the accounting office.", "p", 0, 0, 0))
+
+
+def test_a_key_points_box_above_the_story_is_part_of_it():
+    points = ["Policy rate held at 12 percent", "Next meeting in six weeks"]
+    body = ('<article><h1>Rates on hold</h1><div class="key-points"><h3>Key points</h3><ul>'
+            + "".join(f"<li>{p}</li>" for p in points) + f'</ul></div><div class="content">{paras(STORY)}</div>'
+            "</article>")
+    assert article_of(page(body)).paragraphs == ["Key points", *points, *STORY]
