@@ -1,0 +1,85 @@
+"""Saved files that look like pages but hold no article: a browser's own error page, a redirect stub.
+
+* A browser shows its own page when a page fails to load, and saving then saves that page: Chromium's and
+  Edge's (``chrome-error://chromewebdata/``, a ``<div id="main-frame-error">``), Firefox's (``about:neterror``,
+  ``about:certerror``, styled by ``chrome://…/aboutNetError.css``). Its text is the browser's, never the site's.
+* A redirect stub is a tiny page whose only job is to send the browser on (``<meta http-equiv="refresh"
+  content="0; url=…">``), as sites and static-site tools write for a moved address; saved, it has nothing to read.
+
+Both are refused with a sentence that says what the file is and what to do, so nothing empty is imported.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from parsing.model import Document, ParseError
+
+STUB_TEXT_CHARS = 400  # a redirect stub's own words ("Redirecting…", "click here") fit in this
+STUB_DELAY_SECONDS = 10  # a refresh after longer than this reloads a live page; it does not redirect
+ERROR_URL_SCHEMES = ("chrome-error:", "about:neterror", "about:certerror", "about:blocked", "moz-neterror:",
+                     "edge-error:")
+_ERROR_MARKS = re.compile(
+    rb"""<body\b[^>]{0,200}\bclass\s*=\s*["']?neterror\b"""  # Chromium, Edge and older Firefox
+    rb"""|\bid\s*=\s*["']main-frame-error["']"""  # Chromium's error template
+    rb"""|href\s*=\s*["']chrome://[a-z]+/(?:skin|content)/about(?:Net|Cert)Error""",  # Firefox's stylesheet
+    re.I,
+)
+_ERROR_CODE = re.compile(rb"""<div class="error-code"[^>]{0,200}>(?:\s|<!--.{0,80}?-->)*([A-Z][A-Z0-9_]{2,60})\s*<""")
+_FAILED_URL = re.compile(rb'\bid="reload-button"[^>]{0,300}?\bdata-url="([^"]{1,2000})"')
+_REFRESH = re.compile(rb"""<meta\b[^>]{0,300}?http-equiv\s*=\s*["']?refresh\b[^>]{0,600}>""", re.I)
+_CONTENT = re.compile(rb"""\bcontent\s*=\s*(?:"([^"]{0,500})"|'([^']{0,500})'|([^\s>]{1,500}))""", re.I)
+_DELAY_URL = re.compile(r"""^\s*(\d{1,6})(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?["']?([^"'\s][^"']*)?""", re.I)
+_DROPPED = re.compile(rb"<(script|style|noscript|template|head)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_TAG = re.compile(rb"<[^>]{0,2000}>")
+
+
+def refuse_stub(document: Document) -> None:
+    """Raise ParseError when a page is a browser's error page or a redirect stub; return otherwise."""
+    markup = document.markup
+    if markup is None:
+        return
+    source = (document.source_url or "").strip().lower()
+    if source.startswith(ERROR_URL_SCHEMES) or _ERROR_MARKS.search(markup):
+        raise ParseError(error_page_message(markup))
+    target = redirect_target(markup)
+    if target is not None and len(visible_text(markup)) <= STUB_TEXT_CHARS:
+        where = f" to {target}" if target else ""
+        raise ParseError(
+            f"This file is only a redirect{where}, not a saved page: open that address in the browser and save "
+            "the page it shows."
+        )
+
+
+def error_page_message(markup: bytes) -> str:
+    """What to tell the user about a saved error page: the address that failed and the browser's error code,
+    when the page names them (Chromium's does)."""
+    code = _ERROR_CODE.search(markup)
+    url = next((m.group(1) for m in _FAILED_URL.finditer(markup) if b"${" not in m.group(1)), None)  # (not a template)
+    what = f" ({code.group(1).decode('ascii')})" if code else ""
+    where = f" of {html.unescape(url.decode('utf-8', 'replace'))}" if url else ""
+    return (f"This is the browser's own error page{what}, saved when the page{where} did not load: it holds no "
+            "article. Open the address again and save the page once it shows.")
+
+
+def redirect_target(markup: bytes) -> str | None:
+    """The address a prompt ``<meta http-equiv="refresh">`` sends the browser to ("" when it names none), or
+    None when the page has no such refresh (none at all, or one that only reloads the page after a while)."""
+    for tag in _REFRESH.finditer(markup, 0, 262_144):
+        content = _CONTENT.search(tag.group(0))
+        if content is None:
+            continue
+        raw = next(group for group in content.groups() if group is not None)
+        value = html.unescape(raw.decode("utf-8", "replace"))
+        match = _DELAY_URL.match(value)
+        if match is None or int(match.group(1)) > STUB_DELAY_SECONDS or not match.group(2):
+            continue
+        return match.group(2).strip()
+    return None
+
+
+def visible_text(markup: bytes) -> str:
+    """The words a reader would see: the markup without its head, scripts, styles, comments and tags."""
+    body = _TAG.sub(b" ", _DROPPED.sub(b" ", markup[:1_000_000]))
+    return " ".join(html.unescape(body.decode("utf-8", "replace")).split())
