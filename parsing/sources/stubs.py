@@ -28,6 +28,7 @@ _ERROR_MARKS = re.compile(
 )
 _ERROR_CODE = re.compile(rb"""<div class="error-code"[^>]{0,200}>(?:\s|<!--.{0,80}?-->)*([A-Z][A-Z0-9_]{2,60})\s*<""")
 _FAILED_URL = re.compile(rb'\bid="reload-button"[^>]{0,300}?\bdata-url="([^"]{1,2000})"')
+REFRESH_BYTES = 262_144  # a refresh <meta> is in the page's head
 _REFRESH = re.compile(rb"""<meta\b[^>]{0,300}?http-equiv\s*=\s*["']?refresh\b[^>]{0,600}>""", re.I)
 _CONTENT = re.compile(rb"""\bcontent\s*=\s*(?:"([^"]{0,500})"|'([^']{0,500})'|([^\s>]{1,500}))""", re.I)
 _DELAY_URL = re.compile(r"""^\s*(\d{1,6})(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?["']?([^"'\s][^"']*)?""", re.I)
@@ -41,7 +42,7 @@ def refuse_stub(document: Document) -> None:
     if markup is None:
         return
     source = (document.source_url or "").strip().lower()
-    if source.startswith(ERROR_URL_SCHEMES) or _ERROR_MARKS.search(markup):
+    if source.startswith(ERROR_URL_SCHEMES) or (_may_be_error_page(markup) and _ERROR_MARKS.search(markup)):
         raise ParseError(error_page_message(markup))
     target = redirect_target(markup)
     if target is not None and len(visible_text(markup)) <= STUB_TEXT_CHARS:
@@ -50,6 +51,11 @@ def refuse_stub(document: Document) -> None:
             f"This file is only a redirect{where}, not a saved page: open that address in the browser and save "
             "the page it shows."
         )
+
+
+def _may_be_error_page(markup: bytes) -> bool:
+    """A quick look for the words every error page's marks hold (substring tests are far cheaper than the regex)."""
+    return any(word in markup for word in (b"neterror", b"NetError", b"main-frame-error", b"CertError"))
 
 
 def error_page_message(markup: bytes) -> str:
@@ -66,7 +72,7 @@ def error_page_message(markup: bytes) -> str:
 def redirect_target(markup: bytes) -> str | None:
     """The address a prompt ``<meta http-equiv="refresh">`` sends the browser to ("" when it names none), or
     None when the page has no such refresh (none at all, or one that only reloads the page after a while)."""
-    for tag in _REFRESH.finditer(markup, 0, 262_144):
+    for tag in _REFRESH.finditer(markup, 0, REFRESH_BYTES):
         content = _CONTENT.search(tag.group(0))
         if content is None:
             continue
