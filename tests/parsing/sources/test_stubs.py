@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -84,3 +85,37 @@ def test_an_error_page_in_a_zip_fails_alone():
     assert [(part.name, part.document is None) for part in parts] == [("saved/br-long.html", False),
                                                                        ("saved/error.html", True)]
     assert "ERR_NAME_NOT_RESOLVED" in (parts[1].problem or "")
+
+
+@pytest.mark.parametrize("title", ["404 Not Found", "Page not found - Business Recorder", "Error 404 (Not Found)!!1",
+                                   "403 Forbidden", "503 Service Temporarily Unavailable", "Business Recorder | Page Not Found"])
+def test_a_sites_short_error_page_is_refused(title):
+    page = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>The requested URL was not found on "
+            "this server.</p><hr><address>Apache/2.4.57 (Debian) Server at www.brecorder.com Port 443</address>"
+            "</body></html>").encode()
+    assert f"site's error page (\u201c{title}\u201d)" in _message(page)
+
+
+@pytest.mark.parametrize("title", ["Missing fisherman not found", "404 new cases reported in Sindh", "PSX: 500 points up",
+                                   "Forbidden City draws record crowds"])
+def test_a_story_whose_title_sounds_like_an_error_is_read(title):
+    page = parsing.parse_bytes(form("src/br-long.html").replace(
+        b"<title>Budget arithmetic tests investors as circular debt and privatisation dominate the week - ",
+        f"<title>{title} - ".encode()))
+    assert len(page.paragraphs) > 5
+
+
+def test_an_error_title_over_a_whole_page_is_read():
+    """Only a short page is taken for an error page by its title: a long one is left to the reader."""
+    html = re.sub(rb"<title>[^<]*</title>", b"<title>404 Not Found</title>", form("src/br-long.html"))
+    assert len(parsing.parse_bytes(html).paragraphs) > 5
+
+
+def test_a_security_check_page_is_refused():
+    """Cloudflare's challenge page, shown before some sites' articles, in the shape it has (its script path)."""
+    page = (b'<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title><meta http-equiv="refresh" '
+            b'content="390"></head><body><div class="main-wrapper" role="main"><div class="main-content"><h1 '
+            b'class="zone-name-title h1">www.brecorder.com</h1><div id="challenge-body-text" class="core-msg spacer">'
+            b"www.brecorder.com needs to review the security of your connection before proceeding.</div></div></div>"
+            b'<script src="/cdn-cgi/challenge-platform/h/g/orchestrate/chl_page/v1?ray=8f"></script></body></html>')
+    assert "security check" in _message(page)
