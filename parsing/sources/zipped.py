@@ -356,7 +356,11 @@ def _with_note(part: Part, note: str) -> Part:
 
 def read_singlefile_zip(data: bytes, mark: SavedBy) -> Part:
     """SingleFile's HTML-and-zip form: ``manifest.json`` names the page (index.html) and the capture time."""
-    archive = open_zip(data)
+    try:
+        archive = open_zip(data)
+    except ParseError:  # the user knows the file as a web page, not as a zip
+        raise ParseError("This SingleFile page (a web page that holds its contents as a zip) is damaged or cut "
+                         "short: save the page again.") from None
     table, _unsafe = members(archive)
     manifest = _manifest(archive, table)
     page = safe_name(str(manifest.get("indexFilename") or "index.html")) or "index.html"
