@@ -180,3 +180,19 @@ def test_error_pages_redirect_stubs_and_renamed_folders_in_a_drop(lib: Library, 
     article = lib.article(page.id)
     assert article is not None
     assert [i.data for i in article.images] == [(FORMS / "complete" / "en" / "br-long_files" / "long-photo.png").read_bytes()]
+
+
+def test_the_same_page_saved_as_html_and_as_mhtml_is_kept_twice(lib: Library, tmp_path: Path) -> None:
+    """Two saves of one page are two snapshots, each with its own original (the MHTML holds the images and its
+    capture time, the HTML neither): both are kept, and only the same bytes met again are a duplicate."""
+    from tests.paths import SAMPLE_PAGE
+
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    shutil.copy(SAMPLE_PAGE, folder / "stocks.html")
+    shutil.copy(FIXTURES / "chromium" / "br-sample.mhtml", folder / "stocks.mhtml")
+    shutil.copy(FIXTURES / "chromium" / "br-sample.mhtml", folder / "stocks (1).mhtml")
+    statuses = sorted(r.status for r in lib.import_paths([folder]))
+    assert statuses == ["duplicate", "imported", "imported"]
+    first, second = lib.pages()
+    assert first.title == second.title and first.format != second.format
