@@ -49,6 +49,7 @@ _SITE_ERROR_TITLE = re.compile(  # the whole of a title's part: "404 Not Found",
     re.I,
 )
 _TITLE_PARTS = re.compile(r"\s+[-|–—:]\s+|\s*\|\s*")
+CHALLENGE_BYTES = 131_072  # a security-check page is small (tens of kilobytes)
 _CHALLENGE = (b"/cdn-cgi/challenge-platform/", b"cf-browser-verification", b"cf_chl_opt")
 _DROPPED = re.compile(rb"<(script|style|noscript|template|head)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _TAG = re.compile(rb"<[^>]{0,2000}>")
@@ -62,7 +63,7 @@ def refuse_stub(document: Document) -> None:
     source = (document.source_url or "").strip().lower()
     if source.startswith(ERROR_URL_SCHEMES) or (_may_be_error_page(markup) and _ERROR_MARKS.search(markup)):
         raise ParseError(error_page_message(markup))
-    if any(mark in markup for mark in _CHALLENGE):
+    if len(markup) <= CHALLENGE_BYTES and any(mark in markup for mark in _CHALLENGE):
         raise ParseError(
             "This is the site's security check (\u201cJust a moment\u2026\u201d, \u201cVerify you are human\u201d), "
             "saved before the article loaded: open the page in the browser, wait for the article, and save it again."
