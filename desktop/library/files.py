@@ -1,7 +1,10 @@
 """Finding saved pages under the paths a user gives: files as given, folders walked recursively.
 
 Every file of a folder is offered, whatever its name (the reader tells a saved page by its content and
-accounts for the rest), except the files of a page's companion folder, which belong to that page.
+accounts for the rest), except the files of a page's companion folder, which belong to that page: a folder
+named after a page beside it (``NAME_files``, ``NAME-Dateien``...), or a renamed one that a page beside it loads
+its images, frames or stylesheets from and that holds no folders of its own (a folder of other pages, as a
+mirrored site has, is walked).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from unicodedata import normalize
 
-from parsing.sources.files import companion_stem
+from parsing.sources.files import LINK_SCAN_BYTES, companion_stem, linked_folders
 
 # Names that say "a saved page": such a file that turns out to be something else has failed; any other file
 # that is not a page is only passed over ("ignored").
@@ -82,6 +85,39 @@ def _is_companion_folder(entry: os.DirEntry[str], names: set[str]) -> bool:
     return stem is not None and any((stem + suffix).lower() in names for suffix in HTML_SUFFIXES)
 
 
+MAX_LINK_SCANS = 200  # pages beside a folder that are read for their links; a folder of thousands is not scanned
+
+
+class _Linked:
+    """The folders the HTML pages of one folder load resources from, read once, when first asked."""
+
+    def __init__(self, entries: list[os.DirEntry[str]]) -> None:
+        self._pages = [e for e in entries if e.name.lower().endswith(HTML_SUFFIXES)]
+        self._folders: frozenset[str] | None = None
+
+    def __contains__(self, folder: str) -> bool:
+        if self._folders is None:
+            found: set[str] = set()
+            for entry in self._pages[:MAX_LINK_SCANS]:
+                try:
+                    if not entry.is_file() or _file_problem(Path(entry.path)) is not None:
+                        continue  # a pipe named like a page would block the walk
+                    with open(entry.path, "rb") as handle:
+                        found |= linked_folders(handle.read(LINK_SCAN_BYTES))
+                except OSError:
+                    continue
+            self._folders = frozenset(found)
+        return normalize("NFC", folder) in self._folders
+
+
+def _holds_folders(path: Path) -> bool:
+    try:
+        with os.scandir(path) as listing:
+            return any(entry.is_dir() for entry in listing)
+    except OSError:
+        return True  # the walk reports it
+
+
 def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Found]:
     try:
         info = folder.stat()
@@ -100,6 +136,7 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Found]:
         yield Found(folder, Skipped(f"cannot open folder: {_os_reason(error)}"), True)
         return
     names = {normalize("NFC", e.name).lower() for e in entries}  # a Mac may have written either form
+    linked = _Linked(entries)
     for entry in entries:
         path = Path(entry.path)
         try:
@@ -108,7 +145,7 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Found]:
             yield Found(path, _unreadable(error), True)
             continue
         if is_dir:
-            if not _is_companion_folder(entry, names):
+            if not _is_companion_folder(entry, names) and not (entry.name in linked and not _holds_folders(path)):
                 yield from _walk(path, seen)
         else:
             problem = _file_problem(path)

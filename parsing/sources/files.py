@@ -2,13 +2,16 @@
 
 Chromium always calls that folder ``NAME_files`` whatever the language of its window, and current Firefox
 does too; old Firefox, Internet Explorer and Word translated the suffix ("-Dateien", "_fichiers", ".files",
-...), and a page can be renamed after it was saved. So the folder is never guessed: an image is read from the
-relative path the HTML uses, and only when that path leads into a folder beside the page that belongs to it
-(named after the page, or with a known companion suffix), never outside that folder, and within the size cap.
+...), and the page or its folder can be renamed after it was saved. So the folder is never guessed: an image is
+read from the relative path the HTML uses, when that path leads into a folder right beside the page (whatever
+its name), never outside that folder, and within the size cap. ``linked_folders`` names the folders a page
+loads resources from, so a folder walk can tell a renamed companion folder from a folder of other pages.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 from unicodedata import normalize
 from urllib.parse import unquote
@@ -24,6 +27,14 @@ FOLDER_SUFFIXES = (
     "_datoteke", "_failid", "_fails", "_bylos", "_fajlovi",
 )
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+LINK_SCAN_BYTES = 1 << 20  # a page names its stylesheet, scripts and most images in its first megabyte
+# the first folder of a relative resource path: images, frames, scripts (src and the like), stylesheets (<link href>)
+_RESOURCE_PATH = re.compile(
+    rb"""(?:\b(?:src|srcset|data-src|poster|background)|<link\b[^>]{0,500}?\bhref)\s*=\s*"""
+    rb"""(?:"\s*(?:\./)?([^"<>/\\]{1,255})[/\\]|'\s*(?:\./)?([^'<>/\\]{1,255})[/\\]"""
+    rb"""|(?:\./)?([^"'\s<>/\\]{1,255})[/\\])""",
+    re.I,
+)
 
 
 def companion_stem(folder: str) -> str | None:
@@ -63,11 +74,25 @@ def from_companion(src: str, page: Path) -> bytes | None:
 
 
 def _belongs_to(folder: str, page: Path) -> bool:
-    """A folder named after the page (any suffix), or one with a known companion suffix (a renamed page)."""
-    folder, name, stem = (normalize("NFC", text) for text in (folder, page.name, page.stem))
-    if folder == name:
-        return False
-    return (folder.startswith(stem) and folder != stem) or companion_stem(folder) is not None
+    """Any folder beside the page but one that shares the page's own name."""
+    return normalize("NFC", folder) != normalize("NFC", page.name)
+
+
+def linked_folders(markup: bytes) -> frozenset[str]:
+    """The folders (first step of a relative path, as named on disk: unescaped, NFC) from which a page loads
+    images, frames, scripts or stylesheets; links to other pages (``<a href>``) do not count.
+
+    ``markup`` is the start of an HTML file in an ASCII-compatible encoding or UTF-16."""
+    head = markup[:LINK_SCAN_BYTES]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[:2000].count(0) > 500:
+        head = head.replace(b"\x00", b"")  # UTF-16: the markup's ASCII without its zero bytes
+    found = set()
+    for match in _RESOURCE_PATH.finditer(head):
+        raw = next(group for group in match.groups() if group is not None)
+        name = normalize("NFC", unquote(html.unescape(raw.decode("utf-8", "replace"))))
+        if name not in (".", "..") and ":" not in name:
+            found.add(name)
+    return frozenset(found)
 
 
 def _read_inside(beside: Path, folder: str, parts: list[str]) -> bytes | None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parsing.model import NotAPage
+from parsing.model import Document, NotAPage
 from parsing.sources.detect import sniff
 from parsing.sources.files import companion_resolver
 from parsing.sources.html import read_html
 from parsing.sources.part import Part, whole
 from parsing.sources.singlefile import read_singlefile, saved_by
+from parsing.sources.stubs import refuse_stub
 from parsing.sources.text import read_text
 
 
@@ -28,7 +29,7 @@ def read_parts(data: bytes, name: str = "", page: Path | None = None, depth: int
     if kind == "webarchive":
         from parsing.sources.webarchive import read_webarchive
 
-        return [whole(read_webarchive(data), data)]
+        return [_page(read_webarchive(data), data)]
     if kind == "warc":
         from parsing.sources.warc import read_warc
 
@@ -46,7 +47,7 @@ def read_parts(data: bytes, name: str = "", page: Path | None = None, depth: int
     if kind == "mhtml":
         from parsing.sources.mhtml import read_mhtml  # (the email package is loaded only for MHTML)
 
-        return [whole(read_mhtml(data), data)]
+        return [_page(read_mhtml(data), data)]
     if kind == "html":
         return [_html(data, page)]
     return [whole(read_text(data, kind), data)]
@@ -59,5 +60,11 @@ def _html(data: bytes, page: Path | None) -> Part:
 
         return read_singlefile_zip(data, mark)
     if mark is not None:
-        return whole(read_singlefile(data, mark), data)
-    return whole(read_html(data, companion_resolver(page) if page is not None else None), data)
+        return _page(read_singlefile(data, mark), data)
+    return _page(read_html(data, companion_resolver(page) if page is not None else None), data)
+
+
+def _page(document: Document, data: bytes) -> Part:
+    """A one-page file's part, unless its page is a browser's error page or a redirect stub (ParseError)."""
+    refuse_stub(document)
+    return whole(document, data)

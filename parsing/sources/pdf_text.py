@@ -6,6 +6,8 @@
 * Lines join into a paragraph unless the gap to the previous line is clearly larger than the usual line
   pitch, the font size or the left edge changes, or the previous line stops short and ends a sentence; the
   last paragraph of a page runs on into the next page when it did not end a sentence.
+* A line that ends with an ellipsis ends its paragraph: a summary cut short ("...") above a byline of the same
+  size reads as one block in a print without tags (Firefox's; Chromium's with tagging off) otherwise.
 * A line-end U+2010 (the hyphen Blink draws when it hyphenates) or soft hyphen is dropped and the word
   joined; a line-end "-" stays (state-owned) unless the joined word occurs elsewhere in the text.
 """
@@ -24,6 +26,7 @@ MAX_PITCH = 1.2  # font sizes: a paragraph's usual distance between baselines is
 MAX_RUNNING_SIZE = 12.0  # points: a browser prints its header and footer small, whatever the page's scale
 HYPHENS = ("\u2010", "\u00ad", "\x02")
 SENTENCE_END = tuple(".!?:;\"'”’)»…")
+ELLIPSES = ("...", "…")  # a summary cut short ends its paragraph at the end of a line
 
 _URL = re.compile(r"(?:https?|file)://\S+", re.I)
 _COUNTER = re.compile(
@@ -349,7 +352,7 @@ def _continues(prev: Line, line: Line, pitch: dict[int, float], column_right: fl
         return False  # an indented first line, a quotation, another column
     if gap <= 0 or gap > 1.35 * usual:
         return False
-    if short and ended or _would_fit(prev, line, column_right):
+    if short and ended or _would_fit(prev, line, column_right) or prev.text.endswith(ELLIPSES):
         return False
     return not (short and line.text[:1].isupper() and len(prev.text.split()) < 8)
 

@@ -33,6 +33,7 @@ from parsing.sources import http
 from parsing.sources.detect import WARC_VERSIONS
 from parsing.sources.html import read_html
 from parsing.sources.part import Part, unreadable
+from parsing.sources.stubs import refuse_stub
 from parsing.sources.urls import url_resolver
 
 WINDOW = 256 * 1024  # compressed bytes given to zlib at a time, so no step copies the rest of the file
@@ -275,6 +276,10 @@ class WarcIndex:
         page = read_html(got.body, url_resolver(lookup, record.target), got.charset)
         document = Document("warc", page.encoding, markup=page.markup, source_url=record.target or None,
                             saved=warc_date(record.date), resources=page.resources, notes=notes)
+        try:
+            refuse_stub(document)  # a site's error or security-check page answered with 200
+        except ParseError as error:
+            return unreadable(name, error.message, own)
 
         def keep() -> bytes:
             kept = self.records_of(record) + [r for found in used for r in self.records_of(found)]

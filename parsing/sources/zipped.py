@@ -36,10 +36,11 @@ from parsing.limits import (
 )
 from parsing.model import NotAPage, ParseError, Resolver
 from parsing.sources.detect import sniff
-from parsing.sources.files import PAGE_SUFFIXES, companion_stem
+from parsing.sources.files import LINK_SCAN_BYTES, PAGE_SUFFIXES, companion_stem, linked_folders
 from parsing.sources.html import read_html
 from parsing.sources.part import Hits, Part, unreadable
 from parsing.sources.singlefile import SavedBy, read_singlefile, saved_by
+from parsing.sources.stubs import refuse_stub
 
 OTHER_FORMS = (".mhtml", ".mht", ".webarchive", ".warc", ".warc.gz", ".wacz", ".pdf")
 Nested = Callable[[bytes, int], list[Part]]  # (member bytes, depth) -> its pages, through the form dispatcher
@@ -160,18 +161,49 @@ def member_resolver(archive: zipfile.ZipFile, table: dict[str, zipfile.ZipInfo],
     return resolve
 
 
-def in_companion(name: str, stems: dict[str, set[str]]) -> bool:
+def in_companion(name: str, stems: dict[str, set[str]], linked: dict[str, frozenset[str]] | None = None) -> bool:
     """Whether the member sits in a page's companion folder ("page_files/", "page-Dateien/", ...): a folder
-    beside an HTML page, named after it with any suffix, or with a known companion suffix."""
+    beside an HTML page, named after it with any suffix, or with a known companion suffix, or (``linked``: the
+    renamed companion folders beside the pages of each folder) one a page beside it loads resources from."""
     parts = name.split("/")
     for depth in range(len(parts) - 1):
-        beside = stems.get("/".join(parts[:depth]), set())
+        parent = "/".join(parts[:depth])
+        beside = stems.get(parent, set())
         folder = parts[depth]
         if companion_stem(folder) in beside:
             return True
         if len(beside) <= 200 and any(folder.startswith(stem) and folder != stem for stem in beside):
             return True
+        if linked is not None and folder in linked.get(parent, ()):
+            return True
     return False
+
+
+def renamed_companions(archive: zipfile.ZipFile, table: dict[str, zipfile.ZipInfo], stems: dict[str, set[str]]
+                       ) -> dict[str, frozenset[str]]:
+    """For each folder of the zip that holds pages: the folders beside them that are not named as companions but
+    that a page there loads resources from and that hold no folders themselves (a renamed "NAME_files")."""
+    candidates: dict[str, set[str]] = {}
+    nested: set[str] = set()
+    for name in table:
+        parts = name.split("/")
+        for depth in range(len(parts) - 1):
+            parent = "/".join(parts[:depth])
+            if parent in stems and not in_companion("/".join(parts[: depth + 2]), stems):
+                candidates.setdefault(parent, set()).add(parts[depth])
+                if depth + 2 < len(parts):
+                    nested.add("/".join(parts[: depth + 1]))
+    found: dict[str, frozenset[str]] = {}
+    for parent, folders in candidates.items():
+        prefix = f"{parent}/" if parent else ""
+        pages = {f"{prefix}{stem}" for stem in sorted(stems[parent])[:200]}
+        linked: set[str] = set()
+        for name in table:
+            if name.rsplit(".", 1)[0] in pages and name.lower().endswith(PAGE_SUFFIXES):
+                head = read_member_head(archive, table[name], LINK_SCAN_BYTES)
+                linked |= linked_folders(head or b"")
+        found[parent] = frozenset(f for f in folders & linked if f"{prefix}{f}" not in nested)
+    return found
 
 
 def read_zip(data: bytes, depth: int, nested: Nested) -> list[Part]:
@@ -190,10 +222,11 @@ def read_zip(data: bytes, depth: int, nested: Nested) -> list[Part]:
         if name.lower().endswith(PAGE_SUFFIXES):
             parent, _, leaf = name.rpartition("/")
             stems.setdefault(parent, set()).add(leaf.rsplit(".", 1)[0])
+    linked = renamed_companions(archive, table, stems)
     parts: list[Part] = []
     skipped_zips = 0
     for name in sorted(table):
-        if in_companion(name, stems):
+        if in_companion(name, stems, linked):
             continue
         found = _member_pages(archive, table, name, depth, nested)
         skipped_zips += found is None
@@ -266,12 +299,12 @@ def _why_unreadable(info: zipfile.ZipInfo) -> str:
     return UNREADABLE
 
 
-def read_member_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
+def read_member_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int = HEAD_BYTES) -> bytes | None:
     if info.flag_bits & 0x1:
         return None
     try:
         with archive.open(info) as handle:
-            return handle.read(HEAD_BYTES)
+            return handle.read(size)
     except _READ_ERRORS:
         return None
 
@@ -283,9 +316,12 @@ def _html_member(archive: zipfile.ZipFile, table: dict[str, zipfile.ZipInfo], na
     if mark is not None and mark.zipped:
         return _renamed(read_singlefile_zip(body, mark), name)
     if mark is not None:
-        return Part(name, read_singlefile(body, mark), body)
+        document = read_singlefile(body, mark)
+        refuse_stub(document)
+        return Part(name, document, body)
     hits = Hits()
     document = read_html(body, member_resolver(archive, table, name, hits))
+    refuse_stub(document)
 
     def keep() -> bytes:
         return body if not hits.keys else pack({name: body, **{key: _read(archive, table, key) for key in hits.keys}})
@@ -320,7 +356,11 @@ def _with_note(part: Part, note: str) -> Part:
 
 def read_singlefile_zip(data: bytes, mark: SavedBy) -> Part:
     """SingleFile's HTML-and-zip form: ``manifest.json`` names the page (index.html) and the capture time."""
-    archive = open_zip(data)
+    try:
+        archive = open_zip(data)
+    except ParseError:  # the user knows the file as a web page, not as a zip
+        raise ParseError("This SingleFile page (a web page that holds its contents as a zip) is damaged or cut "
+                         "short: save the page again.") from None
     table, _unsafe = members(archive)
     manifest = _manifest(archive, table)
     page = safe_name(str(manifest.get("indexFilename") or "index.html")) or "index.html"

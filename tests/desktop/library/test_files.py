@@ -93,3 +93,18 @@ def test_unreadable_folder_is_reported(tmp_path: Path) -> None:
     finally:
         locked.chmod(0o700)
     assert "cannot open folder" in found[locked]
+
+
+def test_a_renamed_companion_folder_is_known_by_the_page_that_loads_from_it(tmp_path: Path) -> None:
+    """The page's images, frames or stylesheet come from it (any name); a folder it only links to, or one with
+    folders inside (a mirrored site), is walked; a pipe named like a page beside it never blocks the walk."""
+    _touch(tmp_path / "story.html", '<link rel="stylesheet" href="./my%20pictures/s.css"><a href="more/b.html">'
+                                    '<img src="site/logo.png">')
+    _touch(tmp_path / "my pictures" / "frame.html")
+    _touch(tmp_path / "my pictures" / "s.css")
+    _touch(tmp_path / "more" / "b.html")
+    _touch(tmp_path / "site" / "logo.png")
+    _touch(tmp_path / "site" / "news" / "c.html")
+    os.mkfifo(tmp_path / "waiting.html")
+    names = sorted(p.name for p, problem in iter_page_files([tmp_path]) if problem is None)
+    assert names == ["b.html", "c.html", "logo.png", "story.html"]

@@ -156,3 +156,43 @@ def test_a_file_over_the_size_cap_in_a_folder_is_passed_over_unless_it_is_named_
     (folder / "big.html").write_bytes(b"<html><body>" + b"x" * 2000 + b"</body></html>")
     statuses = {Path(r.path).name: (r.status, r.message) for r in lib.import_paths([folder])}
     assert statuses == {"photos.zip": ("ignored", reading.TOO_LARGE), "big.html": ("failed", reading.TOO_LARGE)}
+
+
+def test_error_pages_redirect_stubs_and_renamed_folders_in_a_drop(lib: Library, tmp_path: Path) -> None:
+    """A page saved when it failed to load and a redirect stub fail with what they are, nothing of them stored;
+    a Complete save whose folder was renamed imports once, with its photo, and its folder's frame is not a page."""
+    folder = tmp_path / "drop"
+    shutil.copytree(FORMS / "complete" / "en" / "br-long_files", folder / "photos of the week")
+    html = (FORMS / "complete" / "en" / "br-long.html").read_bytes().replace(b"./br-long_files/", b"photos%20of%20the%20week/")
+    frame = b'<iframe src="photos of the week/ad.html"></iframe><header'
+    (folder / "budget.html").write_bytes(html.replace(b"<header", frame, 1))
+    (folder / "photos of the week" / "ad.html").write_text("<html><body><p>Buy gold at the best price in town.</p></body></html>")
+    shutil.copy(FORMS / "errors" / "chromium-neterror.html", folder / "Business Recorder.html")
+    (folder / "moved.htm").write_text('<meta http-equiv="refresh" content="0; url=https://www.brecorder.com/news/2">')
+    results = lib.import_paths([folder])
+    by_name = {r.path.removeprefix(str(folder) + "/"): r for r in results}
+    assert set(by_name) == {"budget.html", "Business Recorder.html", "moved.htm"}
+    assert by_name["budget.html"].status == "imported"
+    assert by_name["Business Recorder.html"].status == by_name["moved.htm"].status == "failed"
+    assert "ERR_NAME_NOT_RESOLVED" in by_name["Business Recorder.html"].message
+    assert "redirect to https://www.brecorder.com/news/2" in by_name["moved.htm"].message
+    [page] = lib.pages()
+    article = lib.article(page.id)
+    assert article is not None
+    assert [i.data for i in article.images] == [(FORMS / "complete" / "en" / "br-long_files" / "long-photo.png").read_bytes()]
+
+
+def test_the_same_page_saved_as_html_and_as_mhtml_is_kept_twice(lib: Library, tmp_path: Path) -> None:
+    """Two saves of one page are two snapshots, each with its own original (the MHTML holds the images and its
+    capture time, the HTML neither): both are kept, and only the same bytes met again are a duplicate."""
+    from tests.paths import SAMPLE_PAGE
+
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    shutil.copy(SAMPLE_PAGE, folder / "stocks.html")
+    shutil.copy(FIXTURES / "chromium" / "br-sample.mhtml", folder / "stocks.mhtml")
+    shutil.copy(FIXTURES / "chromium" / "br-sample.mhtml", folder / "stocks (1).mhtml")
+    statuses = sorted(r.status for r in lib.import_paths([folder]))
+    assert statuses == ["duplicate", "imported", "imported"]
+    first, second = lib.pages()
+    assert first.title == second.title and first.format != second.format

@@ -43,10 +43,19 @@ def test_a_renamed_page_still_finds_its_translated_folder(tmp_path):
     assert [image.data for image in page.images] == [PHOTO]
 
 
-def test_a_folder_that_does_not_belong_to_the_page_is_not_read(tmp_path):
-    page_path = _save(tmp_path, "Photos")
+@pytest.mark.parametrize("folder", ["Photos", "pictures of the budget story", "صور"])
+def test_a_renamed_folder_is_found_by_the_paths_the_page_uses(tmp_path, folder):
+    """A user may rename the folder and fix the page's paths (or the saving tool chose any name): the page's own
+    relative paths lead to it."""
+    page_path = _save(tmp_path, folder)
+    assert [image.data for image in parsing.parse_file(page_path).images] == [PHOTO]
+    assert from_companion(f"{folder}/long-photo.png", page_path) == PHOTO
+
+
+def test_a_folder_the_page_does_not_use_gives_no_images(tmp_path):
+    page_path = _save(tmp_path, "br-long_files")
+    shutil.move(tmp_path / "br-long_files", tmp_path / "Photos")
     assert parsing.parse_file(page_path).images == ()
-    assert from_companion("Photos/long-photo.png", page_path) is None
 
 
 def test_never_outside_the_companion_folder(tmp_path):

@@ -190,3 +190,15 @@ def test_short_lines_of_a_print_without_tags_stay_lines():
               *((72, 140 + 14 * n, 11, text) for n, text in enumerate(STORY))]
     assert _lines(text_pdf([placed], info={"Title": "Startups"})) == [
         "Sadia Khalid - Follow", "5 min read - Jun 3, 2025", " ".join(STORY)]
+
+
+def test_a_summary_cut_short_ends_its_paragraph_in_a_print_without_tags():
+    """Chromium printing without tags (as Firefox prints) puts a story's summary, cut with "...", and its byline on
+    lines of one size and pitch, the summary's line full: the ellipsis ends the paragraph, so the byline stays out
+    of the summary."""
+    summary = "KARACHI: Shares at the Pakistan Stock Exchange closed higher on Tuesday as buying in..."
+    placed = [(72, 100, 18, "Stocks close higher as banks lead gains"), (72, 130, 9, summary),
+              (72, 141, 9, "BR Web Desk Published March 11, 2025"),
+              *((72, 170 + 11 * n, 9, text) for n, text in enumerate(STORY))]
+    lines = _lines(text_pdf([placed], width=480, info={"Title": "Stocks close higher as banks lead gains"}))
+    assert lines[1:3] == [summary, "BR Web Desk Published March 11, 2025"]

@@ -57,6 +57,12 @@ def test_html_and_zip_form_reads_its_manifest():
     assert [image.data for image in page.images] == [PNG]  # images/1.png inside the zip
 
 
+def test_html_and_zip_form_cut_short_says_it_is_a_singlefile_page():
+    data = form("singlefile/br-story.singlefile-selfextracting.html")
+    with pytest.raises(parsing.ParseError, match="This SingleFile page .* is damaged or cut short"):
+        parsing.parse_bytes(data[: len(data) // 2], "gold.html")
+
+
 def test_data_uris_that_are_not_images_give_no_image():
     def uri(kind: str, data: bytes) -> str:
         return f"data:{kind};base64," + base64.b64encode(data).decode()

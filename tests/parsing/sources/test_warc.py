@@ -112,3 +112,13 @@ def test_the_number_of_records_is_capped(monkeypatch):
     records = [warcgen.record("metadata", f"https://x/{i}", b"m") for i in range(51)]
     with pytest.raises(parsing.ParseError, match="more than 50 records"):
         parsing.read_parts(warcgen.page_warc() + b"".join(records))
+
+
+def test_a_sites_error_page_answered_with_200_fails_alone():
+    """A crawl that met a soft 404 (an error page sent as a success) keeps its other pages."""
+    soft = b"<html><head><title>Page not found - Business Recorder</title></head><body><h1>Not found</h1></body></html>"
+    data = warcgen.gz(warcgen.record("response", "https://www.brecorder.com/news/9", warcgen.http(soft)),
+                      warcgen.page_warc())
+    parts = parsing.read_parts(data)
+    assert [(part.name, part.document is None) for part in parts] == [("1", True), ("2", False)]
+    assert "site's error page" in (parts[0].problem or "")

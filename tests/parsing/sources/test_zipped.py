@@ -233,3 +233,15 @@ def test_names_a_mac_wrote_decomposed_find_their_images():
     data = _without_utf8_flag(zipped({f"{decomposed}.html": html, f"{decomposed}_files/photo.png": STORY_PNG}))
     [part] = parsing.read_parts(data)
     assert part.name == "Caf\u00e9.html" and [i.data for i in parsing.parse_part(part).images] == [STORY_PNG]
+
+
+def test_a_renamed_companion_folder_is_known_by_the_page_that_loads_from_it():
+    """Its frame is part of the page, not a page; a folder of other pages beside it (with a folder inside, as a
+    mirrored site has) and a folder the page only links to are still read."""
+    html = STORY.replace(b"./br-story_files/", b"./pictures%20of%20gold/").replace(
+        b"<body>", b'<body><iframe src="pictures of gold/ad.html"></iframe><a href="more/other.html">more</a>', 1)
+    parts = parsing.read_parts(zipped({"story.html": html, "pictures of gold/ad.html": STORY,
+                                       "pictures of gold/photo.png": STORY_PNG, "more/other.html": STORY,
+                                       "site/news/page.html": STORY, "site/logo.png": STORY_PNG}))
+    assert [p.name for p in parts] == ["more/other.html", "site/news/page.html", "story.html"]
+    assert [i.data for i in parsing.parse_part(parts[2]).images] == [STORY_PNG]
