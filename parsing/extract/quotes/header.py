@@ -29,6 +29,12 @@ _SORT = GLYPHS_UP + GLYPHS_DOWN + "⇅⇵↕⬍"
 _HEADER_LINE = re.compile(rf"[\s|{MARKS}{_SORT}]*+(?:(?i:{_ALTERNATIVES})(?![a-z])[\s|{MARKS}{_SORT}]*+)++")
 _HEADER_WORD = re.compile(rf"(?i:{_ALTERNATIVES})(?![a-z])")
 _DIGIT = re.compile(r"[0-9]")
+_DIGITS = re.compile(r"[0-9]+")
+# A period in a header cell ("52-Wk High", "52 Week Low", "1-Yr %", "3M %"): the only digits a header word holds;
+# the cell names a column of its own (a text column), never the day's high or low.
+_PERIOD = re.compile(r"(?i)(?<![0-9.,])[0-9]{1,3}[ -]?(?:wks?|weeks?|days?|d|mths?|months?|m|yrs?|years?|y)\b\.?")
+# A currency unit after a header word ("LTP (Rs.)", "Chg (PKR)"): the word names the column.
+_UNIT = re.compile(r"\s*[(\[](?i:rs\.?|pkr|rupees?)[)\]]")
 _NAME_CELL = re.compile(
     rf"(?:^|\t)[\s{_SORT}]*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|sectors?)"
     rf"[\s{_SORT}]*(?:\t|$)"
@@ -54,15 +60,18 @@ class Header:
 def read_header(lines: Sequence[str], n: int) -> Header | None:
     """The header starting at line ``n``, or None."""
     line = lines[n]
-    if len(line) > MAX_HEADER_LINE or _DIGIT.search(line) is not None:
-        return None  # no header word holds a digit
+    if len(line) > MAX_HEADER_LINE:
+        return None
+    digits = _DIGITS.search(line)
+    if digits is not None and not _period_only(line, digits.end()):
+        return None  # no header word holds a digit, but a period's ("52-Wk High")
     if "\t" in line:
         if _NAME_CELL.search(line) is None:
             return _other(line)
         cells = line.split("\t")
-        roles = [_cell_role(cell) for cell in cells]
+        roles = [cell_role(cell) for cell in cells]
         if roles.count("symbol") > 1:
-            roles = _symbol_column(cells, roles)
+            roles = symbol_column(cells, roles)
         return _grouped(lines, n, roles) or _header(roles, True, 1)
     if _HEADER_LINE.fullmatch(line) is None:
         return None
@@ -75,6 +84,14 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
     if header is None and len(roles) == 1 and roles[0] in NAME_ROLES:
         header = _stacked(lines, n)
     return header
+
+
+def _period_only(line: str, after: int) -> bool:
+    """Whether a tabbed line's digits all belong to periods ("52-Wk High"). A row's first digits are followed by
+    more figures, a point, a comma or a cell's end, so rows are told at the first digits."""
+    if after >= len(line) or line[after] not in "- WwDdMmYy" or "\t" not in line:
+        return False
+    return _DIGIT.search(_PERIOD.sub("", line)) is None
 
 
 def _stacked(lines: Sequence[str], n: int) -> Header | None:
@@ -108,7 +125,7 @@ def _grouped(lines: Sequence[str], n: int, top: list[Role]) -> Header | None:
     if ("\t" not in below or "\t" not in row or len(below) > MAX_HEADER_LINE or _DIGIT.search(below) is not None
             or _NAME_CELL.search(below) is not None):
         return None
-    subs = [_cell_role(cell) for cell in below.split("\t")]
+    subs = [cell_role(cell) for cell in below.split("\t")]
     groups = len(top) + len(subs) - (row.count("\t") + 1)
     if groups < 1 or groups >= len(top) or len(subs) % groups:
         return None
@@ -134,11 +151,11 @@ def _other(line: str) -> Header | None:
     cells = line.split("\t")
     if " ".join(cells[0].strip(MARKS + " :").lower().split()) not in OTHER_NAME_COLUMNS:
         return None
-    header = _header(["symbol", *(_cell_role(cell) for cell in cells[1:])], True, 1)
+    header = _header(["symbol", *(cell_role(cell) for cell in cells[1:])], True, 1)
     return None if header is None else Header(header.roles, 0, None, True, 1, other=True)
 
 
-def _symbol_column(cells: list[str], roles: list[Role]) -> list[Role]:
+def symbol_column(cells: list[str], roles: list[Role]) -> list[Role]:
     """Of two columns naming symbols, "Company" or "Stock" beside "Symbol" holds the company's name: a text
     column. (Either alone holds the symbols.)"""
     names = [" ".join(cell.strip(MARKS + _SORT + " :").lower().split()) for cell in cells]
@@ -156,7 +173,15 @@ def _word_roles(line: str) -> list[Role]:
     return [_role(word) for word in _HEADER_WORD.findall(line)]
 
 
-def _cell_role(cell: str) -> Role:
+def read_roles(roles: list[Role]) -> Header | None:
+    """The header of cells whose roles are ``roles``, read from something other than a header line (the labels of
+    a quote summary's rows), else None."""
+    return _header(roles, True, 0)
+
+
+def cell_role(cell: str) -> Role:
+    if "(" in cell or "[" in cell:
+        cell = _UNIT.sub("", cell)
     return _role(cell.strip(MARKS + _SORT + " :"))
 
 

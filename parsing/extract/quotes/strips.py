@@ -25,8 +25,10 @@ from parsing.extract.quotes.figures import (
     Num,
     make_number,
     parse_number,
+    scaled_number,
 )
 from parsing.extract.quotes.tokens import (
+    COUNT,
     GAP,
     GLYPH,
     ITEM,
@@ -49,6 +51,7 @@ from parsing.sites.vocabulary import DIRECTION_WORDS
 
 MAX_GAP_LINES = 2  # short label lines ("Indices", "Market movers") one strip may bridge
 MAX_LABEL_CHARS, MAX_LABEL_WORDS = 60, 6
+PLAUSIBLE_SHARE, PLAUSIBLE_POINTS = 0.25, 0.1  # how far a percent may be from its quote's and still be one
 _SOURCE_RANK = {"word": 0, "glyph": 1, "class": 2}
 _DATELINE = re.compile(r"(?i)\b(?:published|updated|posted)\b.{0,60}?\b(?:19|20)\d\d\b")
 _SENTENCE = re.compile(r"(?:\b[a-z]{2,}[,;:]? ){4}[a-z]{2,}")  # five lower-case words in a row: prose
@@ -74,6 +77,7 @@ class Item:
     quote: Quote | None = None  # a plainly consistent whole-line item, decided with floats
     textual: bool = False  # a word or a glyph states its direction (not only a class)
     unstated: bool = False  # a moving change that no sign, word or glyph gives a direction
+    volume: float | None = None  # a volume printed after the percent ("Vol: 1.25M")
 
 
 @dataclass(slots=True)
@@ -93,7 +97,8 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
 
     A run of one item is a quote only when a word or glyph states it and it sits above the story (before any
     sentence of prose or dateline): a lone quote-like line inside a story is story text. Several items in a
-    row are a strip wherever they are. Exchange rates
+    row are a strip wherever they are, unless most of them have numbers no quote has (rows of other figures,
+    such as a results table: see ``_plausible``). Exchange rates
     (``USD/PKR``) are not Pakistan Stock Exchange quotes and are left out.
     """
     found = StripQuotes([], set())
@@ -101,6 +106,8 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
         items = _items(run)
         if len(items) == 1 and not _lone_item_counts(items[0], run, lines):
             continue
+        if len(items) > 1 and 2 * sum(not _plausible(item) for item in items) > len(items):
+            continue  # rows of other figures (a results table: EPS 4.12 5.01 21.60%), not a strip
         for item in items:
             if "/" in item.symbol:
                 continue
@@ -113,6 +120,21 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
             if item.unstated:
                 found.unstated.update(range(first, last + 1))
     return found
+
+
+def _plausible(item: Item) -> bool:
+    """Whether the item's numbers could be a quote, whatever their rounding or the base their percent was taken
+    on: the price less the change is positive and the percent is within a quarter of change / previous close.
+    Rows of other figures mostly are not (``EPS 4.12 5.01 21.60%``, ``LUCK 41.20 15.00 36.41%``)."""
+    if item.quote is not None or item.numbers is None:
+        return True
+    price, change, percent = item.numbers
+    got = resolve(change, percent, item.hints)
+    base = price.value - got.change
+    if base <= 0:
+        return False
+    wanted = got.change / base * 100
+    return abs(wanted - (got.percent or 0.0)) <= max(PLAUSIBLE_SHARE * abs(wanted), PLAUSIBLE_POINTS)
 
 
 def _lone_item_counts(item: Item, run: list[Tok], lines: Sequence[str]) -> bool:
@@ -339,7 +361,12 @@ def _item(toks: list[Tok], i: int) -> Item | None:
     if j >= len(toks) or toks[j].kind != SYM:
         return None
     symbol = toks[j].text
-    j = _past_name_line(toks, j + 1)
+    j += 1
+    if j < len(toks) and toks[j].kind == NUM and toks[j].line == toks[j - 1].line:
+        spaced = _index_number(symbol, toks[j].text)
+        if spaced is not None:
+            symbol, j = spaced, j + 1
+    j = _past_name_line(toks, j)
     j = _hints(toks, j, (MARK, LABEL, SEP), hints)  # (a separator between fields: "HBL | 145.20 | +1.20 | ...")
     fields = j
     price = _number(toks, j, False)
@@ -353,7 +380,33 @@ def _item(toks: list[Tok], i: int) -> Item | None:
     percent = _number(toks, j, True)
     if percent is None:
         return _reordered(toks, i, symbol, fields, hints)
-    return _made(symbol, hints, i, j + 1, (price, change, percent))
+    volume, end = _volume(toks, j + 1)
+    item = _made(symbol, hints, i, end, (price, change, percent))
+    item.volume = volume
+    return item
+
+
+def _volume(toks: list[Tok], j: int) -> tuple[float | None, int]:
+    """A volume after an item's percent: a count printed short ("1.25M"), or a number after a volume label
+    ("Vol: 1,250,000"); (the volume, the index after it), else (None, ``j``)."""
+    k, labelled = j, False
+    while k < len(toks) and toks[k].kind == LABEL:
+        labelled = labelled or toks[k].text[:3].lower() == "vol"
+        k += 1
+    if k >= len(toks) or (k > j and not labelled):
+        return None, j
+    tok = toks[k]
+    num = scaled_number(tok.text) if tok.kind == COUNT else parse_number(tok.text) if labelled and tok.kind == NUM else None
+    if num is None or num.signed or num.percent or "(" in tok.text:
+        return None, j
+    return num.value, k + 1
+
+
+def _index_number(symbol: str, number: str) -> str | None:
+    """An index named with a space before its number ("KSE 100", "KMI 30"): the name, else None."""
+    if not number.isdigit() or len(number) > 3 or len(symbol) > 5 or not is_index(symbol + number):
+        return None
+    return f"{symbol} {number}"
 
 
 def _made(symbol: str, hints: list[Hint], start: int, end: int, numbers: tuple[Num, Num, Num]) -> Item:
@@ -453,4 +506,5 @@ def _quote(item: Item) -> Quote:
     if numbers:
         problems.append(numbers)
     return Quote(item.symbol, price.value, got.change, (got.percent or 0.0) + 0.0, got.direction,
-                 _kind(item.symbol), "; ".join(problems) or None)
+                 _kind(item.symbol), "; ".join(problems) or None,
+                 volume=None if item.volume is None else int(item.volume))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from parsing.extract.quotes.check import computed_percent, numbers_problem, range_problem, resolve
@@ -28,7 +28,7 @@ from parsing.extract.quotes.figures import (
     signed_float,
 )
 from parsing.extract.quotes.glued import split_rows
-from parsing.extract.quotes.header import Header, Role, read_header
+from parsing.extract.quotes.header import Header, Role, cell_role, read_header, read_roles, symbol_column
 from parsing.extract.quotes.tokens import SYMBOL
 from parsing.html.layout import MARK_DIRECTION, MARK_DOWN, MARK_UP, MARKS
 from parsing.model import Kind, Quote
@@ -38,8 +38,10 @@ MAX_ROW_LINE = 2_000
 MAX_ROW_PARTS = 3  # lines one table row may take when its cells hold line breaks
 MAX_TITLE_WORDS = 6
 MAX_TITLE_CHARS = 60
+MAX_PAIRS = 16  # label and value rows of one quote summary
 EMPTY_CELLS = frozenset({"", "-", "--", "n/a", "N/A", "—"})
-NO_CHANGE_CELLS = EMPTY_CELLS - {""}  # a change cell printing one of these beside a price: no change
+NO_CHANGE_CELLS = EMPTY_CELLS - {""}
+TOTAL_NAMES = frozenset({"total", "totals", "grand total", "market total", "sum"})  # a change cell printing one of these beside a price: no change
 _NO_CHANGE = make_number(None, "0", None)
 
 _SECTOR_NAME = r"[A-Za-z][A-Za-z&.,/()' -]{1,80}?[A-Za-z.)]"
@@ -51,6 +53,7 @@ _NAMED_SYMBOL = re.compile(
     rf"(?P<lead>{SYMBOL})(?:\s*+[-–—:|]\s*+|\s++)[A-Z][A-Za-z&.,'() -]*+|[A-Z][A-Za-z&.,' -]*?\((?P<tail>{SYMBOL})\)"
 )
 _SECTOR_CELL = re.compile(_SECTOR_NAME)
+_SPACED_INDEX = re.compile(r"([A-Z]{2,5}) ([0-9]{2,3})")
 _SERIAL = re.compile(r"[0-9]{1,4}[.)]\s++")
 _ROW_START = {
     "symbol": re.compile(rf"({SYMBOL})\s++(?=[+\-\u2212\u2013\d(])"),
@@ -64,6 +67,10 @@ _FAST_NAME = {"symbol": rf"[{MARKS} ]*+({SYMBOL}) *+", "sector": rf"[{MARKS} ]*+
 _FAST_NAME["index"] = _FAST_NAME["symbol"]
 # A number whose thousands are set apart by a space, a thin or narrow space or a no-break space ("1 265.65").
 _SPACE_GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])")
+# A number grouped the South Asian way, in lakhs and crores ("1,23,45,678").
+_LAKH_GROUPED = re.compile(r"(?<![\d.])\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])")
+# A number printed with its minus after it, as ledgers print a loss ("1.25-", "0.84-%", "0.84%-").
+_TRAILING_MINUS = re.compile(rf"\s*+(?P<body>{BODY})(?P<pct>\s?%)?\s?[-\u2212](?P<pct2>\s?%)?\s*+")
 _ACCOUNTING = re.compile(rf"\s*+\((?:Rs\.?\s?)?{BODY}\)\s*+")  # a change in parentheses without a sign
 _NUMERIC: tuple[Role, ...] = ("price", "change", "percent", "prev", "open", "high", "low", "volume")
 
@@ -86,6 +93,11 @@ def find_tables(lines: Sequence[str]) -> list[Table]:
     while n < len(lines):
         header = read_header(lines, n)
         if header is None:
+            pairs = _key_values(lines, n) if lines[n].count("\t") == 1 else None
+            if pairs is not None:
+                tables.append(pairs)
+                n = pairs.lines.stop
+                continue
             n += 1
             continue
         if header.other:  # a table of rates of something else: its rows are passed over, and give no quote
@@ -104,6 +116,30 @@ def find_tables(lines: Sequence[str]) -> list[Table]:
         else:
             n += 1
     return tables
+
+
+def _key_values(lines: Sequence[str], n: int) -> Table | None:
+    """A one-quote table of label and value rows, as a company's quote summary prints it ("Symbol<tab>HBL",
+    "Last Price<tab>145.20", "Change<tab>+1.20", "Open<tab>144.00" ...): the labels are read as a header's cells,
+    so they must name a symbol, a price and a change or percent, each once; labels naming nothing else (a 52-week
+    range) are passed over."""
+    labels: list[str] = []
+    values: list[str] = []
+    end = n
+    while end < len(lines) and end - n < MAX_PAIRS and lines[end].count("\t") == 1:
+        label, value = lines[end].split("\t")
+        labels.append(label)
+        values.append(value)
+        end += 1
+    roles = [cell_role(label) for label in labels]
+    if roles.count("symbol") > 1:
+        roles = symbol_column(labels, roles)
+    named = [role for role in roles if role != "text"]
+    header = read_roles(roles) if len(named) == len(set(named)) else None
+    if header is None:
+        return None
+    quote = _build(values[header.name], header, [value for i, value in enumerate(values) if i != header.name])
+    return None if quote is None else Table([quote], range(n, end))
 
 
 def _title(line: str) -> bool:
@@ -182,6 +218,8 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
     plan = _plan(header.roles, header.name, header.sector)
     quotes: list[Quote] = []
     width = len(header.roles)
+    heading: str | None = None  # the sector of a heading row the rows below belong to
+    above = ""  # the last row that gave a quote, with every cell (spanned cells filled in)
     while n < len(lines):
         line = lines[n]
         if len(line) > MAX_ROW_LINE:
@@ -191,23 +229,55 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
         if match is not None:
             quote = _fast_row(match.groups(), header, plan, "\u2212" in line or "\u2013" in line)
         else:
+            if "\t" not in line and _heading_row(lines, n, header):
+                heading = line.strip(MARKS + " ")
+                n += 1
+                continue
             cells = line.split("\t")
             if len(cells) < width:
                 broken = _broken_row(lines, n, width, header.name)
                 if broken is None:
-                    break
-                cells, used = broken
+                    spanned = _spanned_row(cells, above, header)
+                    if spanned is None:
+                        break
+                    cells = spanned
+                else:
+                    cells, used = broken
+                line = "\t".join(cells)
             elif len(cells) != width:
                 break
             quote = _build(cells[header.name], header, [cell for i, cell in enumerate(cells) if i != header.name])
         if quote is None:
             if used > 1 or not _unpriced(line, header):
                 break
-            n += 1  # a listed symbol that did not trade today: no quote, and the table goes on
+            n += 1  # a listed symbol that did not trade today (or the table's totals): no quote, the table goes on
             continue
+        if heading is not None and quote.sector is None:
+            quote = replace(quote, sector=heading)
         quotes.append(quote)
+        above = line
         n += used
     return quotes, n
+
+
+def _heading_row(lines: Sequence[str], n: int, header: Header) -> bool:
+    """A row of one cell spanning the table that names the group of the rows below ("AUTOMOBILE ASSEMBLER" in a
+    market watch grouped by sector): a short name without figures, and the next line a row of the table."""
+    line = lines[n].strip(MARKS + " ")
+    if (len(line) > MAX_TITLE_CHARS or not _SECTOR_CELL.fullmatch(line) or n + 1 >= len(lines)
+            or any(char.isdigit() for char in line)):
+        return False
+    below = lines[n + 1].split("\t")
+    return len(below) == len(header.roles) and _name(below[header.name], header.roles[header.name]) is not None
+
+
+def _spanned_row(cells: list[str], above: str, header: Header) -> list[str] | None:
+    """A row short of its first cells because cells of the row above span it (a sector cell with ``rowspan``
+    over its stocks): those cells taken from the row above. Only cells before the name column are spanned."""
+    missing = len(header.roles) - len(cells)
+    if not above or missing < 1 or missing > header.name:
+        return None
+    return above.split("\t")[:missing] + cells
 
 
 def _broken_row(lines: Sequence[str], n: int, width: int, name: int) -> tuple[list[str], int] | None:
@@ -234,8 +304,10 @@ def _broken_row(lines: Sequence[str], n: int, width: int, name: int) -> tuple[li
 def _unpriced(line: str, header: Header) -> bool:
     """A row of the table's width whose name reads and whose price is an empty mark ("-", "n/a", nothing)."""
     cells = line.split("\t")
-    if len(cells) != len(header.roles) or _name(cells[header.name], header.roles[header.name]) is None:
+    if len(cells) != len(header.roles):
         return False
+    if _name(cells[header.name], header.roles[header.name]) is None:
+        return cells[header.name].strip(MARKS + " :").lower() in TOTAL_NAMES  # the table's totals
     return cells[header.roles.index("price")].strip(MARKS + " ") in EMPTY_CELLS
 
 
@@ -330,6 +402,19 @@ def _joined_groups(match: re.Match[str]) -> str:
     return re.sub(r"\D", "", match.group())
 
 
+def _odd_number(text: str) -> Num | None:
+    """A cell's number printed in a less usual way: thousands set apart by a space ("1 265.65") or grouped in
+    lakhs ("1,23,45,678"), or a minus after the number ("1.25-"); else None."""
+    if _SPACE_GROUPED.search(text):
+        return parse_number(_SPACE_GROUPED.sub(_joined_groups, text))
+    if "," in text and _LAKH_GROUPED.search(text):
+        return parse_number(_LAKH_GROUPED.sub(_joined_groups, text))
+    trailing = _TRAILING_MINUS.fullmatch(text) if text.rstrip(" %")[-1:] in "-\u2212" else None
+    if trailing is not None and not (trailing["pct"] and trailing["pct2"]):
+        return make_number("-", trailing["body"], trailing["pct"] or trailing["pct2"])
+    return None
+
+
 # --- one row ------------------------------------------------------------------------------------------------------
 
 def _name(text: str, kind: Role) -> str | None:
@@ -353,6 +438,9 @@ def _name(text: str, kind: Role) -> str | None:
     serial = _SERIAL.match(text)
     if serial is not None and _SYMBOL_CELL.fullmatch(text, serial.end()):
         return text[serial.end():]  # "1. HBL": a rank before the symbol
+    spaced = _SPACED_INDEX.fullmatch(text)
+    if spaced is not None and is_index(spaced[1] + spaced[2]):
+        return text  # "KSE 100": an index named with a space before its number
     upper = text.upper()
     return upper if text.islower() and _SYMBOL_CELL.fullmatch(upper) else None
 
@@ -375,8 +463,8 @@ def _build(name_text: str, header: Header, cells: list[str]) -> Quote | None:
         text, found = cell_hints(cell)
         hints += found
         num = parse_number(text)
-        if num is None and _SPACE_GROUPED.search(text):
-            num = parse_number(_SPACE_GROUPED.sub(_joined_groups, text))
+        if num is None:
+            num = _odd_number(text)
         if num is not None and role == "change" and not num.signed and _ACCOUNTING.fullmatch(text):
             num = num._replace(value=-num.value, signed="-")  # "(1.23)": a loss, in accounting style
         if num is None and role == "volume":
