@@ -36,12 +36,13 @@ _PERIOD = re.compile(r"(?i)(?<![0-9.,])[0-9]{1,3}[ -]?(?:wks?|weeks?|days?|d|mth
 # A currency unit after a header word ("LTP (Rs.)", "Chg (PKR)"): the word names the column.
 _UNIT = re.compile(r"\s*[(\[](?i:rs\.?|pkr|rupees?)[)\]]")
 _NAME_CELL = re.compile(
-    rf"(?:^|\t)[\s{_SORT}]*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|sectors?)"
+    rf"(?:^|\t)[\s{_SORT}]*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|sectors?|"
+    rf"(?:stock|scrip|symbol) name|(?:stock|ticker) symbol|scrip code)"
     rf"[\s{_SORT}]*(?:\t|$)"
 )
 
 
-_NAME_WORDS = frozenset({"company", "stock"})  # symbol-column headers that may name the company instead
+_NAME_WORDS = frozenset({"company", "stock", "stock name", "scrip name"})  # symbol-column headers that may name the company instead
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,13 +147,15 @@ def _grouped(lines: Sequence[str], n: int, top: list[Role]) -> Header | None:
 
 def _other(line: str) -> Header | None:
     """A tabbed header whose first column names no symbol, index or sector but something else (Currency,
-    Commodity, Date) while the others name a price and a change or percent: the rows below it are not quotes,
-    however much they read like them (``Header.other``). None for any other line."""
+    Commodity, Date, Party, Team) while another names a price, a change or a percent: the rows below it are not
+    quotes, however much they read like them (``Header.other``). None for any other line."""
     cells = line.split("\t")
-    if " ".join(cells[0].strip(MARKS + " :").lower().split()) not in OTHER_NAME_COLUMNS:
+    if len(cells) < 3 or " ".join(cells[0].strip(MARKS + " :").lower().split()) not in OTHER_NAME_COLUMNS:
         return None
-    header = _header(["symbol", *(cell_role(cell) for cell in cells[1:])], True, 1)
-    return None if header is None else Header(header.roles, 0, None, True, 1, other=True)
+    roles: list[Role] = ["symbol", *(cell_role(cell) for cell in cells[1:])]
+    if not any(role in ("price", "change", "percent") for role in roles):
+        return None
+    return Header(tuple(roles), 0, None, True, 1, other=True)
 
 
 def symbol_column(cells: list[str], roles: list[Role]) -> list[Role]:

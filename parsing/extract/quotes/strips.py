@@ -376,6 +376,9 @@ def _item(toks: list[Tok], i: int) -> Item | None:
     change = _number(toks, j, False)
     if change is None:
         return _reordered(toks, i, symbol, fields, hints)
+    if not change.signed and toks[j].text[:1] == "(" and toks[j].text[-1:] == ")" and change.value:
+        if all(said != "up" for _source, said in hints):
+            change = change._replace(value=-change.value, signed="-")  # "(1.20)": a loss, in accounting style
     j = _hints(toks, j + 1, (GLYPH, MARK, LABEL, SEP), hints)
     percent = _number(toks, j, True)
     if percent is None:

@@ -32,7 +32,7 @@ from parsing.extract.quotes.header import Header, Role, cell_role, read_header, 
 from parsing.extract.quotes.tokens import SYMBOL
 from parsing.html.layout import MARK_DIRECTION, MARK_DOWN, MARK_UP, MARKS
 from parsing.model import Kind, Quote
-from parsing.sites.brecorder import is_index
+from parsing.sites.brecorder import INDEX_TITLES, is_index
 
 MAX_ROW_LINE = 2_000
 MAX_ROW_PARTS = 3  # lines one table row may take when its cells hold line breaks
@@ -53,7 +53,7 @@ _NAMED_SYMBOL = re.compile(
     rf"(?P<lead>{SYMBOL})(?:\s*+[-–—:|]\s*+|\s++)[A-Z][A-Za-z&.,'() -]*+|[A-Z][A-Za-z&.,' -]*?\((?P<tail>{SYMBOL})\)"
 )
 _SECTOR_CELL = re.compile(_SECTOR_NAME)
-_SPACED_INDEX = re.compile(r"([A-Z]{2,5}) ([0-9]{2,3})")
+_SPACED_INDEX = re.compile(r"([A-Z]{2,5}) ([0-9]{2,3})(?: (?i:index))?")
 _SERIAL = re.compile(r"[0-9]{1,4}[.)]\s++")
 _ROW_START = {
     "symbol": re.compile(rf"({SYMBOL})\s++(?=[+\-\u2212\u2013\d(])"),
@@ -69,8 +69,6 @@ _FAST_NAME["index"] = _FAST_NAME["symbol"]
 _SPACE_GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])")
 # A number grouped the South Asian way, in lakhs and crores ("1,23,45,678").
 _LAKH_GROUPED = re.compile(r"(?<![\d.])\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])")
-# A number printed with its minus after it, as ledgers print a loss ("1.25-", "0.84-%", "0.84%-").
-_TRAILING_MINUS = re.compile(rf"\s*+(?P<body>{BODY})(?P<pct>\s?%)?\s?[-\u2212](?P<pct2>\s?%)?\s*+")
 _ACCOUNTING = re.compile(rf"\s*+\((?:Rs\.?\s?)?{BODY}\)\s*+")  # a change in parentheses without a sign
 _NUMERIC: tuple[Role, ...] = ("price", "change", "percent", "prev", "open", "high", "low", "volume")
 
@@ -403,15 +401,12 @@ def _joined_groups(match: re.Match[str]) -> str:
 
 
 def _odd_number(text: str) -> Num | None:
-    """A cell's number printed in a less usual way: thousands set apart by a space ("1 265.65") or grouped in
-    lakhs ("1,23,45,678"), or a minus after the number ("1.25-"); else None."""
+    """A cell's number with its thousands set apart by a space ("1 265.65") or grouped in lakhs ("1,23,45,678"),
+    else None."""
     if _SPACE_GROUPED.search(text):
         return parse_number(_SPACE_GROUPED.sub(_joined_groups, text))
     if "," in text and _LAKH_GROUPED.search(text):
         return parse_number(_LAKH_GROUPED.sub(_joined_groups, text))
-    trailing = _TRAILING_MINUS.fullmatch(text) if text.rstrip(" %")[-1:] in "-\u2212" else None
-    if trailing is not None and not (trailing["pct"] and trailing["pct2"]):
-        return make_number("-", trailing["body"], trailing["pct"] or trailing["pct2"])
     return None
 
 
@@ -428,6 +423,9 @@ def _name(text: str, kind: Role) -> str | None:
         return text if _SECTOR_CELL.fullmatch(text) else None
     if _SYMBOL_CELL.fullmatch(text) or _DIGITS_SYMBOL.fullmatch(text):
         return text
+    titled = INDEX_TITLES.get(" ".join(text.lower().split()).removesuffix(" index"))
+    if titled is not None:
+        return titled  # "All Share Index": an index named in words
     named = _NAMED_SYMBOL.fullmatch(text)
     if named is not None:
         if named["tail"] is not None:
@@ -440,7 +438,7 @@ def _name(text: str, kind: Role) -> str | None:
         return text[serial.end():]  # "1. HBL": a rank before the symbol
     spaced = _SPACED_INDEX.fullmatch(text)
     if spaced is not None and is_index(spaced[1] + spaced[2]):
-        return text  # "KSE 100": an index named with a space before its number
+        return f"{spaced[1]} {spaced[2]}"  # "KSE 100", "KSE 100 Index": an index named with a space
     upper = text.upper()
     return upper if text.islower() and _SYMBOL_CELL.fullmatch(upper) else None
 

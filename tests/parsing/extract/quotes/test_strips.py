@@ -333,3 +333,42 @@ def test_prose_with_numbers_gives_no_quotes(paragraphs):
     assert find_quotes(lines).quotes == ()
     markup = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article></body></html>"
     assert html_quotes(markup) == []
+
+
+def test_an_index_named_with_a_space_before_its_number():
+    got = quotes_of("KSE 100 118,427.35 ▲ 1,049.30 (0.89%) | HBL 145.20 ▲ 1.20 (0.83%)")
+    assert (got["KSE 100"].price, got["KSE 100"].change, got["KSE 100"].kind) == (118_427.35, 1_049.30, "index")
+    assert got["HBL"].price == 145.20
+
+
+def test_a_symbol_and_a_number_that_name_no_index_stay_apart():
+    assert "HBL 145" not in quotes_of("HBL 145 146.20 +1.00 +0.69% | UBL 230.50 -2.10 -0.90%")
+
+
+@pytest.mark.parametrize(("shown", "volume"), [("Vol: 1.25M", 1_250_000), ("Vol 850.3K", 850_300),
+                                               ("Volume: 1,250,000", 1_250_000), ("2.1bn", 2_100_000_000)])
+def test_a_volume_after_the_percent(shown, volume):
+    got = quotes_of(f"HBL 145.20 +1.20 (+0.83%) {shown} • UBL 230.50 -2.10 (-0.90%) {shown}")
+    assert got["HBL"].volume == got["UBL"].volume == volume and got["UBL"].change == -2.10
+
+
+def test_a_plain_number_after_the_percent_is_no_volume_without_a_label():
+    got = quotes_of("145.20 HBL +1.20 (+0.83%) 230.50 UBL -2.10 (-0.90%)")
+    assert got["HBL"].volume is None and got["UBL"].price == 230.50
+
+
+def test_accounting_negatives_and_trailing_minus_signs_in_a_strip():
+    got = quotes_of("UBL 230.50 (2.10) (0.90%) | HBL 145.20 1.20 0.83% | MCB 210.00 2.00- 0.94%-")
+    assert [(q.change, q.percent, q.flag) for q in got.values()] == [(-2.10, -0.90, None), (1.20, 0.83, None),
+                                                                     (-2.00, -0.94, None)]
+
+
+def test_rows_of_figures_no_quote_has_are_no_strip():
+    results = "EBITDA\t4,512.30\t5,120.80\t13.49%\nPAT\t2,110.40\t1,800.20\t-14.70%\nEPS\t4.12\t5.01\t21.60%\n"
+    payouts = "LUCK\t41.20\t15.00\t36.41%\nHBL\t12.60\t4.50\t35.71%\nMARI\t95.40\t38.00\t39.83%\n"
+    assert quotes_of(results) == {} and quotes_of(payouts) == {}
+
+
+def test_a_strip_with_a_few_wrong_percents_is_still_read_and_flagged():
+    got = quotes_of("HBL 145.20 +1.20 +0.93% | UBL 230.50 -2.10 -0.90% | MCB 210.00 +2.00 +0.96%")
+    assert len(got) == 3 and got["HBL"].flag and got["UBL"].flag is None
