@@ -20,6 +20,7 @@ Role = Literal["symbol", "index", "sector", "price", "change", "percent", "prev"
 NAME_ROLES = ("symbol", "index", "sector")
 MAX_HEADER_LINE = 400
 MIN_STACKED, MAX_STACKED = 3, 16  # cells of a header laid out one per line
+MAX_HEADER_PARTS = MAX_STACKED  # lines a header may take when its cells hold line breaks
 
 _ALTERNATIVES = "|".join(re.escape(h).replace(r"\ ", r"\s{1,3}") for h in sorted(QUOTE_HEADERS, key=len, reverse=True))
 # Sort indicators a sortable table prints in its header cells ("Symbol ⇅"); read past.
@@ -73,7 +74,7 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
         roles = [cell_role(cell) for cell in cells]
         if roles.count("symbol") > 1:
             roles = symbol_column(cells, roles)
-        return _grouped(lines, n, roles) or _header(roles, True, 1)
+        return _grouped(lines, n, roles) or _header(roles, True, 1) or _broken(lines, n)
     if _HEADER_LINE.fullmatch(line) is None:
         return None
     roles = _word_roles(line)
@@ -85,6 +86,21 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
     if header is None and len(roles) == 1 and roles[0] in NAME_ROLES:
         header = _stacked(lines, n)
     return header
+
+
+def _broken(lines: Sequence[str], n: int) -> Header | None:
+    """A header whose cells hold line breaks (``Prev.<br>Close``, ``Change<br>(%)``), spread over a few lines:
+    the lines joined, each break a space, until they hold as many cells as the first row below them."""
+    text = lines[n]
+    for end in range(n + 1, min(n + MAX_HEADER_PARTS, len(lines) - 1)):
+        part = lines[end]
+        if len(part) > MAX_HEADER_LINE or _DIGIT.search(part) is not None:
+            return None
+        text = f"{text} {part}"
+        row = lines[end + 1]
+        if row.count("\t") == text.count("\t") and _DIGIT.search(row) is not None:
+            return _header([cell_role(cell) for cell in text.split("\t")], True, end + 1 - n)
+    return None
 
 
 def _period_only(line: str, after: int) -> bool:

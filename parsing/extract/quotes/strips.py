@@ -176,6 +176,11 @@ def _runs(lines: Sequence[str], skip: Collection[int]) -> list[list[Tok]]:
             run.append(Tok(ITEM, line, n, True, True, False, item))
             gaps = 0
             continue
+        cells = _cell_items(line) if not ended and "\t" in line else None
+        if cells is not None:
+            run.extend(Tok(ITEM, cell, n, True, True, False, item) for cell, item in cells)
+            gaps = 0
+            continue
         toks = None if ended else field_tokens(line, n)
         if toks is not None:
             run.extend(toks)
@@ -189,6 +194,22 @@ def _runs(lines: Sequence[str], skip: Collection[int]) -> list[list[Tok]]:
     if run:
         runs.append(run)
     return runs
+
+
+def _cell_items(line: str) -> list[tuple[str, Item]] | None:
+    """The items of a table row whose every cell is one whole item (a ticker laid out as one row of cells), else
+    None."""
+    found = []
+    for cell in line.split("\t"):
+        item = _line_item(cell.strip())
+        if item is None:
+            toks = field_tokens(cell, 0)
+            items = _items(toks) if toks else []
+            if len(items) != 1 or items[0].start != 0 or items[0].end != len(toks or ()):
+                return None
+            item = items[0]
+        found.append((cell, item))
+    return found if len(found) > 1 else None
 
 
 def _items(toks: list[Tok]) -> list[Item]:

@@ -42,7 +42,9 @@ def _alternatives(number: str) -> tuple[str, ...]:
         f"({number})(?:(?<=[%)])|{_END})",  # "(-5.8%)BOP": an item's last number may touch the next symbol
         rf"({WORD_PATTERN})(?:(?<=[Bb][Yy])(?![A-Za-z])|(?![A-Za-z0-9]))",  # "Up by0.14" (a hidden word), not "UP0"
         rf"({_LABEL}(?:\s{{0,2}}:)?)(?![A-Za-z])",  # "Price3.66": a hidden label glued to its value
-        f"({SYMBOL}):?{_END}",  # "KSE-100: 118,427.35 | ..." (the colon is not part of the symbol)
+        # "KSE-100: 118,427.35 | ..." (the colon is not part of the symbol), "HBL (XD) 145.20" (a note: ex-dividend,
+        # ex-bonus, ex-rights, non-compliant; not part of it either)
+        rf"({SYMBOL})(?:\s?\((?:X[DBRW]{{1,3}}|NC)\))?:?{_END}",
         r"([|·•;,/]|[—–](?=\s)|[()](?=\s|$))",  # (a parenthesis alone: a number's, in an element of its own)
         rf"({BODY}(?:[KMB]|\s?(?:mn|bn|mln)))(?![A-Za-z0-9])",
     )

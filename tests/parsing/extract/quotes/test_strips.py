@@ -372,3 +372,18 @@ def test_rows_of_figures_no_quote_has_are_no_strip():
 def test_a_strip_with_a_few_wrong_percents_is_still_read_and_flagged():
     got = quotes_of("HBL 145.20 +1.20 +0.93% | UBL 230.50 -2.10 -0.90% | MCB 210.00 +2.00 +0.96%")
     assert len(got) == 3 and got["HBL"].flag and got["UBL"].flag is None
+
+
+def test_a_note_after_the_symbol_is_read_past():
+    got = quotes_of("HBL (XD) 145.20 +1.20 (+0.83%) | UBL(XB) 230.50 -2.10 (-0.90%) | MCB (NC) 210.00 +2.00 (+0.96%)")
+    assert list(got) == ["HBL", "UBL", "MCB"]
+
+
+def test_a_ticker_laid_out_as_one_row_of_item_cells():
+    line = "HBL 145.20 ▲ 1.20 (0.83%)\tSLGL (XD) 18.19 ▼ 0.66 (3.76%)\tKSE100 118,427 ▲ 1,049.3 (0.89%)"
+    got = quotes_of(line)
+    assert [(q.symbol, q.change) for q in got.values()] == [("HBL", 1.20), ("SLGL", -0.66), ("KSE100", 1_049.3)]
+
+
+def test_a_row_of_cells_that_are_not_each_an_item_is_no_ticker():
+    assert quotes_of("HBL 145.20\t▲ 1.20 (0.83%)\tUBL 230.50\t▼ 2.10 (0.90%)") == {}

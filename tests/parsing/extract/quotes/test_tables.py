@@ -409,3 +409,14 @@ def test_label_and_value_rows_that_make_no_quote(text):
 def test_a_table_of_other_things_gives_no_quote_even_without_a_price_column(header):
     rows = "PTI\t31.82\t+4.10\t+14.79%\nPMLN\t24.35\t-2.30\t-8.63%\nPPP\t13.50\t+0.50\t+3.85%\n"
     assert quotes_of(f"{header}\n{rows}") == {} and len(quotes_of(rows)) == 3
+
+
+def test_a_header_whose_cells_hold_line_breaks():
+    text = ("Symbol\tPrev.\nClose\tCurrent\nPrice\tChange\n(Rs.)\tChange\n(%)\tVolume\nTraded\n"
+            "HBL\t144.00\t145.20\t+1.20\t+0.83\t1,000\n")
+    got = quotes_of(text)["HBL"]
+    assert (got.previous_close, got.price, got.change, got.percent, got.volume) == (144.00, 145.20, 1.20, 0.83, 1000)
+
+
+def test_header_lines_that_never_reach_the_rows_width_make_no_header():
+    assert quotes_of("Symbol\tPrev.\nClose\tCurrent\nHBL\t144.00\t145.20\t+1.20\t+0.83%\n") == {}
