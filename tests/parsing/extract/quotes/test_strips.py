@@ -387,3 +387,9 @@ def test_a_ticker_laid_out_as_one_row_of_item_cells():
 
 def test_a_row_of_cells_that_are_not_each_an_item_is_no_ticker():
     assert quotes_of("HBL 145.20\t▲ 1.20 (0.83%)\tUBL 230.50\t▼ 2.10 (0.90%)") == {}
+
+
+def test_the_word_index_after_an_index_name_is_read_past():
+    got = quotes_of("KSE-100 Index 118,427.35 +1,049.30 (+0.89%)\nKMI-30 Index 178,000.00 -1,200.00 (-0.67%)")
+    assert [(q.symbol, q.kind, q.change) for q in got.values()] == [("KSE-100", "index", 1_049.30),
+                                                                    ("KMI-30", "index", -1_200.00)]
