@@ -46,7 +46,7 @@ from parsing.extract.quotes.tokens import (
 from parsing.html.layout import MARK_DIRECTION, MARKS
 from parsing.html.quote_lines import BREAK, STORY
 from parsing.model import Direction, Kind, Quote
-from parsing.sites.brecorder import is_index
+from parsing.sites.brecorder import INDEX_TITLES, is_index
 from parsing.sites.vocabulary import DIRECTION_WORDS
 
 MAX_GAP_LINES = 2  # short label lines ("Indices", "Market movers") one strip may bridge
@@ -381,7 +381,7 @@ def _item(toks: list[Tok], i: int) -> Item | None:
     j = _hints(toks, i, (MARK, GLYPH, LABEL), hints)
     if j >= len(toks) or toks[j].kind != SYM:
         return None
-    symbol = toks[j].text
+    symbol = symbol_of(toks[j].text)
     j += 1
     if j < len(toks) and toks[j].kind == NUM and toks[j].line == toks[j - 1].line:
         spaced = _index_number(symbol, toks[j].text)
@@ -424,6 +424,11 @@ def _volume(toks: list[Tok], j: int) -> tuple[float | None, int]:
     if num is None or num.signed or num.percent or "(" in tok.text:
         return None, j
     return num.value, k + 1
+
+
+def symbol_of(text: str) -> str:
+    """A symbol token's symbol: an index named in words ("All Share", "KMI All-Share") by its code."""
+    return INDEX_TITLES.get(text.lower().replace("-", " "), text) if " " in text or text[:2] == "Al" else text
 
 
 def _index_number(symbol: str, number: str) -> str | None:
@@ -488,7 +493,7 @@ def _price_first(toks: list[Tok], i: int) -> Item | None:
     j = _hints(toks, i + 1, (MARK, LABEL, SEP), hints)
     if j >= len(toks) or toks[j].kind != SYM:
         return None
-    symbol = toks[j].text
+    symbol = symbol_of(toks[j].text)
     j = _hints(toks, j + 1, _BETWEEN, hints)
     change = _number(toks, j, False)
     if change is None:

@@ -393,3 +393,9 @@ def test_the_word_index_after_an_index_name_is_read_past():
     got = quotes_of("KSE-100 Index 118,427.35 +1,049.30 (+0.89%)\nKMI-30 Index 178,000.00 -1,200.00 (-0.67%)")
     assert [(q.symbol, q.kind, q.change) for q in got.values()] == [("KSE-100", "index", 1_049.30),
                                                                     ("KMI-30", "index", -1_200.00)]
+
+
+@pytest.mark.parametrize("name", ["All Share", "All Share Index", "All-Share", "ALLSHR"])
+def test_the_all_share_index_named_in_words(name):
+    got = quotes_of(f"{name} 73,000.00 +300.00 (+0.41%) | HBL 145.20 +1.20 (+0.83%)")
+    assert got["ALLSHR"].kind == "index" and got["ALLSHR"].change == 300.00
