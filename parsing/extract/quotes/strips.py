@@ -215,6 +215,9 @@ def _cell_items(line: str) -> list[tuple[str, Item]] | None:
 def _items(toks: list[Tok]) -> list[Item]:
     items: list[Item] = []
     i, n = 0, len(toks)
+    # Whether the strip draws its arrows before its symbols ("▲ HBL 145.20 ..."): else an arrow after an item's
+    # percent is that item's ("HBL 145.20 1.20 (0.83%) ▲ UBL ...").
+    leading = next((tok.kind == GLYPH for tok in toks if tok.kind not in (SEP, GAP, MARK, LABEL)), False)
     while i < n:
         if toks[i].kind in (SEP, GAP):
             i += 1
@@ -225,7 +228,7 @@ def _items(toks: list[Tok]) -> list[Item]:
             items.append(whole)
             i += 1
             continue
-        item = _item(toks, i)
+        item = _item(toks, i, leading)
         if item is None and toks[i].kind == NUM:
             item = _price_first(toks, i)
         if item is not None and _aligned(toks, item):
@@ -376,7 +379,7 @@ def _parsed(text: str) -> Num | None:
     return parse_number(text)
 
 
-def _item(toks: list[Tok], i: int) -> Item | None:
+def _item(toks: list[Tok], i: int, leading: bool = False) -> Item | None:
     hints: list[Hint] = []
     j = _hints(toks, i, (MARK, GLYPH, LABEL), hints)
     if j >= len(toks) or toks[j].kind != SYM:
@@ -404,10 +407,23 @@ def _item(toks: list[Tok], i: int) -> Item | None:
     percent = _number(toks, j, True)
     if percent is None:
         return _reordered(toks, i, symbol, fields, hints)
-    volume, end = _volume(toks, j + 1)
+    j = _trailing_glyphs(toks, j + 1, leading, hints)
+    volume, end = _volume(toks, j)
     item = _made(symbol, hints, i, end, (price, change, percent))
     item.volume = volume
     return item
+
+
+def _trailing_glyphs(toks: list[Tok], j: int, leading: bool, hints: list[Hint]) -> int:
+    """Past the arrows right after an item's percent on its line, collecting what they state, when they are the
+    item's: at the end of the line or before a separator, or in a strip that draws no arrow before its symbols."""
+    k = j
+    while k < len(toks) and toks[k].kind == GLYPH and toks[k].line == toks[j - 1].line:
+        k += 1
+    if k == j or (leading and not (toks[k - 1].last or (k < len(toks) and toks[k].kind in (SEP, GAP)))):
+        return j
+    hints += [("glyph", GLYPH_DIRECTION[tok.text]) for tok in toks[j:k]]
+    return k
 
 
 def _volume(toks: list[Tok], j: int) -> tuple[float | None, int]:

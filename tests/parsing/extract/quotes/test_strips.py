@@ -399,3 +399,14 @@ def test_the_word_index_after_an_index_name_is_read_past():
 def test_the_all_share_index_named_in_words(name):
     got = quotes_of(f"{name} 73,000.00 +300.00 (+0.41%) | HBL 145.20 +1.20 (+0.83%)")
     assert got["ALLSHR"].kind == "index" and got["ALLSHR"].change == 300.00
+
+
+@pytest.mark.parametrize("sep", [" ", " | ", "\n"])
+def test_an_arrow_after_the_percent_is_that_items(sep):
+    got = quotes_of(sep.join(["HBL 145.20 1.20 (0.83%) ▲", "UBL 230.50 2.10 (0.90%) ▼", "MCB 210.00 2.00 (0.96%) ▲"]))
+    assert [(q.change, q.flag) for q in got.values()] == [(1.20, None), (-2.10, None), (2.00, None)]
+
+
+def test_an_arrow_before_the_next_symbol_is_the_next_items_in_a_strip_that_leads_with_arrows():
+    got = quotes_of("▲ HBL 145.20 1.20 (0.83%) ▼ UBL 230.50 2.10 (0.90%) ▲ MCB 210.00 2.00 (0.96%)")
+    assert [(q.change, q.flag) for q in got.values()] == [(1.20, None), (-2.10, None), (2.00, None)]
