@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, cast
 
 from parsing.html.layout import MARKS
@@ -57,6 +57,7 @@ class Header:
     lines: int  # lines the header takes
     stacked: bool = False  # one cell per line, the header's and each row's (a grid of blocks)
     other: bool = False  # a table of rates of something else (``_other``): its rows give no quote
+    halves: bool = False  # two tables side by side in one (``_halves``): ``roles`` are one half's
 
 
 def read_header(lines: Sequence[str], n: int) -> Header | None:
@@ -74,7 +75,7 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
         roles = [cell_role(cell) for cell in cells]
         if roles.count("symbol") > 1:
             roles = symbol_column(cells, roles)
-        return _grouped(lines, n, roles) or _header(roles, True, 1) or _broken(lines, n)
+        return _halves(roles) or _grouped(lines, n, roles) or _header(roles, True, 1) or _broken(lines, n)
     if _HEADER_LINE.fullmatch(line) is None:
         return None
     roles = _word_roles(line)
@@ -86,6 +87,16 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
     if header is None and len(roles) == 1 and roles[0] in NAME_ROLES:
         header = _stacked(lines, n)
     return header
+
+
+def _halves(roles: list[Role]) -> Header | None:
+    """Two quote tables side by side in one (top gainers beside top losers): a header whose second half names the
+    same columns as its first."""
+    half = len(roles) // 2
+    if half < 3 or len(roles) != 2 * half or roles[:half] != roles[half:]:
+        return None
+    header = _header(roles[:half], True, 1)
+    return None if header is None else replace(header, halves=True)
 
 
 def _broken(lines: Sequence[str], n: int) -> Header | None:

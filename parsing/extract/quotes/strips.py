@@ -427,8 +427,9 @@ def _trailing_glyphs(toks: list[Tok], j: int, leading: bool, hints: list[Hint]) 
 
 
 def _volume(toks: list[Tok], j: int) -> tuple[float | None, int]:
-    """A volume after an item's percent: a count printed short ("1.25M"), or a number after a volume label
-    ("Vol: 1,250,000"); (the volume, the index after it), else (None, ``j``)."""
+    """A volume after an item's percent: a count printed short ("1.25M"), a number after a volume label
+    ("Vol: 1,250,000"), or a whole number in a table row's last cell; (the volume, the index after it), else
+    (None, ``j``)."""
     k, labelled = j, False
     while k < len(toks) and toks[k].kind == LABEL:
         labelled = labelled or toks[k].text[:3].lower() == "vol"
@@ -436,7 +437,10 @@ def _volume(toks: list[Tok], j: int) -> tuple[float | None, int]:
     if k >= len(toks) or (k > j and not labelled):
         return None, j
     tok = toks[k]
-    num = scaled_number(tok.text) if tok.kind == COUNT else parse_number(tok.text) if labelled and tok.kind == NUM else None
+    # (a table row's last cell: "HBL<tab>145.20<tab>+1.20<tab>+0.83%<tab>1,234,567", a whole number)
+    cell = not labelled and tok.tabbed and tok.last and tok.line == toks[j - 1].line and "." not in tok.text
+    num = scaled_number(tok.text) if tok.kind == COUNT else parse_number(tok.text) if (
+        labelled or cell) and tok.kind == NUM else None
     if num is None or num.signed or num.percent or "(" in tok.text:
         return None, j
     return num.value, k + 1

@@ -105,7 +105,8 @@ def find_tables(lines: Sequence[str]) -> list[Table]:
             tables.append(Table([], range(n, end)))
             n = end
             continue
-        quotes, end = _rows(lines, n + header.lines, header)
+        quotes, end = _side_by_side(lines, n + header.lines, header) if header.halves else _rows(
+            lines, n + header.lines, header)
         if quotes:
             after_last = tables[-1].lines.stop if tables else 0
             start = n - 1 if n > after_last and _title(lines[n - 1]) else n
@@ -114,6 +115,20 @@ def find_tables(lines: Sequence[str]) -> list[Table]:
         else:
             n += 1
     return tables
+
+
+def _side_by_side(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote], int]:
+    """The rows of two tables side by side in one (``Header.halves``): the left table's quotes, then the right's."""
+    width = len(header.roles)
+    end = n
+    while end < len(lines) and lines[end].count("\t") == 2 * width - 1:
+        end += 1
+    rows = [lines[k].split("\t") for k in range(n, end)]
+    quotes: list[Quote] = []
+    for cells in (["\t".join(row[:width]) for row in rows], ["\t".join(row[width:]) for row in rows]):
+        found, _stop = _tab_rows(cells, 0, header)
+        quotes += found
+    return quotes, end
 
 
 def _key_values(lines: Sequence[str], n: int) -> Table | None:

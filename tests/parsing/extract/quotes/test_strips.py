@@ -410,3 +410,12 @@ def test_an_arrow_after_the_percent_is_that_items(sep):
 def test_an_arrow_before_the_next_symbol_is_the_next_items_in_a_strip_that_leads_with_arrows():
     got = quotes_of("▲ HBL 145.20 1.20 (0.83%) ▼ UBL 230.50 2.10 (0.90%) ▲ MCB 210.00 2.00 (0.96%)")
     assert [(q.change, q.flag) for q in got.values()] == [(1.20, None), (-2.10, None), (2.00, None)]
+
+
+def test_a_whole_number_in_a_headerless_rows_last_cell_is_its_volume():
+    got = quotes_of("HBL\t145.20\t+1.20\t+0.83%\t1,234,567\nUBL\t230.50\t-2.10\t-0.90%\t98,000\n")
+    assert (got["HBL"].volume, got["UBL"].volume) == (1_234_567, 98_000)
+
+
+def test_a_decimal_in_a_headerless_rows_last_cell_is_no_volume():
+    assert quotes_of("HBL\t145.20\t+1.20\t+0.83%\t146.50\nUBL\t230.50\t-2.10\t-0.90%\t231.00\n") == {}

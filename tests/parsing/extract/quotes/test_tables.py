@@ -420,3 +420,16 @@ def test_a_header_whose_cells_hold_line_breaks():
 
 def test_header_lines_that_never_reach_the_rows_width_make_no_header():
     assert quotes_of("Symbol\tPrev.\nClose\tCurrent\nHBL\t144.00\t145.20\t+1.20\t+0.83%\n") == {}
+
+
+def test_two_tables_side_by_side_in_one():
+    text = ("Top gainers\tTop losers\nSymbol\tPrice\tChange\t%\tSymbol\tPrice\tChange\t%\n"
+            "HBL\t145.20\t+1.20\t+0.83%\tUBL\t230.50\t-2.10\t-0.90%\nMCB\t210.00\t+2.00\t+0.96%\t\t\t\t\n")
+    assert [(q.symbol, q.change) for q in find_quotes(copy_lines(text)).quotes] == [
+        ("HBL", 1.20), ("MCB", 2.00), ("UBL", -2.10)]
+
+
+def test_a_header_whose_halves_differ_is_one_table():
+    got = quotes_of("Symbol\tPrice\tChange\t%\tHigh\tLow\tOpen\tVolume\nHBL\t145.20\t+1.20\t+0.83%\t146.00\t144.10\t144.50"
+                    "\t1,000\n")
+    assert got["HBL"].high == 146.00 and got["HBL"].volume == 1000
