@@ -433,3 +433,20 @@ def test_a_header_whose_halves_differ_is_one_table():
     got = quotes_of("Symbol\tPrice\tChange\t%\tHigh\tLow\tOpen\tVolume\nHBL\t145.20\t+1.20\t+0.83%\t146.00\t144.10\t144.50"
                     "\t1,000\n")
     assert got["HBL"].high == 146.00 and got["HBL"].volume == 1000
+
+
+@pytest.mark.parametrize("arrow", ['<svg class="icon icon-arrow-{d}" width="8" height="8"><path d="M0 0L8 8"/></svg>',
+                                   '<svg width="8" height="8"><use href="#caret-{d}"></use></svg>',
+                                   '<svg><use xlink:href="sprite.svg#chevron-{d}"></use></svg>'])
+def test_an_inline_svg_arrow_with_no_text_gives_the_direction(arrow):
+    rows = "".join(f"<tr><td>{s}</td><td>{p}</td><td>{arrow.format(d=d)} {c}</td><td>{q}%</td></tr>"
+                   for s, p, c, q, d in (("HBL", "145.20", "1.20", "0.83", "up"), ("UBL", "230.50", "2.10", "0.90", "down")))
+    quotes = html_quotes(f"<table><tr><th>Symbol</th><th>Price</th><th>Change</th><th>%</th></tr>{rows}</table>")
+    assert [(q.change, q.percent, q.direction, q.flag) for q in quotes] == [(1.20, 0.83, "up", None),
+                                                                           (-2.10, -0.90, "down", None)]
+
+
+def test_an_svg_naming_no_direction_is_dropped_with_its_text():
+    quotes = html_quotes("<table><tr><th>Symbol</th><th>Price</th><th>Change</th><th>%</th></tr><tr><td>HBL</td>"
+                         "<td>145.20</td><td><svg class='spark'><text>9.99</text></svg>+1.20</td><td>+0.83%</td></tr></table>")
+    assert [(q.symbol, q.change) for q in quotes] == [("HBL", 1.20)]
