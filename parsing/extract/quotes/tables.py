@@ -391,10 +391,12 @@ def _untabbed_row(lines: Sequence[str], n: int, header: Header) -> tuple[str, st
         if len(below) <= MAX_ROW_LINE and below[:1] in "+-\u2212\u20130123456789(":
             return line, below, 2
         return None
-    match = _ROW_START[kind].match(line)
+    start = len(line) - len(line.lstrip(MARKS + " ")) if line[:1] in MARKS else 0
+    match = _ROW_START[kind].match(line, start)
     if match is None:
         return None
-    return match.group(1), line[match.end():], 1
+    marks = line[:start].replace(" ", "")  # a row's class: its direction, carried to its numbers
+    return match.group(1), marks + line[match.end():], 1
 
 
 def _glued_rows(rows: list[tuple[str, str]], header: Header) -> list[Quote]:

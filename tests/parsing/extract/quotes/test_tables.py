@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parsing.extract.quotes import find_quotes
-from parsing.html.layout import copy_lines
+from parsing.html.layout import MARK_DOWN, copy_lines
 from tests.parsing.extract.quotes.helpers import html_quotes, quotes_of
 from tests.parsing.extract.quotes.test_strips import fmt, is_symbol, quote_numbers
 
@@ -450,3 +450,10 @@ def test_an_svg_naming_no_direction_is_dropped_with_its_text():
     quotes = html_quotes("<table><tr><th>Symbol</th><th>Price</th><th>Change</th><th>%</th></tr><tr><td>HBL</td>"
                          "<td>145.20</td><td><svg class='spark'><text>9.99</text></svg>+1.20</td><td>+0.83%</td></tr></table>")
     assert [(q.symbol, q.change) for q in quotes] == [("HBL", 1.20)]
+
+
+def test_an_untabbed_row_led_by_its_class_mark():
+    down = MARK_DOWN
+    got = quotes_of(f"Symbol LTP Change Change % Volume\n{down} HUBC 351.23 25.45 -6.76% 1,459,477\n"
+                    f"{down}PSMC 184.28 4.90 -2.59% 8,448,293\n")
+    assert [(q.change, q.volume, q.flag) for q in got.values()] == [(-25.45, 1_459_477, None), (-4.90, 8_448_293, None)]
