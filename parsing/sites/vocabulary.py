@@ -228,7 +228,7 @@ DIRECTION_WORDS: dict[str, str] = {
 FIELD_LABELS = (
     "symbol", "scrip", "price", "last price", "last", "ltp", "current", "close", "rate", "change", "chg",
     "percent change", "percentage change", "percent", "percentage", "% change", "change %", "chg %", "change (%)",
-    "% chg", "volume", "vol", "pts",
+    "% chg", "volume", "vol", "pts", "high", "low", "open", "ldcp", "prev close", "prev. close", "turnover",
 )
 
 # Arrows drawn before or after a change; a dot or square is drawn for "no change".

@@ -47,12 +47,13 @@ from parsing.html.layout import MARK_DIRECTION, MARKS
 from parsing.html.quote_lines import BREAK, STORY
 from parsing.model import Direction, Kind, Quote
 from parsing.sites.brecorder import INDEX_TITLES, is_index
-from parsing.sites.vocabulary import DIRECTION_WORDS
+from parsing.sites.vocabulary import DIRECTION_WORDS, QUOTE_HEADERS
 
 MAX_GAP_LINES = 2  # short label lines ("Indices", "Market movers") one strip may bridge
 MAX_LABEL_CHARS, MAX_LABEL_WORDS = 60, 6
 PLAUSIBLE_SHARE, PLAUSIBLE_POINTS = 0.25, 0.1  # how far a percent may be from its quote's and still be one
 _SOURCE_RANK = {"word": 0, "glyph": 1, "class": 2}
+_AFTER_ROLES = frozenset({"open", "high", "low", "prev", "volume"})  # fields an item may print after its percent
 _DATELINE = re.compile(r"(?i)\b(?:published|updated|posted)\b.{0,60}?\b(?:19|20)\d\d\b")
 _SENTENCE = re.compile(r"(?:\b[a-z]{2,}[,;:]? ){4}[a-z]{2,}")  # five lower-case words in a row: prose
 _MARKERS = (BREAK, STORY)
@@ -77,7 +78,7 @@ class Item:
     quote: Quote | None = None  # a plainly consistent whole-line item, decided with floats
     textual: bool = False  # a word or a glyph states its direction (not only a class)
     unstated: bool = False  # a moving change that no sign, word or glyph gives a direction
-    volume: float | None = None  # a volume printed after the percent ("Vol: 1.25M")
+    fields: dict[str, float] = field(default_factory=dict)  # printed after the percent ("Vol: 1.25M", "High ...")
 
 
 @dataclass(slots=True)
@@ -408,9 +409,9 @@ def _item(toks: list[Tok], i: int, leading: bool = False) -> Item | None:
     if percent is None:
         return _reordered(toks, i, symbol, fields, hints)
     j = _trailing_glyphs(toks, j + 1, leading, hints)
-    volume, end = _volume(toks, j)
+    after, end = _fields_after(toks, j)
     item = _made(symbol, hints, i, end, (price, change, percent))
-    item.volume = volume
+    item.fields = after
     return item
 
 
@@ -426,24 +427,31 @@ def _trailing_glyphs(toks: list[Tok], j: int, leading: bool, hints: list[Hint]) 
     return k
 
 
-def _volume(toks: list[Tok], j: int) -> tuple[float | None, int]:
-    """A volume after an item's percent: a count printed short ("1.25M"), a number after a volume label
-    ("Vol: 1,250,000"), or a whole number in a table row's last cell; (the volume, the index after it), else
-    (None, ``j``)."""
-    k, labelled = j, False
-    while k < len(toks) and toks[k].kind == LABEL:
-        labelled = labelled or toks[k].text[:3].lower() == "vol"
-        k += 1
-    if k >= len(toks) or (k > j and not labelled):
-        return None, j
-    tok = toks[k]
-    # (a table row's last cell: "HBL<tab>145.20<tab>+1.20<tab>+0.83%<tab>1,234,567", a whole number)
-    cell = not labelled and tok.tabbed and tok.last and tok.line == toks[j - 1].line and "." not in tok.text
-    num = scaled_number(tok.text) if tok.kind == COUNT else parse_number(tok.text) if (
-        labelled or cell) and tok.kind == NUM else None
-    if num is None or num.signed or num.percent or "(" in tok.text:
-        return None, j
-    return num.value, k + 1
+def _fields_after(toks: list[Tok], j: int) -> tuple[dict[str, float], int]:
+    """Fields printed after an item's percent, each after its label ("Vol: 1.25M", "High 146.00 Low 144.10",
+    "LDCP: 144.00"), and a volume without one (a count printed short, "1.25M", or a whole number in a table row's
+    last cell); (the fields by role, the index after them)."""
+    fields: dict[str, float] = {}
+    while True:
+        k, role = j, None
+        while k < len(toks) and toks[k].kind == LABEL:
+            role = QUOTE_HEADERS.get(" ".join(toks[k].text.lower().rstrip(" :").split()))
+            k += 1
+        if k >= len(toks) or (k > j and role not in _AFTER_ROLES) or (k == j and fields):
+            return fields, j
+        tok = toks[k]
+        # (a table row's last cell: "HBL<tab>145.20<tab>+1.20<tab>+0.83%<tab>1,234,567", a whole number)
+        cell = k == j and tok.tabbed and tok.last and tok.line == toks[j - 1].line and "." not in tok.text
+        if tok.kind == COUNT and role in (None, "volume"):
+            num, role = scaled_number(tok.text), "volume"
+        elif tok.kind == NUM and (k > j or cell):
+            num, role = parse_number(tok.text), role or "volume"
+        else:
+            return fields, j
+        if num is None or num.signed or num.percent or "(" in tok.text or role in fields:
+            return fields, j
+        fields[role or "volume"] = num.value
+        j = k + 1
 
 
 def symbol_of(text: str) -> str:
@@ -554,6 +562,8 @@ def _quote(item: Item) -> Quote:
     numbers = numbers_problem(price, change, percent, None, got.change, got.percent)
     if numbers:
         problems.append(numbers)
+    extra = item.fields
+    volume = extra.get("volume")
     return Quote(item.symbol, price.value, got.change, (got.percent or 0.0) + 0.0, got.direction,
-                 _kind(item.symbol), "; ".join(problems) or None,
-                 volume=None if item.volume is None else int(item.volume))
+                 _kind(item.symbol), "; ".join(problems) or None, extra.get("open"), extra.get("high"), extra.get("low"),
+                 extra.get("prev"), None if volume is None else int(volume))

@@ -419,3 +419,16 @@ def test_a_whole_number_in_a_headerless_rows_last_cell_is_its_volume():
 
 def test_a_decimal_in_a_headerless_rows_last_cell_is_no_volume():
     assert quotes_of("HBL\t145.20\t+1.20\t+0.83%\t146.50\nUBL\t230.50\t-2.10\t-0.90%\t231.00\n") == {}
+
+
+def test_labelled_fields_after_the_percent():
+    got = quotes_of("HBL 145.20 +1.20 (+0.83%) High 146.00 Low 144.10 Vol 1.2M | UBL 230.50 -2.10 (-0.90%) LDCP: 232.60 "
+                    "Open: 232.00 Turnover: 98,000")
+    hbl, ubl = got["HBL"], got["UBL"]
+    assert (hbl.high, hbl.low, hbl.volume, hbl.open) == (146.00, 144.10, 1_200_000, None)
+    assert (ubl.previous_close, ubl.open, ubl.volume, ubl.high) == (232.60, 232.00, 98_000, None)
+
+
+def test_a_label_naming_no_field_ends_the_item_before_it():
+    got = quotes_of("HBL 145.20 +1.20 (+0.83%) Price 146.00\nUBL 230.50 -2.10 (-0.90%)\nMCB 210.00 +2.00 (+0.96%)")
+    assert got["HBL"].high is None and set(got) == {"HBL", "UBL", "MCB"}
