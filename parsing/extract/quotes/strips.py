@@ -112,7 +112,9 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
         for item in items:
             if "/" in item.symbol:
                 continue
-            found.quotes.append(item.quote or _quote(item))
+            quote = item.quote or _quote(item)
+            if quote.price > 0:  # (a placeholder item: "SYMBOL 0.00 +0.00 (+0.00%)")
+                found.quotes.append(quote)
             first, last = run[item.start].line, run[item.end - 1].line
             if first == last:
                 found.lines.add(first)

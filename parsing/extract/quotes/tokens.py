@@ -39,7 +39,8 @@ def _alternatives(number: str) -> tuple[str, ...]:
     return (
         f"([{MARKS}])",
         f"([{GLYPHS}])",
-        f"({number})(?:(?<=[%)])|{_END})",  # "(-5.8%)BOP": an item's last number may touch the next symbol
+        # "(-5.8%)BOP": an item's last number may touch the next symbol; "+1.20(+0.83%)": a number the next's parenthesis
+        f"({number})(?:(?<=[%)])|{_END}|(?=\\())",
         rf"({WORD_PATTERN})(?:(?<=[Bb][Yy])(?![A-Za-z])|(?![A-Za-z0-9]))",  # "Up by0.14" (a hidden word), not "UP0"
         rf"({_LABEL}(?:\s{{0,2}}:)?)(?![A-Za-z])",  # "Price3.66": a hidden label glued to its value
         # "KSE-100: 118,427.35 | ..." (the colon is not part of the symbol), "HBL (XD) 145.20" (a note: ex-dividend,

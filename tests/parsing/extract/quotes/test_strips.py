@@ -432,3 +432,14 @@ def test_labelled_fields_after_the_percent():
 def test_a_label_naming_no_field_ends_the_item_before_it():
     got = quotes_of("HBL 145.20 +1.20 (+0.83%) Price 146.00\nUBL 230.50 -2.10 (-0.90%)\nMCB 210.00 +2.00 (+0.96%)")
     assert got["HBL"].high is None and set(got) == {"HBL", "UBL", "MCB"}
+
+
+def test_a_placeholder_item_priced_zero_gives_no_quote():
+    got = quotes_of("HBL 145.20 +1.20 (+0.83%) | SYMBOL 0.00 +0.00 (+0.00%) | UBL 230.50 -2.10 (-0.90%)")
+    assert list(got) == ["HBL", "UBL"]
+
+
+def test_a_number_touching_the_percents_parenthesis():
+    got = quotes_of("HBL 145.20 +1.20(+0.83%) | UBL 230.50 -2.10(-0.90%)")
+    assert [(q.symbol, q.price, q.change, q.percent) for q in got.values()] == [
+        ("HBL", 145.20, 1.20, 0.83), ("UBL", 230.50, -2.10, -0.90)]
