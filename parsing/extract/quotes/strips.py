@@ -10,25 +10,20 @@ numbers agree, since any three numbers fit some order.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from parsing.extract.quotes.check import numbers_problem, resolve
 from parsing.extract.quotes.figures import (
-    BODY,
     GLYPH_DIRECTION,
-    GLYPHS,
-    SIGN,
     Hint,
     Num,
-    make_number,
     parse_number,
-    scaled_number,
 )
+from parsing.extract.quotes.items import Item, item_kind, line_item, word_direction
+from parsing.extract.quotes.parts import fields_after, index_number, plausible, symbol_of, trailing_glyphs
 from parsing.extract.quotes.tokens import (
-    COUNT,
     GAP,
     GLYPH,
     ITEM,
@@ -37,50 +32,20 @@ from parsing.extract.quotes.tokens import (
     NUM,
     SEP,
     SYM,
-    SYMBOL,
     WORD,
-    WORD_PATTERN,
     Tok,
     field_tokens,
 )
-from parsing.html.layout import MARK_DIRECTION, MARKS
+from parsing.html.layout import MARK_DIRECTION
 from parsing.html.quote_lines import BREAK, STORY
-from parsing.model import Direction, Kind, Quote
-from parsing.sites.brecorder import INDEX_TITLES, is_index
-from parsing.sites.vocabulary import DIRECTION_WORDS, QUOTE_HEADERS
+from parsing.model import Quote
 
 MAX_GAP_LINES = 2  # short label lines ("Indices", "Market movers") one strip may bridge
 MAX_LABEL_CHARS, MAX_LABEL_WORDS = 60, 6
-PLAUSIBLE_SHARE, PLAUSIBLE_POINTS = 0.25, 0.1  # how far a percent may be from its quote's and still be one
 _SOURCE_RANK = {"word": 0, "glyph": 1, "class": 2}
-_AFTER_ROLES = frozenset({"open", "high", "low", "prev", "volume"})  # fields an item may print after its percent
 _DATELINE = re.compile(r"(?i)\b(?:published|updated|posted)\b.{0,60}?\b(?:19|20)\d\d\b")
 _SENTENCE = re.compile(r"(?:\b[a-z]{2,}[,;:]? ){4}[a-z]{2,}")  # five lower-case words in a row: prose
 _MARKERS = (BREAK, STORY)
-# A line that is one item in a usual shape, read with one match: SYMBOL PRICE [word] [glyph] CHANGE [glyph] PERCENT.
-_ITEM_LINE = re.compile(
-    rf"(?P<m0>[{MARKS}]*+)\s*+(?P<symbol>{SYMBOL})[\s{MARKS}]++(?P<price>{BODY})\s++"
-    rf"(?:(?P<word>{WORD_PATTERN})(?![A-Za-z0-9])\s*+)?(?:(?P<g0>[{GLYPHS}])\s*+)?(?P<m1>[{MARKS}]*+)"
-    rf"(?P<cs>{SIGN})?(?P<change>{BODY})\s*+(?:(?P<g1>[{GLYPHS}])\s*+)?"
-    rf"(?P<lp>\()?(?P<ps>{SIGN})?(?P<percent>{BODY})\s?%(?(lp)\))\s*+"
-)
-
-
-@dataclass(slots=True)
-class Item:
-    """One strip item: its symbol, the directions stated around it, and its numbers or its finished quote."""
-
-    symbol: str
-    hints: list[Hint]
-    start: int  # index of its first token
-    end: int  # index after its last token
-    numbers: tuple[Num, Num, Num] | None = None  # price, change, percent as printed
-    quote: Quote | None = None  # a plainly consistent whole-line item, decided with floats
-    textual: bool = False  # a word or a glyph states its direction (not only a class)
-    unstated: bool = False  # a moving change that no sign, word or glyph gives a direction
-    fields: dict[str, float] = field(default_factory=dict)  # printed after the percent ("Vol: 1.25M", "High ...")
-
-
 @dataclass(slots=True)
 class StripQuotes:
     """What the strips of some lines gave: quotes in page order and the lines they were read from.
@@ -126,18 +91,7 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
 
 
 def _plausible(item: Item) -> bool:
-    """Whether the item's numbers could be a quote, whatever their rounding or the base their percent was taken
-    on: the price less the change is positive and the percent is within a quarter of change / previous close.
-    Rows of other figures mostly are not (``EPS 4.12 5.01 21.60%``, ``LUCK 41.20 15.00 36.41%``)."""
-    if item.quote is not None or item.numbers is None:
-        return True
-    price, change, percent = item.numbers
-    got = resolve(change, percent, item.hints)
-    base = price.value - got.change
-    if base <= 0:
-        return False
-    wanted = got.change / base * 100
-    return abs(wanted - (got.percent or 0.0)) <= max(PLAUSIBLE_SHARE * abs(wanted), PLAUSIBLE_POINTS)
+    return item.quote is not None or item.numbers is None or plausible(item.numbers, item.hints)
 
 
 def _lone_item_counts(item: Item, run: list[Tok], lines: Sequence[str]) -> bool:
@@ -174,7 +128,7 @@ def _runs(lines: Sequence[str], skip: Collection[int]) -> list[list[Tok]]:
     gaps = 0
     for n, line in enumerate(lines):
         ended = (skip and n in skip) or line in _MARKERS
-        item = None if ended or "\t" in line else _line_item(line)
+        item = None if ended or "\t" in line else line_item(line)
         if item is not None:
             run.append(Tok(ITEM, line, n, True, True, False, item))
             gaps = 0
@@ -204,7 +158,7 @@ def _cell_items(line: str) -> list[tuple[str, Item]] | None:
     None."""
     found = []
     for cell in line.split("\t"):
-        item = _line_item(cell.strip())
+        item = line_item(cell.strip())
         if item is None:
             toks = field_tokens(cell, 0)
             items = _items(toks) if toks else []
@@ -245,119 +199,12 @@ def _items(toks: list[Tok]) -> list[Item]:
     return items
 
 
-def _line_item(line: str) -> Item | None:
-    """The line as one item when it has a usual shape (one regex match), else None (the tokens decide)."""
-    match = _ITEM_LINE.fullmatch(line)
-    if match is None:
-        return None
-    m0, symbol, price_text, word, g0, m1, change_sign, change_text, g1, _lp, percent_sign, percent_text = (
-        match.groups())
-    marks = m0 + m1 if m1 else m0
-    key = (word, g0, g1, marks)
-    statement = _STATEMENTS.get(key)
-    if statement is None:
-        statement = _statement(word, g0, g1, marks)
-        if len(_STATEMENTS) < MAX_STATEMENTS:
-            _STATEMENTS[key] = statement
-    word_said, agreed, textual = statement
-    unstated = not (textual or change_sign or percent_sign) and change_text.strip("0.,") != ""
-    quote = _plain_item(symbol, word_said, agreed, price_text, change_sign, change_text, percent_sign, percent_text)
-    if quote is not None:
-        return Item(symbol, [], 0, 1, None, quote, textual, unstated)
-    hints: list[Hint] = [("word", word_said)] if word_said else []
-    hints += [("glyph", GLYPH_DIRECTION[glyph]) for glyph in (g0, g1) if glyph]
-    hints += [("class", MARK_DIRECTION[mark]) for mark in marks]
-    numbers = (make_number(None, price_text, None), make_number(change_sign, change_text, None),
-               make_number(percent_sign, percent_text, "%"))
-    return Item(symbol, hints, 0, 1, numbers, None, textual, unstated)
-
-
-_DOWN_SIGNS = ("-", "\u2212", "\u2013")
-_MIXED = "mixed"  # the word, glyphs and class marks of an item state more than one direction
-MAX_STATEMENTS = 4_096
-# What an item's word, glyphs and class marks state, by (word, glyph, glyph, marks): a page repeats a few shapes.
-_STATEMENTS: dict[tuple[str | None, str | None, str | None, str], tuple[Direction | None, str | None, bool]] = {}
-
-
-def _statement(word: str | None, g0: str | None, g1: str | None, marks: str,
-               ) -> tuple[Direction | None, str | None, bool]:
-    """The direction the word says (None without a word); the one direction that the word, glyphs and class marks
-    all state (None when none states one, ``_MIXED`` when they differ); whether a word or a glyph states it."""
-    word_said = _word_direction(word) if word else None
-    stated: list[Direction] = [word_said] if word_said else []
-    stated += [GLYPH_DIRECTION[glyph] for glyph in (g0, g1) if glyph]
-    stated += [MARK_DIRECTION[mark] for mark in marks]
-    agreed = stated[0] if stated and all(said == stated[0] for said in stated) else _MIXED if stated else None
-    return word_said, agreed, bool(word or g0 or g1)
-
-
-def _plain_item(symbol: str, word_said: Direction | None, agreed: str | None, price_text: str,
-                change_sign: str | None, change_text: str, percent_sign: str | None, percent_text: str,
-                ) -> Quote | None:
-    """The quote of an item whose signs, words, glyphs and numbers all agree, decided with floats; else None.
-
-    ``agreed`` is the one direction the word, glyphs and class marks state (see ``_statement``); then the price,
-    the change's sign and digits, the percent's sign and digits. The same rules as ``resolve`` and
-    ``numbers_problem``, for the common case only: anything to flag goes the general way, which words the flag.
-    """
-    price = float(price_text.replace(",", "")) if "," in price_text else float(price_text)
-    change = float(change_text.replace(",", "")) if "," in change_text else float(change_text)
-    percent = float(percent_text.replace(",", "")) if "," in percent_text else float(percent_text)
-    if change == 0:
-        if percent != 0 or word_said not in (None, "unchanged"):
-            return None  # a word saying up or down on a zero change is a flag
-        return Quote(symbol, price, 0.0, 0.0, "unchanged", _kind(symbol))
-    direction: Direction
-    if change_sign:
-        direction = "down" if change_sign in _DOWN_SIGNS else "up"
-        if percent_sign and (percent_sign in _DOWN_SIGNS) != (direction == "down"):
-            return None
-    elif percent_sign:
-        direction = "down" if percent_sign in _DOWN_SIGNS else "up"
-    elif agreed == "up" or agreed == "down":
-        direction = "up" if agreed == "up" else "down"
-    else:
-        direction = "up"  # (with a statement that is not up or down, it disagrees below)
-    if agreed is not None and agreed != direction:
-        return None
-    if direction == "down":
-        change, percent = -change, -percent
-    base = price - change
-    if base <= 0:
-        return None
-    miss = abs(change / base * 100 - percent)
-    dot = percent_text.find(".")
-    if miss > 0.005 or dot < 0 or len(percent_text) - dot > 3:  # not plainly inside a two-decimal rounding
-        slack = (_half_unit(percent_text) + 100 * price / (base * base) * _half_unit(change_text)
-                 + 100 * abs(change) / (base * base) * _half_unit(price_text) + 1e-9)
-        if miss > slack:
-            return None
-    return Quote(symbol, price, change, percent + 0.0, direction, _kind(symbol))
-
-
-@functools.lru_cache(maxsize=4096)
-def _kind(symbol: str) -> Kind:
-    return "index" if is_index(symbol) else "stock"
-
-
-def _half_unit(text: str) -> float:
-    dot = text.find(".")
-    return 0.5 if dot < 0 else 0.5 * 10.0 ** (dot + 1 - len(text))
-
-
-@functools.lru_cache(maxsize=256)
-def _word_direction(text: str) -> Direction:
-    words = " ".join(text.lower().split())
-    said = DIRECTION_WORDS.get(words.removesuffix(" by"), "unchanged")
-    return "up" if said == "up" else "down" if said == "down" else "unchanged"
-
-
 def _hints(toks: list[Tok], j: int, kinds: tuple[int, ...], hints: list[Hint]) -> int:
     """Pass over tokens of ``kinds`` from ``j``, collecting the directions they state; the next index."""
     while j < len(toks) and toks[j].kind in kinds:
         tok = toks[j]
         if tok.kind == WORD:
-            hints.append(("word", _word_direction(tok.text)))
+            hints.append(("word", word_direction(tok.text)))
         elif tok.kind == GLYPH:
             hints.append(("glyph", GLYPH_DIRECTION[tok.text]))
         elif tok.kind == MARK:
@@ -390,7 +237,7 @@ def _item(toks: list[Tok], i: int, leading: bool = False) -> Item | None:
     symbol = symbol_of(toks[j].text)
     j += 1
     if j < len(toks) and toks[j].kind == NUM and toks[j].line == toks[j - 1].line:
-        spaced = _index_number(symbol, toks[j].text)
+        spaced = index_number(symbol, toks[j].text)
         if spaced is not None:
             symbol, j = spaced, j + 1
     j = _past_name_line(toks, j)
@@ -410,62 +257,11 @@ def _item(toks: list[Tok], i: int, leading: bool = False) -> Item | None:
     percent = _number(toks, j, True)
     if percent is None:
         return _reordered(toks, i, symbol, fields, hints)
-    j = _trailing_glyphs(toks, j + 1, leading, hints)
-    after, end = _fields_after(toks, j)
+    j = trailing_glyphs(toks, j + 1, leading, hints)
+    after, end = fields_after(toks, j)
     item = _made(symbol, hints, i, end, (price, change, percent))
     item.fields = after
     return item
-
-
-def _trailing_glyphs(toks: list[Tok], j: int, leading: bool, hints: list[Hint]) -> int:
-    """Past the arrows right after an item's percent on its line, collecting what they state, when they are the
-    item's: at the end of the line or before a separator, or in a strip that draws no arrow before its symbols."""
-    k = j
-    while k < len(toks) and toks[k].kind == GLYPH and toks[k].line == toks[j - 1].line:
-        k += 1
-    if k == j or (leading and not (toks[k - 1].last or (k < len(toks) and toks[k].kind in (SEP, GAP)))):
-        return j
-    hints += [("glyph", GLYPH_DIRECTION[tok.text]) for tok in toks[j:k]]
-    return k
-
-
-def _fields_after(toks: list[Tok], j: int) -> tuple[dict[str, float], int]:
-    """Fields printed after an item's percent, each after its label ("Vol: 1.25M", "High 146.00 Low 144.10",
-    "LDCP: 144.00"), and a volume without one (a count printed short, "1.25M", or a whole number in a table row's
-    last cell); (the fields by role, the index after them)."""
-    fields: dict[str, float] = {}
-    while True:
-        k, role = j, None
-        while k < len(toks) and toks[k].kind == LABEL:
-            role = QUOTE_HEADERS.get(" ".join(toks[k].text.lower().rstrip(" :").split()))
-            k += 1
-        if k >= len(toks) or (k > j and role not in _AFTER_ROLES) or (k == j and fields):
-            return fields, j
-        tok = toks[k]
-        # (a table row's last cell: "HBL<tab>145.20<tab>+1.20<tab>+0.83%<tab>1,234,567", a whole number)
-        cell = k == j and tok.tabbed and tok.last and tok.line == toks[j - 1].line and "." not in tok.text
-        if tok.kind == COUNT and role in (None, "volume"):
-            num, role = scaled_number(tok.text), "volume"
-        elif tok.kind == NUM and (k > j or cell):
-            num, role = parse_number(tok.text), role or "volume"
-        else:
-            return fields, j
-        if num is None or num.signed or num.percent or "(" in tok.text or role in fields:
-            return fields, j
-        fields[role or "volume"] = num.value
-        j = k + 1
-
-
-def symbol_of(text: str) -> str:
-    """A symbol token's symbol: an index named in words ("All Share", "KMI All-Share") by its code."""
-    return INDEX_TITLES.get(text.lower().replace("-", " "), text) if " " in text or text[:2] == "Al" else text
-
-
-def _index_number(symbol: str, number: str) -> str | None:
-    """An index named with a space before its number ("KSE 100", "KMI 30"): the name, else None."""
-    if not number.isdigit() or len(number) > 3 or len(symbol) > 5 or not is_index(symbol + number):
-        return None
-    return f"{symbol} {number}"
 
 
 def _made(symbol: str, hints: list[Hint], start: int, end: int, numbers: tuple[Num, Num, Num]) -> Item:
@@ -567,5 +363,5 @@ def _quote(item: Item) -> Quote:
     extra = item.fields
     volume = extra.get("volume")
     return Quote(item.symbol, price.value, got.change, (got.percent or 0.0) + 0.0, got.direction,
-                 _kind(item.symbol), "; ".join(problems) or None, extra.get("open"), extra.get("high"), extra.get("low"),
+                 item_kind(item.symbol), "; ".join(problems) or None, extra.get("open"), extra.get("high"), extra.get("low"),
                  extra.get("prev"), None if volume is None else int(volume))
