@@ -180,7 +180,7 @@ MODIFIER_CLASS = re.compile(
 # "text" columns are read past (LISTED IN); a SECTOR column beside a symbol column is the row's sector.
 QUOTE_HEADERS: dict[str, str] = {
     **dict.fromkeys(("symbol", "symbols", "scrip", "scrips", "script", "company", "code", "stock", "ticker",
-                     "stock name", "scrip name", "symbol name", "stock symbol", "ticker symbol", "scrip code"),
+                     "stock name", "scrip name", "symbol name", "stock symbol", "ticker symbol", "scrip code", "name"),
                     "symbol"),
     **dict.fromkeys(("index", "indices", "indexes"), "index"),
     **dict.fromkeys(("sector", "sectors"), "sector"),
@@ -188,11 +188,11 @@ QUOTE_HEADERS: dict[str, str] = {
                      "closing price", "close price", "last rate", "current rate", "last close", "closing rate",
                      "last traded price", "last trade price", "last traded", "market price", "points"), "price"),
     **dict.fromkeys(("change", "chg", "chg.", "net", "net change", "net chg", "net chg.", "change (rs)",
-                     "change (rs.)", "+/-", "+ / -", "change in rs"), "change"),
+                     "change (rs.)", "+/-", "+ / -", "change in rs", "diff", "diff.", "difference"), "change"),
     **dict.fromkeys(("change (%)", "change(%)", "% chg", "%chg", "% chg.", "%", "change%", "change %", "% change",
                      "%change", "chg%", "chg %", "chg.%", "chg. %", "chg (%)", "percent", "percent change", "pct",
                      "% age", "percentage", "percentage change", "change in %", "change in percent",
-                     "change in percentage", "% +/-"), "percent"),
+                     "change in percentage", "% +/-", "diff %", "diff%", "diff (%)", "% diff"), "percent"),
     **dict.fromkeys(("ldcp", "prev. close", "prev close", "previous", "previous close", "prev.", "prev", "p. close",
                      "last day close", "yesterday close", "ref. price"), "prev"),
     "open": "open", "high": "high", "low": "low",

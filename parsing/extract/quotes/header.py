@@ -38,12 +38,12 @@ _PERIOD = re.compile(r"(?i)(?<![0-9.,])[0-9]{1,3}[ -]?(?:wks?|weeks?|days?|d|mth
 _UNIT = re.compile(r"\s*[(\[](?i:rs\.?|pkr|rupees?)[)\]]")
 _NAME_CELL = re.compile(
     rf"(?:^|\t)[\s{_SORT}]*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|sectors?|"
-    rf"(?:stock|scrip|symbol) name|(?:stock|ticker) symbol|scrip code)"
+    rf"(?:stock|scrip|symbol) name|(?:stock|ticker) symbol|scrip code|name)"
     rf"[\s{_SORT}]*(?:\t|$)"
 )
 
 
-_NAME_WORDS = frozenset({"company", "stock", "stock name", "scrip name"})  # symbol-column headers that may name the company instead
+_NAME_WORDS = frozenset({"company", "stock", "stock name", "scrip name", "name"})  # symbol-column headers that may name the company instead
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
         return None  # no header word holds a digit, but a period's ("52-Wk High")
     if "\t" in line:
         if _NAME_CELL.search(line) is None:
-            return _other(line)
+            return _corner(line) if line[0] == "\t" else _other(line)
         cells = line.split("\t")
         roles = [cell_role(cell) for cell in cells]
         if roles.count("symbol") > 1:
@@ -87,6 +87,11 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
     if header is None and len(roles) == 1 and roles[0] in NAME_ROLES:
         header = _stacked(lines, n)
     return header
+
+
+def _corner(line: str) -> Header | None:
+    """A header whose first cell is empty, over rows led by their symbol (row headers under an empty corner)."""
+    return _header(["symbol", *(cell_role(cell) for cell in line.split("\t")[1:])], True, 1)
 
 
 def _halves(roles: list[Role]) -> Header | None:

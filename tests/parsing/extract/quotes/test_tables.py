@@ -457,3 +457,17 @@ def test_an_untabbed_row_led_by_its_class_mark():
     got = quotes_of(f"Symbol LTP Change Change % Volume\n{down} HUBC 351.23 25.45 -6.76% 1,459,477\n"
                     f"{down}PSMC 184.28 4.90 -2.59% 8,448,293\n")
     assert [(q.change, q.volume, q.flag) for q in got.values()] == [(-25.45, 1_459_477, None), (-4.90, 8_448_293, None)]
+
+
+def test_a_header_with_an_empty_corner_over_row_headers():
+    got = quotes_of("\tPrice\tChange\tChange %\nHBL\t145.20\t+1.20\t+0.83\nUBL\t230.50\t-2.10\t-0.90\n")
+    assert [(q.symbol, q.percent) for q in got.values()] == [("HBL", 0.83), ("UBL", -0.90)]
+
+
+@pytest.mark.parametrize("header", ["Name\tPrice\tChange\tChange %", "Scrip Name\tRate\tDiff\tDiff %"])
+def test_more_header_words(header):
+    assert quotes_of(f"{header}\nHBL\t145.20\t+1.20\t+0.83\n")["HBL"].percent == 0.83
+
+
+def test_a_name_column_of_company_names_gives_no_quote():
+    assert quotes_of("Name\tPrice\tChange\tChange %\nGold\t2,650.30\t+12.40\t+0.47\nSilver\t31.25\t-0.20\t-0.64\n") == {}
