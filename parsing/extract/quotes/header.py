@@ -43,7 +43,8 @@ _NAME_CELL = re.compile(
 )
 
 
-_NAME_WORDS = frozenset({"company", "stock", "stock name", "scrip name", "name"})  # symbol-column headers that may name the company instead
+# Symbol-column headers that may name the company instead.
+_NAME_WORDS = frozenset({"company", "stock", "stock name", "scrip name", "name"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -363,5 +363,5 @@ def _quote(item: Item) -> Quote:
     extra = item.fields
     volume = extra.get("volume")
     return Quote(item.symbol, price.value, got.change, (got.percent or 0.0) + 0.0, got.direction,
-                 item_kind(item.symbol), "; ".join(problems) or None, extra.get("open"), extra.get("high"), extra.get("low"),
-                 extra.get("prev"), None if volume is None else int(volume))
+                 item_kind(item.symbol), "; ".join(problems) or None, extra.get("open"), extra.get("high"),
+                 extra.get("low"), extra.get("prev"), None if volume is None else int(volume))

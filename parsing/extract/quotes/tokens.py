@@ -39,13 +39,14 @@ def _alternatives(number: str) -> tuple[str, ...]:
     return (
         f"([{MARKS}])",
         f"([{GLYPHS}])",
-        # "(-5.8%)BOP": an item's last number may touch the next symbol; "+1.20(+0.83%)": a number the next's parenthesis
+        # "(-5.8%)BOP": an item's last number may touch the next symbol; "+1.20(+0.83%)": a number may touch the
+        # next one's parenthesis
         f"({number})(?:(?<=[%)])|{_END}|(?=\\())",
         rf"({WORD_PATTERN})(?:(?<=[Bb][Yy])(?![A-Za-z])|(?![A-Za-z0-9]))",  # "Up by0.14" (a hidden word), not "UP0"
         rf"({_LABEL}(?:\s{{0,2}}:)?)(?![A-Za-z])",  # "Price3.66": a hidden label glued to its value
         # "KSE-100: 118,427.35 | ..." (the colon is not part of the symbol), "HBL (XD) 145.20" (a note: ex-dividend,
         # ex-bonus, ex-rights, non-compliant), "KSE-100 Index 118,427.35" (neither is the word "Index"); the all-share
-        # indices named in words ("All Share Index": see ``strips.symbol_of``)
+        # indices named in words ("All Share Index": see ``parts.symbol_of``)
         rf"({SYMBOL}|(?:KMI )?All[ -]Shares?)(?:\s?\((?:X[DBRW]{{1,3}}|NC)\)|\s(?:Index|INDEX))?:?{_END}",
         r"([|·•;,/]|[—–](?=\s)|[()](?=\s|$))",  # (a parenthesis alone: a number's, in an element of its own)
         rf"({BODY}(?:[KMB]|\s?(?:mn|bn|mln)))(?![A-Za-z0-9])",
