@@ -70,7 +70,8 @@ def find_tables(lines: Sequence[str]) -> list[Table]:
     """Every quote table in the lines, in page order; its lines are its title (a short heading right above
     the header, such as "Top gainers" or "BR Sectors Position"), its header and its rows. A table whose first
     column names something other than a symbol (``Header.other``) is returned without quotes, so that no strip
-    is read from its rows."""
+    is read from its rows. Two tables side by side in one are read left, then right (``_side_by_side``); rows of
+    label and value without a header may make one quote (``_key_values``)."""
     tables: list[Table] = []
     n = 0
     while n < len(lines):
