@@ -21,6 +21,7 @@ from parsing.extract.article import Article, extract_article
 from parsing.extract.metadata import HeadMeta, read_head
 from parsing.extract.quotes import FoundQuotes, find_quotes
 from parsing.html import images
+from parsing.html.layout import MARK_DOWN, MARK_FLAT, MARK_UP, class_mark
 from parsing.html.quote_lines import quote_lines
 from parsing.html.shape import check_shape
 from parsing.model import Document, Image, Page, Quote, Resolver
@@ -36,7 +37,8 @@ def parse_html(document: Document) -> Page:
     meta = read_head(tree, data[:4096], scripts)
     for script in scripts:  # (as strip_tags would, without another pass over the tree)
         script.decompose(recursive=False)
-    tree.strip_tags([tag for tag in DROPPED_TAGS if tag != "script"])
+    _drop_svgs(tree)
+    tree.strip_tags([tag for tag in DROPPED_TAGS if tag not in ("script", "svg")])
     quotes, art = _quotes_and_article(tree.body, meta)
     return Page(
         title=art.title,
@@ -53,6 +55,31 @@ def parse_html(document: Document) -> Page:
         format=document.format,
         encoding=document.encoding,
     )
+
+
+_MARK_CLASS = {MARK_UP: "up", MARK_DOWN: "down", MARK_FLAT: "flat"}
+MAX_USE_CHILDREN = 3  # children of an <svg> looked at for a <use> naming its icon
+
+
+def _drop_svgs(tree: LexborHTMLParser) -> None:
+    """Drop every inline SVG (as ``strip_tags`` would, in the same one pass); one whose class or ``<use>`` names a
+    direction (``<svg class="icon-arrow-down">``, ``<use href="#caret-up">``), an arrow drawn with no text, is put
+    back as an empty element with a class the layout marks, as an icon font's ``<i class="fa fa-caret-down">``."""
+    for svg in tree.tags("svg"):
+        mark = class_mark(svg.attributes.get("class") or "")
+        if not mark:
+            for n, child in enumerate(svg.iter()):
+                if n == MAX_USE_CHILDREN:
+                    break
+                if child.tag == "use":
+                    href = child.attributes.get("href") or child.attributes.get("xlink:href") or ""
+                    mark = class_mark(href.lstrip("#").replace(".", " "))
+                    break
+        arrow = LexborHTMLParser(f'<i class="{_MARK_CLASS[mark]}"></i>').css_first("i") if mark else None
+        if arrow is not None:
+            svg.replace_with(arrow)
+        else:
+            svg.decompose(recursive=False)
 
 
 def _quotes_and_article(body: LexborNode | None, meta: HeadMeta) -> tuple[list[Quote], Article]:

@@ -10,6 +10,9 @@ INDEX_NAMES = frozenset({
     "PSXDIV20", "NBPPGI", "NITPGI", "UPP9", "MZNPI", "JSMFI", "JSGBKTI", "HBLTTI", "MII30", "BKTI", "OGTI", "ACI",
     "KMIPSX", "PSXBR",
 })
+# Indices a table may name in words, lower-cased without " Index": their symbols.
+INDEX_TITLES = {"all share": "ALLSHR", "all shares": "ALLSHR", "kmi all share": "KMIALLSHR",
+                "kmi all shares": "KMIALLSHR", "kse all share": "ALLSHR"}
 INDEX_PREFIX = re.compile(r"(?:KSE|KMI|BR|PSX|MII)\d")
 
 # " - Business Recorder", " | Dawn" and the like, cut from <title> and og:title.

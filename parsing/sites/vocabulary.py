@@ -196,19 +196,25 @@ MODIFIER_CLASS = re.compile(
 # Column headers of quote tables, by the role of their column; compared case-insensitively, spaces collapsed.
 # "text" columns are read past (LISTED IN); a SECTOR column beside a symbol column is the row's sector.
 QUOTE_HEADERS: dict[str, str] = {
-    **dict.fromkeys(("symbol", "symbols", "scrip", "scrips", "script", "company", "code", "stock", "ticker"),
+    **dict.fromkeys(("symbol", "symbols", "scrip", "scrips", "script", "company", "code", "stock", "ticker",
+                     "stock name", "scrip name", "symbol name", "stock symbol", "ticker symbol", "scrip code", "name"),
                     "symbol"),
     **dict.fromkeys(("index", "indices", "indexes"), "index"),
     **dict.fromkeys(("sector", "sectors"), "sector"),
     **dict.fromkeys(("current", "close", "closing", "rate", "price", "ltp", "last", "last price", "current price",
-                     "closing price", "close price", "last rate", "current rate", "last close"), "price"),
-    **dict.fromkeys(("change", "chg", "chg.", "net", "net change", "change (rs)", "change (rs.)"), "change"),
+                     "closing price", "close price", "last rate", "current rate", "last close", "closing rate",
+                     "last traded price", "last trade price", "last traded", "market price", "points"), "price"),
+    **dict.fromkeys(("change", "chg", "chg.", "net", "net change", "net chg", "net chg.", "change (rs)",
+                     "change (rs.)", "+/-", "+ / -", "change in rs", "diff", "diff.", "difference"), "change"),
     **dict.fromkeys(("change (%)", "change(%)", "% chg", "%chg", "% chg.", "%", "change%", "change %", "% change",
-                     "chg%", "chg %", "chg (%)", "percent", "percent change", "pct", "% age"), "percent"),
-    **dict.fromkeys(("ldcp", "prev. close", "prev close", "previous", "previous close", "prev.", "prev", "p. close"),
-                    "prev"),
+                     "%change", "chg%", "chg %", "chg.%", "chg. %", "chg (%)", "percent", "percent change", "pct",
+                     "% age", "percentage", "percentage change", "change in %", "change in percent",
+                     "change in percentage", "% +/-", "diff %", "diff%", "diff (%)", "% diff"), "percent"),
+    **dict.fromkeys(("ldcp", "prev. close", "prev close", "previous", "previous close", "prev.", "prev", "p. close",
+                     "last day close", "yesterday close", "ref. price"), "prev"),
     "open": "open", "high": "high", "low": "low",
-    **dict.fromkeys(("volume", "vol", "vol.", "volume traded", "turnover"), "volume"),
+    **dict.fromkeys(("volume", "vol", "vol.", "volume traded", "turnover", "traded volume", "shares traded"),
+                    "volume"),
     "listed in": "text",
 }
 
@@ -216,7 +222,9 @@ QUOTE_HEADERS: dict[str, str] = {
 # quotes even when they read like one ("USD 280.15 +0.05 +0.02%" under Currency | Rate | Change | Change %).
 OTHER_NAME_COLUMNS = frozenset({
     "currency", "currencies", "country", "commodity", "commodities", "metal", "date", "day", "month", "year",
-    "period", "time", "tenor", "maturity", "bond", "instrument", "market", "exchange",
+    "period", "time", "tenor", "maturity", "bond", "instrument", "market", "exchange", "party", "parties",
+    "candidate", "team", "club", "player", "product", "item", "model", "variant", "city", "province", "region",
+    "district", "constituency", "crop", "fuel",
 })
 # Codes that are never Pakistan Stock Exchange symbols however quote-like their line: currencies (ISO 4217), crypto
 # coins and commodities. An exchange rate written as a pair (``USD/PKR``) is known by its slash.
@@ -237,7 +245,7 @@ DIRECTION_WORDS: dict[str, str] = {
 FIELD_LABELS = (
     "symbol", "scrip", "price", "last price", "last", "ltp", "current", "close", "rate", "change", "chg",
     "percent change", "percentage change", "percent", "percentage", "% change", "change %", "chg %", "change (%)",
-    "% chg", "volume", "vol", "pts",
+    "% chg", "volume", "vol", "pts", "high", "low", "open", "ldcp", "prev close", "prev. close", "turnover",
 )
 
 # Arrows drawn before or after a change; a dot or square is drawn for "no change".

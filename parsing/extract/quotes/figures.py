@@ -20,13 +20,15 @@ BODY = r"(?>\d{1,3}(?:,\d{3})++|\d{1,12}+)(?:\.\d{1,6}+)?"
 SIGN = r"[+\-\u2212\u2013]"
 # A number as a token: optional parentheses, sign and percent sign; on a line that names the currency, also the
 # currency ("Rs. 145.20", "+Rs1.20", "145.20 PKR": written so, never the symbol RS or PKR).
-NUMBER = rf"\(?{SIGN}?{BODY}(?:\s?%)?\)?"
-NUMBER_IN_RUPEES = rf"\(?{SIGN}?(?:Rs\.?\s?)?{BODY}(?:\s?(?:%|PKR))?\)?"
+# A minus may also follow the number, as ledgers print a loss ("1.25-", "0.84-%", "0.84%-").
+_TRAIL = "[-\u2212]"
+NUMBER = rf"\(?{SIGN}?{BODY}{_TRAIL}?(?:\s?%)?{_TRAIL}?\)?"
+NUMBER_IN_RUPEES = rf"\(?{SIGN}?(?:Rs\.?\s?)?{BODY}{_TRAIL}?(?:\s?(?:%|PKR))?{_TRAIL}?\)?"
 # A cell may name the currency before or after its number, in any case ("RS. 145.20", "145.20 pkr").
 _UNIT = r"(?i:Rs\.?|PKR)"
 _CELL = re.compile(
-    rf"\s*+(?:{_UNIT}\s?)?(?P<lp>\()?(?P<sign>{SIGN})?(?:{_UNIT}\s?)?(?P<body>{BODY})(?:\s?{_UNIT})?(?P<pct>\s?%)?"
-    rf"(?P<rp>\))?(?:\s?{_UNIT})?\s*+"
+    rf"\s*+(?:{_UNIT}\s?)?(?P<lp>\()?(?P<sign>{SIGN})?(?:{_UNIT}\s?)?(?P<body>{BODY})(?P<t1>{_TRAIL})?(?:\s?{_UNIT})?"
+    rf"(?P<pct>\s?%)?(?P<t2>{_TRAIL})?(?P<rp>\))?(?:\s?{_UNIT})?\s*+"
 )
 _HINT_CHARS = re.compile(f"[{MARKS}{GLYPHS}]")
 _SCALED = re.compile(rf"\s*+({BODY})\s?([KkMmBb])(?:[Nn]|[Ll][Nn])?\s*+")  # 1.25M, 850.3K, 2.1bn, 3.4 mln
@@ -56,10 +58,14 @@ class Num(NamedTuple):
 
 
 def parse_number(text: str) -> Num | None:
-    """A whole cell or token as a number (``-3.64%``, ``(0.21%)``, ``1,085.4``, ``−0.45``), else None."""
+    """A whole cell or token as a number (``-3.64%``, ``(0.21%)``, ``1,085.4``, ``−0.45``, ``1.25-``), else None."""
     match = _CELL.fullmatch(text)
     if match is None or bool(match["lp"]) != bool(match["rp"]):
         return None
+    if match["t1"] or match["t2"]:  # a minus after the number
+        if match["sign"] or (match["t1"] and match["t2"]):
+            return None
+        return make_number("-", match["body"], match["pct"])
     return make_number(match["sign"], match["body"], match["pct"])
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, cast
 
 from parsing.html.layout import MARKS
@@ -20,6 +20,7 @@ Role = Literal["symbol", "index", "sector", "price", "change", "percent", "prev"
 NAME_ROLES = ("symbol", "index", "sector")
 MAX_HEADER_LINE = 400
 MIN_STACKED, MAX_STACKED = 3, 16  # cells of a header laid out one per line
+MAX_HEADER_PARTS = MAX_STACKED  # lines a header may take when its cells hold line breaks
 
 _ALTERNATIVES = "|".join(re.escape(h).replace(r"\ ", r"\s{1,3}") for h in sorted(QUOTE_HEADERS, key=len, reverse=True))
 # Sort indicators a sortable table prints in its header cells ("Symbol ⇅"); read past.
@@ -29,13 +30,21 @@ _SORT = GLYPHS_UP + GLYPHS_DOWN + "⇅⇵↕⬍"
 _HEADER_LINE = re.compile(rf"[\s|{MARKS}{_SORT}]*+(?:(?i:{_ALTERNATIVES})(?![a-z])[\s|{MARKS}{_SORT}]*+)++")
 _HEADER_WORD = re.compile(rf"(?i:{_ALTERNATIVES})(?![a-z])")
 _DIGIT = re.compile(r"[0-9]")
+_DIGITS = re.compile(r"[0-9]+")
+# A period in a header cell ("52-Wk High", "52 Week Low", "1-Yr %", "3M %"): the only digits a header word holds;
+# the cell names a column of its own (a text column), never the day's high or low.
+_PERIOD = re.compile(r"(?i)(?<![0-9.,])[0-9]{1,3}[ -]?(?:wks?|weeks?|days?|d|mths?|months?|m|yrs?|years?|y)\b\.?")
+# A currency unit after a header word ("LTP (Rs.)", "Chg (PKR)"): the word names the column.
+_UNIT = re.compile(r"\s*[(\[](?i:rs\.?|pkr|rupees?)[)\]]")
 _NAME_CELL = re.compile(
-    rf"(?:^|\t)[\s{_SORT}]*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|sectors?)"
+    rf"(?:^|\t)[\s{_SORT}]*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|sectors?|"
+    rf"(?:stock|scrip|symbol) name|(?:stock|ticker) symbol|scrip code|name)"
     rf"[\s{_SORT}]*(?:\t|$)"
 )
 
 
-_NAME_WORDS = frozenset({"company", "stock"})  # symbol-column headers that may name the company instead
+# Symbol-column headers that may name the company instead.
+_NAME_WORDS = frozenset({"company", "stock", "stock name", "scrip name", "name"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,21 +58,25 @@ class Header:
     lines: int  # lines the header takes
     stacked: bool = False  # one cell per line, the header's and each row's (a grid of blocks)
     other: bool = False  # a table of rates of something else (``_other``): its rows give no quote
+    halves: bool = False  # two tables side by side in one (``_halves``): ``roles`` are one half's
 
 
 def read_header(lines: Sequence[str], n: int) -> Header | None:
     """The header starting at line ``n``, or None."""
     line = lines[n]
-    if len(line) > MAX_HEADER_LINE or _DIGIT.search(line) is not None:
-        return None  # no header word holds a digit
+    if len(line) > MAX_HEADER_LINE:
+        return None
+    digits = _DIGITS.search(line)
+    if digits is not None and not _period_only(line, digits.end()):
+        return None  # no header word holds a digit, but a period's ("52-Wk High")
     if "\t" in line:
         if _NAME_CELL.search(line) is None:
-            return _other(line)
+            return _corner(line) if line[0] == "\t" else _other(line)
         cells = line.split("\t")
-        roles = [_cell_role(cell) for cell in cells]
+        roles = [cell_role(cell) for cell in cells]
         if roles.count("symbol") > 1:
-            roles = _symbol_column(cells, roles)
-        return _grouped(lines, n, roles) or _header(roles, True, 1)
+            roles = symbol_column(cells, roles)
+        return _halves(roles) or _grouped(lines, n, roles) or _header(roles, True, 1) or _broken(lines, n)
     if _HEADER_LINE.fullmatch(line) is None:
         return None
     roles = _word_roles(line)
@@ -75,6 +88,44 @@ def read_header(lines: Sequence[str], n: int) -> Header | None:
     if header is None and len(roles) == 1 and roles[0] in NAME_ROLES:
         header = _stacked(lines, n)
     return header
+
+
+def _corner(line: str) -> Header | None:
+    """A header whose first cell is empty, over rows led by their symbol (row headers under an empty corner)."""
+    return _header(["symbol", *(cell_role(cell) for cell in line.split("\t")[1:])], True, 1)
+
+
+def _halves(roles: list[Role]) -> Header | None:
+    """Two quote tables side by side in one (top gainers beside top losers): a header whose second half names the
+    same columns as its first."""
+    half = len(roles) // 2
+    if half < 3 or len(roles) != 2 * half or roles[:half] != roles[half:]:
+        return None
+    header = _header(roles[:half], True, 1)
+    return None if header is None else replace(header, halves=True)
+
+
+def _broken(lines: Sequence[str], n: int) -> Header | None:
+    """A header whose cells hold line breaks (``Prev.<br>Close``, ``Change<br>(%)``), spread over a few lines:
+    the lines joined, each break a space, until they hold as many cells as the first row below them."""
+    text = lines[n]
+    for end in range(n + 1, min(n + MAX_HEADER_PARTS, len(lines) - 1)):
+        part = lines[end]
+        if len(part) > MAX_HEADER_LINE or _DIGIT.search(part) is not None:
+            return None
+        text = f"{text} {part}"
+        row = lines[end + 1]
+        if row.count("\t") == text.count("\t") and _DIGIT.search(row) is not None:
+            return _header([cell_role(cell) for cell in text.split("\t")], True, end + 1 - n)
+    return None
+
+
+def _period_only(line: str, after: int) -> bool:
+    """Whether a tabbed line's digits all belong to periods ("52-Wk High"). A row's first digits are followed by
+    more figures, a point, a comma or a cell's end, so rows are told at the first digits."""
+    if after >= len(line) or line[after] not in "- WwDdMmYy" or "\t" not in line:
+        return False
+    return _DIGIT.search(_PERIOD.sub("", line)) is None
 
 
 def _stacked(lines: Sequence[str], n: int) -> Header | None:
@@ -108,7 +159,7 @@ def _grouped(lines: Sequence[str], n: int, top: list[Role]) -> Header | None:
     if ("\t" not in below or "\t" not in row or len(below) > MAX_HEADER_LINE or _DIGIT.search(below) is not None
             or _NAME_CELL.search(below) is not None):
         return None
-    subs = [_cell_role(cell) for cell in below.split("\t")]
+    subs = [cell_role(cell) for cell in below.split("\t")]
     groups = len(top) + len(subs) - (row.count("\t") + 1)
     if groups < 1 or groups >= len(top) or len(subs) % groups:
         return None
@@ -129,16 +180,18 @@ def _grouped(lines: Sequence[str], n: int, top: list[Role]) -> Header | None:
 
 def _other(line: str) -> Header | None:
     """A tabbed header whose first column names no symbol, index or sector but something else (Currency,
-    Commodity, Date) while the others name a price and a change or percent: the rows below it are not quotes,
-    however much they read like them (``Header.other``). None for any other line."""
+    Commodity, Date, Party, Team) while another names a price, a change or a percent: the rows below it are not
+    quotes, however much they read like them (``Header.other``). None for any other line."""
     cells = line.split("\t")
-    if " ".join(cells[0].strip(MARKS + " :").lower().split()) not in OTHER_NAME_COLUMNS:
+    if len(cells) < 3 or " ".join(cells[0].strip(MARKS + " :").lower().split()) not in OTHER_NAME_COLUMNS:
         return None
-    header = _header(["symbol", *(_cell_role(cell) for cell in cells[1:])], True, 1)
-    return None if header is None else Header(header.roles, 0, None, True, 1, other=True)
+    roles: list[Role] = ["symbol", *(cell_role(cell) for cell in cells[1:])]
+    if not any(role in ("price", "change", "percent") for role in roles):
+        return None
+    return Header(tuple(roles), 0, None, True, 1, other=True)
 
 
-def _symbol_column(cells: list[str], roles: list[Role]) -> list[Role]:
+def symbol_column(cells: list[str], roles: list[Role]) -> list[Role]:
     """Of two columns naming symbols, "Company" or "Stock" beside "Symbol" holds the company's name: a text
     column. (Either alone holds the symbols.)"""
     names = [" ".join(cell.strip(MARKS + _SORT + " :").lower().split()) for cell in cells]
@@ -156,7 +209,15 @@ def _word_roles(line: str) -> list[Role]:
     return [_role(word) for word in _HEADER_WORD.findall(line)]
 
 
-def _cell_role(cell: str) -> Role:
+def read_roles(roles: list[Role]) -> Header | None:
+    """The header of cells whose roles are ``roles``, read from something other than a header line (the labels of
+    a quote summary's rows), else None."""
+    return _header(roles, True, 0)
+
+
+def cell_role(cell: str) -> Role:
+    if "(" in cell or "[" in cell:
+        cell = _UNIT.sub("", cell)
     return _role(cell.strip(MARKS + _SORT + " :"))
 
 

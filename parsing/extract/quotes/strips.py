@@ -10,22 +10,19 @@ numbers agree, since any three numbers fit some order.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from parsing.extract.quotes.check import numbers_problem, resolve
 from parsing.extract.quotes.figures import (
-    BODY,
     GLYPH_DIRECTION,
-    GLYPHS,
-    SIGN,
     Hint,
     Num,
-    make_number,
     parse_number,
 )
+from parsing.extract.quotes.items import Item, item_kind, line_item, word_direction
+from parsing.extract.quotes.parts import fields_after, index_number, plausible, symbol_of, trailing_glyphs
 from parsing.extract.quotes.tokens import (
     GAP,
     GLYPH,
@@ -35,17 +32,13 @@ from parsing.extract.quotes.tokens import (
     NUM,
     SEP,
     SYM,
-    SYMBOL,
     WORD,
-    WORD_PATTERN,
     Tok,
     field_tokens,
 )
-from parsing.html.layout import MARK_DIRECTION, MARKS
+from parsing.html.layout import MARK_DIRECTION
 from parsing.html.quote_lines import BREAK, STORY
-from parsing.model import Direction, Kind, Quote
-from parsing.sites.brecorder import is_index
-from parsing.sites.vocabulary import DIRECTION_WORDS
+from parsing.model import Quote
 
 MAX_GAP_LINES = 2  # short label lines ("Indices", "Market movers") one strip may bridge
 MAX_LABEL_CHARS, MAX_LABEL_WORDS = 60, 6
@@ -53,29 +46,6 @@ _SOURCE_RANK = {"word": 0, "glyph": 1, "class": 2}
 _DATELINE = re.compile(r"(?i)\b(?:published|updated|posted)\b.{0,60}?\b(?:19|20)\d\d\b")
 _SENTENCE = re.compile(r"(?:\b[a-z]{2,}[,;:]? ){4}[a-z]{2,}")  # five lower-case words in a row: prose
 _MARKERS = (BREAK, STORY)
-# A line that is one item in a usual shape, read with one match: SYMBOL PRICE [word] [glyph] CHANGE [glyph] PERCENT.
-_ITEM_LINE = re.compile(
-    rf"(?P<m0>[{MARKS}]*+)\s*+(?P<symbol>{SYMBOL})[\s{MARKS}]++(?P<price>{BODY})\s++"
-    rf"(?:(?P<word>{WORD_PATTERN})(?![A-Za-z0-9])\s*+)?(?:(?P<g0>[{GLYPHS}])\s*+)?(?P<m1>[{MARKS}]*+)"
-    rf"(?P<cs>{SIGN})?(?P<change>{BODY})\s*+(?:(?P<g1>[{GLYPHS}])\s*+)?"
-    rf"(?P<lp>\()?(?P<ps>{SIGN})?(?P<percent>{BODY})\s?%(?(lp)\))\s*+"
-)
-
-
-@dataclass(slots=True)
-class Item:
-    """One strip item: its symbol, the directions stated around it, and its numbers or its finished quote."""
-
-    symbol: str
-    hints: list[Hint]
-    start: int  # index of its first token
-    end: int  # index after its last token
-    numbers: tuple[Num, Num, Num] | None = None  # price, change, percent as printed
-    quote: Quote | None = None  # a plainly consistent whole-line item, decided with floats
-    textual: bool = False  # a word or a glyph states its direction (not only a class)
-    unstated: bool = False  # a moving change that no sign, word or glyph gives a direction
-
-
 @dataclass(slots=True)
 class StripQuotes:
     """What the strips of some lines gave: quotes in page order and the lines they were read from.
@@ -93,7 +63,8 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
 
     A run of one item is a quote only when a word or glyph states it and it sits above the story (before any
     sentence of prose or dateline): a lone quote-like line inside a story is story text. Several items in a
-    row are a strip wherever they are. Exchange rates
+    row are a strip wherever they are, unless most of them have numbers no quote has (rows of other figures,
+    such as a results table: see ``_plausible``). Exchange rates
     (``USD/PKR``) are not Pakistan Stock Exchange quotes and are left out.
     """
     found = StripQuotes([], set())
@@ -101,10 +72,14 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
         items = _items(run)
         if len(items) == 1 and not _lone_item_counts(items[0], run, lines):
             continue
+        if len(items) > 1 and 2 * sum(not _plausible(item) for item in items) > len(items):
+            continue  # rows of other figures (a results table: EPS 4.12 5.01 21.60%), not a strip
         for item in items:
             if "/" in item.symbol:
                 continue
-            found.quotes.append(item.quote or _quote(item))
+            quote = item.quote or _quote(item)
+            if quote.price > 0:  # (a placeholder item: "SYMBOL 0.00 +0.00 (+0.00%)")
+                found.quotes.append(quote)
             first, last = run[item.start].line, run[item.end - 1].line
             if first == last:
                 found.lines.add(first)
@@ -113,6 +88,10 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
             if item.unstated:
                 found.unstated.update(range(first, last + 1))
     return found
+
+
+def _plausible(item: Item) -> bool:
+    return item.quote is not None or item.numbers is None or plausible(item.numbers, item.hints)
 
 
 def _lone_item_counts(item: Item, run: list[Tok], lines: Sequence[str]) -> bool:
@@ -149,9 +128,14 @@ def _runs(lines: Sequence[str], skip: Collection[int]) -> list[list[Tok]]:
     gaps = 0
     for n, line in enumerate(lines):
         ended = (skip and n in skip) or line in _MARKERS
-        item = None if ended or "\t" in line else _line_item(line)
+        item = None if ended or "\t" in line else line_item(line)
         if item is not None:
             run.append(Tok(ITEM, line, n, True, True, False, item))
+            gaps = 0
+            continue
+        cells = _cell_items(line) if not ended and "\t" in line else None
+        if cells is not None:
+            run.extend(Tok(ITEM, cell, n, True, True, False, item) for cell, item in cells)
             gaps = 0
             continue
         toks = None if ended else field_tokens(line, n)
@@ -169,9 +153,28 @@ def _runs(lines: Sequence[str], skip: Collection[int]) -> list[list[Tok]]:
     return runs
 
 
+def _cell_items(line: str) -> list[tuple[str, Item]] | None:
+    """The items of a table row whose every cell is one whole item (a ticker laid out as one row of cells), else
+    None."""
+    found = []
+    for cell in line.split("\t"):
+        item = line_item(cell.strip())
+        if item is None:
+            toks = field_tokens(cell, 0)
+            items = _items(toks) if toks else []
+            if len(items) != 1 or items[0].start != 0 or items[0].end != len(toks or ()):
+                return None
+            item = items[0]
+        found.append((cell, item))
+    return found if len(found) > 1 else None
+
+
 def _items(toks: list[Tok]) -> list[Item]:
     items: list[Item] = []
     i, n = 0, len(toks)
+    # Whether the strip draws its arrows before its symbols ("▲ HBL 145.20 ..."): else an arrow after an item's
+    # percent is that item's ("HBL 145.20 1.20 (0.83%) ▲ UBL ...").
+    leading = next((tok.kind == GLYPH for tok in toks if tok.kind not in (SEP, GAP, MARK, LABEL)), False)
     while i < n:
         if toks[i].kind in (SEP, GAP):
             i += 1
@@ -182,7 +185,7 @@ def _items(toks: list[Tok]) -> list[Item]:
             items.append(whole)
             i += 1
             continue
-        item = _item(toks, i)
+        item = _item(toks, i, leading)
         if item is None and toks[i].kind == NUM:
             item = _price_first(toks, i)
         if item is not None and _aligned(toks, item):
@@ -196,119 +199,12 @@ def _items(toks: list[Tok]) -> list[Item]:
     return items
 
 
-def _line_item(line: str) -> Item | None:
-    """The line as one item when it has a usual shape (one regex match), else None (the tokens decide)."""
-    match = _ITEM_LINE.fullmatch(line)
-    if match is None:
-        return None
-    m0, symbol, price_text, word, g0, m1, change_sign, change_text, g1, _lp, percent_sign, percent_text = (
-        match.groups())
-    marks = m0 + m1 if m1 else m0
-    key = (word, g0, g1, marks)
-    statement = _STATEMENTS.get(key)
-    if statement is None:
-        statement = _statement(word, g0, g1, marks)
-        if len(_STATEMENTS) < MAX_STATEMENTS:
-            _STATEMENTS[key] = statement
-    word_said, agreed, textual = statement
-    unstated = not (textual or change_sign or percent_sign) and change_text.strip("0.,") != ""
-    quote = _plain_item(symbol, word_said, agreed, price_text, change_sign, change_text, percent_sign, percent_text)
-    if quote is not None:
-        return Item(symbol, [], 0, 1, None, quote, textual, unstated)
-    hints: list[Hint] = [("word", word_said)] if word_said else []
-    hints += [("glyph", GLYPH_DIRECTION[glyph]) for glyph in (g0, g1) if glyph]
-    hints += [("class", MARK_DIRECTION[mark]) for mark in marks]
-    numbers = (make_number(None, price_text, None), make_number(change_sign, change_text, None),
-               make_number(percent_sign, percent_text, "%"))
-    return Item(symbol, hints, 0, 1, numbers, None, textual, unstated)
-
-
-_DOWN_SIGNS = ("-", "\u2212", "\u2013")
-_MIXED = "mixed"  # the word, glyphs and class marks of an item state more than one direction
-MAX_STATEMENTS = 4_096
-# What an item's word, glyphs and class marks state, by (word, glyph, glyph, marks): a page repeats a few shapes.
-_STATEMENTS: dict[tuple[str | None, str | None, str | None, str], tuple[Direction | None, str | None, bool]] = {}
-
-
-def _statement(word: str | None, g0: str | None, g1: str | None, marks: str,
-               ) -> tuple[Direction | None, str | None, bool]:
-    """The direction the word says (None without a word); the one direction that the word, glyphs and class marks
-    all state (None when none states one, ``_MIXED`` when they differ); whether a word or a glyph states it."""
-    word_said = _word_direction(word) if word else None
-    stated: list[Direction] = [word_said] if word_said else []
-    stated += [GLYPH_DIRECTION[glyph] for glyph in (g0, g1) if glyph]
-    stated += [MARK_DIRECTION[mark] for mark in marks]
-    agreed = stated[0] if stated and all(said == stated[0] for said in stated) else _MIXED if stated else None
-    return word_said, agreed, bool(word or g0 or g1)
-
-
-def _plain_item(symbol: str, word_said: Direction | None, agreed: str | None, price_text: str,
-                change_sign: str | None, change_text: str, percent_sign: str | None, percent_text: str,
-                ) -> Quote | None:
-    """The quote of an item whose signs, words, glyphs and numbers all agree, decided with floats; else None.
-
-    ``agreed`` is the one direction the word, glyphs and class marks state (see ``_statement``); then the price,
-    the change's sign and digits, the percent's sign and digits. The same rules as ``resolve`` and
-    ``numbers_problem``, for the common case only: anything to flag goes the general way, which words the flag.
-    """
-    price = float(price_text.replace(",", "")) if "," in price_text else float(price_text)
-    change = float(change_text.replace(",", "")) if "," in change_text else float(change_text)
-    percent = float(percent_text.replace(",", "")) if "," in percent_text else float(percent_text)
-    if change == 0:
-        if percent != 0 or word_said not in (None, "unchanged"):
-            return None  # a word saying up or down on a zero change is a flag
-        return Quote(symbol, price, 0.0, 0.0, "unchanged", _kind(symbol))
-    direction: Direction
-    if change_sign:
-        direction = "down" if change_sign in _DOWN_SIGNS else "up"
-        if percent_sign and (percent_sign in _DOWN_SIGNS) != (direction == "down"):
-            return None
-    elif percent_sign:
-        direction = "down" if percent_sign in _DOWN_SIGNS else "up"
-    elif agreed == "up" or agreed == "down":
-        direction = "up" if agreed == "up" else "down"
-    else:
-        direction = "up"  # (with a statement that is not up or down, it disagrees below)
-    if agreed is not None and agreed != direction:
-        return None
-    if direction == "down":
-        change, percent = -change, -percent
-    base = price - change
-    if base <= 0:
-        return None
-    miss = abs(change / base * 100 - percent)
-    dot = percent_text.find(".")
-    if miss > 0.005 or dot < 0 or len(percent_text) - dot > 3:  # not plainly inside a two-decimal rounding
-        slack = (_half_unit(percent_text) + 100 * price / (base * base) * _half_unit(change_text)
-                 + 100 * abs(change) / (base * base) * _half_unit(price_text) + 1e-9)
-        if miss > slack:
-            return None
-    return Quote(symbol, price, change, percent + 0.0, direction, _kind(symbol))
-
-
-@functools.lru_cache(maxsize=4096)
-def _kind(symbol: str) -> Kind:
-    return "index" if is_index(symbol) else "stock"
-
-
-def _half_unit(text: str) -> float:
-    dot = text.find(".")
-    return 0.5 if dot < 0 else 0.5 * 10.0 ** (dot + 1 - len(text))
-
-
-@functools.lru_cache(maxsize=256)
-def _word_direction(text: str) -> Direction:
-    words = " ".join(text.lower().split())
-    said = DIRECTION_WORDS.get(words.removesuffix(" by"), "unchanged")
-    return "up" if said == "up" else "down" if said == "down" else "unchanged"
-
-
 def _hints(toks: list[Tok], j: int, kinds: tuple[int, ...], hints: list[Hint]) -> int:
     """Pass over tokens of ``kinds`` from ``j``, collecting the directions they state; the next index."""
     while j < len(toks) and toks[j].kind in kinds:
         tok = toks[j]
         if tok.kind == WORD:
-            hints.append(("word", _word_direction(tok.text)))
+            hints.append(("word", word_direction(tok.text)))
         elif tok.kind == GLYPH:
             hints.append(("glyph", GLYPH_DIRECTION[tok.text]))
         elif tok.kind == MARK:
@@ -333,13 +229,18 @@ def _parsed(text: str) -> Num | None:
     return parse_number(text)
 
 
-def _item(toks: list[Tok], i: int) -> Item | None:
+def _item(toks: list[Tok], i: int, leading: bool = False) -> Item | None:
     hints: list[Hint] = []
     j = _hints(toks, i, (MARK, GLYPH, LABEL), hints)
     if j >= len(toks) or toks[j].kind != SYM:
         return None
-    symbol = toks[j].text
-    j = _past_name_line(toks, j + 1)
+    symbol = symbol_of(toks[j].text)
+    j += 1
+    if j < len(toks) and toks[j].kind == NUM and toks[j].line == toks[j - 1].line:
+        spaced = index_number(symbol, toks[j].text)
+        if spaced is not None:
+            symbol, j = spaced, j + 1
+    j = _past_name_line(toks, j)
     j = _hints(toks, j, (MARK, LABEL, SEP), hints)  # (a separator between fields: "HBL | 145.20 | +1.20 | ...")
     fields = j
     price = _number(toks, j, False)
@@ -349,11 +250,18 @@ def _item(toks: list[Tok], i: int) -> Item | None:
     change = _number(toks, j, False)
     if change is None:
         return _reordered(toks, i, symbol, fields, hints)
+    if not change.signed and toks[j].text[:1] == "(" and toks[j].text[-1:] == ")" and change.value:
+        if all(said != "up" for _source, said in hints):
+            change = change._replace(value=-change.value, signed="-")  # "(1.20)": a loss, in accounting style
     j = _hints(toks, j + 1, (GLYPH, MARK, LABEL, SEP), hints)
     percent = _number(toks, j, True)
     if percent is None:
         return _reordered(toks, i, symbol, fields, hints)
-    return _made(symbol, hints, i, j + 1, (price, change, percent))
+    j = trailing_glyphs(toks, j + 1, leading, hints)
+    after, end = fields_after(toks, j)
+    item = _made(symbol, hints, i, end, (price, change, percent))
+    item.fields = after
+    return item
 
 
 def _made(symbol: str, hints: list[Hint], start: int, end: int, numbers: tuple[Num, Num, Num]) -> Item:
@@ -411,7 +319,7 @@ def _price_first(toks: list[Tok], i: int) -> Item | None:
     j = _hints(toks, i + 1, (MARK, LABEL, SEP), hints)
     if j >= len(toks) or toks[j].kind != SYM:
         return None
-    symbol = toks[j].text
+    symbol = symbol_of(toks[j].text)
     j = _hints(toks, j + 1, _BETWEEN, hints)
     change = _number(toks, j, False)
     if change is None:
@@ -452,5 +360,8 @@ def _quote(item: Item) -> Quote:
     numbers = numbers_problem(price, change, percent, None, got.change, got.percent)
     if numbers:
         problems.append(numbers)
+    extra = item.fields
+    volume = extra.get("volume")
     return Quote(item.symbol, price.value, got.change, (got.percent or 0.0) + 0.0, got.direction,
-                 _kind(item.symbol), "; ".join(problems) or None)
+                 item_kind(item.symbol), "; ".join(problems) or None, extra.get("open"), extra.get("high"),
+                 extra.get("low"), extra.get("prev"), None if volume is None else int(volume))

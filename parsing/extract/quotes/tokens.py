@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from parsing.extract.quotes.figures import GLYPHS, NUMBER, NUMBER_IN_RUPEES
+from parsing.extract.quotes.figures import BODY, GLYPHS, NUMBER, NUMBER_IN_RUPEES
 from parsing.html.layout import MARKS
 from parsing.sites.vocabulary import DIRECTION_WORDS, FIELD_LABELS
 
@@ -18,7 +18,8 @@ MAX_FIELD_LINE = 20_000  # a marquee of 300 items fits; longer lines are never r
 
 # Token kinds: the group numbers of _TOKEN, in the order the alternatives are tried. GAP stands for a short
 # label line inside a strip ("Market movers"), which no item may span; ITEM for a line read whole as one item.
-MARK, GLYPH, NUM, WORD, LABEL, SYM, SEP, GAP, ITEM = range(1, 10)
+# COUNT is a count printed short ("1.25M", "850.3K", "2.1bn"): a volume after an item's percent.
+MARK, GLYPH, NUM, WORD, LABEL, SYM, SEP, COUNT, GAP, ITEM = range(1, 11)
 
 SYMBOL = r"[A-Z][A-Z0-9]{0,11}(?:[-./&][A-Z0-9]{1,7})?"
 
@@ -38,11 +39,17 @@ def _alternatives(number: str) -> tuple[str, ...]:
     return (
         f"([{MARKS}])",
         f"([{GLYPHS}])",
-        f"({number})(?:(?<=[%)])|{_END})",  # "(-5.8%)BOP": an item's last number may touch the next symbol
+        # "(-5.8%)BOP": an item's last number may touch the next symbol; "+1.20(+0.83%)": a number may touch the
+        # next one's parenthesis
+        f"({number})(?:(?<=[%)])|{_END}|(?=\\())",
         rf"({WORD_PATTERN})(?:(?<=[Bb][Yy])(?![A-Za-z])|(?![A-Za-z0-9]))",  # "Up by0.14" (a hidden word), not "UP0"
         rf"({_LABEL}(?:\s{{0,2}}:)?)(?![A-Za-z])",  # "Price3.66": a hidden label glued to its value
-        f"({SYMBOL}):?{_END}",  # "KSE-100: 118,427.35 | ..." (the colon is not part of the symbol)
+        # "KSE-100: 118,427.35 | ..." (the colon is not part of the symbol), "HBL (XD) 145.20" (a note: ex-dividend,
+        # ex-bonus, ex-rights, non-compliant), "KSE-100 Index 118,427.35" (neither is the word "Index"); the all-share
+        # indices named in words ("All Share Index": see ``parts.symbol_of``)
+        rf"({SYMBOL}|(?:KMI )?All[ -]Shares?)(?:\s?\((?:X[DBRW]{{1,3}}|NC)\)|\s(?:Index|INDEX))?:?{_END}",
         r"([|·•;,/]|[—–](?=\s)|[()](?=\s|$))",  # (a parenthesis alone: a number's, in an element of its own)
+        rf"({BODY}(?:[KMB]|\s?(?:mn|bn|mln)))(?![A-Za-z0-9])",
     )
 
 

@@ -32,7 +32,7 @@ def _page(case: str, form: str) -> parsing.Page:
 
 
 def test_every_markup_is_there():
-    assert len(CASES) == 43 and all((QUOTES / c / FORMS[f].format(c=c)).is_file() for c in CASES for f in FORMS)
+    assert len(CASES) == 68 and all((QUOTES / c / FORMS[f].format(c=c)).is_file() for c in CASES for f in FORMS)
 
 
 @pytest.mark.parametrize("form", list(FORMS))

@@ -333,3 +333,113 @@ def test_prose_with_numbers_gives_no_quotes(paragraphs):
     assert find_quotes(lines).quotes == ()
     markup = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article></body></html>"
     assert html_quotes(markup) == []
+
+
+def test_an_index_named_with_a_space_before_its_number():
+    got = quotes_of("KSE 100 118,427.35 ▲ 1,049.30 (0.89%) | HBL 145.20 ▲ 1.20 (0.83%)")
+    assert (got["KSE 100"].price, got["KSE 100"].change, got["KSE 100"].kind) == (118_427.35, 1_049.30, "index")
+    assert got["HBL"].price == 145.20
+
+
+def test_a_symbol_and_a_number_that_name_no_index_stay_apart():
+    assert "HBL 145" not in quotes_of("HBL 145 146.20 +1.00 +0.69% | UBL 230.50 -2.10 -0.90%")
+
+
+@pytest.mark.parametrize(("shown", "volume"), [("Vol: 1.25M", 1_250_000), ("Vol 850.3K", 850_300),
+                                               ("Volume: 1,250,000", 1_250_000), ("2.1bn", 2_100_000_000)])
+def test_a_volume_after_the_percent(shown, volume):
+    got = quotes_of(f"HBL 145.20 +1.20 (+0.83%) {shown} • UBL 230.50 -2.10 (-0.90%) {shown}")
+    assert got["HBL"].volume == got["UBL"].volume == volume and got["UBL"].change == -2.10
+
+
+def test_a_plain_number_after_the_percent_is_no_volume_without_a_label():
+    got = quotes_of("145.20 HBL +1.20 (+0.83%) 230.50 UBL -2.10 (-0.90%)")
+    assert got["HBL"].volume is None and got["UBL"].price == 230.50
+
+
+def test_accounting_negatives_and_trailing_minus_signs_in_a_strip():
+    got = quotes_of("UBL 230.50 (2.10) (0.90%) | HBL 145.20 1.20 0.83% | MCB 210.00 2.00- 0.94%-")
+    assert [(q.change, q.percent, q.flag) for q in got.values()] == [(-2.10, -0.90, None), (1.20, 0.83, None),
+                                                                     (-2.00, -0.94, None)]
+
+
+def test_rows_of_figures_no_quote_has_are_no_strip():
+    results = "EBITDA\t4,512.30\t5,120.80\t13.49%\nPAT\t2,110.40\t1,800.20\t-14.70%\nEPS\t4.12\t5.01\t21.60%\n"
+    payouts = "LUCK\t41.20\t15.00\t36.41%\nHBL\t12.60\t4.50\t35.71%\nMARI\t95.40\t38.00\t39.83%\n"
+    assert quotes_of(results) == {} and quotes_of(payouts) == {}
+
+
+def test_a_strip_with_a_few_wrong_percents_is_still_read_and_flagged():
+    got = quotes_of("HBL 145.20 +1.20 +0.93% | UBL 230.50 -2.10 -0.90% | MCB 210.00 +2.00 +0.96%")
+    assert len(got) == 3 and got["HBL"].flag and got["UBL"].flag is None
+
+
+def test_a_note_after_the_symbol_is_read_past():
+    got = quotes_of("HBL (XD) 145.20 +1.20 (+0.83%) | UBL(XB) 230.50 -2.10 (-0.90%) | MCB (NC) 210.00 +2.00 (+0.96%)")
+    assert list(got) == ["HBL", "UBL", "MCB"]
+
+
+def test_a_ticker_laid_out_as_one_row_of_item_cells():
+    line = "HBL 145.20 ▲ 1.20 (0.83%)\tSLGL (XD) 18.19 ▼ 0.66 (3.76%)\tKSE100 118,427 ▲ 1,049.3 (0.89%)"
+    got = quotes_of(line)
+    assert [(q.symbol, q.change) for q in got.values()] == [("HBL", 1.20), ("SLGL", -0.66), ("KSE100", 1_049.3)]
+
+
+def test_a_row_of_cells_that_are_not_each_an_item_is_no_ticker():
+    assert quotes_of("HBL 145.20\t▲ 1.20 (0.83%)\tUBL 230.50\t▼ 2.10 (0.90%)") == {}
+
+
+def test_the_word_index_after_an_index_name_is_read_past():
+    got = quotes_of("KSE-100 Index 118,427.35 +1,049.30 (+0.89%)\nKMI-30 Index 178,000.00 -1,200.00 (-0.67%)")
+    assert [(q.symbol, q.kind, q.change) for q in got.values()] == [("KSE-100", "index", 1_049.30),
+                                                                    ("KMI-30", "index", -1_200.00)]
+
+
+@pytest.mark.parametrize("name", ["All Share", "All Share Index", "All-Share", "ALLSHR"])
+def test_the_all_share_index_named_in_words(name):
+    got = quotes_of(f"{name} 73,000.00 +300.00 (+0.41%) | HBL 145.20 +1.20 (+0.83%)")
+    assert got["ALLSHR"].kind == "index" and got["ALLSHR"].change == 300.00
+
+
+@pytest.mark.parametrize("sep", [" ", " | ", "\n"])
+def test_an_arrow_after_the_percent_is_that_items(sep):
+    got = quotes_of(sep.join(["HBL 145.20 1.20 (0.83%) ▲", "UBL 230.50 2.10 (0.90%) ▼", "MCB 210.00 2.00 (0.96%) ▲"]))
+    assert [(q.change, q.flag) for q in got.values()] == [(1.20, None), (-2.10, None), (2.00, None)]
+
+
+def test_an_arrow_before_the_next_symbol_is_the_next_items_in_a_strip_that_leads_with_arrows():
+    got = quotes_of("▲ HBL 145.20 1.20 (0.83%) ▼ UBL 230.50 2.10 (0.90%) ▲ MCB 210.00 2.00 (0.96%)")
+    assert [(q.change, q.flag) for q in got.values()] == [(1.20, None), (-2.10, None), (2.00, None)]
+
+
+def test_a_whole_number_in_a_headerless_rows_last_cell_is_its_volume():
+    got = quotes_of("HBL\t145.20\t+1.20\t+0.83%\t1,234,567\nUBL\t230.50\t-2.10\t-0.90%\t98,000\n")
+    assert (got["HBL"].volume, got["UBL"].volume) == (1_234_567, 98_000)
+
+
+def test_a_decimal_in_a_headerless_rows_last_cell_is_no_volume():
+    assert quotes_of("HBL\t145.20\t+1.20\t+0.83%\t146.50\nUBL\t230.50\t-2.10\t-0.90%\t231.00\n") == {}
+
+
+def test_labelled_fields_after_the_percent():
+    got = quotes_of("HBL 145.20 +1.20 (+0.83%) High 146.00 Low 144.10 Vol 1.2M | UBL 230.50 -2.10 (-0.90%) LDCP: 232.60 "
+                    "Open: 232.00 Turnover: 98,000")
+    hbl, ubl = got["HBL"], got["UBL"]
+    assert (hbl.high, hbl.low, hbl.volume, hbl.open) == (146.00, 144.10, 1_200_000, None)
+    assert (ubl.previous_close, ubl.open, ubl.volume, ubl.high) == (232.60, 232.00, 98_000, None)
+
+
+def test_a_label_naming_no_field_ends_the_item_before_it():
+    got = quotes_of("HBL 145.20 +1.20 (+0.83%) Price 146.00\nUBL 230.50 -2.10 (-0.90%)\nMCB 210.00 +2.00 (+0.96%)")
+    assert got["HBL"].high is None and set(got) == {"HBL", "UBL", "MCB"}
+
+
+def test_a_placeholder_item_priced_zero_gives_no_quote():
+    got = quotes_of("HBL 145.20 +1.20 (+0.83%) | SYMBOL 0.00 +0.00 (+0.00%) | UBL 230.50 -2.10 (-0.90%)")
+    assert list(got) == ["HBL", "UBL"]
+
+
+def test_a_number_touching_the_percents_parenthesis():
+    got = quotes_of("HBL 145.20 +1.20(+0.83%) | UBL 230.50 -2.10(-0.90%)")
+    assert [(q.symbol, q.price, q.change, q.percent) for q in got.values()] == [
+        ("HBL", 145.20, 1.20, 0.83), ("UBL", 230.50, -2.10, -0.90)]

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parsing.extract.quotes import find_quotes
-from parsing.html.layout import copy_lines
+from parsing.html.layout import MARK_DOWN, copy_lines
 from tests.parsing.extract.quotes.helpers import html_quotes, quotes_of
 from tests.parsing.extract.quotes.test_strips import fmt, is_symbol, quote_numbers
 
@@ -322,3 +322,152 @@ def test_a_header_of_one_cell_per_line_over_tabbed_rows():
 def test_one_cell_per_line_header_stops_at_the_first_line_that_is_no_row():
     cells = ["Symbol", "Last", "Change", "HBL", "145.20", "+1.20", "Read more", "UBL", "312.45", "-1.05"]
     assert [q.symbol for q in find_quotes(cells).quotes] == ["HBL"]
+
+
+# --- less usual table shapes --------------------------------------------------------------------------------------
+
+def test_period_columns_with_digits_in_their_headers_are_text_columns():
+    got = quotes_of("Symbol\tLTP\tChange\t% Change\t52-Wk High\t52 Week Low\t1-Yr %\nHBL\t145.20\t+1.20\t+0.83\t160.00"
+                    "\t98.10\t+12.40\n")["HBL"]
+    assert (got.price, got.change, got.percent, got.high, got.low, got.flag) == (145.20, 1.20, 0.83, None, None, None)
+
+
+def test_a_row_whose_first_figures_run_into_letters_is_no_header():
+    assert quotes_of("Symbol\tLTP\tChange\t%\n12M\tHBL\t145.20\t+1.20\nHBL\t145.20\t+1.20\t+0.83%\n") == {}
+
+
+@pytest.mark.parametrize("header", ["Scrip\tLTP (Rs.)\tChg (Rs.)\t% Chg", "Scrip\tPrice (PKR)\tChange [Rs]\t%"])
+def test_a_currency_unit_after_a_header_word(header):
+    assert quotes_of(f"{header}\nHBL\tRs. 145.20\t+1.20\t+0.83%\n")["HBL"].price == 145.20
+
+
+def test_lakh_grouping_and_a_trailing_minus_in_cells():
+    got = quotes_of("Symbol\tClose\tChange\tChange%\tVolume\nUBL\t230.50\t2.10-\t0.90-\t1,23,45,678\n")["UBL"]
+    assert (got.change, got.percent, got.direction, got.volume, got.flag) == (-2.10, -0.90, "down", 12_345_678, None)
+
+
+def test_a_trailing_minus_with_a_leading_sign_is_no_number():
+    assert quotes_of("Symbol\tClose\tChange\tChange%\nUBL\t230.50\t-2.10-\t0.90%\n") == {}
+
+
+def test_sector_heading_rows_set_the_sector_and_a_totals_row_is_passed_over():
+    text = ("SYMBOL\tCURRENT\tCHANGE\tCHANGE (%)\tVOLUME\nCEMENT\nLUCK\t1,020.00\t+15.00\t+1.49\t1,000\nDGKC\t90.00\t-1.00"
+            "\t-1.10\t2,000\nCOMMERCIAL BANKS\nHBL\t145.20\t+1.20\t+0.83\t3,000\nTotal\t\t\t\t6,000\nMCB\t210.00\t+2.00"
+            "\t+0.96\t500\n")
+    got = quotes_of(text)
+    assert {s: q.sector for s, q in got.items()} == {"LUCK": "CEMENT", "DGKC": "CEMENT", "HBL": "COMMERCIAL BANKS",
+                                                     "MCB": "COMMERCIAL BANKS"}
+
+
+def test_a_heading_row_not_followed_by_a_row_ends_the_table():
+    found = find_quotes(copy_lines("Symbol\tPrice\tChange\t%\nHBL\t145.20\t+1.20\t+0.83%\nTop losers\nCompany\tPrice"
+                                   "\tChange\t%\nUBL\t230.50\t-2.10\t-0.90%\n"))
+    assert [(q.symbol, q.sector) for q in found.quotes] == [("HBL", None), ("UBL", None)]
+
+
+def test_rows_under_a_rowspan_cell_take_it_from_the_row_above():
+    text = ("Sector\tSymbol\tPrice\tChange\t%\nCement\tLUCK\t1,020.00\t+15.00\t+1.49%\nDGKC\t90.00\t-1.00\t-1.10%\n"
+            "MLCF\t40.00\t+0.40\t+1.01%\nBanks\tHBL\t145.20\t+1.20\t+0.83%\n")
+    got = quotes_of(text)
+    assert {s: q.sector for s, q in got.items()} == {"LUCK": "Cement", "DGKC": "Cement", "MLCF": "Cement",
+                                                     "HBL": "Banks"}
+
+
+def test_a_row_short_of_its_last_cells_is_not_spanned():
+    assert set(quotes_of("Symbol\tPrice\tChange\t%\nHBL\t145.20\t+1.20\t+0.83%\nUBL\t230.50\n")) == {"HBL"}
+
+
+@pytest.mark.parametrize(("cell", "symbol"), [("KSE 100", "KSE 100"), ("KSE 100 Index", "KSE 100"),
+                                              ("All Share Index", "ALLSHR"), ("KMI All Share", "KMIALLSHR")])
+def test_indices_named_with_a_space_or_in_words(cell, symbol):
+    got = quotes_of(f"Index\tCurrent\tChange\t%\n{cell}\t118,427.35\t+1,049.30\t+0.89%\n")
+    assert list(got) == [symbol] and got[symbol].kind == "index"
+
+
+def test_a_word_and_a_number_that_name_no_index_are_no_symbol():
+    assert quotes_of("Index\tCurrent\tChange\t%\nABC 100\t118,427.35\t+1,049.30\t+0.89%\n") == {}
+
+
+def test_a_quote_summary_of_label_and_value_rows():
+    text = ("Company\tHabib Bank Limited\nSymbol\tHBL\nLast Price\t145.20\nChange\t+1.20\nChange (%)\t+0.83%\nOpen\t144.00"
+            "\nHigh\t146.00\nLow\t143.50\nLDCP\t144.00\nVolume\t1,234,567\n52-Week Range\t98.10 - 160.00\n")
+    found = find_quotes(copy_lines(text))
+    (q,) = found.quotes
+    assert (q.symbol, q.price, q.change, q.percent, q.open, q.high, q.low, q.previous_close, q.volume, q.flag) == (
+        "HBL", 145.20, 1.20, 0.83, 144.00, 146.00, 143.50, 144.00, 1_234_567, None)
+    assert found.lines == frozenset(range(11))
+
+
+@pytest.mark.parametrize("text", ["Symbol\tHBL\nChange\t+1.20\nChange (%)\t+0.83%\n",  # no price
+                                  "Symbol\tHBL\nPrice\t145.20\nPrice\t146.20\nChange\t+1.20\n",  # a label twice
+                                  "Name\tHabib Bank\nPrice\t145.20\nChange\t+1.20\n"])  # no symbol
+def test_label_and_value_rows_that_make_no_quote(text):
+    assert find_quotes(copy_lines(text)).quotes == ()
+
+
+@pytest.mark.parametrize("header", ["Party\tShare\tChange\t%", "Team\tPts\tWin\t%", "Product\tOld\tNew\tChange"])
+def test_a_table_of_other_things_gives_no_quote_even_without_a_price_column(header):
+    rows = "PTI\t31.82\t+4.10\t+14.79%\nPMLN\t24.35\t-2.30\t-8.63%\nPPP\t13.50\t+0.50\t+3.85%\n"
+    assert quotes_of(f"{header}\n{rows}") == {} and len(quotes_of(rows)) == 3
+
+
+def test_a_header_whose_cells_hold_line_breaks():
+    text = ("Symbol\tPrev.\nClose\tCurrent\nPrice\tChange\n(Rs.)\tChange\n(%)\tVolume\nTraded\n"
+            "HBL\t144.00\t145.20\t+1.20\t+0.83\t1,000\n")
+    got = quotes_of(text)["HBL"]
+    assert (got.previous_close, got.price, got.change, got.percent, got.volume) == (144.00, 145.20, 1.20, 0.83, 1000)
+
+
+def test_header_lines_that_never_reach_the_rows_width_make_no_header():
+    assert quotes_of("Symbol\tPrev.\nClose\tCurrent\nHBL\t144.00\t145.20\t+1.20\t+0.83%\n") == {}
+
+
+def test_two_tables_side_by_side_in_one():
+    text = ("Top gainers\tTop losers\nSymbol\tPrice\tChange\t%\tSymbol\tPrice\tChange\t%\n"
+            "HBL\t145.20\t+1.20\t+0.83%\tUBL\t230.50\t-2.10\t-0.90%\nMCB\t210.00\t+2.00\t+0.96%\t\t\t\t\n")
+    assert [(q.symbol, q.change) for q in find_quotes(copy_lines(text)).quotes] == [
+        ("HBL", 1.20), ("MCB", 2.00), ("UBL", -2.10)]
+
+
+def test_a_header_whose_halves_differ_is_one_table():
+    got = quotes_of("Symbol\tPrice\tChange\t%\tHigh\tLow\tOpen\tVolume\nHBL\t145.20\t+1.20\t+0.83%\t146.00\t144.10\t144.50"
+                    "\t1,000\n")
+    assert got["HBL"].high == 146.00 and got["HBL"].volume == 1000
+
+
+@pytest.mark.parametrize("arrow", ['<svg class="icon icon-arrow-{d}" width="8" height="8"><path d="M0 0L8 8"/></svg>',
+                                   '<svg width="8" height="8"><use href="#caret-{d}"></use></svg>',
+                                   '<svg><use xlink:href="sprite.svg#chevron-{d}"></use></svg>'])
+def test_an_inline_svg_arrow_with_no_text_gives_the_direction(arrow):
+    rows = "".join(f"<tr><td>{s}</td><td>{p}</td><td>{arrow.format(d=d)} {c}</td><td>{q}%</td></tr>"
+                   for s, p, c, q, d in (("HBL", "145.20", "1.20", "0.83", "up"), ("UBL", "230.50", "2.10", "0.90", "down")))
+    quotes = html_quotes(f"<table><tr><th>Symbol</th><th>Price</th><th>Change</th><th>%</th></tr>{rows}</table>")
+    assert [(q.change, q.percent, q.direction, q.flag) for q in quotes] == [(1.20, 0.83, "up", None),
+                                                                           (-2.10, -0.90, "down", None)]
+
+
+def test_an_svg_naming_no_direction_is_dropped_with_its_text():
+    quotes = html_quotes("<table><tr><th>Symbol</th><th>Price</th><th>Change</th><th>%</th></tr><tr><td>HBL</td>"
+                         "<td>145.20</td><td><svg class='spark'><text>9.99</text></svg>+1.20</td><td>+0.83%</td></tr></table>")
+    assert [(q.symbol, q.change) for q in quotes] == [("HBL", 1.20)]
+
+
+def test_an_untabbed_row_led_by_its_class_mark():
+    down = MARK_DOWN
+    got = quotes_of(f"Symbol LTP Change Change % Volume\n{down} HUBC 351.23 25.45 -6.76% 1,459,477\n"
+                    f"{down}PSMC 184.28 4.90 -2.59% 8,448,293\n")
+    assert [(q.change, q.volume, q.flag) for q in got.values()] == [(-25.45, 1_459_477, None), (-4.90, 8_448_293, None)]
+
+
+def test_a_header_with_an_empty_corner_over_row_headers():
+    got = quotes_of("\tPrice\tChange\tChange %\nHBL\t145.20\t+1.20\t+0.83\nUBL\t230.50\t-2.10\t-0.90\n")
+    assert [(q.symbol, q.percent) for q in got.values()] == [("HBL", 0.83), ("UBL", -0.90)]
+
+
+@pytest.mark.parametrize("header", ["Name\tPrice\tChange\tChange %", "Scrip Name\tRate\tDiff\tDiff %"])
+def test_more_header_words(header):
+    assert quotes_of(f"{header}\nHBL\t145.20\t+1.20\t+0.83\n")["HBL"].percent == 0.83
+
+
+def test_a_name_column_of_company_names_gives_no_quote():
+    assert quotes_of("Name\tPrice\tChange\tChange %\nGold\t2,650.30\t+12.40\t+0.47\nSilver\t31.25\t-0.20\t-0.64\n") == {}
