@@ -33,6 +33,9 @@ _ERROR_MARKS = re.compile(
 _ERROR_CODE = re.compile(rb"""<div class="error-code"[^>]{0,200}>(?:\s|<!--.{0,80}?-->)*([A-Z][A-Z0-9_]{2,60})\s*<""")
 _FAILED_URL = re.compile(rb'\bid="reload-button"[^>]{0,300}?\bdata-url="([^"]{1,2000})"')
 REFRESH_BYTES = 262_144  # a refresh <meta> is in the page's head
+SMALL_PAGE_BYTES = 32_768  # a page this small is searched whole for a refresh, head or not
+HEAD_BYTES = 1_048_576
+BODY_OPENING_BYTES = 4_096  # Chromium's error template opens its body with the error's element
 _REFRESH = re.compile(rb"""<meta\b[^>]{0,300}?http-equiv\s*=\s*["']?refresh\b[^>]{0,600}>""", re.I)
 _CONTENT = re.compile(rb"""\bcontent\s*=\s*(?:"([^"]{0,500})"|'([^']{0,500})'|([^\s>]{1,500}))""", re.I)
 _DELAY_URL = re.compile(r"""^\s*(\d{1,6})(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?["']?([^"'\s][^"']*)?""", re.I)
@@ -85,8 +88,20 @@ def refuse_stub(document: Document) -> None:
 
 def _may_be_error_page(markup: bytes) -> bool:
     """A quick look for the words the marks hold (a substring test is far cheaper than the regex): Chromium's body
-    class, and Firefox's stylesheet in the head."""
-    return b"neterror" in markup or markup.find(b"Error.css", 0, 65_536) >= 0
+    class or its error template's id just inside the body, Firefox's stylesheet in the head. Only the head and the
+    body's opening are looked at when the body's tag is found (a news page is ten times its head)."""
+    body = _body_start(markup)
+    if body < 0:
+        return b"neterror" in markup or markup.find(b"Error.css", 0, 65_536) >= 0
+    return (markup.find(b"neterror", body, body + BODY_OPENING_BYTES) >= 0
+            or markup.find(b"main-frame-error", body, body + BODY_OPENING_BYTES) >= 0
+            or markup.find(b"Error.css", 0, min(body, 65_536)) >= 0)
+
+
+def _body_start(markup: bytes) -> int:
+    """Where the ``<body`` tag starts (-1 when the file has none in its first megabyte)."""
+    at = markup.find(b"<body", 0, HEAD_BYTES)
+    return at if at >= 0 else markup.find(b"<BODY", 0, HEAD_BYTES)
 
 
 def error_page_message(markup: bytes) -> str:
@@ -116,7 +131,9 @@ def site_error_title(markup: bytes) -> str | None:
 def redirect_target(markup: bytes) -> str | None:
     """The address a prompt ``<meta http-equiv="refresh">`` sends the browser to ("" when it names none), or
     None when the page has no such refresh (none at all, or one that only reloads the page after a while)."""
-    for tag in _REFRESH.finditer(markup, 0, REFRESH_BYTES):
+    body = _body_start(markup)
+    end = REFRESH_BYTES if body < 0 else min(max(body, SMALL_PAGE_BYTES), REFRESH_BYTES)
+    for tag in _REFRESH.finditer(markup, 0, end):
         content = _CONTENT.search(tag.group(0))
         if content is None:
             continue

@@ -42,6 +42,25 @@ def test_an_error_page_snapshot_is_refused_by_its_address():
     assert "error page" in _message(_mhtml(html, "chrome-error://chromewebdata/"), "page.mhtml")
 
 
+def test_an_error_page_with_its_styles_and_scripts_in_the_head_is_refused():
+    """The page as saved keeps Chromium's inline styles and strings (tens of kilobytes before the body): the
+    body's class and the error template are still found just inside the body."""
+    bulky = b"<style>" + b".icon{margin:0 auto}" * 6_000 + b"</style><script>" + b"var s='x';" * 8_000 + b"</script>"
+    page = CHROMIUM_ERROR.read_bytes().replace(b"</head>", bulky + b"</head>", 1)
+    assert len(page) > 200_000 and "ERR_NAME_NOT_RESOLVED" in _message(page)
+    without_class = page.replace(b'class="neterror"', b'class="x"')
+    assert "error page" in _message(without_class)
+
+
+def test_a_redirect_stub_with_a_bulky_head_or_no_head_is_refused():
+    target = b"https://www.brecorder.com/news/1"
+    tag = b'<meta http-equiv="refresh" content="0; url=' + target + b'">'
+    bulky = b"<script>" + b"var k='0123456789';" * 5_000 + b"</script>"
+    for page in (b"<html><head>" + bulky + tag + b"</head><body><p>Redirecting</p></body></html>",
+                 b"<html><body>" + tag + b"<p>Redirecting</p></body></html>"):
+        assert "only a redirect to " + target.decode() in _message(page)
+
+
 def test_firefoxs_error_page_is_refused():
     """Firefox's about:neterror as its markup is laid out (its stylesheet under chrome://), with no <body> class."""
     page = (b'<!DOCTYPE html><html><head><title>Server Not Found</title><link rel="stylesheet" '
