@@ -55,6 +55,9 @@ class SavedBy:
 def saved_by(data: bytes) -> SavedBy | None:
     """SingleFile's comment or Save Page WE's meta tags at the top of a page, if it has them."""
     head = data[:HEAD_BYTES]
+    body = head.find(b"<body")
+    if body > 0:
+        head = head[:body]  # both marks are in the head: a news page's head is a small part of its first 64 KB
     comment = _COMMENT.search(head) if b"SingleFile" in head else None  # (a substring test is much cheaper)
     if comment is not None:
         fields = dict(_FIELD.findall(comment.group(1).decode("utf-8", "replace")))
