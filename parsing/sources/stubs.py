@@ -33,7 +33,7 @@ _ERROR_MARKS = re.compile(
 _ERROR_CODE = re.compile(rb"""<div class="error-code"[^>]{0,200}>(?:\s|<!--.{0,80}?-->)*([A-Z][A-Z0-9_]{2,60})\s*<""")
 _FAILED_URL = re.compile(rb'\bid="reload-button"[^>]{0,300}?\bdata-url="([^"]{1,2000})"')
 REFRESH_BYTES = 262_144  # a refresh <meta> is in the page's head
-SMALL_PAGE_BYTES = 32_768  # a page this small is searched whole for a refresh, head or not
+SMALL_PAGE_BYTES = 32_768  # a page this small is searched whole for a refresh; a larger one only in its head
 HEAD_BYTES = 1_048_576
 BODY_OPENING_BYTES = 4_096  # Chromium's error template opens its body with the error's element
 _REFRESH = re.compile(rb"""<meta\b[^>]{0,300}?http-equiv\s*=\s*["']?refresh\b[^>]{0,600}>""", re.I)
@@ -132,7 +132,7 @@ def redirect_target(markup: bytes) -> str | None:
     """The address a prompt ``<meta http-equiv="refresh">`` sends the browser to ("" when it names none), or
     None when the page has no such refresh (none at all, or one that only reloads the page after a while)."""
     body = _body_start(markup)
-    end = REFRESH_BYTES if body < 0 else min(max(body, SMALL_PAGE_BYTES), REFRESH_BYTES)
+    end = body if body >= 0 and len(markup) > SMALL_PAGE_BYTES else REFRESH_BYTES
     for tag in _REFRESH.finditer(markup, 0, end):
         content = _CONTENT.search(tag.group(0))
         if content is None:
