@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
 
 from desktop.gui.theme import MARK_CONTRAST, market_colors, readable
 
@@ -76,3 +76,42 @@ class PaneCycle:
         target = panes[(here + step) % len(panes)]
         target.setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
         return target
+
+
+INTO_LIST_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class IntoList(QObject):
+    """Down or Enter in a box that narrows a list (a search, a filter) moves the focus into the list, onto its first
+    row when no row is chosen yet. ``pending`` is asked first: True when the list is about to be replaced (a search
+    typed a moment ago), and then the focus goes to the list and the new rows choose their own page."""
+
+    def __init__(self, box: QLineEdit, view: QAbstractItemView, pending: Callable[[], bool] | None = None) -> None:
+        super().__init__(box)
+        self._view = view
+        self._pending = pending
+        box.installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if not plain or event.key() not in INTO_LIST_KEYS:
+            return False
+        if not (self._pending is not None and self._pending()):
+            choose_first_row(self._view)
+        self._view.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+
+
+def choose_first_row(view: QAbstractItemView) -> None:
+    """Select the list's first row, unless a row is already chosen."""
+    model, selection = view.model(), view.selectionModel()
+    if model is None or selection is None or model.rowCount() == 0:
+        return
+    current = selection.currentIndex()
+    if current.isValid() and selection.isRowSelected(current.row(), current.parent()):
+        return
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    selection.setCurrentIndex(model.index(0, 0), flags)
+    view.scrollTo(model.index(0, 0))

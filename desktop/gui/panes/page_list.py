@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui.background import Background
+from desktop.gui.focus import IntoList
 from desktop.gui.models.page_model import AS_OF, BLOCK, PUBLISHED, QUOTES, SECTION, TITLE, PageListModel
 from desktop.gui.models.table_model import prepare_row_view
 from desktop.gui.panes.column_room import StretchRoom
@@ -70,6 +71,7 @@ class PageListPane(QWidget):
         self.model.sort_requested.connect(self._sort_timer.start)
         self.filters.changed.connect(self._sort_timer.start)
         self.search_box.textChanged.connect(lambda _text: self._timer.start())
+        IntoList(self.search_box, self.view, self._search_now)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.search_box)
@@ -148,6 +150,13 @@ class PageListPane(QWidget):
         self.filters.clear()
         self.filters.blockSignals(False)
         self.search_box.clear()
+
+    def _search_now(self) -> bool:
+        """Run a search still waiting for typing to pause (True), so Enter shows its first page at once."""
+        if not self._timer.isActive():
+            return False
+        self.reload(or_first=True)
+        return True
 
     def reload(self, select_page: int | None = None, or_first: bool = False) -> None:
         """Ask the library for the order of the pages to list and their first screen, off the GUI thread.
