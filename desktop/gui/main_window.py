@@ -448,11 +448,14 @@ class MainWindow(QMainWindow):
             return
         if not pages or not dialogs.confirm_delete(self, [p.title or p.file_name for p in pages]):
             return
-        self._run_in_library(partial(side_windows.delete_pages, [p.id for p in pages]), self._on_deleted, self._on_delete_failed)
+        ids = [p.id for p in pages]
+        after = self.pages.page_after_removing(ids)  # the list moves on to the next page, as a mail list does
+        self._run_in_library(partial(side_windows.delete_pages, ids), lambda _result: self._on_deleted(after),
+                             self._on_delete_failed)
 
-    def _on_deleted(self, _result: object) -> None:
+    def _on_deleted(self, next_page: int | None) -> None:
         if not self._closed:
-            self.pages.reload()
+            self.pages.reload(select_page=next_page)
             if self.tabs.currentWidget() is self.market:
                 self.refresh_market()
 

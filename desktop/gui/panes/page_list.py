@@ -252,6 +252,17 @@ class PageListPane(QWidget):
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         return [p for p in (self.model.page_at(r) for r in rows) if p is not None]
 
+    def page_after_removing(self, page_ids: Sequence[int]) -> int | None:
+        """The page to show once ``page_ids`` leave the list: the next one below them, else the one above."""
+        gone = set(page_ids)
+        rows = [row for row in (self.model.row_of(pid) for pid in gone) if row >= 0]
+        if not rows:
+            return None
+        ids = self.model.page_ids()
+        below = (pid for pid in ids[max(rows) + 1:] if pid not in gone)
+        above = (pid for pid in reversed(ids[:min(rows)]) if pid not in gone)
+        return next(below, next(above, None))
+
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._row_is_selected(current.row()):
             return  # the cursor moved without selecting (Ctrl+arrows): the page shown stays

@@ -175,6 +175,25 @@ def test_delete_asks_first(qtbot, window, write_page, monkeypatch):
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty)
 
 
+def test_after_a_delete_the_list_moves_on_to_the_next_page(qtbot, window, write_page, monkeypatch):
+    pages = [write_page(f"p{i}.txt", title=f"Page number {i} of three") for i in range(3)]
+    import_and_wait(qtbot, window, pages)
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 3)
+    order = window.pages.model.page_ids()
+    monkeypatch.setattr(dialogs, "confirm_delete", lambda _parent, _titles: True)
+
+    window.pages.select_row(1)
+    window.delete_selected_pages()
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: window.current_page_id() is not None, timeout=5000)
+    assert window.current_page_id() == order[2]  # the one below took its place
+    assert window.pages.current_page_id() == order[2]
+
+    window.delete_selected_pages()  # the last one: the one above is shown
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.current_page_id() == order[0], timeout=5000)
+
+
 def test_html_dragged_from_a_browser_becomes_a_page(qtbot, window):
     mime = QMimeData()
     mime.setText("AIRLINK 165.36 Decreased By ▼ -10.19 (-5.8%)\nMarkets\n\nDragged selection title\n\n"
