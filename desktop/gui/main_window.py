@@ -45,6 +45,7 @@ from desktop.gui.windows.compare_view import CompareDialog
 from desktop.gui.windows.history_view import SymbolHistoryDialog
 from desktop.gui.windows.strip_view import StripChangesDialog
 from desktop.library import Library
+from desktop.library.formatting import isolated
 from desktop.library.mentions import mentioned_symbols
 from desktop.library.records import ImportResult, PageData, PageRow, QuoteRow
 from resources import resource_path
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         page = self._current_page
-        title = f"{page.title or page.file_name} — {APP_TITLE}" if page is not None else APP_TITLE
+        title = f"{isolated(page.title or page.file_name)} — {APP_TITLE}" if page is not None else APP_TITLE
         self.setWindowTitle(title + (" (read-only library)" if self.read_only else ""))
 
     def current_page_id(self) -> int | None:

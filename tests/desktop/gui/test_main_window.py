@@ -194,6 +194,16 @@ def test_after_a_delete_the_list_moves_on_to_the_next_page(qtbot, window, write_
     qtbot.waitUntil(lambda: window.current_page_id() == order[0], timeout=5000)
 
 
+def test_a_right_to_left_title_keeps_its_place_in_the_window_title(qtbot, window, write_page):
+    import_and_wait(qtbot, window, [write_page("urdu.txt", title="اسٹاک مارکیٹ میں تیزی")])
+    wait_for_page(qtbot, window)
+    # set apart, so the line is not laid out right to left with the app's name first
+    assert window.windowTitle() == "\u2068اسٹاک مارکیٹ میں تیزی\u2069 — Market Reader"
+    import_and_wait(qtbot, window, [write_page("english.txt", title="Stocks rally on rate cut hopes")])
+    qtbot.waitUntil(lambda: "Stocks rally" in window.windowTitle())
+    assert window.windowTitle() == "Stocks rally on rate cut hopes — Market Reader"
+
+
 def test_html_dragged_from_a_browser_becomes_a_page(qtbot, window):
     mime = QMimeData()
     mime.setText("AIRLINK 165.36 Decreased By ▼ -10.19 (-5.8%)\nMarkets\n\nDragged selection title\n\n"
