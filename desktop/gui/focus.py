@@ -83,8 +83,9 @@ INTO_LIST_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 class IntoList(QObject):
     """Down or Enter in a box that narrows a list (a search, a filter) moves the focus into the list, onto its first
-    row when no row is chosen yet. ``pending`` is asked first: True when the list is about to be replaced (a search
-    typed a moment ago), and then the focus goes to the list and the new rows choose their own page."""
+    row when no row is chosen yet; an empty list leaves the focus in the box. ``pending`` is asked first: True when
+    the list is about to be replaced (a search typed a moment ago), and its owner then moves the focus when the new
+    rows come."""
 
     def __init__(self, box: QLineEdit, view: QAbstractItemView, pending: Callable[[], bool] | None = None) -> None:
         super().__init__(box)
@@ -98,8 +99,12 @@ class IntoList(QObject):
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
         if not plain or event.key() not in INTO_LIST_KEYS:
             return False
-        if not (self._pending is not None and self._pending()):
-            choose_first_row(self._view)
+        if self._pending is not None and self._pending():
+            return True  # the list takes the focus when its new rows come, if any do
+        model = self._view.model()
+        if model is None or model.rowCount() == 0:
+            return False  # nothing to move to: the box keeps the focus
+        choose_first_row(self._view)
         self._view.setFocus(Qt.FocusReason.TabFocusReason)
         return True
 

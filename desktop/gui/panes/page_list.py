@@ -52,6 +52,7 @@ class PageListPane(QWidget):
         self._wanted_page: int | None = None
         self._or_first = False
         self._shown: int | None = None  # the page last announced by page_selected
+        self._focus_when_loaded = False  # Enter ran the search: the list takes the focus if it finds pages
         self.model = PageListModel(self._read_rows, self)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
@@ -156,6 +157,7 @@ class PageListPane(QWidget):
         if not self._timer.isActive():
             return False
         self.reload(or_first=True)
+        self._focus_when_loaded = True
         return True
 
     def reload(self, select_page: int | None = None, or_first: bool = False) -> None:
@@ -209,6 +211,9 @@ class PageListPane(QWidget):
             self.select_row(row)
         else:
             self.page_selected.emit(None)
+        if self._focus_when_loaded and listing.ids and self.search_box.hasFocus():
+            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+        self._focus_when_loaded = False
         self.pages_loaded.emit()
 
     def refresh_state(self, page_ids: Sequence[int]) -> None:

@@ -273,6 +273,18 @@ def test_enter_in_the_search_box_goes_to_the_first_result(qtbot, window, write_p
     assert window.pages.model.page_at(0).title == "Banks slip on rate talk" == window.windowTitle().split(" — ")[0]
 
 
+def test_enter_on_a_search_that_finds_nothing_keeps_the_focus_in_the_box(qtbot, window, write_page, monkeypatch):
+    import_by_keyboard(qtbot, window, monkeypatch, [write_page("a.txt", title="Cement makers lead the day")])
+    press(qtbot, Key.Key_K, CTRL)
+    qtbot.keyClicks(window.pages.search_box, "zzzqqq")
+    with qtbot.waitSignal(window.pages.pages_loaded, timeout=10_000):
+        press(qtbot, Key.Key_Return)
+    assert window.pages.model.rowCount() == 0
+    assert focused() is window.pages.search_box  # the words can be changed at once
+    press(qtbot, Key.Key_Down)
+    assert focused() is window.pages.search_box
+
+
 def test_down_in_the_search_box_moves_into_the_list(qtbot, window, write_page, monkeypatch):
     pages = [write_page(f"p{i}.txt", title=f"Page number {i} of two") for i in range(2)]
     import_by_keyboard(qtbot, window, monkeypatch, pages)
