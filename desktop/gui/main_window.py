@@ -209,8 +209,9 @@ class MainWindow(QMainWindow):
         symbols = [q.symbol for q in quotes]
         self.quotes.set_quotes(quotes, page.quotes_as_of, page.as_of_estimated)
         self.quotes.model.set_mentioned(mentioned_symbols(article.paragraphs, symbols))
-        self.article.set_article(article, symbols)
-        self.article.restore_position(self.settings.reading_positions().get(page.content_hash, 0))
+        with self.reader.placing_article():
+            self.article.set_article(article, symbols)
+            self.article.restore_position(self.settings.reading_positions().get(page.content_hash, 0))
         self._update_title()
         self.settings.set_last_page(page.id)
 
