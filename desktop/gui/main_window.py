@@ -431,6 +431,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             QTimer.singleShot(0, self._show_sample_focus)  # after Qt gives the focus back, which forgets it
+            if not self._closed and not self.importing():
+                self.pages.reload_if_changed()  # pages imported from a terminal meanwhile are listed
 
     def _show_sample_focus(self) -> None:
         if self.stack.currentWidget() is self.empty and self.empty.sample_button.hasFocus():

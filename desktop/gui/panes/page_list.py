@@ -53,6 +53,8 @@ class PageListPane(QWidget):
         self._or_first = False
         self._shown: int | None = None  # the page last announced by page_selected
         self._focus_when_loaded = False  # Enter ran the search: the list takes the focus if it finds pages
+        self._mark: tuple[int, int] | None = None  # the library's pages_mark when the list was last loaded
+        self._loading = False  # a reload has been asked for and not answered yet
         self.model = PageListModel(self._read_rows, self)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
@@ -168,6 +170,7 @@ class PageListPane(QWidget):
         self._timer.stop()
         self._sort_timer.stop()
         self._generation += 1
+        self._loading = True
         self._wanted_page = select_page  # None: keep whatever is current when the answer arrives
         self._or_first = or_first
         generation, wanted = self._generation, self.page_filter()
@@ -177,6 +180,24 @@ class PageListPane(QWidget):
             lambda listing: self._on_loaded(generation, listing),
             lambda message: self._on_failed(generation, message),
         )
+
+    def reload_if_changed(self) -> bool:
+        """Reload when pages were imported or deleted since the list was loaded (by ``market-reader import`` in a
+        terminal, say, while the window was in the background); True when it does."""
+        if self._mark is None or self._loading or self._timer.isActive() or self._sort_timer.isActive():
+            return False  # a listing is on its way (the first, or one asked for): it will be up to date
+        try:
+            if self._reader is None:
+                self._reader, self._owns_reader = Library(self._library_path), True
+            mark = self._reader.pages_mark()
+        except LibraryError as error:
+            log.warning("the library could not be checked for new pages: %s", error.message)
+            return False
+        if mark == self._mark:
+            return False
+        self._mark = mark  # asked once: the reload brings the list up to it
+        self.reload()
+        return True
 
     def _read_rows(self, ids: Sequence[int]) -> Mapping[int, ListedPage]:
         """Rows scrolled into view, read on this thread (a block of ids by primary key: about a millisecond)."""
@@ -197,7 +218,9 @@ class PageListPane(QWidget):
     def _on_loaded(self, generation: int, listing: Listing) -> None:
         if generation != self._generation:
             return  # an older search answered late
+        self._loading = False
         wanted = self._wanted_page if self._wanted_page is not None else self.current_page_id()
+        self._mark = listing.mark
         self.model.set_listing(listing.ids, listing.first)
         self.no_match.setVisible(not listing.ids and self.page_filter().active())
         self.filters.set_choices(listing.tags, listing.sections)
@@ -234,6 +257,7 @@ class PageListPane(QWidget):
 
     def _on_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
+            self._loading = False
             self.count_label.setText(message)
 
     # --- selection -------------------------------------------------------------------------------
@@ -293,13 +317,14 @@ class Listing:
     counts: dict[str, int]
     tags: list[str]
     sections: list[str]
+    mark: tuple[int, int]  # the library's pages_mark at the time
 
 
 def load_listing(library: Library, sort: str, descending: bool, wanted: PageFilter) -> Listing:
     """The pages to list in their order, with the rows of the first screen (run on a pool thread)."""
     ids, counts = library.page_listing(sort, descending, wanted)
     return Listing(ids, library.listed_pages(ids[:BLOCK]), counts, [t.name for t in library.tags()],
-                   library.sections())
+                   library.sections(), library.pages_mark())
 
 
 def count_text(counts: Mapping[str, int], wanted: PageFilter) -> str:
