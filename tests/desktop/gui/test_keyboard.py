@@ -204,6 +204,7 @@ def test_f1_lists_the_shortcuts_with_what_they_do(qtbot, window):
     assert "Sort pages by Saved Alt+2" in lines
     assert "Find in Article… Ctrl+F" in lines
     assert any("F6" in line and "panes" in line for line in lines)
+    assert any("search box" in line and "Down or Enter" in line for line in lines)
 
 
 def test_a_new_user_imports_the_sample_with_the_space_bar_and_lands_in_the_list(qtbot, window):
