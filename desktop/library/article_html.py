@@ -87,7 +87,8 @@ def _header(article: StoredArticle) -> str:
     lines = []
     if page.section:
         lines.append(f'<p class="section"><b>{escape(page.section.upper())}</b></p>')
-    lines.append(f"<h1>{escape(page.title or 'Untitled page')}</h1>")
+    # a page without a title is named by its file, as in the list, the window title and the exports
+    lines.append(f"<h1>{escape(page.title or page.file_name or 'Untitled page')}</h1>")
     minutes = reading_minutes(count_words(article.paragraphs))  # the same figure as the list's tooltip
     read = f"{minutes} min read" if minutes else ""
     meta = [escape(m) for m in (date_text(page.published), read, article.byline) if m]
