@@ -83,12 +83,13 @@ INTO_LIST_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 class IntoList(QObject):
     """Down or Enter in a box that narrows a list (a search, a filter) moves the focus into the list, onto its first
-    row when no row is chosen yet; an empty list leaves the focus in the box. ``pending`` is asked first: True when
+    row when no row is chosen yet; an empty list leaves the focus in the box. Esc empties the box. ``pending`` is asked first: True when
     the list is about to be replaced (a search typed a moment ago), and its owner then moves the focus when the new
     rows come."""
 
     def __init__(self, box: QLineEdit, view: QAbstractItemView, pending: Callable[[], bool] | None = None) -> None:
         super().__init__(box)
+        self._box = box
         self._view = view
         self._pending = pending
         box.installEventFilter(self)
@@ -97,6 +98,9 @@ class IntoList(QObject):
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if plain and event.key() == Qt.Key.Key_Escape and self._box.text():
+            self._box.clear()  # Esc takes the words away: the whole list is back
+            return True
         if not plain or event.key() not in INTO_LIST_KEYS:
             return False
         if self._pending is not None and self._pending():

@@ -204,7 +204,7 @@ def test_f1_lists_the_shortcuts_with_what_they_do(qtbot, window):
     assert "Sort pages by Saved Alt+2" in lines
     assert "Find in Article… Ctrl+F" in lines
     assert any("F6" in line and "panes" in line for line in lines)
-    assert any("search box" in line and "Down or Enter" in line for line in lines)
+    assert any("search box" in line and "Down or Enter" in line and "Esc" in line for line in lines)
 
 
 def test_a_new_user_imports_the_sample_with_the_space_bar_and_lands_in_the_list(qtbot, window):
@@ -297,6 +297,24 @@ def test_down_in_the_search_box_moves_into_the_list(qtbot, window, write_page, m
     assert window.current_page_id() == shown  # the page chosen stays chosen
     press(qtbot, Key.Key_Down)
     assert window.current_page_id() != shown
+
+
+def test_escape_empties_the_search_box_and_the_symbol_filter(qtbot, window, write_page, monkeypatch):
+    pages = [write_page("a.txt", title="Cement makers lead the day", body_word="cement"),
+             write_page("b.txt", title="Banks slip on rate talk", body_word="banking")]
+    import_by_keyboard(qtbot, window, monkeypatch, pages)
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2)
+    press(qtbot, Key.Key_K, CTRL)
+    qtbot.keyClicks(window.pages.search_box, "banking")
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 1, timeout=5000)
+    press(qtbot, Key.Key_Escape)
+    assert window.pages.search_box.text() == ""
+    assert focused() is window.pages.search_box
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2, timeout=5000)  # every page again
+    press(qtbot, Key.Key_Y, CTRL | SHIFT)
+    qtbot.keyClicks(window.quotes.filter_box, "zz")
+    press(qtbot, Key.Key_Escape)
+    assert window.quotes.filter_box.text() == ""
 
 
 def test_down_in_the_symbol_filter_moves_into_the_grid(qtbot, window, write_page, monkeypatch):
