@@ -55,6 +55,7 @@ class PageListPane(QWidget):
         self._focus_when_loaded = False  # Enter ran the search: the list takes the focus if it finds pages
         self._mark: tuple[int, int] | None = None  # the library's pages_mark when the list was last loaded
         self._loading = False  # a reload has been asked for and not answered yet
+        self._read_problem: str | None = None  # the last error met reading rows, said below the list
         self.model = PageListModel(self._read_rows, self)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
@@ -206,7 +207,10 @@ class PageListPane(QWidget):
                 self._reader, self._owns_reader = Library(self._library_path), True
             return self._reader.listed_pages(ids)
         except LibraryError as error:
-            log.warning("page list rows could not be read: %s", error.message)
+            if error.message != self._read_problem:  # said once, not on every row painted
+                self._read_problem = error.message
+                log.warning("page list rows could not be read: %s", error.message)
+                self.count_label.setText(f"The list could not be read. {error.message}")
             return {}
 
     def close_reader(self) -> None:
@@ -219,6 +223,7 @@ class PageListPane(QWidget):
         if generation != self._generation:
             return  # an older search answered late
         self._loading = False
+        self._read_problem = None
         wanted = self._wanted_page if self._wanted_page is not None else self.current_page_id()
         self._mark = listing.mark
         self.model.set_listing(listing.ids, listing.first)
