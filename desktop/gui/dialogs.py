@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui import messages
+from desktop.gui.file_dialogs import FileDialog
 
 if TYPE_CHECKING:
     from desktop.gui.library_location import Choice, LibraryProblem
@@ -33,18 +34,26 @@ def downloads_folder() -> Path:
 
 
 def ask_open_paths(parent: QWidget, start: Path | None = None) -> list[Path]:
-    files, _filter = QFileDialog.getOpenFileNames(parent, "Open saved pages", str(start or ""), messages.FILES_FILTER)
-    return [Path(f) for f in files]
+    dialog = FileDialog(parent, "Open saved pages", str(start or ""), messages.FILES_FILTER)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    return [Path(f) for f in dialog.chosen()]
 
 
 def ask_folder(parent: QWidget, start: Path | None = None) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, "Import a folder of saved pages", str(start or ""))
-    return Path(folder) if folder else None
+    dialog = FileDialog(parent, "Import a folder of saved pages", str(start or ""))
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+    folders = dialog.chosen()
+    return Path(folders[0]) if folders else None
 
 
-def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> Path | None:
-    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
-    return Path(path) if path else None
+def ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str,
+                  confirm_overwrite: bool = True) -> Path | None:
+    dialog = FileDialog(parent, title, suggested, file_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, not confirm_overwrite)
+    paths = dialog.chosen()
+    return Path(paths[0]) if paths else None
 
 
 def confirm_delete(parent: QWidget, titles: Sequence[str]) -> bool:
@@ -79,11 +88,7 @@ def ask_library_action(problem: LibraryProblem) -> Choice:
 
 def choose_library_path(start: Path) -> Path | None:
     """An existing library file, or the name of a new one, picked in a file dialog."""
-    path, _filter = QFileDialog.getSaveFileName(
-        None, "Choose a library", str(start / "library.db"), LIBRARY_FILTER,
-        options=QFileDialog.Option.DontConfirmOverwrite,
-    )
-    return Path(path) if path else None
+    return ask_save_path(None, "Choose a library", str(start / "library.db"), LIBRARY_FILTER, confirm_overwrite=False)
 
 
 def show_report(parent: QWidget, title: str, text: str, columns: bool = False) -> QDialog:

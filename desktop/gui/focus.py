@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
 
 from desktop.gui.theme import MARK_CONTRAST, market_colors, readable
 
@@ -76,3 +76,51 @@ class PaneCycle:
         target = panes[(here + step) % len(panes)]
         target.setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
         return target
+
+
+INTO_LIST_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class IntoList(QObject):
+    """Down or Enter in a box that narrows a list (a search, a filter) moves the focus into the list, onto its first
+    row when no row is chosen yet; an empty list leaves the focus in the box. Esc empties the box. ``pending`` is asked first: True when
+    the list is about to be replaced (a search typed a moment ago), and its owner then moves the focus when the new
+    rows come."""
+
+    def __init__(self, box: QLineEdit, view: QAbstractItemView, pending: Callable[[], bool] | None = None) -> None:
+        super().__init__(box)
+        self._box = box
+        self._view = view
+        self._pending = pending
+        box.installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if plain and event.key() == Qt.Key.Key_Escape and self._box.text():
+            self._box.clear()  # Esc takes the words away: the whole list is back
+            return True
+        if not plain or event.key() not in INTO_LIST_KEYS:
+            return False
+        if self._pending is not None and self._pending():
+            return True  # the list takes the focus when its new rows come, if any do
+        model = self._view.model()
+        if model is None or model.rowCount() == 0:
+            return False  # nothing to move to: the box keeps the focus
+        choose_first_row(self._view)
+        self._view.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+
+
+def choose_first_row(view: QAbstractItemView) -> None:
+    """Select the list's first row, unless a row is already chosen."""
+    model, selection = view.model(), view.selectionModel()
+    if model is None or selection is None or model.rowCount() == 0:
+        return
+    current = selection.currentIndex()
+    if current.isValid() and selection.isRowSelected(current.row(), current.parent()):
+        return
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    selection.setCurrentIndex(model.index(0, 0), flags)
+    view.scrollTo(model.index(0, 0))

@@ -45,6 +45,7 @@ from desktop.gui.windows.compare_view import CompareDialog
 from desktop.gui.windows.history_view import SymbolHistoryDialog
 from desktop.gui.windows.strip_view import StripChangesDialog
 from desktop.library import Library
+from desktop.library.formatting import isolated
 from desktop.library.mentions import mentioned_symbols
 from desktop.library.records import ImportResult, PageData, PageRow, QuoteRow
 from resources import resource_path
@@ -208,8 +209,9 @@ class MainWindow(QMainWindow):
         symbols = [q.symbol for q in quotes]
         self.quotes.set_quotes(quotes, page.quotes_as_of, page.as_of_estimated)
         self.quotes.model.set_mentioned(mentioned_symbols(article.paragraphs, symbols))
-        self.article.set_article(article, symbols)
-        self.article.restore_position(self.settings.reading_positions().get(page.content_hash, 0))
+        with self.reader.placing_article():
+            self.article.set_article(article, symbols)
+            self.article.restore_position(self.settings.reading_positions().get(page.content_hash, 0))
         self._update_title()
         self.settings.set_last_page(page.id)
 
@@ -219,7 +221,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         page = self._current_page
-        title = f"{page.title or page.file_name} — {APP_TITLE}" if page is not None else APP_TITLE
+        title = f"{isolated(page.title or page.file_name)} — {APP_TITLE}" if page is not None else APP_TITLE
         self.setWindowTitle(title + (" (read-only library)" if self.read_only else ""))
 
     def current_page_id(self) -> int | None:
@@ -429,6 +431,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             QTimer.singleShot(0, self._show_sample_focus)  # after Qt gives the focus back, which forgets it
+            if not self._closed and not self.importing():
+                self.pages.reload_if_changed()  # pages imported from a terminal meanwhile are listed
 
     def _show_sample_focus(self) -> None:
         if self.stack.currentWidget() is self.empty and self.empty.sample_button.hasFocus():
@@ -448,11 +452,14 @@ class MainWindow(QMainWindow):
             return
         if not pages or not dialogs.confirm_delete(self, [p.title or p.file_name for p in pages]):
             return
-        self._run_in_library(partial(side_windows.delete_pages, [p.id for p in pages]), self._on_deleted, self._on_delete_failed)
+        ids = [p.id for p in pages]
+        after = self.pages.page_after_removing(ids)  # the list moves on to the next page, as a mail list does
+        self._run_in_library(partial(side_windows.delete_pages, ids), lambda _result: self._on_deleted(after),
+                             self._on_delete_failed)
 
-    def _on_deleted(self, _result: object) -> None:
+    def _on_deleted(self, next_page: int | None) -> None:
         if not self._closed:
-            self.pages.reload()
+            self.pages.reload(select_page=next_page)
             if self.tabs.currentWidget() is self.market:
                 self.refresh_market()
 

@@ -165,6 +165,7 @@ def _theme_menu(window: MainWindow, actions: WindowActions, menu: QMenu) -> None
 
 KEYS_IN_PANES = (
     "In the lists and grids: arrow keys move, Enter opens (a page to read, a symbol's history).",
+    "In the search box and the symbol filter: Down or Enter goes to the list or grid below, Esc empties it.",
     "In the chart: Left/Right move between bars, Enter opens the symbol's history.",
     "Tab and Shift+Tab move between controls; F6 and Shift+F6 between panes.",
     "In the find bar: Enter and Shift+Enter go to the next and previous match, Esc closes it.",

@@ -7,7 +7,8 @@ changed rows again. The note sits in a small editor of its own that the window p
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -92,6 +93,7 @@ class ReaderActions(QObject):
         self._window, self._pages, self._background, self._path, self._status = (
             window, pages, background, library_path, status)
         self._open_page: int | None = None
+        self._placing = False  # the window is scrolling the article itself (a new page, a place put back)
         self.note = NoteEditor()
         self.note.note_edited.connect(self._save_note)
         self._read_timer = QTimer(self, singleShot=True, interval=READ_AFTER_MS)
@@ -126,7 +128,23 @@ class ReaderActions(QObject):
         """Reading to the end of an article marks it read at once."""
         bar.valueChanged.connect(lambda value: self._reached_end(bar, value))
 
+    def read_countdown_running(self) -> bool:
+        """True while the open page is counting down to being marked read."""
+        return self._read_timer.isActive()
+
+    @contextmanager
+    def placing_article(self) -> Iterator[None]:
+        """Scrolling done by the window, not the reader: a new article shown, a reading position put back (a
+        page left at its end is not read again by being shown again, say just after it was marked unread)."""
+        self._placing = True
+        try:
+            yield
+        finally:
+            self._placing = False
+
     def _reached_end(self, bar: QScrollBar, value: int) -> None:
+        if self._placing:
+            return
         if bar.maximum() > 0 and value >= bar.maximum() and self._read_timer.isActive():
             self._read_timer.stop()
             self._mark_open_page_read()

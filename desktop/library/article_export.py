@@ -16,7 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.library.article_html import article_html
+from desktop.library.article_html import article_html, shown_summary
 from desktop.library.formatting import as_of_text, date_text, datetime_text
 from desktop.library.records import StoredArticle
 
@@ -56,8 +56,9 @@ def article_markdown(article: StoredArticle) -> str:
                ("Saved", as_of_text(page.quotes_as_of, page.as_of_estimated)), ("Source", page.source_url)]
     lines += [f"- **{label}:** {_escape_markdown(value)}" for label, value in details if value]
     lines.append("")
-    if article.summary:
-        lines += [f"*{_escape_markdown(article.summary)}*", ""]
+    summary = shown_summary(article)
+    if summary:
+        lines += [f"*{_escape_markdown(summary)}*", ""]
     images: dict[int, list[str]] = {}
     for image in article.images:
         text = f"*[Image: {_escape_markdown(image.caption or image.name)}]*"

@@ -13,11 +13,27 @@ from desktop.library.state import count_words, reading_minutes
 
 SYMBOL_SCHEME = "symbol"  # links to a symbol's history
 IMAGE_SCHEME = "mr-img"  # our own names; the panel resolves them from memory, never from disk or network
+MIN_REPEAT = 20  # a summary this long that opens the first paragraph is not shown twice
 MAX_TEXT = 2_000_000  # characters of body text given to the panel; past this the article is cut with a note
 
 
 def image_url(name: str) -> str:
     return f"{IMAGE_SCHEME}:{name}"
+
+
+def _comparable(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def shown_summary(article: StoredArticle) -> str | None:
+    """The summary to show above the story, or None when it only repeats the story's opening (a page's
+    description is often its first paragraph cut short with an ellipsis)."""
+    summary = (article.summary or "").strip()
+    if not summary or not article.paragraphs:
+        return summary or None
+    head = _comparable(re.sub(r"[.…\s]+$", "", summary))  # without the ellipsis that cut it short
+    first = _comparable(article.paragraphs[0])
+    return None if len(head) >= MIN_REPEAT and first.startswith(head) else summary
 
 
 def article_html(
@@ -34,8 +50,9 @@ def article_html(
     mentions = mention_pattern(symbols)
     page = article.page
     parts = [_header(article)]
-    if article.summary:
-        parts.append(f'<p class="summary"><i>{escape(article.summary)}</i></p>')
+    summary = shown_summary(article)
+    if summary:
+        parts.append(f'<p class="summary"><i>{escape(summary)}</i></p>')
     images_after: dict[int, list[str]] = {}
     for image in article.images:
         block = _image_block(image_src(image.name), image.caption, widths.get(image.name))
@@ -70,7 +87,8 @@ def _header(article: StoredArticle) -> str:
     lines = []
     if page.section:
         lines.append(f'<p class="section"><b>{escape(page.section.upper())}</b></p>')
-    lines.append(f"<h1>{escape(page.title or 'Untitled page')}</h1>")
+    # a page without a title is named by its file, as in the list, the window title and the exports
+    lines.append(f"<h1>{escape(page.title or page.file_name or 'Untitled page')}</h1>")
     minutes = reading_minutes(count_words(article.paragraphs))  # the same figure as the list's tooltip
     read = f"{minutes} min read" if minutes else ""
     meta = [escape(m) for m in (date_text(page.published), read, article.byline) if m]

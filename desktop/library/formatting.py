@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import unicodedata
 from datetime import date
 
 from desktop.library.times import parse_moment
@@ -84,3 +85,15 @@ def plain_rich_text(text: str) -> str:
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """'1 change', '9 changes', '1,234 symbols'."""
     return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
+RIGHT_TO_LEFT = frozenset(("R", "AL"))
+
+
+def isolated(text: str) -> str:
+    """``text`` set apart from the words around it when it holds right-to-left script, so an Urdu or Arabic title
+    keeps its place in "title — Market Reader" (else the whole line is laid out right to left and the app's
+    name comes first). Left-to-right text is returned as it is."""
+    if any(unicodedata.bidirectional(char) in RIGHT_TO_LEFT for char in text):
+        return f"\u2068{text}\u2069"  # first strong isolate … pop directional isolate
+    return text

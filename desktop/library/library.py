@@ -382,6 +382,11 @@ class Library:
         return queries.page_count(self._db)
 
     @_library_errors
+    def pages_mark(self) -> tuple[int, int]:
+        """The page count and newest page id: a different mark means another program imported or deleted pages."""
+        return queries.pages_mark(self._db)
+
+    @_library_errors
     def pages(self, sort: str = "quotes_as_of", descending: bool = True, search: str | None = None
               ) -> list[PageRow]:
         """Pages sorted by quotes_as_of, published, imported, title or quote_count; optionally searched."""

@@ -86,6 +86,12 @@ def page_count(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM pages").fetchone()[0])
 
 
+def pages_mark(db: Database) -> tuple[int, int]:
+    """How many pages there are and the newest id: changes when pages are imported or deleted anywhere."""
+    count, newest = db.execute("SELECT count(*), coalesce(max(id), 0) FROM pages").fetchone()
+    return int(count), int(newest)
+
+
 def pages(db: Database, sort: str, descending: bool, search: str | None) -> list[PageRow]:
     """Every page (or those matching ``search``), ordered by ``sort``; ties broken by newest id."""
     if sort not in PAGE_SORTS:

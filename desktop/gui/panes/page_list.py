@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui.background import Background
+from desktop.gui.focus import IntoList
 from desktop.gui.models.page_model import AS_OF, BLOCK, PUBLISHED, QUOTES, SECTION, TITLE, PageListModel
 from desktop.gui.models.table_model import prepare_row_view
 from desktop.gui.panes.column_room import StretchRoom
@@ -51,6 +52,10 @@ class PageListPane(QWidget):
         self._wanted_page: int | None = None
         self._or_first = False
         self._shown: int | None = None  # the page last announced by page_selected
+        self._focus_when_loaded = False  # Enter ran the search: the list takes the focus if it finds pages
+        self._mark: tuple[int, int] | None = None  # the library's pages_mark when the list was last loaded
+        self._loading = False  # a reload has been asked for and not answered yet
+        self._read_problem: str | None = None  # the last error met reading rows, said below the list
         self.model = PageListModel(self._read_rows, self)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
@@ -70,6 +75,7 @@ class PageListPane(QWidget):
         self.model.sort_requested.connect(self._sort_timer.start)
         self.filters.changed.connect(self._sort_timer.start)
         self.search_box.textChanged.connect(lambda _text: self._timer.start())
+        IntoList(self.search_box, self.view, self._search_now)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.search_box)
@@ -149,6 +155,14 @@ class PageListPane(QWidget):
         self.filters.blockSignals(False)
         self.search_box.clear()
 
+    def _search_now(self) -> bool:
+        """Run a search still waiting for typing to pause (True), so Enter shows its first page at once."""
+        if not self._timer.isActive():
+            return False
+        self.reload(or_first=True)
+        self._focus_when_loaded = True
+        return True
+
     def reload(self, select_page: int | None = None, or_first: bool = False) -> None:
         """Ask the library for the order of the pages to list and their first screen, off the GUI thread.
 
@@ -157,6 +171,7 @@ class PageListPane(QWidget):
         self._timer.stop()
         self._sort_timer.stop()
         self._generation += 1
+        self._loading = True
         self._wanted_page = select_page  # None: keep whatever is current when the answer arrives
         self._or_first = or_first
         generation, wanted = self._generation, self.page_filter()
@@ -167,6 +182,24 @@ class PageListPane(QWidget):
             lambda message: self._on_failed(generation, message),
         )
 
+    def reload_if_changed(self) -> bool:
+        """Reload when pages were imported or deleted since the list was loaded (by ``market-reader import`` in a
+        terminal, say, while the window was in the background); True when it does."""
+        if self._mark is None or self._loading or self._timer.isActive() or self._sort_timer.isActive():
+            return False  # a listing is on its way (the first, or one asked for): it will be up to date
+        try:
+            if self._reader is None:
+                self._reader, self._owns_reader = Library(self._library_path), True
+            mark = self._reader.pages_mark()
+        except LibraryError as error:
+            log.warning("the library could not be checked for new pages: %s", error.message)
+            return False
+        if mark == self._mark:
+            return False
+        self._mark = mark  # asked once: the reload brings the list up to it
+        self.reload()
+        return True
+
     def _read_rows(self, ids: Sequence[int]) -> Mapping[int, ListedPage]:
         """Rows scrolled into view, read on this thread (a block of ids by primary key: about a millisecond)."""
         try:
@@ -174,7 +207,10 @@ class PageListPane(QWidget):
                 self._reader, self._owns_reader = Library(self._library_path), True
             return self._reader.listed_pages(ids)
         except LibraryError as error:
-            log.warning("page list rows could not be read: %s", error.message)
+            if error.message != self._read_problem:  # said once, not on every row painted
+                self._read_problem = error.message
+                log.warning("page list rows could not be read: %s", error.message)
+                self.count_label.setText(f"The list could not be read. {error.message}")
             return {}
 
     def close_reader(self) -> None:
@@ -186,7 +222,10 @@ class PageListPane(QWidget):
     def _on_loaded(self, generation: int, listing: Listing) -> None:
         if generation != self._generation:
             return  # an older search answered late
+        self._loading = False
+        self._read_problem = None
         wanted = self._wanted_page if self._wanted_page is not None else self.current_page_id()
+        self._mark = listing.mark
         self.model.set_listing(listing.ids, listing.first)
         self.no_match.setVisible(not listing.ids and self.page_filter().active())
         self.filters.set_choices(listing.tags, listing.sections)
@@ -200,6 +239,9 @@ class PageListPane(QWidget):
             self.select_row(row)
         else:
             self.page_selected.emit(None)
+        if self._focus_when_loaded and listing.ids and self.search_box.hasFocus():
+            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+        self._focus_when_loaded = False
         self.pages_loaded.emit()
 
     def refresh_state(self, page_ids: Sequence[int]) -> None:
@@ -220,6 +262,7 @@ class PageListPane(QWidget):
 
     def _on_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
+            self._loading = False
             self.count_label.setText(message)
 
     # --- selection -------------------------------------------------------------------------------
@@ -242,6 +285,17 @@ class PageListPane(QWidget):
     def selected_pages(self) -> list[PageRow]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         return [p for p in (self.model.page_at(r) for r in rows) if p is not None]
+
+    def page_after_removing(self, page_ids: Sequence[int]) -> int | None:
+        """The page to show once ``page_ids`` leave the list: the next one below them, else the one above."""
+        gone = set(page_ids)
+        rows = [row for row in (self.model.row_of(pid) for pid in gone) if row >= 0]
+        if not rows:
+            return None
+        ids = self.model.page_ids()
+        below = (pid for pid in ids[max(rows) + 1:] if pid not in gone)
+        above = (pid for pid in reversed(ids[:min(rows)]) if pid not in gone)
+        return next(below, next(above, None))
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._row_is_selected(current.row()):
@@ -268,13 +322,14 @@ class Listing:
     counts: dict[str, int]
     tags: list[str]
     sections: list[str]
+    mark: tuple[int, int]  # the library's pages_mark at the time
 
 
 def load_listing(library: Library, sort: str, descending: bool, wanted: PageFilter) -> Listing:
     """The pages to list in their order, with the rows of the first screen (run on a pool thread)."""
     ids, counts = library.page_listing(sort, descending, wanted)
     return Listing(ids, library.listed_pages(ids[:BLOCK]), counts, [t.name for t in library.tags()],
-                   library.sections())
+                   library.sections(), library.pages_mark())
 
 
 def count_text(counts: Mapping[str, int], wanted: PageFilter) -> str:

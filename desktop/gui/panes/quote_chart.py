@@ -16,6 +16,7 @@ from desktop.library.formatting import change_text, price_text
 from desktop.library.records import QuoteRow
 
 MAX_LABELLED_BARS = 40  # more symbol ticks than this are unreadable and slow to draw
+LABEL_GAP = 8  # pixels between two symbols under the axis
 BAR_WIDTH = 0.8
 EXPORT_SIZE = QSize(960, 480)  # a chart exported while its pane is collapsed is drawn at this size
 PAGE_STEP = 10  # bars moved by Page Up / Page Down
@@ -158,13 +159,9 @@ class PercentChart(QWidget):
             font = QFont(self.font())
             font.setPointSizeF(font.pointSizeF() * 0.85)
             axis.setTickFont(font)
-            metrics = QFontMetrics(font)
             symbols = [self._quotes[i].symbol for i in range(len(self._quotes))]
-            widths = sorted(metrics.horizontalAdvance(symbol) for symbol in symbols)
-            label = widths[len(widths) * 3 // 4] + 8  # most neighbours fit; hover names every bar
             room = max(self.plot.getPlotItem().vb.width(), 1.0)
-            step = max(1, math.ceil(label * len(self._quotes) / room))
-            axis.setTicks([[(i, symbol) for i, symbol in enumerate(symbols) if i % step == 0]])
+            axis.setTicks([[(i, symbols[i]) for i in labelled_bars(symbols, QFontMetrics(font), room)]])
             axis.setStyle(tickTextOffset=4)
         else:
             axis.setTicks([[]])
@@ -249,3 +246,18 @@ class PercentChart(QWidget):
         index = self.bar_at(point.x(), point.y())
         if index >= 0 and math.isfinite(point.x()):
             self.bar_clicked.emit(index)
+
+
+def labelled_bars(symbols: Sequence[str], metrics: QFontMetrics, room: float) -> list[int]:
+    """The bars whose symbols fit under the axis, left to right, each clear of the one before (a long symbol
+    makes its neighbours give way; hover names every bar). The view spans -0.6 … n - 0.4 (see set_quotes)."""
+    per_bar = room / (len(symbols) + 0.2)
+    kept: list[int] = []
+    right = -float(LABEL_GAP)  # a symbol wider than the axis's edge allows is left out, not cut
+    for index, symbol in enumerate(symbols):
+        half = metrics.horizontalAdvance(symbol) / 2
+        centre = (index + 0.6) * per_bar
+        if centre - half >= right + LABEL_GAP and centre + half <= room:
+            kept.append(index)
+            right = centre + half
+    return kept

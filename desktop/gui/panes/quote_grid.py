@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui import messages
+from desktop.gui.focus import IntoList
 from desktop.gui.models.quote_model import (
     AS_OF,
     CHANGE,
@@ -124,6 +125,7 @@ class QuotePane(QWidget):
         self.as_of_label = self._info_label("asOfLabel")
         self.filter_box = self._make_filter_box()
         self.view = self._make_view()
+        IntoList(self.filter_box, self.view)
         self.chart = PercentChart()
         self.chart.bar_clicked.connect(self.select_row)
         self.chart.bar_activated.connect(self._activate_row)

@@ -49,7 +49,9 @@ def _display(move: SymbolMove, column: int) -> str:
         return move.presence
     if column == 3:
         return change_text(move.diff or 0.0)
-    return f"{move.percent_diff:+.2f}%" if move.percent_diff is not None else "—"
+    if move.percent_diff is None:
+        return "—"
+    return f"{move.percent_diff:+.2f}%" if move.percent_diff else "0.00%"
 
 
 def _page_line(page: PageRow) -> str:

@@ -130,6 +130,17 @@ def test_compare_shows_missing_sides(qtbot):
     assert ["OLD", "5.00", "—", "only in A", "only in A"] in rows
 
 
+def test_an_unchanged_price_reads_as_no_difference_in_both_columns(qtbot):
+    a = [quote("OGDC", 200.0, 1, 1, page_id=1), quote("PPL", 80.0, 1, 1, page_id=1)]
+    b = [quote("OGDC", 200.0, 1, 1, page_id=2), quote("PPL", 79.0, 1, 1, page_id=2)]
+    dialog = CompareDialog(page_row(1, "First"), a, page_row(2, "Second"), b)
+    qtbot.addWidget(dialog)
+    rows = {dialog.model.index(r, 0).data(): [dialog.model.index(r, c).data() for c in (3, 4)]
+            for r in range(dialog.model.rowCount())}
+    assert rows["OGDC"] == ["0.00", "0.00%"]  # no sign on nothing, as in the grid
+    assert rows["PPL"] == ["-1.00", "-1.25%"]
+
+
 def test_dialog_models_pass_qt_model_tester(qtmodeltester, qapp):
     from desktop.gui.windows.compare_view import CompareModel
     from desktop.gui.windows.strip_view import StripChangeModel

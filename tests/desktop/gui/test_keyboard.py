@@ -204,6 +204,7 @@ def test_f1_lists_the_shortcuts_with_what_they_do(qtbot, window):
     assert "Sort pages by Saved Alt+2" in lines
     assert "Find in Article… Ctrl+F" in lines
     assert any("F6" in line and "panes" in line for line in lines)
+    assert any("search box" in line and "Down or Enter" in line and "Esc" in line for line in lines)
 
 
 def test_a_new_user_imports_the_sample_with_the_space_bar_and_lands_in_the_list(qtbot, window):
@@ -255,3 +256,72 @@ def test_a_quote_tables_columns_sort_from_the_menu(qtbot, tmp_path):
     win.pages.select_row(1 - table_row)  # the sample's strip has no volume: the entry is off
     qtbot.waitUntil(lambda: 0 < win.quotes.model.rowCount() < 100)
     assert not volume.isEnabled()
+
+
+def test_enter_in_the_search_box_goes_to_the_first_result(qtbot, window, write_page, monkeypatch):
+    pages = [write_page("a.txt", title="Cement makers lead the day", body_word="cement"),
+             write_page("b.txt", title="Banks slip on rate talk", body_word="banking")]
+    import_by_keyboard(qtbot, window, monkeypatch, pages)
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2)
+    press(qtbot, Key.Key_K, CTRL)
+    assert focused() is window.pages.search_box
+    qtbot.keyClicks(window.pages.search_box, "banking")
+    with qtbot.waitSignal(window.pages.pages_loaded, timeout=10_000):
+        press(qtbot, Key.Key_Return)  # before the search has run: it runs now
+    assert focused() is window.pages.view
+    qtbot.waitUntil(lambda: window.current_page_id() is not None)
+    assert window.pages.model.rowCount() == 1
+    assert window.pages.model.page_at(0).title == "Banks slip on rate talk" == window.windowTitle().split(" — ")[0]
+
+
+def test_enter_on_a_search_that_finds_nothing_keeps_the_focus_in_the_box(qtbot, window, write_page, monkeypatch):
+    import_by_keyboard(qtbot, window, monkeypatch, [write_page("a.txt", title="Cement makers lead the day")])
+    press(qtbot, Key.Key_K, CTRL)
+    qtbot.keyClicks(window.pages.search_box, "zzzqqq")
+    with qtbot.waitSignal(window.pages.pages_loaded, timeout=10_000):
+        press(qtbot, Key.Key_Return)
+    assert window.pages.model.rowCount() == 0
+    assert focused() is window.pages.search_box  # the words can be changed at once
+    press(qtbot, Key.Key_Down)
+    assert focused() is window.pages.search_box
+
+
+def test_down_in_the_search_box_moves_into_the_list(qtbot, window, write_page, monkeypatch):
+    pages = [write_page(f"p{i}.txt", title=f"Page number {i} of two") for i in range(2)]
+    import_by_keyboard(qtbot, window, monkeypatch, pages)
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2)
+    shown = window.current_page_id()
+    press(qtbot, Key.Key_K, CTRL)
+    press(qtbot, Key.Key_Down)
+    assert focused() is window.pages.view
+    assert window.current_page_id() == shown  # the page chosen stays chosen
+    press(qtbot, Key.Key_Down)
+    assert window.current_page_id() != shown
+
+
+def test_escape_empties_the_search_box_and_the_symbol_filter(qtbot, window, write_page, monkeypatch):
+    pages = [write_page("a.txt", title="Cement makers lead the day", body_word="cement"),
+             write_page("b.txt", title="Banks slip on rate talk", body_word="banking")]
+    import_by_keyboard(qtbot, window, monkeypatch, pages)
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2)
+    press(qtbot, Key.Key_K, CTRL)
+    qtbot.keyClicks(window.pages.search_box, "banking")
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 1, timeout=5000)
+    press(qtbot, Key.Key_Escape)
+    assert window.pages.search_box.text() == ""
+    assert focused() is window.pages.search_box
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2, timeout=5000)  # every page again
+    press(qtbot, Key.Key_Y, CTRL | SHIFT)
+    qtbot.keyClicks(window.quotes.filter_box, "zz")
+    press(qtbot, Key.Key_Escape)
+    assert window.quotes.filter_box.text() == ""
+
+
+def test_down_in_the_symbol_filter_moves_into_the_grid(qtbot, window, write_page, monkeypatch):
+    import_by_keyboard(qtbot, window, monkeypatch, [write_page("p.txt", title="Filter then arrows")])
+    press(qtbot, Key.Key_Y, CTRL | SHIFT)  # Edit ▸ Filter Symbols
+    assert focused() is window.quotes.filter_box
+    press(qtbot, Key.Key_Down)
+    assert focused() is window.quotes.view
+    assert window.quotes.view.currentIndex().row() == 0
+    assert window.quotes.view.selectionModel().isRowSelected(0)

@@ -175,6 +175,57 @@ def test_delete_asks_first(qtbot, window, write_page, monkeypatch):
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty)
 
 
+def test_after_a_delete_the_list_moves_on_to_the_next_page(qtbot, window, write_page, monkeypatch):
+    pages = [write_page(f"p{i}.txt", title=f"Page number {i} of three") for i in range(3)]
+    import_and_wait(qtbot, window, pages)
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 3)
+    order = window.pages.model.page_ids()
+    monkeypatch.setattr(dialogs, "confirm_delete", lambda _parent, _titles: True)
+
+    window.pages.select_row(1)
+    window.delete_selected_pages()
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: window.current_page_id() is not None, timeout=5000)
+    assert window.current_page_id() == order[2]  # the one below took its place
+    assert window.pages.current_page_id() == order[2]
+
+    window.delete_selected_pages()  # the last one: the one above is shown
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.current_page_id() == order[0], timeout=5000)
+
+
+def test_a_right_to_left_title_keeps_its_place_in_the_window_title(qtbot, window, write_page):
+    import_and_wait(qtbot, window, [write_page("urdu.txt", title="اسٹاک مارکیٹ میں تیزی")])
+    wait_for_page(qtbot, window)
+    # set apart, so the line is not laid out right to left with the app's name first
+    assert window.windowTitle() == "\u2068اسٹاک مارکیٹ میں تیزی\u2069 — Market Reader"
+    import_and_wait(qtbot, window, [write_page("english.txt", title="Stocks rally on rate cut hopes")])
+    qtbot.waitUntil(lambda: "Stocks rally" in window.windowTitle())
+    assert window.windowTitle() == "Stocks rally on rate cut hopes — Market Reader"
+
+
+def test_pages_imported_from_a_terminal_are_listed_when_the_window_comes_back(qtbot, window, write_page):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.library import Library
+
+    import_and_wait(qtbot, window, [write_page("a.txt", title="Imported in the window")])
+    wait_for_page(qtbot, window)
+    shown = window.current_page_id()
+    with Library(window.library_path) as other:  # another program's connection, as `market-reader import`
+        other.import_paths([write_page("b.txt", title="Imported from a terminal")])
+    window.activateWindow()
+    qtbot.waitActive(window)
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2, timeout=5000)
+    titles = {window.pages.model.page_at(r).title for r in range(2)}
+    assert titles == {"Imported in the window", "Imported from a terminal"}
+    assert window.current_page_id() == shown  # the page being read stays
+    assert window.pages.count_label.text().startswith("2 pages")
+    assert not window.pages.reload_if_changed()  # nothing new since: no reload
+
+
 def test_html_dragged_from_a_browser_becomes_a_page(qtbot, window):
     mime = QMimeData()
     mime.setText("AIRLINK 165.36 Decreased By ▼ -10.19 (-5.8%)\nMarkets\n\nDragged selection title\n\n"

@@ -99,3 +99,24 @@ def test_tooltip_escapes_a_title_that_looks_like_markup(qapp):
     tip = model.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
     assert "<img" not in tip
     assert "&lt;img" in tip
+
+
+def test_rows_the_library_cannot_give_are_said_below_the_list_once(qtbot, tmp_path, caplog):
+    from PySide6.QtCore import QThreadPool
+
+    from desktop.gui.background import Background
+    from desktop.gui.panes.page_list import PageListPane
+    from desktop.library.records import LibraryError
+
+    class Broken:
+        def listed_pages(self, _ids):
+            raise LibraryError(f"{tmp_path / 'library.db'}: not a Market Reader library.")
+
+    pane = PageListPane(tmp_path / "library.db", Background(QThreadPool()), reader=Broken())
+    qtbot.addWidget(pane)
+    pane.model.set_listing([1, 2, 3])  # ids listed, rows not read yet
+    for row in range(3):
+        assert pane.model.index(row, 0).data() is None  # the view paints these rows: each asks
+    assert pane.count_label.text().startswith("The list could not be read.")
+    assert "not a Market Reader library" in pane.count_label.text()
+    assert sum("could not be read" in record.getMessage() for record in caplog.records) == 1

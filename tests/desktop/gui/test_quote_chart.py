@@ -6,6 +6,7 @@ import math
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFontMetrics
 
 from desktop.gui.panes.quote_chart import PercentChart
 from tests.desktop.records import STRIP, quote
@@ -71,3 +72,24 @@ def test_many_bars_drop_symbol_labels(chart):
     chart.set_quotes([quote(f"S{i}", 10, 0.1, (i % 21) - 10.0) for i in range(500)])
     assert chart.bar_count() == 500
     assert chart.plot.getAxis("bottom")._tickLevels == [[]]
+
+
+@pytest.mark.parametrize("width", [340, 380, 500, 640])
+def test_symbols_under_the_axis_never_run_into_each_other(chart, qtbot, width):
+    symbols = ["KSE100", "BR30", "KSE30", "BR100", "OGDC", "PPL", "AIRLINK", "HUBC", "SEARL", "TRG", "PRL", "PAEL",
+               "SSGC", "MLCF", "FCCL", "PTC", "SYM", "FFL", "FLYNG", "PIAHCLA", "TPLP", "WAVESAPP", "BOP", "TELE",
+               "PIBTL", "CNERGY", "HUMNL", "KOSM", "PACE", "KEL", "POWER", "YOUW", "WTL", "SILK"]
+    chart.resize(width, 260)
+    qtbot.waitExposed(chart)
+    chart.set_quotes([quote(s, 10, -1, -1.0 - i % 7) for i, s in enumerate(symbols)])
+    axis = chart.plot.getAxis("bottom")
+    metrics = QFontMetrics(axis.style["tickFont"])
+    vb = chart.plot.getPlotItem().vb
+    spans = []
+    for x, label in axis._tickLevels[0]:
+        centre = vb.mapViewToScene(QPointF(x, 0)).x() - vb.mapViewToScene(QPointF(-0.6, 0)).x()
+        half = metrics.horizontalAdvance(label) / 2
+        spans.append((centre - half, centre + half))
+    assert len(spans) >= vb.width() // 60  # the axis is still labelled all along
+    assert all(left >= 0 and right <= vb.width() for left, right in spans)
+    assert all(after[0] > before[1] for before, after in zip(spans, spans[1:], strict=False))

@@ -133,6 +133,40 @@ def test_the_reading_position_of_each_page_comes_back(qtbot, window, write_page)
     again.close()
 
 
+def test_a_page_left_at_its_end_is_not_marked_read_by_being_shown_again(qtbot, window, write_page):
+    from tests.desktop.gui.test_window_states import import_and_wait
+
+    words = " ".join(["The market closed higher on thin volumes."] * 12)
+    pages = [write_page(f"p{n}.txt", title=f"Long article number {n}", body_word=words) for n in range(2)]
+    for path in pages:
+        path.write_text(path.read_text(encoding="utf-8") + "\n\n" + "\n\n".join([words] * 40), encoding="utf-8")
+    import_and_wait(qtbot, window, pages)
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2)
+    window.pages.select_row(0)
+    first = window.current_page_id()
+    bar = window.article.verticalScrollBar()
+
+    def is_read(page_id):
+        return window.pages.model.listed_at(window.pages.model.row_of(page_id)).state.read
+
+    bar.setValue(bar.maximum())  # read to the end: read at once
+    qtbot.waitUntil(lambda: is_read(first), timeout=5000)
+    window.pages.select_row(1)
+    second = window.current_page_id()
+    window.reader.toggle_read_selected()  # the second page marked read by hand
+    qtbot.waitUntil(lambda: is_read(second), timeout=5000)
+    window.pages.select_row(0)
+    window.reader.toggle_read_selected()  # the user marks the first one unread again
+    qtbot.waitUntil(lambda: not is_read(first), timeout=5000)
+    window.pages.select_row(1)
+    row = window.pages.model.row_of(first)
+    window.settings.set_reading_position(window.pages.model.page_at(row).content_hash, 10**6)  # its last line
+    window.pages.select_row(row)  # shown again, at the end where it was left
+    assert bar.value() == bar.maximum() > 0
+    assert window.reader.read_countdown_running()  # it counts as read only if it stays open, as any unread page
+    window.close()
+
+
 def test_reading_time_sits_next_to_the_date(qtbot, window):
     window.article.set_article(article(paragraphs=tuple(["word " * 200] * 3)))
     assert "13 Jan 2025 · 3 min read" in window.article.toPlainText()

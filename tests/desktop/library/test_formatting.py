@@ -16,3 +16,13 @@ def test_plural_counts_one_thing_and_many():
     assert plural(1, "snapshot") == "1 snapshot"
     assert plural(1234, "snapshot") == "1,234 snapshots"
     assert plural(0, "entry", "entries") == "0 entries"
+
+
+def test_right_to_left_text_is_isolated_and_other_text_is_left_alone():
+    from desktop.library.formatting import isolated
+
+    assert isolated("اسٹاک مارکیٹ") == "\u2068اسٹاک مارکیٹ\u2069"
+    assert isolated("KSE-100 میں اضافہ") == "\u2068KSE-100 میں اضافہ\u2069"
+    assert isolated("שוק ההון") == "\u2068שוק ההון\u2069"
+    assert isolated("Stocks rally") == "Stocks rally"
+    assert isolated("株価が上昇") == "株価が上昇"
