@@ -34,7 +34,7 @@ _ERROR_CODE = re.compile(rb"""<div class="error-code"[^>]{0,200}>(?:\s|<!--.{0,8
 _FAILED_URL = re.compile(rb'\bid="reload-button"[^>]{0,300}?\bdata-url="([^"]{1,2000})"')
 REFRESH_BYTES = 262_144  # a refresh <meta> is in the page's head
 SMALL_PAGE_BYTES = 32_768  # a page this small is searched whole for a refresh; a larger one only in its head
-HEAD_BYTES = 1_048_576
+HEAD_BYTES = 524_288  # a browser's error page has its <body> well before this
 BODY_OPENING_BYTES = 4_096  # Chromium's error template opens its body with the error's element
 _REFRESH = re.compile(rb"""<meta\b[^>]{0,300}?http-equiv\s*=\s*["']?refresh\b[^>]{0,600}>""", re.I)
 _CONTENT = re.compile(rb"""\bcontent\s*=\s*(?:"([^"]{0,500})"|'([^']{0,500})'|([^\s>]{1,500}))""", re.I)
@@ -56,6 +56,7 @@ CHALLENGE_BYTES = 131_072  # a security-check page is small (tens of kilobytes)
 _CHALLENGE = (b"/cdn-cgi/challenge-platform/", b"cf-browser-verification", b"cf_chl_opt")
 _DROPPED = re.compile(rb"<(script|style|noscript|template|head)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _TAG = re.compile(rb"<[^>]{0,2000}>")
+_BODY_TAG = re.compile(rb"<body", re.I)
 
 
 def refuse_stub(document: Document) -> None:
@@ -64,7 +65,8 @@ def refuse_stub(document: Document) -> None:
     if markup is None:
         return
     source = (document.source_url or "").strip().lower()
-    if source.startswith(ERROR_URL_SCHEMES) or (_may_be_error_page(markup) and _ERROR_MARKS.search(markup)):
+    body = _body_start(markup)
+    if source.startswith(ERROR_URL_SCHEMES) or (_may_be_error_page(markup, body) and _ERROR_MARKS.search(markup)):
         raise ParseError(error_page_message(markup))
     if len(markup) <= CHALLENGE_BYTES and any(mark in markup for mark in _CHALLENGE):
         raise ParseError(
@@ -77,7 +79,7 @@ def refuse_stub(document: Document) -> None:
             f"This is the site's error page (\u201c{title}\u201d), saved instead of the article: check the address, "
             "open the page again and save it once the article shows."
         )
-    target = redirect_target(markup)
+    target = redirect_target(markup, body)
     if target is not None and len(visible_text(markup)) <= STUB_TEXT_CHARS:
         where = f" to {target}" if target else ""
         raise ParseError(
@@ -86,22 +88,22 @@ def refuse_stub(document: Document) -> None:
         )
 
 
-def _may_be_error_page(markup: bytes) -> bool:
+def _may_be_error_page(markup: bytes, body: int) -> bool:
     """A quick look for the words the marks hold (a substring test is far cheaper than the regex): Chromium's body
-    class or its error template's id just inside the body, Firefox's stylesheet in the head. Only the head and the
-    body's opening are looked at when the body's tag is found (a news page is ten times its head)."""
-    body = _body_start(markup)
+    class or its error template's id just inside the body (which starts at ``body``), Firefox's stylesheet in the
+    head. Only the head and the body's opening are looked at (a news page is ten times its head); a large page
+    whose head does not end in its first HEAD_BYTES is no browser's error page (both write a short head)."""
     if body < 0:
-        return b"neterror" in markup or markup.find(b"Error.css", 0, 65_536) >= 0
+        return len(markup) <= SMALL_PAGE_BYTES and (b"neterror" in markup or b"Error.css" in markup)
     return (markup.find(b"neterror", body, body + BODY_OPENING_BYTES) >= 0
             or markup.find(b"main-frame-error", body, body + BODY_OPENING_BYTES) >= 0
             or markup.find(b"Error.css", 0, min(body, 65_536)) >= 0)
 
 
 def _body_start(markup: bytes) -> int:
-    """Where the ``<body`` tag starts (-1 when the file has none in its first megabyte)."""
-    at = markup.find(b"<body", 0, HEAD_BYTES)
-    return at if at >= 0 else markup.find(b"<BODY", 0, HEAD_BYTES)
+    """Where the ``<body`` tag starts (-1 when the file has none in its first HEAD_BYTES)."""
+    found = _BODY_TAG.search(markup, 0, HEAD_BYTES)  # (one case-blind search: twice as quick as two finds)
+    return found.start() if found else -1
 
 
 def error_page_message(markup: bytes) -> str:
@@ -128,11 +130,11 @@ def site_error_title(markup: bytes) -> str | None:
     return title
 
 
-def redirect_target(markup: bytes) -> str | None:
+def redirect_target(markup: bytes, body: int) -> str | None:
     """The address a prompt ``<meta http-equiv="refresh">`` sends the browser to ("" when it names none), or
-    None when the page has no such refresh (none at all, or one that only reloads the page after a while)."""
-    body = _body_start(markup)
-    end = body if body >= 0 and len(markup) > SMALL_PAGE_BYTES else REFRESH_BYTES
+    None when the page has no such refresh (none at all, or one that only reloads the page after a while).
+    A page larger than SMALL_PAGE_BYTES is searched in its head only (its body starts at ``body``)."""
+    end = min(body, REFRESH_BYTES) if body >= 0 and len(markup) > SMALL_PAGE_BYTES else REFRESH_BYTES
     for tag in _REFRESH.finditer(markup, 0, end):
         content = _CONTENT.search(tag.group(0))
         if content is None:
