@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from unicodedata import normalize
 
-from parsing.sources.files import LINK_SCAN_BYTES, companion_stem, linked_folders
+from parsing.sources.files import LINK_SCAN_BYTES, companion_stem, frame_folders, linked_folders
 
 # Names that say "a saved page": such a file that turns out to be something else has failed; any other file
 # that is not a page is only passed over ("ignored").
@@ -89,25 +89,55 @@ MAX_LINK_SCANS = 200  # pages beside a folder that are read for their links; a f
 
 
 class _Linked:
-    """The folders the HTML pages of one folder load resources from, read once, when first asked."""
+    """The folders the HTML pages of one folder load resources from, and those they load frames from, read once,
+    when first asked."""
 
     def __init__(self, entries: list[os.DirEntry[str]]) -> None:
         self._pages = [e for e in entries if e.name.lower().endswith(HTML_SUFFIXES)]
         self._folders: frozenset[str] | None = None
+        self._frames: frozenset[str] = frozenset()
 
     def __contains__(self, folder: str) -> bool:
         if self._folders is None:
-            found: set[str] = set()
-            for entry in self._pages[:MAX_LINK_SCANS]:
-                try:
-                    if not entry.is_file() or _file_problem(Path(entry.path)) is not None:
-                        continue  # a pipe named like a page would block the walk
-                    with open(entry.path, "rb") as handle:
-                        found |= linked_folders(handle.read(LINK_SCAN_BYTES))
-                except OSError:
-                    continue
-            self._folders = frozenset(found)
-        return normalize("NFC", folder) in self._folders
+            self._read()
+        return normalize("NFC", folder) in (self._folders or ())
+
+    def frames_from(self, folder: str) -> bool:
+        """Whether a page here loads a frame from ``folder`` (asked after ``in``)."""
+        return normalize("NFC", folder) in self._frames
+
+    def _read(self) -> None:
+        found: set[str] = set()
+        frames: set[str] = set()
+        for entry in self._pages[:MAX_LINK_SCANS]:
+            try:
+                if not entry.is_file() or _file_problem(Path(entry.path)) is not None:
+                    continue  # a pipe named like a page would block the walk
+                with open(entry.path, "rb") as handle:
+                    head = handle.read(LINK_SCAN_BYTES)
+            except OSError:
+                continue
+            found |= linked_folders(head)
+            frames |= frame_folders(head)
+        self._folders, self._frames = frozenset(found), frozenset(frames)
+
+
+def _is_renamed_companion(entry: os.DirEntry[str], linked: _Linked) -> bool:
+    """A folder a page beside it loads images, stylesheets or frames from, holding no folders (a mirrored site
+    has them) and no saved pages but the frames a page loads from it (a folder of other saved pages that a page
+    shows one image from is still walked)."""
+    if entry.name not in linked:
+        return False
+    path = Path(entry.path)
+    return not _holds_folders(path) and (linked.frames_from(entry.name) or not _holds_pages(path))
+
+
+def _holds_pages(path: Path) -> bool:
+    try:
+        with os.scandir(path) as listing:
+            return any(claims_page(Path(entry.path)) for entry in listing)
+    except OSError:
+        return True  # the walk reports it
 
 
 def _holds_folders(path: Path) -> bool:
@@ -145,7 +175,7 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Found]:
             yield Found(path, _unreadable(error), True)
             continue
         if is_dir:
-            if not _is_companion_folder(entry, names) and not (entry.name in linked and not _holds_folders(path)):
+            if not _is_companion_folder(entry, names) and not _is_renamed_companion(entry, linked):
                 yield from _walk(path, seen)
         else:
             problem = _file_problem(path)

@@ -35,6 +35,12 @@ _RESOURCE_PATH = re.compile(
     rb"""|(?:\./)?([^"'\s<>/\\]{1,255})[/\\])""",
     re.I,
 )
+_FRAME_PATH = re.compile(
+    rb"""<i?frame\b[^>]{0,500}?\bsrc\s*=\s*"""
+    rb"""(?:"\s*(?:\./)?([^"<>/\\]{1,255})[/\\]|'\s*(?:\./)?([^'<>/\\]{1,255})[/\\]"""
+    rb"""|(?:\./)?([^"'\s<>/\\]{1,255})[/\\])""",
+    re.I,
+)
 
 
 def companion_stem(folder: str) -> str | None:
@@ -83,11 +89,22 @@ def linked_folders(markup: bytes) -> frozenset[str]:
     images, frames, scripts or stylesheets; links to other pages (``<a href>``) do not count.
 
     ``markup`` is the start of an HTML file in an ASCII-compatible encoding or UTF-16."""
+    return _folders(markup, _RESOURCE_PATH)
+
+
+def frame_folders(markup: bytes) -> frozenset[str]:
+    """The folders from which a page loads frames (``<iframe src>``, ``<frame src>``): the only pages a page's
+    own folder of resources holds. A folder of pages that the page loads an image from is still a folder of
+    pages."""
+    return _folders(markup, _FRAME_PATH)
+
+
+def _folders(markup: bytes, pattern: re.Pattern[bytes]) -> frozenset[str]:
     head = markup[:LINK_SCAN_BYTES]
     if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[:2000].count(0) > 500:
         head = head.replace(b"\x00", b"")  # UTF-16: the markup's ASCII without its zero bytes
     found = set()
-    for match in _RESOURCE_PATH.finditer(head):
+    for match in pattern.finditer(head):
         raw = next(group for group in match.groups() if group is not None)
         name = normalize("NFC", unquote(html.unescape(raw.decode("utf-8", "replace"))))
         if name not in (".", "..") and ":" not in name:

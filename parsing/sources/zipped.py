@@ -36,7 +36,13 @@ from parsing.limits import (
 )
 from parsing.model import NotAPage, ParseError, Resolver
 from parsing.sources.detect import sniff
-from parsing.sources.files import LINK_SCAN_BYTES, PAGE_SUFFIXES, companion_stem, linked_folders
+from parsing.sources.files import (
+    LINK_SCAN_BYTES,
+    PAGE_SUFFIXES,
+    companion_stem,
+    frame_folders,
+    linked_folders,
+)
 from parsing.sources.html import read_html
 from parsing.sources.part import Hits, Part, unreadable
 from parsing.sources.singlefile import SavedBy, read_singlefile, saved_by
@@ -198,12 +204,20 @@ def renamed_companions(archive: zipfile.ZipFile, table: dict[str, zipfile.ZipInf
         prefix = f"{parent}/" if parent else ""
         pages = {f"{prefix}{stem}" for stem in sorted(stems[parent])[:200]}
         linked: set[str] = set()
+        framed: set[str] = set()
         for name in table:
             if name.rsplit(".", 1)[0] in pages and name.lower().endswith(PAGE_SUFFIXES):
-                head = read_member_head(archive, table[name], LINK_SCAN_BYTES)
-                linked |= linked_folders(head or b"")
-        found[parent] = frozenset(f for f in folders & linked if f"{prefix}{f}" not in nested)
+                head = read_member_head(archive, table[name], LINK_SCAN_BYTES) or b""
+                linked |= linked_folders(head)
+                framed |= frame_folders(head)
+        found[parent] = frozenset(f for f in folders & linked if f"{prefix}{f}" not in nested
+                                  and (f in framed or not _holds_pages(table, f"{prefix}{f}/")))
     return found
+
+
+def _holds_pages(table: dict[str, zipfile.ZipInfo], folder: str) -> bool:
+    """Whether the zip has saved pages inside ``folder`` (a name ending in "/"): a folder of other pages."""
+    return any(name.startswith(folder) and name.lower().endswith(PAGE_SUFFIXES) for name in table)
 
 
 def read_zip(data: bytes, depth: int, nested: Nested) -> list[Part]:

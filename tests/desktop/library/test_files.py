@@ -95,11 +95,23 @@ def test_unreadable_folder_is_reported(tmp_path: Path) -> None:
     assert "cannot open folder" in found[locked]
 
 
+def test_a_folder_of_saved_pages_is_walked_though_a_page_beside_it_loads_from_it(tmp_path: Path) -> None:
+    """A front page that shows a picture kept among the stories it links to, or names their folder in a <link>
+    (another language's edition): the stories are pages of their own, not the front page's resources."""
+    _touch(tmp_path / "index.html", '<img src="markets/kse.jpg"><link rel="alternate" hreflang="ur" href="urdu/a.html">')
+    _touch(tmp_path / "markets" / "kse.jpg")
+    _touch(tmp_path / "markets" / "stocks-rally.html")
+    _touch(tmp_path / "markets" / "rupee-gains.mhtml")
+    _touch(tmp_path / "urdu" / "a.html")
+    names = sorted(p.name for p, problem in iter_page_files([tmp_path]) if problem is None)
+    assert names == ["a.html", "index.html", "kse.jpg", "rupee-gains.mhtml", "stocks-rally.html"]
+
+
 def test_a_renamed_companion_folder_is_known_by_the_page_that_loads_from_it(tmp_path: Path) -> None:
     """The page's images, frames or stylesheet come from it (any name); a folder it only links to, or one with
     folders inside (a mirrored site), is walked; a pipe named like a page beside it never blocks the walk."""
     _touch(tmp_path / "story.html", '<link rel="stylesheet" href="./my%20pictures/s.css"><a href="more/b.html">'
-                                    '<img src="site/logo.png">')
+                                    '<img src="site/logo.png"><iframe src="my%20pictures/frame.html"></iframe>')
     _touch(tmp_path / "my pictures" / "frame.html")
     _touch(tmp_path / "my pictures" / "s.css")
     _touch(tmp_path / "more" / "b.html")

@@ -235,6 +235,13 @@ def test_names_a_mac_wrote_decomposed_find_their_images():
     assert part.name == "Caf\u00e9.html" and [i.data for i in parsing.parse_part(part).images] == [STORY_PNG]
 
 
+def test_a_folder_of_pages_the_page_shows_a_picture_from_is_still_read():
+    html = STORY.replace(b"<body>", b'<body><img src="markets/kse.png"><link rel="alternate" href="urdu/b.html">', 1)
+    parts = parsing.read_parts(zipped({"saved/front.html": html, "saved/markets/kse.png": STORY_PNG,
+                                       "saved/markets/rally.html": STORY, "saved/urdu/b.html": STORY}))
+    assert [p.name for p in parts] == ["saved/front.html", "saved/markets/rally.html", "saved/urdu/b.html"]
+
+
 def test_a_renamed_companion_folder_is_known_by_the_page_that_loads_from_it():
     """Its frame is part of the page, not a page; a folder of other pages beside it (with a folder inside, as a
     mirrored site has) and a folder the page only links to are still read."""
