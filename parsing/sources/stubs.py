@@ -39,7 +39,7 @@ BODY_OPENING_BYTES = 4_096  # Chromium's error template opens its body with the 
 _REFRESH = re.compile(rb"""<meta\b[^>]{0,300}?http-equiv\s*=\s*["']?refresh\b[^>]{0,600}>""", re.I)
 _CONTENT = re.compile(rb"""\bcontent\s*=\s*(?:"([^"]{0,500})"|'([^']{0,500})'|([^\s>]{1,500}))""", re.I)
 _DELAY_URL = re.compile(r"""^\s*(\d{1,6})(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?["']?([^"'\s][^"']*)?""", re.I)
-SITE_ERROR_TEXT_CHARS = 1_500  # a site's error page says little; a page with an article says more
+SITE_ERROR_TEXT_CHARS = 600  # a server's error page says a line or two; a brief headed "Access denied" says more
 _TITLE = re.compile(rb"<title\b[^>]{0,200}>([^<]{1,300})</title", re.I)
 _ERROR_CODE_WORDS = r"(?:http\s+)?(?:error\s*)?[45]\d\d"
 _ERROR_PHRASE = (
@@ -53,7 +53,11 @@ _SITE_ERROR_TITLE = re.compile(  # the whole of a title's part: "404 Not Found",
 )
 _TITLE_PARTS = re.compile(r"\s+[-|–—:]\s+|\s*\|\s*")
 CHALLENGE_BYTES = 131_072  # a security-check page is small (tens of kilobytes)
-_CHALLENGE = (b"/cdn-cgi/challenge-platform/", b"cf-browser-verification", b"cf_chl_opt")
+# Marks of the challenge page itself; an ordinary article of a site behind Cloudflare loads
+# "/cdn-cgi/challenge-platform/scripts/jsd/main.js" too, so that path alone says nothing.
+_CHALLENGE = (b"/cdn-cgi/challenge-platform/h/", b"cf-browser-verification", b"cf_chl_opt")
+_FIGURE = re.compile(r"\d[.,]\d|\d\s?%")
+STUB_FIGURES = 3  # a page showing this many figures (a live quote table that reloads itself) is no stub
 _DROPPED = re.compile(rb"<(script|style|noscript|template|head)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _TAG = re.compile(rb"<[^>]{0,2000}>")
 _BODY_TAG = re.compile(rb"<body", re.I)
@@ -68,7 +72,8 @@ def refuse_stub(document: Document) -> None:
     body = _body_start(markup)
     if source.startswith(ERROR_URL_SCHEMES) or (_may_be_error_page(markup, body) and _ERROR_MARKS.search(markup)):
         raise ParseError(error_page_message(markup))
-    if len(markup) <= CHALLENGE_BYTES and any(mark in markup for mark in _CHALLENGE):
+    if (len(markup) <= CHALLENGE_BYTES and any(mark in markup for mark in _CHALLENGE)
+            and len(visible_text(markup)) <= SITE_ERROR_TEXT_CHARS):
         raise ParseError(
             "This is the site's security check (\u201cJust a moment\u2026\u201d, \u201cVerify you are human\u201d), "
             "saved before the article loaded: open the page in the browser, wait for the article, and save it again."
@@ -80,12 +85,17 @@ def refuse_stub(document: Document) -> None:
             "open the page again and save it once the article shows."
         )
     target = redirect_target(markup, body)
-    if target is not None and len(visible_text(markup)) <= STUB_TEXT_CHARS:
+    if target is not None and _says_nothing(visible_text(markup)):
         where = f" to {target}" if target else ""
         raise ParseError(
             f"This file is only a redirect{where}, not a saved page: open that address in the browser and save "
             "the page it shows."
         )
+
+
+def _says_nothing(text: str) -> bool:
+    """A redirect stub's words: a line or two ("Redirecting…", "click here"), and no figures."""
+    return len(text) <= STUB_TEXT_CHARS and len(_FIGURE.findall(text)) < STUB_FIGURES
 
 
 def _may_be_error_page(markup: bytes, body: int) -> bool:

@@ -138,3 +138,38 @@ def test_a_security_check_page_is_refused():
             b"www.brecorder.com needs to review the security of your connection before proceeding.</div></div></div>"
             b'<script src="/cdn-cgi/challenge-platform/h/g/orchestrate/chl_page/v1?ray=8f"></script></body></html>')
     assert "security check" in _message(page)
+
+
+def test_an_article_of_a_site_behind_cloudflare_is_read():
+    """Cloudflare adds its bot-detection script to ordinary pages (its path under /cdn-cgi/challenge-platform/):
+    that is no security check."""
+    script = (b"<script>(function(){var a=document.createElement('script');a.nonce='';"
+              b"a.src='/cdn-cgi/challenge-platform/scripts/jsd/main.js';document.head.appendChild(a)})();</script>")
+    story = b"".join(b"<p>The KSE-100 index gained 812 points to close at 98,410 on Tuesday as investors cheered the "
+                     b"agreement and a fall in bond yields, dealers said.</p>" for _ in range(10))
+    html = (b"<html><head><title>Stocks rally on IMF deal - Business Recorder</title></head><body><article><h1>"
+            b"Stocks rally on IMF deal</h1>" + story + b"</article>" + script + b"</body></html>")
+    assert len(html) < 16_000 and len(parsing.parse_bytes(html).paragraphs) == 10
+
+
+@pytest.mark.parametrize("title", ["Access denied - Dawn", "Forbidden | The Express Tribune",
+                                   "Not found - Business Recorder", "Service unavailable | Dawn"])
+def test_a_brief_headed_by_an_error_phrase_is_read(title):
+    """An editorial or a brief of a few paragraphs whose headline is only such a phrase says more than an error
+    page does."""
+    headline = title.split(" - ")[0].split(" | ")[0]
+    brief = "".join("<p>The government has blocked access to the platform for a third week, citing security "
+                    "concerns; businesses that rely on it for sales say losses are mounting.</p>" for _ in range(6))
+    html = (f"<html><head><title>{title}</title></head><body><article><h1>{headline}</h1>"
+            f"<p>Editorial, November 26, 2024</p>{brief}</article></body></html>").encode()
+    assert len(parsing.parse_bytes(html).paragraphs) >= 6
+
+
+def test_a_live_quote_page_that_reloads_itself_is_read():
+    """A market-watch page refreshing itself every few seconds says little but its figures: no redirect stub."""
+    rows = "".join(f"<tr><td>{s}</td><td>{p}</td><td>{c}</td><td>{pc}</td></tr>" for s, p, c, pc in (
+        ("HBL", "145.20", "1.20", "0.83%"), ("UBL", "312.45", "-1.05", "-0.33%"), ("OGDC", "190.10", "2.10", "1.12%")))
+    html = ('<html><head><meta http-equiv="refresh" content="5; url=marketwatch.php"><title>Market Watch</title>'
+            f"</head><body><table><tr><th>Symbol</th><th>Current</th><th>Change</th><th>Change (%)</th></tr>{rows}"
+            "</table></body></html>").encode()
+    assert [q.symbol for q in parsing.parse_bytes(html).quotes] == ["HBL", "UBL", "OGDC"]
