@@ -261,13 +261,16 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
 
 def _heading_row(lines: Sequence[str], n: int, header: Header) -> bool:
     """A row of one cell spanning the table that names the group of the rows below ("AUTOMOBILE ASSEMBLER" in a
-    market watch grouped by sector): a short name without figures, and the next line a row of the table."""
+    market watch grouped by sector): a short name without figures, and the next line a row of the table that does
+    not begin with it."""
     line = lines[n].strip(MARKS + " ")
     if (len(line) > MAX_TITLE_CHARS or not SECTOR_CELL.fullmatch(line) or n + 1 >= len(lines)
             or any(char.isdigit() for char in line)):
         return False
     below = lines[n + 1].split("\t")
-    return len(below) == len(header.roles) and row_name(below[header.name], header.roles[header.name]) is not None
+    if len(below) != len(header.roles) or below[header.name].strip(MARKS + " ").lower().startswith(line.lower()):
+        return False  # (a symbol over its company's name in one cell, "MCB<br>MCB Bank Limited", is no heading)
+    return row_name(below[header.name], header.roles[header.name]) is not None
 
 
 def _spanned_row(cells: list[str], above: str, header: Header) -> list[str] | None:

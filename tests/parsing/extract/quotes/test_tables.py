@@ -471,3 +471,12 @@ def test_more_header_words(header):
 
 def test_a_name_column_of_company_names_gives_no_quote():
     assert quotes_of("Name\tPrice\tChange\tChange %\nGold\t2,650.30\t+12.40\t+0.47\nSilver\t31.25\t-0.20\t-0.64\n") == {}
+
+
+def test_a_symbol_over_its_company_name_in_one_cell_is_no_sector_heading():
+    rows = "".join(f"<tr><td>{s}<br>{name}</td><td>{p}</td><td>{c}</td></tr>" for s, name, p, c in (
+        ("MCB", "MCB Bank Limited", "230.10", "1.10"), ("HBL", "Habib Bank Limited", "145.20", "1.20"),
+        ("LUCK", "Lucky Cement Limited", "905.10", "15.10")))
+    markup = f"<table><tr><th>Symbol</th><th>Current</th><th>Change</th></tr>{rows}</table>"
+    assert [(q.symbol, q.price, q.sector) for q in html_quotes(markup)] == [
+        ("MCB", 230.1, None), ("HBL", 145.2, None), ("LUCK", 905.1, None)]
