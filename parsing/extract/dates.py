@@ -140,6 +140,7 @@ def is_date_only(text: str) -> bool:
 _LEAD_END = re.compile(r":\s|\s[-–—]\s")
 _WIRE_TAG = re.compile(r"\s*\([^()]{1,24}\)\s*$")  # "(MLN)", "(Reuters)"
 MAX_LEAD_CHARS = 70
+_PLACE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")  # KARACHI, Karachi
 
 
 def leading_date(text: str) -> str | None:
@@ -148,7 +149,12 @@ def leading_date(text: str) -> str | None:
     parts = _LEAD_END.split(text[:MAX_LEAD_CHARS], maxsplit=1)
     if len(parts) < 2:
         return None
+    tagged = _WIRE_TAG.search(parts[0]) is not None
     head = _WIRE_TAG.sub("", parts[0]).strip()
     if not is_date_only(head):
-        head = head.partition(",")[2].strip()  # after the place
-    return iso_date(head) if head and is_date_only(head) else None
+        place, _, head = head.partition(",")
+        head = head.strip()
+        tagged = tagged or _PLACE.fullmatch(place.strip()) is not None
+    # a date in words alone opening the story ("December 16, 2014 – a date etched in memory") is its subject, not
+    # its date; a compact one ("11-Mar-24 - Prices rose") is a dateline
+    return iso_date(head) if head and (tagged or " " not in head) and is_date_only(head) else None

@@ -77,8 +77,9 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _QUOTED_TITLE = re.compile(r"^[‘“'\"][^‘“\"]+[^.!?,;:…][’”'\"]$")  # a quotation without its closing full stop
 _WRITER_BIO = re.compile(r"^(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?P<name>[^\W\d]+(?:\s+[^\W\d]+){1,3}?)\s+(?:is|was|writes)\s")
 _POST_SIGNATURE = re.compile(r"^[—–-]\s?[^()]{1,60}\(@\w{1,30}\)\s.{6,30}$")  # "— Name (@handle) June 10, 2025"
-_PROVIDED_BY = re.compile(r"^(?:\w+\s+)?(?:provided|distributed|issued|supplied|sponsored|presented)\s+by\s+\S",
-                          re.IGNORECASE)  # "News provided by Indus Fintech Limited": whose release it is
+_PROVIDED_BY = re.compile(  # "News provided by Indus Fintech Limited": whose release it is (a credit, not a sentence)
+    r"^(?:\w+\s+)?(?:provided|distributed|issued|supplied|sponsored|presented)\s+by\s+[^,;:.]{2,60}$",
+    re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\sby\s+(?P<name>[^\d|]{2,60})$", re.IGNORECASE)  # "Posted on May 8, 2025 by Rana Ahmad"
 _NAME_BEFORE = re.compile(r"^(?P<name>.{2,60}?)\s*[|·,–—-]?\s*\b(?:published|posted|updated|last updated)\b", re.IGNORECASE)
 

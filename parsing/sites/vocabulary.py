@@ -41,9 +41,9 @@ SUMMARY_HEADINGS = frozenset({
     "what you need to know", "in short", "summary", "story highlights", "quick take",
 })
 # The heading of a press release's contact block ("Media contact:"): the release is over.
-CONTACT_HEADING = re.compile(
-    r"^(?:for (?:more information|further details|media enquiries)[^:]{0,40}|(?:media|press|investor|news)\s+"
-    r"(?:contacts?|enquiries|inquiries|relations)|contacts?)\s*:?$",
+CONTACT_HEADING = re.compile(  # (a subheading "Investor relations" or a bold "Contact:" inside a story are no block)
+    r"^(?:for (?:media enquiries|media inquiries|press enquiries)[^:]{0,40}|(?:media|press)\s+"
+    r"(?:contacts?|enquiries|inquiries))\s*:?$",
     re.IGNORECASE,
 )
 
@@ -173,7 +173,8 @@ NOTICE_TEXT = re.compile(
     r"you(?:'|’)ve reached your|free articles? (?:left|remaining)|"
     r"(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,30}newsletter|(?:in|to) your inbox|"
     r"(?:free or paid|paid) subscriber|(?:type|enter) your e-?mail)|"
-    r"^(?:follow|join)\b.{0,50}\b(?:on|to) (?:google news|whatsapp|telegram|twitter|facebook|instagram|youtube)\b|"
+    r"^(?:follow|join) (?:us|@|[\w.]+(?: [\w.]+){0,3} (?:on|to) )(?:.{0,30}\b(?:on|to) )?"
+    r"(?:google news|whatsapp|telegram|twitter|x|facebook|instagram|youtube)\b(?:[^.]{0,40})$|"
     r"^join (?:our|the) .{0,30}(?:whatsapp|telegram) channel|^like .{0,40} on facebook,? (?:and )?follow\b"
 )
 # Every match of the notice pattern holds one of these (a cheap test before the pattern; each is rare in prose,

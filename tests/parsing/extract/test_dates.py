@@ -59,6 +59,8 @@ def test_name_and_date(text, found):
     ("LAHORE: Textile exporters met the minister.", None),
     ("KARACHI: On March 11, 2024 the bank said so.", None),  # a date inside the sentence
     ("Rates: 12 percent, as expected.", None),
+    ("December 16, 2014 – a date etched in the memory of every Pakistani.", None),  # the story's subject
+    ("August 27, 2008: the day the KSE-100 was frozen at 9,144 points.", None),
 ])
 def test_leading_date(text, date):
     assert leading_date(text) == date
