@@ -24,15 +24,21 @@ def theme(qapp):
     switch.apply("system")
 
 
-@pytest.mark.parametrize("choice", ["light", "dark"])
-def test_a_checked_toggle_stands_out_from_an_unchecked_one(qtbot, theme, choice):
+def _shown_bar(qtbot, theme, choice: str) -> FilterBar:
+    """The filter bar on screen in the ``choice`` theme, laid out."""
     theme.apply(choice)
     bar = FilterBar()
     qtbot.addWidget(bar)
     bar.resize(380, 60)
     bar.show()
+    qtbot.waitUntil(lambda: bar.unread.width() > 0 and bar.dated.width() > 0)
+    return bar
+
+
+@pytest.mark.parametrize("choice", ["light", "dark"])
+def test_a_checked_toggle_stands_out_from_an_unchecked_one(qtbot, theme, choice):
+    bar = _shown_bar(qtbot, theme, choice)
     bar.unread.setChecked(True)
-    qtbot.waitUntil(lambda: bar.unread.isVisible() and bar.unread.width() > 0)
     on, off = background(bar.unread), background(bar.starred)
     palette = QApplication.palette()
     assert on == palette.color(QPalette.ColorRole.Highlight) != off  # the colours of a chosen row
@@ -43,12 +49,7 @@ def test_a_checked_toggle_stands_out_from_an_unchecked_one(qtbot, theme, choice)
 @pytest.mark.parametrize("choice", ["light", "dark"])
 def test_an_empty_check_box_can_be_seen(qtbot, theme, choice):
     """Fusion's edge of a check box is a shade darker than the window: on the dark palette, invisible."""
-    theme.apply(choice)
-    bar = FilterBar()
-    qtbot.addWidget(bar)
-    bar.resize(380, 60)
-    bar.show()
-    qtbot.waitUntil(lambda: bar.dated.isVisible() and bar.dated.width() > 0)
+    bar = _shown_bar(qtbot, theme, choice)
     assert not bar.dated.isChecked()
     image = bar.dated.grab().toImage()
     window = QApplication.palette().color(QPalette.ColorRole.Window)
