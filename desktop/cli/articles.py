@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli.output import add_command, complain
-from desktop.library import Library, StoredArticle
-from desktop.library.article_export import articles_for, write_document
+
+if TYPE_CHECKING:  # the export modules are loaded when articles are exported
+    from desktop.library import Library, StoredArticle
 
 FORMATS = ("epub", "pdf", "html", "markdown")
 
@@ -28,10 +30,14 @@ def write_articles(target: Path, fmt: str, articles: list[StoredArticle]) -> Non
 
         write_pdf(target, articles)
     else:
+        from desktop.library.article_export import write_document
+
         write_document(target, fmt, articles)
 
 
 def run_export_articles(library: Library, args: argparse.Namespace) -> int:
+    from desktop.library.article_export import articles_for
+
     articles = articles_for(library, args.page_ids)
     if isinstance(articles, str):
         return complain(articles)

@@ -6,11 +6,15 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from desktop.cli.output import ProgressBar, add_command, print_or_drop
-from desktop.library import ImportResult, Library
 from desktop.library.formatting import plural
+from desktop.library.records import ImportResult
 from desktop.library.report import import_summary
+
+if TYPE_CHECKING:
+    from desktop.library import Library
 
 # Parsing takes about 2 ms of a 200 KB page, and starting parsing processes costs about a second: on two
 # cores 400 pages imported in 1.96 s in one process and 3.02 s with two; 1,000 pages on an idle machine in

@@ -18,10 +18,19 @@ DESCRIPTION = (
 )
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version is looked up only when it is asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        print(f"{parser.prog} {app_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full parser: global options and every headless subcommand."""
     parser = argparse.ArgumentParser(prog="market-reader", description=DESCRIPTION)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the program's version and exit")
     add_library_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (parse_command, importing, pages, quotes, reader, articles):

@@ -10,12 +10,15 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.library import Library, LibraryError
 from desktop.library.paths import chosen_library_path, resolve_library_path
+from desktop.library.records import LibraryError
 
-Handler = Callable[[Library, argparse.Namespace], int]
+if TYPE_CHECKING:
+    from desktop.library import Library
+
+Handler = Callable[["Library", argparse.Namespace], int]
 LIBRARY_HELP = "library file to use (default: $MARKET_READER_LIBRARY, else the user data folder)"
 
 
@@ -65,6 +68,9 @@ def with_library(args: argparse.Namespace, handler: Handler, read_only_fallback:
         print(f"market-reader: there is no library at {path} yet; `market-reader import FILE...` creates it",
               file=sys.stderr)
         return 2
+    # the database layer is loaded only for a command on the library (`parse` never needs it)
+    from desktop.library.library import Library
+
     try:
         with Library(resolve_library_path(args.library), read_only_fallback) as library:
             return handler(library, args)

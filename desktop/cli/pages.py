@@ -6,12 +6,10 @@ import argparse
 import csv
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from desktop.cli.output import add_command, add_output, complain, emit, render_table, short
-from desktop.library import Library
-from desktop.library.article_export import article_document, article_markdown
 from desktop.library.formatting import as_of_text, date_text
-from desktop.library.listing import PageFilter
 from desktop.library.ranking import RANK_WINDOW
 from desktop.library.serialize import (
     PAGE_KEYS,
@@ -22,7 +20,10 @@ from desktop.library.serialize import (
     pick,
     quote_record,
 )
-from desktop.library.state import PageState
+
+if TYPE_CHECKING:  # the handlers run with the library open, and load its modules then
+    from desktop.library import Library
+    from desktop.library.state import PageState
 
 PAGE_SORTS = ("quotes_as_of", "published", "imported", "title", "quote_count")
 EXPORT_COLUMNS = ["page_id", "title", "published", "quotes_as_of", "as_of_estimated", "source_url", "file_name",
@@ -62,6 +63,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_pages(library: Library, args: argparse.Namespace) -> int:
+    from desktop.library.listing import PageFilter
+    from desktop.library.state import PageState
+
     rows = library.pages(sort=args.sort, descending=not args.ascending, search=args.search)
     if args.unread or args.starred or args.tag:
         kept = set(library.page_ids(wanted=PageFilter(unread=args.unread, starred=args.starred, tag=args.tag)))
@@ -131,6 +135,8 @@ def article_text(library: Library, page_id: int) -> str | None:
 
 
 def run_show(library: Library, args: argparse.Namespace) -> int:
+    from desktop.library.article_export import article_document, article_markdown
+
     if args.format in ("markdown", "html") and not args.json:
         article = library.article(args.page_id)
         if article is None:

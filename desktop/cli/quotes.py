@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desktop.cli.output import (
     accept_dash_values,
@@ -13,10 +14,13 @@ from desktop.cli.output import (
     iso_day,
     render_table,
 )
-from desktop.library import Library, QuoteRow
 from desktop.library.compare import compare_quotes, strip_changes
 from desktop.library.formatting import as_of_text, change_text, percent_text, price_text
+from desktop.library.records import QuoteRow
 from desktop.library.serialize import HISTORY_KEYS, QUOTE_KEYS, pick, quote_record
+
+if TYPE_CHECKING:
+    from desktop.library import Library
 
 QUOTE_SORTS = ("-percent", "percent", "symbol", "-symbol", "price", "-price", "change", "-change")
 

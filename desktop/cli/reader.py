@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desktop.cli.output import add_command, complain
-from desktop.library import Library
-from desktop.library.state import BadTag, UnknownPages
+from desktop.library.records import BadTag, UnknownPages
+
+if TYPE_CHECKING:
+    from desktop.library import Library
 
 
 def register(sub: argparse._SubParsersAction) -> None:

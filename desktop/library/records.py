@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -116,6 +117,25 @@ class SearchResults:
 
 class LibraryError(Exception):
     """A problem with the library file itself (newer version, locked, read-only); worded for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UnknownPages(Exception):
+    """Page ids that are not in the library; worded for the user."""
+
+    def __init__(self, ids: Sequence[int]) -> None:
+        listed = ", ".join(str(i) for i in ids)
+        noun = "page" if len(ids) == 1 else "pages"
+        super().__init__(f"there is no {noun} {listed} in the library")
+        self.ids = list(ids)
+        self.message = str(self)
+
+
+class BadTag(ValueError):
+    """A tag name that cannot be used (empty, too long); worded for the user."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)

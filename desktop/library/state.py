@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from desktop.library.fts import clean_text
 from desktop.library.packing import DamagedData, unpack_text
+from desktop.library.records import BadTag, UnknownPages
 from desktop.library.storage_schema import LIST_INDEXES
 from desktop.library.transaction import write_transaction
 
@@ -43,25 +44,6 @@ class PageState:
 class TagCount:
     name: str
     pages: int
-
-
-class UnknownPages(Exception):
-    """Page ids that are not in the library; worded for the user."""
-
-    def __init__(self, ids: Sequence[int]) -> None:
-        listed = ", ".join(str(i) for i in ids)
-        noun = "page" if len(ids) == 1 else "pages"
-        super().__init__(f"there is no {noun} {listed} in the library")
-        self.ids = list(ids)
-        self.message = str(self)
-
-
-class BadTag(ValueError):
-    """A tag name that cannot be used (empty, too long); worded for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def reading_minutes(words: int) -> int:

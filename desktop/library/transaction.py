@@ -7,23 +7,31 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 15_000
 
 
 def connect(path: Path) -> Database:
     """A sqlite-utils database on a fresh connection that waits up to 15 s for other writers."""
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-    return Database(conn)
+    return _database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000))
 
 
 def connect_read_only(path: Path, immutable: bool = False) -> Database:
     """A connection that never writes: ``mode=ro``, or ``immutable=1`` (no lock or -shm file at all)
     for storage where even WAL's shared-memory file cannot be created."""
     option = "immutable=1" if immutable else "mode=ro"
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{option}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    uri = f"{path.resolve().as_uri()}?{option}"
+    return _database(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000))
+
+
+def _database(conn: sqlite3.Connection) -> Database:
+    """sqlite-utils on a connection (loaded here, when a library is opened: it brings numpy with it)."""
+    from sqlite_utils import Database
+
     return Database(conn)
 
 

@@ -101,3 +101,27 @@ def test_import_finishes_when_its_output_pipe_is_closed(tmp_path: Path, as_json:
     assert stored == len(pages) and len(bad) == 4
     good_only = run(tmp_path / "second.db", "import", str(pages[0]))
     assert good_only.returncode == 0
+
+
+def test_parse_and_version_leave_the_database_layer_unloaded() -> None:
+    """Reading saved pages needs no library: sqlite-utils (which brings numpy) and the package metadata are
+    loaded only by the commands that use them, so `parse` starts in a fraction of the time."""
+    probe = (
+        "import sys, contextlib, io\n"
+        "from desktop.cli import run_command\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    status = run_command(['parse', '--json', {str(SAMPLE)!r}])\n"
+        "assert status == 0 and '\"ok\": true' in out.getvalue(), out.getvalue()[:200]\n"
+        "print(sorted(name for name in ('sqlite_utils', 'numpy', 'importlib.metadata', 'desktop.library.library')"
+        " if name in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_version_is_printed_on_stdout() -> None:
+    result = subprocess.run([sys.executable, "-m", "desktop", "--version"], capture_output=True, text=True,
+                            timeout=120, cwd=ROOT)
+    assert result.returncode == 0
+    assert result.stdout.startswith("market-reader ") and result.stdout.strip().split()[-1][0].isdigit()
