@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Sequence
 
@@ -50,8 +51,15 @@ def build_window_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@functools.cache
+def _parser() -> argparse.ArgumentParser:
+    """The one parser a run uses (building it costs milliseconds: telling the window from a command and running
+    the command share it)."""
+    return build_parser()
+
+
 def subcommand_names() -> set[str]:
-    actions = build_parser()._actions
+    actions = _parser()._actions
     return {name for a in actions if isinstance(a, argparse._SubParsersAction) for name in a.choices}
 
 
@@ -88,7 +96,7 @@ def _tolerant_output() -> None:
 
 def run_command(argv: Sequence[str]) -> int:
     _tolerant_output()
-    parser = build_parser()
+    parser = _parser()
     args = parser.parse_args(list(argv))
     if not getattr(args, "func", None):
         parser.print_help()
