@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 from desktop.library.records import LibraryError
 
 ENV_VAR = "MARKET_READER_LIBRARY"
 
 
 def default_library_path() -> Path:
+    import platformdirs  # (only when no library is named: `parse` and a named library never need it)
+
     return Path(platformdirs.user_data_dir("market-reader")) / "library.db"
 
 
