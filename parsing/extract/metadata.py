@@ -77,23 +77,30 @@ def read_head(tree: LexborHTMLParser, head_bytes: bytes | str = b"",
 
     The <meta> tags and the scripts anywhere in the page are listed by tag name (a pass in C each, quicker than a
     selector); ``scripts`` is the page's <script> elements when the caller has them already. The microdata
-    headline is the first element with ``itemprop="headline"`` (not a meta or a script) that holds text.
+    headline is the first element with ``itemprop="headline"`` (not a meta or a script) that holds text; it is
+    looked for only on a page without a title ``<meta>`` (og:title and the like), as only then can it be used.
     """
     meta = HeadMeta()
     metas = tree.tags("meta")
     linked = [node for node in (tree.tags("script") if scripts is None else scripts) if is_linked_data(node)]
-    for node in tree.css(_HEADLINE):
-        if node.tag not in ("meta", "script"):
-            meta.microdata_headline = " ".join((node.text() or "").split()) or None
-            if meta.microdata_headline is not None:
-                break
     _read_metas(metas[:MAX_META_TAGS], meta)
+    if meta.first(TITLE_KEYS[:9]) is None:  # (a selector pass over the page: 0.04 ms)
+        meta.microdata_headline = _microdata_headline(tree)
     title = tree.css_first("title")
     if title is not None:
         meta.title_tag = " ".join((title.text() or "").split()) or None
     meta.source_url = _source_url(tree, meta, head_bytes)
     meta.linked = read_linked_data(load_scripts(linked), meta.first(("og:title",)) or meta.title_tag)
     return meta
+
+
+def _microdata_headline(tree: LexborHTMLParser) -> str | None:
+    for node in tree.css(_HEADLINE):
+        if node.tag not in ("meta", "script"):
+            text = " ".join((node.text() or "").split())
+            if text:
+                return text
+    return None
 
 
 def _read_metas(nodes: list[LexborNode], meta: HeadMeta) -> None:

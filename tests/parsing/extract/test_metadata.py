@@ -60,3 +60,29 @@ def test_site_names_from_meta_json_ld_and_host():
 ])
 def test_date_in_the_address(url, date):
     assert url_date(HeadMeta(source_url=url)) == date
+
+
+def test_microdata_headline_is_the_first_element_holding_text():
+    body = ('<meta itemprop="headline" content="From a meta"><span itemprop="headline">  </span>'
+            '<h1 itemprop="headline">Cement  makers\nlead gains</h1><h2 itemprop="headline">Later</h2>')
+    assert _head("<title>Markets | The Ledger</title>", body).microdata_headline == "Cement makers lead gains"
+
+
+def test_page_with_microdata_headline_only_takes_its_title_from_it():
+    from parsing import parse_bytes
+
+    page = ('<html><head><title>The Ledger</title></head><body><div itemscope>'
+            '<span itemprop="headline">Cement makers lead gains as index climbs</span>'
+            f'<div>{"<p>Cement makers led the market higher on Tuesday as investors bought into the sector. </p>" * 4}'
+            '</div></div></body></html>')
+    assert parse_bytes(page.encode(), "page.html").title == "Cement makers lead gains as index climbs"
+
+
+def test_a_title_meta_comes_before_microdata():
+    from parsing import parse_bytes
+
+    page = ('<html><head><meta property="og:title" content="Index climbs on cement buying">'
+            '<title>The Ledger</title></head><body><span itemprop="headline">Another headline altogether</span>'
+            f'{"<p>Cement makers led the market higher on Tuesday as investors bought into the sector. </p>" * 4}'
+            '</body></html>')
+    assert parse_bytes(page.encode(), "page.html").title == "Index climbs on cement buying"
