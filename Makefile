@@ -49,6 +49,7 @@ bench: $(VENV)/.test-installed bytecode
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python tests/benchmarks/bench_parsing.py
 	$(BIN)/python tests/benchmarks/bench_articles.py
+	$(BIN)/python tests/benchmarks/bench_cli.py
 	$(BIN)/python tests/benchmarks/bench_library.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_window.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_quote_grid.py
