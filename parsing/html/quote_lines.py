@@ -17,6 +17,7 @@ text, led by the mark its own class gives. That is the layout's line unless an i
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ BREAK = "\x00"  # stands for a part of the page without figures
 STORY = "\x01"  # ... that reads as a story
 UNIT_CHARS = 2_000  # an element with this much text or less is laid out whole
 UNIT_TAGS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})  # ... and so is any part of a table
+_ITEM_TAGS = BLOCK_TAGS - UNIT_TAGS  # the tags of a strip's items
 STORY_CHARS = 300  # a story shows in the first characters of a part's text
 MAX_VISITS = 5_000
 MIN_ITEMS = 3  # block children that make a strip read item by item
@@ -36,11 +38,12 @@ MAX_WRAPPERS = 8  # elements with a single child passed through on the way to th
 
 _UNSHOWN = frozenset({"-comment", "meta", "link", "img", "input", "br", "wbr"})
 _PERCENT = re.compile(r"[0-9]\s?%")
-_DECIMAL_POINT = re.compile(r"\.(?<=\d\.)\d")
 _ARABIC_POINT = re.compile(r"\d[\u066b\u066a]")  # an Arabic decimal separator or percent sign after a digit
-_ODD_POINT = re.compile(r"\.(?:(?<=[^\x00-\xb1]\.)|(?=[^\x00-\xb1]))")
-# five lower-case words (possessive: a word is never cut short to find a sentence, so none is missed)
-_SENTENCE = re.compile(r"[a-z]{2,}+[,;:]? [a-z]{2,}+ [a-z]{2,}+ [a-z]{2,}+ [a-z]{2,}")
+# a point between two decimal digits, or beside a character past Latin-1's digits (to be checked alone)
+_POINT = re.compile(r"\.(?:(?<=\d\.)\d|(?<=[^\x00-\xb1]\.)|(?=[^\x00-\xb1]))")
+# five lower-case words (possessive: a word is never cut short to find a sentence, so none is missed); a match
+# starts where a word does (one found inside a word is found from its start too), so other places fail at once
+_SENTENCE = re.compile(r"(?<![a-z])[a-z]{2,}+[,;:]? [a-z]{2,}+ [a-z]{2,}+ [a-z]{2,}+ [a-z]{2,}")
 _DATELINE = re.compile(r"(?i)\b(?:published|updated|posted)\b.{0,60}?\b(?:19|20)\d\d\b")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN = '[hidden], [style*="display:none"], [style*="display: none"]'
@@ -83,9 +86,9 @@ def quote_lines(body: LexborNode, quick: bool = True) -> QuoteLines:
         if _hidden(node):
             _add_marker(parts, BREAK)
             continue
-        text = node.text() or ""
+        text = node.text_lexbor()  # (an element's text as ``text()`` gives it, read by lexbor itself: quicker)
         if not has_figure(text):
-            _add_marker(parts, STORY if _story(text) else BREAK)
+            _add_part_marker(parts, text)
             continue
         children = _children(node) if len(text) > UNIT_CHARS and node.tag not in UNIT_TAGS else []
         if not children or visits > MAX_VISITS or not _blocks_only(node, children):
@@ -136,6 +139,14 @@ def _add_marker(parts: list[str | list[str]], marker: str) -> None:
     parts.append([marker])
 
 
+def _add_part_marker(parts: list[str | list[str]], text: str) -> None:
+    """The marker of a part without figures, by its text (see ``_story``); right after a story marker, which
+    outweighs it, the text need not be read."""
+    if parts and parts[-1] == [STORY]:
+        return
+    _add_marker(parts, STORY if _story(text) else BREAK)
+
+
 def _item_lines(node: LexborNode) -> list[str] | None:
     """The lines of a strip of block items, one per item from its text, led by its own class's mark; or None.
 
@@ -148,15 +159,15 @@ def _item_lines(node: LexborNode) -> list[str] | None:
         if len(items) != 1:
             break
         node = items[0]
-    if len(items) < MIN_ITEMS or any(item.tag not in BLOCK_TAGS or item.tag in UNIT_TAGS for item in items):
+    if len(items) < MIN_ITEMS or any(item.tag not in _ITEM_TAGS for item in items):
         return None
     if (node.text(deep=False) or "").strip() or node.css_first(_NOT_QUICK) is not None:
         return None
     lines = []
     for item in items:
         value = item.attributes.get("class")
-        mark = class_mark(value) if value else ""
-        text = _item_text(item.text() or "")
+        mark = _class_mark(value) if value else ""
+        text = _item_text(item.text_lexbor())  # (as the walk reads an element's text)
         if " " not in text and _GLUED.search(text) is not None:
             text = _item_text(_GLUED_PAREN.sub(r"\1\2", item.text(separator=" ") or ""))
         if text or mark:
@@ -164,8 +175,14 @@ def _item_lines(node: LexborNode) -> list[str] | None:
     return lines
 
 
+@functools.lru_cache(maxsize=1_024)
+def _class_mark(value: str) -> str:
+    """``layout.class_mark``, remembered: a strip's items repeat a few class values."""
+    return class_mark(value)
+
+
 def _item_text(text: str) -> str:
-    if "\u200b" in text or ",\u2009" in text or ",\u202f" in text:
+    if not text.isascii() and ("\u200b" in text or ",\u2009" in text or ",\u202f" in text):
         text = GROUP_BREAK.sub(",", text).replace("\u200b", " ")  # (see layout.copy_lines)
     return collapse(text)
 
@@ -174,24 +191,18 @@ def has_figure(text: str) -> bool:
     """Whether the text holds a decimal ("4.1": a digit on both sides of a point) or a percent ("3%", "3 %"), also
     in Arabic script ("۴٫۱", "۳٪").
 
-    A digit is what ``str.isdigit`` says; the patterns look for a point first (a quick scan): one between two
-    decimal digits, then (after the percent) one beside a character past Latin-1's digits (superscripts and other
-    digits that are not decimal), which is checked alone.
+    A digit is what ``str.isdigit`` says. One scan finds the points worth a look: one between two decimal digits,
+    or one beside a character past Latin-1's digits (superscripts and other digits that are not decimal); each is
+    then checked alone.
     """
-    points = "." in text
-    if points and _DECIMAL_POINT.search(text) is not None:
-        return True
+    if "." in text:
+        for point in _POINT.finditer(text):
+            at = point.start()
+            if text[at - 1:at].isdigit() and text[at + 1:at + 2].isdigit():
+                return True
     if not text.isascii() and ("\u066b" in text or "\u066a" in text) and _ARABIC_POINT.search(text) is not None:
         return True
-    if "%" in text and _PERCENT.search(text) is not None:
-        return True
-    if not points:
-        return False
-    for point in _ODD_POINT.finditer(text):
-        at = point.start()
-        if text[at - 1:at].isdigit() and text[at + 1:at + 2].isdigit():
-            return True
-    return False
+    return "%" in text and _PERCENT.search(text) is not None
 
 
 def _story(text: str) -> bool:

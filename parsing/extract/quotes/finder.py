@@ -129,11 +129,10 @@ def _repeated(first: Quote, again: Quote) -> Quote:
 
 def _readable(lines: Sequence[str]) -> Sequence[str]:
     """The lines as the grammar reads them (see ``_UNREAD``); the lines themselves when none needs it, the usual
-    case (an ASCII line is known as such at once, and only other lines are scanned). The lines a quote used are
-    reported as printed."""
-    odd = [n for n, line in enumerate(lines) if not line.isascii() and _UNREAD.search(line) is not None]
-    if not odd:
+    case, which one scan over all the lines tells. The lines a quote used are reported as printed."""
+    if _UNREAD.search("\n".join(lines)) is None:
         return lines
+    odd = [n for n, line in enumerate(lines) if not line.isascii() and _UNREAD.search(line) is not None]
     read = list(lines)
     for n in odd:
         read[n] = read[n].translate(_AS_READ)
@@ -150,13 +149,15 @@ def plain_line(text: str) -> str:
 def _used_texts(lines: Iterable[str]) -> frozenset[str]:
     """Each line's text and each of its cells' texts, as ``plain_line`` gives them (a few passes in C)."""
     text = "\n".join(lines)
-    for mark in MARKS:
-        if mark in text:
-            text = text.replace(mark, "")
-    texts = set(text.replace("\t", " ").split("\n"))
-    if "\t" in text:
+    if not text.isascii():
+        for mark in MARKS:
+            if mark in text:
+                text = text.replace(mark, "")
+    tabbed = "\t" in text
+    texts = set((text.replace("\t", " ") if tabbed else text).split("\n"))
+    if tabbed:
         texts.update(text.replace("\n", "\t").split("\t"))
-    if "\t\t" in text or " \t" in text or "\t " in text or "  " in text:  # empty or spaced cells
+    if "  " in text or (tabbed and ("\t\t" in text or " \t" in text or "\t " in text)):  # empty or spaced cells
         odd = [t for t in texts if "  " in t or t[:1] == " " or t[-1:] == " "]
         texts.difference_update(odd)
         texts.update(plain_line(t) for t in odd)

@@ -72,7 +72,7 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
         items = _items(run)
         if len(items) == 1 and not _lone_item_counts(items[0], run, lines):
             continue
-        if len(items) > 1 and 2 * sum(not _plausible(item) for item in items) > len(items):
+        if len(items) > 1 and 2 * sum(not _plausible(item) for item in items if item.quote is None) > len(items):
             continue  # rows of other figures (a results table: EPS 4.12 5.01 21.60%), not a strip
         for item in items:
             if "/" in item.symbol:

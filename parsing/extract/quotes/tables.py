@@ -23,7 +23,15 @@ from parsing.extract.quotes.figures import (
     signed_float,
 )
 from parsing.extract.quotes.glued import split_rows
-from parsing.extract.quotes.header import Header, Role, cell_role, read_header, read_roles, symbol_column
+from parsing.extract.quotes.header import (
+    Header,
+    Role,
+    cell_role,
+    never_header,
+    read_header,
+    read_roles,
+    symbol_column,
+)
 from parsing.extract.quotes.row import (
     EMPTY_CELLS,
     SECTOR_CELL,
@@ -75,7 +83,7 @@ def find_tables(lines: Sequence[str]) -> list[Table]:
     tables: list[Table] = []
     n = 0
     while n < len(lines):
-        header = read_header(lines, n)
+        header = None if never_header(lines[n]) else read_header(lines, n)
         if header is None:
             pairs = _key_values(lines, n) if lines[n].count("\t") == 1 else None
             if pairs is not None:
