@@ -113,6 +113,10 @@ def dateline(text: str) -> str | None:
     """The date of a short dateline such as "Published March 11, 2025" or "Updated: 2025-03-11", else None."""
     if len(text) > 120:
         return None
+    if text.isascii():  # (the pattern's words, case aside: "updated" holds "date")
+        low = text.lower()
+        if "date" not in low and "posted" not in low and "published" not in low:
+            return None
     match = _DATELINE.match(text)
     if match:
         return iso_date(match["rest"])

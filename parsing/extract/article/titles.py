@@ -14,7 +14,8 @@ SIMILAR_SHARE = 0.6
 MIN_REST_WORDS = 4
 MIN_TITLE_CHARS = 4
 # " - Site", " | Site", " – Site", " — Site", " :: Site", " · Site", " » Site"; "Site | Title" too.
-_SEPARATOR = re.compile(r"\s+[|\-–—·•»~/\\]\s+|\s*::\s*|\s+_|_\s+")
+# (the lookahead names every separator's first character: positions that cannot start one are passed at once)
+_SEPARATOR = re.compile(r"(?=[\s:_])(?:\s+[|\-–—·•»~/\\]\s+|\s*::\s*|\s+_|_\s+)")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
