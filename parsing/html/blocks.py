@@ -265,7 +265,7 @@ class _Walker:
             return True
         if top and tag in ("tr", "table") and self.skip and self._skipped_rows(node, tag, attrs, marks):
             return False
-        skipped = self._skippable(node, tag) if top and block and marks & SKIPPABLE else None
+        skipped = self._skippable(node, tag, attrs) if top and block and marks & SKIPPABLE else None
         if skipped is not None:
             self._furniture(node, tag, attrs, marks, skipped)
             return False
@@ -341,7 +341,7 @@ class _Walker:
         owners = self.owners
         return bool(owners) and self.table.tags[owners[-1]] in HEADINGS and (attrs.get("href") or "")[:1] == "#"
 
-    def _skippable(self, node: LexborNode, tag: str) -> str | None:
+    def _skippable(self, node: LexborNode, tag: str, attrs: dict[str, str | None]) -> str | None:
         """The text of a furniture element whose content need not be walked, else None.
 
         Only furniture by clear words, tags or roles (a menu, a footer, comments, share bars), holding no
@@ -355,7 +355,7 @@ class _Walker:
             return None
         if len(text) >= LARGE_SKIPPED_CHARS and len(text) > MAX_SKIPPED_SHARE * self.page_chars():
             return None  # (decided now for large furniture: walking again after the walk would cost more)
-        furniture = tag in FURNITURE_TAGS or (node.attributes.get("role") or "").lower() in FURNITURE_ROLES
+        furniture = tag in FURNITURE_TAGS or (attrs.get("role") or "").lower() in FURNITURE_ROLES
         if not furniture:  # (a nav, an aside or a footer by tag or role never holds the story)
             stories = [found.tag for found in node.css(_STORY_SELECTOR)]
             if stories and (stories.count("article") == 1 or "main" in stories):
