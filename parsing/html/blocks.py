@@ -269,24 +269,14 @@ class _Walker:
         if skipped is not None:
             self._furniture(node, tag, attrs, marks, skipped)
             return False
-        # the element joins the table (as ``_record`` adds it, inline: this runs for most elements)
-        table = self.table
-        index = len(table.tags)
-        inherited = ((top[2] if top else 0) | marks) & ~(HIDDEN | ARIA_HIDDEN)
-        table.tags.append(tag)
-        table.parent.append(top[0] if top else -1)
-        table.end.append(index)
-        table.marks.append(marks)
-        table.marks_in.append(inherited)
-        table.classes.append((attrs.get("class") or "") if attrs else "")
-        table.nodes.append(node)
+        index, inherited = self._record(node, tag, attrs, marks)
         if self.parts:
             if kind & _BREAK:
                 self.flush()
             elif kind & _CELL:
                 self.parts.append(" ")
         if kind & _VOID:
-            if tag == "img" and len(table.images) < MAX_IMAGES:
+            if tag == "img" and len(self.table.images) < MAX_IMAGES:
                 self._image(index, attrs, inherited)
             return False
         link = tag == "a" and not self._anchor_in_heading(attrs)
