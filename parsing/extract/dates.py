@@ -41,6 +41,7 @@ _DATELINE = re.compile(
 )
 
 
+_DIGITS = re.compile(r"\d")
 _TIME_WORDS = re.compile(
     r"\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\b\d{3,4}\s*(?-i:GMT|UTC|[A-Z]{1,4}T)\b|\b[ap]\.?m\.?(?!\w)|"
     r"\b(?-i:GMT|UTC|[A-Z]{1,4}T)\b|[-–—|,.·•:()\s]|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
@@ -57,8 +58,8 @@ def _valid(year: int, month: int, day: int) -> str | None:
 
 def iso_date(text: str | None) -> str | None:
     """YYYY-MM-DD from an ISO timestamp or a written date anywhere in the first 200 characters, else None."""
-    if not text:
-        return None
+    if not text or not _DIGITS.search(text):
+        return None  # (every form of a date holds a figure)
     text = text.strip()[:200]
     match = _ISO.match(text) or _COMPACT.match(text)
     if match:
@@ -105,7 +106,6 @@ def name_and_date(text: str) -> tuple[str, str] | None:
 
 
 _READING_TIME = re.compile(r"\b\d{1,3}\s*min(?:ute)?s?\s+read\b", re.IGNORECASE)
-_DIGITS = re.compile(r"\d")
 _PUNCTUATION = re.compile(r"[.:;!?,،۔]")
 
 
@@ -113,6 +113,10 @@ def dateline(text: str) -> str | None:
     """The date of a short dateline such as "Published March 11, 2025" or "Updated: 2025-03-11", else None."""
     if len(text) > 120:
         return None
+    if text.isascii():  # (the pattern's words, case aside: "updated" holds "date")
+        low = text.lower()
+        if "date" not in low and "posted" not in low and "published" not in low:
+            return None
     match = _DATELINE.match(text)
     if match:
         return iso_date(match["rest"])

@@ -86,7 +86,9 @@ class SkipLines:
             return True
         if len(text) > MAX_QUOTE_CHARS:
             return False
-        lines = self._by_first().get(text.split(None, 1)[0] if text.strip() else "")
+        by_first = self.by_first if self.by_first is not None else self._by_first()
+        words = text.split(None, 1)
+        lines = by_first.get(words[0] if words else "")
         if not lines:
             return False
         key = figures_key(text)
@@ -200,44 +202,45 @@ class _Walker:
 
     # -- text ---------------------------------------------------------------------------------------
     def text(self, data: str) -> None:
-        if not data or data.isspace():
-            if data and self.parts:
-                self.parts.append(" ")
-            return
+        """Add a run of text that holds more than white space (the walk keeps white space itself)."""
         if self.size >= MAX_BLOCK_CHARS:
             return
         self.parts.append(data)
         self.size += len(data)
         if self.link_depth:
             self.links += len(data.strip())
-        extra = self.open[-1][2] & SEMANTIC & ~self.owner_marks if self.open else 0
+        top = self.open[-1] if self.open else None
+        extra = top[2] & SEMANTIC & ~self.owner_marks if top else 0
         if extra:
             for bit, _limit in _MARK_LIMITS:
                 if extra & bit:
                     self.inline[bit] = self.inline.get(bit, 0) + len(data.strip())
 
     def flush(self) -> None:
-        if not self.parts:
+        parts = self.parts
+        if not parts:
             return
-        raw = "".join(self.parts)
+        raw = "".join(parts)
         if self.pre_depth:
             lines = [line.rstrip() for line in raw.strip("\n").split("\n")]
             text = "\n".join(lines).strip()
         else:
             text = collapse(raw)
-        self.parts.clear()
-        if text and len(self.table.blocks) < MAX_BLOCKS:
-            owner = self.owners[-1] if self.owners else 0
-            kind = self.table.tags[owner] if self.owners else "body"
-            links = min(self.links, len(text))
+        parts.clear()
+        blocks = self.table.blocks
+        if text and len(blocks) < MAX_BLOCKS:
+            owners = self.owners
+            owner, kind = (owners[-1], self.table.tags[owners[-1]]) if owners else (0, "body")
+            size = len(text)
             marks = self.owner_marks
             for bit, chars in self.inline.items():
-                if chars * 2 >= len(text):
+                if chars * 2 >= size:
                     marks |= bit  # an inline caption or byline that is most of the line marks the line
-            self.table.blocks.append(Block(text[:MAX_BLOCK_CHARS], kind, owner, links, marks))
-            self.chars += len(text)
+            blocks.append(Block(text[:MAX_BLOCK_CHARS], kind, owner, min(self.links, size), marks))
+            self.chars += size
         self.size = self.links = 0
-        self.inline.clear()
+        if self.inline:
+            self.inline.clear()
 
     # -- elements -----------------------------------------------------------------------------------
     def enter(self, node: LexborNode, tag: str) -> bool:
@@ -253,29 +256,31 @@ class _Walker:
         block = bool(kind & _BLOCK)
         if marks & (HIDDEN | ARIA_HIDDEN) and not block:
             return False  # hidden inline text (screen-reader labels) never joins its paragraph
-        if not kind and not marks and self.open:  # a plain inline element (a link, <b>, <span>): not in the table
-            top = self.open[-1]
+        open_ = self.open
+        top = open_[-1] if open_ else None
+        if not kind and not marks and top:  # a plain inline element (a link, <b>, <span>): not in the table
             link = tag == "a" and not self._anchor_in_heading(attrs)
-            self.open.append((top[0], False, top[2], link, False))
+            open_.append((top[0], False, top[2], link, False))
             self.link_depth += link
             return True
-        if tag in ("tr", "table") and self.skip and self.open and self._skipped_rows(node, tag, attrs, marks):
+        if top and tag in ("tr", "table") and self.skip and self._skipped_rows(node, tag, attrs, marks):
             return False
-        skipped = self._skippable(node, tag) if block and marks & SKIPPABLE and self.open else None
+        skipped = self._skippable(node, tag, attrs) if top and block and marks & SKIPPABLE else None
         if skipped is not None:
             self._furniture(node, tag, attrs, marks, skipped)
             return False
         index, inherited = self._record(node, tag, attrs, marks)
-        if kind & _BREAK and self.parts:
-            self.flush()
-        elif kind & _CELL and self.parts:
-            self.parts.append(" ")
+        if self.parts:
+            if kind & _BREAK:
+                self.flush()
+            elif kind & _CELL:
+                self.parts.append(" ")
         if kind & _VOID:
             if tag == "img" and len(self.table.images) < MAX_IMAGES:
                 self._image(index, attrs, inherited)
             return False
         link = tag == "a" and not self._anchor_in_heading(attrs)
-        self.open.append((index, block, inherited, link, True))
+        open_.append((index, block, inherited, link, True))
         if block:
             self.owners.append(index)
             self.owner_marks = inherited
@@ -305,19 +310,20 @@ class _Walker:
         if not recorded:
             self.link_depth -= link
             return
+        table = self.table
         if block:
             if self.parts:
                 self.flush()
             owners = self.owners
             owners.pop()
-            self.owner_marks = self.table.marks_in[owners[-1]] if owners else 0
-            if self.pre_depth and self.table.tags[index] == "pre":
+            self.owner_marks = table.marks_in[owners[-1]] if owners else 0
+            if self.pre_depth and table.tags[index] == "pre":
                 self.pre_depth -= 1
         elif link:
             self.link_depth -= 1
-        elif self.parts and self.table.tags[index] in CELL_TAGS:
+        elif self.parts and table.tags[index] in CELL_TAGS:
             self.parts.append(" ")
-        self.table.end[index] = len(self.table.tags) - 1
+        table.end[index] = len(table.tags) - 1
 
     def _anchor_in_heading(self, attrs: dict[str, str | None]) -> bool:
         """A heading's link to a place on the same page (a permalink mark, a table of contents' back link)
@@ -325,7 +331,7 @@ class _Walker:
         owners = self.owners
         return bool(owners) and self.table.tags[owners[-1]] in HEADINGS and (attrs.get("href") or "")[:1] == "#"
 
-    def _skippable(self, node: LexborNode, tag: str) -> str | None:
+    def _skippable(self, node: LexborNode, tag: str, attrs: dict[str, str | None]) -> str | None:
         """The text of a furniture element whose content need not be walked, else None.
 
         Only furniture by clear words, tags or roles (a menu, a footer, comments, share bars), holding no
@@ -339,7 +345,7 @@ class _Walker:
             return None
         if len(text) >= LARGE_SKIPPED_CHARS and len(text) > MAX_SKIPPED_SHARE * self.page_chars():
             return None  # (decided now for large furniture: walking again after the walk would cost more)
-        furniture = tag in FURNITURE_TAGS or (node.attributes.get("role") or "").lower() in FURNITURE_ROLES
+        furniture = tag in FURNITURE_TAGS or (attrs.get("role") or "").lower() in FURNITURE_ROLES
         if not furniture:  # (a nav, an aside or a footer by tag or role never holds the story)
             stories = [found.tag for found in node.css(_STORY_SELECTOR)]
             if stories and (stories.count("article") == 1 or "main" in stories):
@@ -450,10 +456,11 @@ def _walk(walker: _Walker, root: LexborNode) -> ElementTable:
         tag = node.tag or ""
         if tag == "-text":
             data = node.text_content
-            if data and not data.isspace():
-                text(data)
-            elif data and parts:
-                parts.append(" ")  # white space between inline elements
+            if data:
+                if not data.isspace():
+                    text(data)
+                elif parts:
+                    parts.append(" ")  # white space between inline elements
         elif tag[:1] != "-" and enter(node, tag):
             child = node.child
             if child is not None:

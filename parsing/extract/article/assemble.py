@@ -142,25 +142,25 @@ class _Builder:
 
     def header_line(self, block: Block) -> bool:
         """Take byline, date and teaser lines; True when the block was one of them."""
-        text, marks = block.text, block.marks
-        if len(text) > MAX_META_LINE:
+        text, marks, size, out = block.text, block.marks, len(block.text), self.out
+        if size > MAX_META_LINE:
             return self._teaser(block)
-        date = dateline(text) if not self.out.paragraphs or len(text) <= MAX_LATE_DATELINE else None
+        date = dateline(text) if not out.paragraphs or size <= MAX_LATE_DATELINE else None
         if date or is_date_only(text):
-            self.out.dates.append(text)
-            if len(text) < 100 and BY_LINE.match(text):
-                self.out.bylines.append(text)  # "Posted by Jane Doe on March 11, 2025"
+            out.dates.append(text)
+            if size < 100 and BY_LINE.match(text):
+                out.bylines.append(text)  # "Posted by Jane Doe on March 11, 2025"
             return True
-        named = NAME_DATE.match(text) if not self.out.paragraphs and block.kind not in TABULAR else None
+        named = NAME_DATE.match(text) if not out.paragraphs and block.kind not in TABULAR else None
         if named and iso_date(named["date"]):
-            self.out.bylines.append(named["name"])
-            self.out.dates.append(named["date"])
+            out.bylines.append(named["name"])
+            out.dates.append(named["date"])
             return True
-        if marks & BYLINE or (len(text) < 100 and BY_LINE.match(text)):
-            self.out.bylines.append(text)
+        if marks & BYLINE or (size < 100 and BY_LINE.match(text)):
+            out.bylines.append(text)
             return True
-        if marks & DATE and len(text) < 80:
-            self.out.dates.append(text)
+        if marks & DATE and size < 80:
+            out.dates.append(text)
             return True
         return self._teaser(block)
 
@@ -198,41 +198,41 @@ def _is_link_line(block: Block) -> bool:
 
 def _handle(builder: _Builder, block: Block, quoted: bool = False) -> bool:
     """Place one block; False when the story is over."""
-    text = block.text
+    text, kind, size, placed = block.text, block.kind, len(block.text), builder.out.paragraphs
     # furniture lines are short, and the title's line is about as long as the title
-    keyed = len(text) <= MAX_KEYED_CHARS or abs(len(text) - builder.title_chars) <= TITLE_SLACK
+    keyed = size <= MAX_KEYED_CHARS or abs(size - builder.title_chars) <= TITLE_SLACK
     key = line_key(text) if keyed else text
     fresh_image, builder.after_image = builder.after_image, False
-    if (key in STOP_LINES or _counted_comments(text)) and builder.out.paragraphs and builder.fence < 0:
+    if (key in STOP_LINES or _counted_comments(text)) and placed and builder.fence < 0:
         builder.fence = builder.last_parent  # "Related stories", "Comments": only the story's own element
         return True  # may go on after this line
     if not key or key in FURNITURE_LINES or key in STOP_LINES:
         return True
-    if block.kind == "h1" or (builder.title_key and key == builder.title_key):
+    if kind == "h1" or (builder.title_key and key == builder.title_key):
         return True
-    if builder.out.paragraphs and len(text) <= MAX_CONTACT_CHARS and CONTACT_HEADING.match(text):
+    if placed and size <= MAX_CONTACT_CHARS and CONTACT_HEADING.match(text):
         return False  # a press release's "Media contact:" block: the release is over
-    if block.marks & (CAPTION | FIGURE) and block.kind not in ("blockquote", "table", "tr", "pre"):
+    if block.marks & (CAPTION | FIGURE) and kind not in ("blockquote", "table", "tr", "pre"):
         if builder.caption(text) or block.marks & CAPTION:
             return True
     if fresh_image and _loose_caption(block) and builder.caption(text):
         return True  # a short line right under an image that has no caption yet is its caption
     if builder.header_line(block):
         return True
-    if builder.out.paragraphs and len(text) <= MAX_WRITER_NOTE and text[:1] in "TtWwAaCc" and WRITER_NOTE.match(text):
+    if placed and size <= MAX_WRITER_NOTE and text[:1] in "TtWwAaCc" and WRITER_NOTE.match(text):
         return True  # a note on the writer under the story
-    if block.kind in SUBHEADINGS:
+    if kind in SUBHEADINGS:
         if not _is_link_line(block):
             builder.heading = heading_text(text)
         return True
-    if _is_link_line(block) and not (block.kind == "li" and block.elem not in builder.link_lists):
+    if _is_link_line(block) and not (kind == "li" and block.elem not in builder.link_lists):
         words = len(text.split())
         if 3 <= words <= MAX_RELATED_WORDS or _READ_MORE.match(text):
             builder.pending_related.append(text)
         return True
-    if len(text) < 40 and block.kind not in _KEEP_SHORT and not text.endswith(_SENTENCE_END):
+    if size < 40 and kind not in _KEEP_SHORT and not text.endswith(_SENTENCE_END):
         return True  # a label of the page's furniture ("3 min read", "Photo"), not a paragraph
-    if len(text) <= MAX_COUNT_CHARS and block.kind not in TABULAR and not _WORD.search(text):
+    if size <= MAX_COUNT_CHARS and kind not in TABULAR and not _WORD.search(text):
         return True  # a count or an ornament ("1.2K", "* * *") outside a table: no word in it
     parent = builder.parents[block.elem]
     if builder.fence >= 0 and parent != builder.fence:
@@ -282,14 +282,16 @@ def assemble(table: ElementTable, scored: Scored, title: str | None) -> Assembly
     builder = _Builder(title, _link_list_items(table, in_region), table.parent)
     images = [ref for ref in table.images if bad[ref.elem] < 0 and in_region(ref.elem) and not _is_icon(ref)]
     next_image = 0
+    bad_blocks = scored.bad_blocks
     for number, block in enumerate(table.blocks):
         while next_image < len(images) and images[next_image].block <= number:
             builder.image(images[next_image])
             next_image += 1
-        if number in scored.bad_blocks or not in_region(block.elem):
+        elem = block.elem
+        if number in bad_blocks or not inside[elem]:
             continue
-        if bad[block.elem] >= 0:
-            if block.elem not in table.skipped:  # (one block for a whole box: its links run together)
+        if bad[elem] >= 0:
+            if elem not in table.skipped:  # (one block for a whole box: its links run together)
                 _related_in_furniture(builder, block)
         elif not _handle(builder, block, MIN_REPEAT_CHARS <= len(block.text) <= MAX_REPEAT_CHARS
                          and _set_apart(table, block)):

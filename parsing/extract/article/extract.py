@@ -46,7 +46,9 @@ def extract_article(root: LexborNode | None, meta: HeadMeta, skip: Collection[st
     lines = SkipLines(skip)
     table = walk(root, lines) if root is not None else ElementTable()
     scored = choose(table, lines)
-    title = choose_title(meta, headings(table, scored), story_heading(table, scored), near_headings(table, scored))
+    names = meta.site_names()
+    title = choose_title(meta, headings(table, scored), story_heading(table, scored), near_headings(table, scored),
+                         names)
     parts = assemble(table, scored, title)
     article = Article(title=title, summary=parts.summary, paragraphs=parts.paragraphs, related=parts.related,
                       images=parts.images)
@@ -56,7 +58,6 @@ def extract_article(root: LexborNode | None, meta: HeadMeta, skip: Collection[st
     article.byline = choose_byline(meta, table, scored, parts, header, title)
     article.published = choose_date(meta, table, scored, parts, header)
     article.section = choose_section(meta, table, scored, title)
-    names = meta.site_names()
     article.site_name = names[0] if names else None
     return article
 

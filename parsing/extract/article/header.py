@@ -20,7 +20,7 @@ MAX_CANDIDATES = 30
 MAX_HEADER_LINES = 25
 MAX_BAR_CHARS = 300
 MAX_SMALL_ELEMENTS = 60  # descendants of an element whose text is read for a byline or a date
-MAX_SMALL_TEXT = 2_000
+MAX_SMALL_TEXT = 2_000  # (no less than blocks.MAX_FURNITURE_TEXT: ``skipped_chars`` counts on it)
 _NOT_BARS = frozenset({"nav", "aside", "footer", "menu", "form"})
 MAX_STORY_CLIMB = 6
 MAX_TITLE_CHARS = 300
@@ -209,8 +209,21 @@ def _small_bar(table: ElementTable, index: int) -> bool:
     """Whether a furniture element is a small bar of page metadata, not navigation or a footer."""
     if table.tags[index] in _NOT_BARS or table.marks[index] & NOTICE:
         return False
+    if index in table.skipped and skipped_chars(table, index) > MAX_BAR_CHARS:
+        return False  # (what the walk read of it is longer than a bar: its text need not be read again)
     text = _small_text(table, index)
     return 0 < len(text) <= MAX_BAR_CHARS
+
+
+def skipped_chars(table: ElementTable, index: int) -> int:
+    """A lower bound of the length of a skipped furniture element's ``_small_text``: the characters other than
+    spaces of its one block (its text's first ``MAX_FURNITURE_TEXT`` characters, collapsed). Those characters
+    come first in the text that ``_small_text`` reads, within its first ``MAX_SMALL_TEXT`` characters, and
+    collapsing keeps every one of them."""
+    for block in table.blocks:
+        if block.elem == index:
+            return len(block.text) - block.text.count(" ")
+    return 0
 
 
 def header_lines(table: ElementTable, scored: Scored, title: str | None) -> list[Block]:

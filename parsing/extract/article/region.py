@@ -201,8 +201,10 @@ def choose(table: ElementTable, skip: SkipLines | None = None) -> Scored:
     skipped = set(table.skipped_lines)
     bad_blocks: set[int] = set()  # lines that recur on the page ("Advertisement", "Share", "Read more") and notices
     short: dict[str, list[int]] = {}
+    check = skip if skip else None
     for n, block in enumerate(table.blocks):
-        elem, chars, links = block.elem, len(block.text), block.links
+        words, elem, links = block.text, block.elem, block.links
+        chars = len(words)
         text[elem] += chars
         linked[elem] += links
         lines[elem] += 1.0
@@ -212,10 +214,10 @@ def choose(table: ElementTable, skip: SkipLines | None = None) -> Scored:
         elif chars >= MIN_PROSE_CHARS and links * 2 <= chars:
             prose[elem] += chars - links  # (prose_chars)
         if chars < 120:
-            short.setdefault(block.text, []).append(n)
-        if skip and block.text in skip:
+            short.setdefault(words, []).append(n)
+        if check is not None and words in check:
             skipped.add(n)
-        if is_notice(block):
+        if chars <= MAX_NOTICE_CHARS and is_notice(block):
             bad_blocks.add(n)
     for numbers in short.values():
         if len(numbers) >= REPEATED_TEXT:

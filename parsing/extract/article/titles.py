@@ -14,7 +14,8 @@ SIMILAR_SHARE = 0.6
 MIN_REST_WORDS = 4
 MIN_TITLE_CHARS = 4
 # " - Site", " | Site", " – Site", " — Site", " :: Site", " · Site", " » Site"; "Site | Title" too.
-_SEPARATOR = re.compile(r"\s+[|\-–—·•»~/\\]\s+|\s*::\s*|\s+_|_\s+")
+# (the lookahead names every separator's first character: positions that cannot start one are passed at once)
+_SEPARATOR = re.compile(r"(?=[\s:_])(?:\s+[|\-–—·•»~/\\]\s+|\s*::\s*|\s+_|_\s+)")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -115,17 +116,17 @@ def strip_suffix(title: str) -> str:
 
 
 def choose_title(meta: HeadMeta, headings: list[str], story_heading: str | None = None,
-                 near: list[str] | None = None) -> str | None:
+                 near: list[str] | None = None, sites: list[str] | None = None) -> str | None:
     """The title: JSON-LD headline or og:title, else <title>, with the site's name cut off; the story's
     <h1> instead when it is the same title more fully written (or when neither exists). ``near`` are the other
     headings just above the story: when the site's name was cut and a section is left ("Headline - Pakistan"),
-    the part that one of them repeats is kept."""
-    title = _title(meta, headings, story_heading, near or [])
+    the part that one of them repeats is kept. ``sites`` is ``meta.site_names()`` when the caller has it."""
+    title = _title(meta, headings, story_heading, near or [], meta.site_names() if sites is None else sites)
     return TITLE_SUFFIX.sub("", title) or None if title else None  # the known sites' suffixes, as a hint
 
 
-def _title(meta: HeadMeta, headings: list[str], story_heading: str | None, others: list[str]) -> str | None:
-    sites = meta.site_names()
+def _title(meta: HeadMeta, headings: list[str], story_heading: str | None, others: list[str], sites: list[str],
+           ) -> str | None:
     heading = " ".join(story_heading.split()) if story_heading else None
     near = [heading] if heading else []
     structured = _structured_title(meta, heading)

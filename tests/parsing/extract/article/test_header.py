@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
-from parsing.extract.article.header import clean_byline
-from tests.parsing.extract.article.helpers import STORY, article_of, ld, page, paras
+from parsing.extract.article.header import MAX_SMALL_TEXT, _small_text, clean_byline, skipped_chars
+from parsing.html.blocks import MAX_FURNITURE_TEXT, walk
+from tests.parsing.extract.article.helpers import FOOTER, STORY, article_of, ld, page, paras
 
 
 def _story(head: str = "", above: str = "") -> str:
@@ -169,3 +171,16 @@ def test_an_h2_headline_cuts_the_section_left_in_the_title():
     assert article_of(page(body, title="Rates on hold - Business - Ledger.pk", head=head)).title == "Rates on hold"
     # without a site's name to cut, the <title> stays whole
     assert article_of(page(body, title="Rates on hold | Business")).title == "Rates on hold | Business"
+
+
+def test_skipped_furniture_counts_no_more_characters_than_its_text_holds():
+    """A skipped element's block is a lower bound of its text's length as the header reads it (spaced apart
+    differently, cut at another length): a bar check may rely on it instead of reading the text again."""
+    links = "".join(f'<a href="/s/{n}">\n  Story   number {n}\u00a0today </a>\n' for n in range(40))
+    body = (f'<div class="ticker">{links}</div><nav><ul>{paras([f"<a>Section {n}</a>" for n in range(90)], "li")}'
+            f'</ul></nav><article><h1>Rates on hold</h1>{paras(STORY)}</article>'
+            f'<footer>{"".join(f"<span>{text}</span>" for text in FOOTER)}</footer>')
+    table = walk(LexborHTMLParser(page(body)).body)
+    assert len(table.skipped) == 3 and MAX_FURNITURE_TEXT <= MAX_SMALL_TEXT
+    for index in table.skipped:
+        assert 300 < skipped_chars(table, index) <= len(_small_text(table, index))
