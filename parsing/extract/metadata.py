@@ -28,6 +28,7 @@ _PATH_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>0?[1-9]|1[0-2]
 
 TITLE_KEYS = ("dc.title", "dc:title", "dcterm.title", "dcterm:title", "dcterms.title", "og:title",
               "twitter:title", "parsely-title", "sailthru.title", "title", "headline")
+TITLE_META_KEYS = TITLE_KEYS[:9]  # the ones a title is taken from (not the bare "title" and "headline")
 AUTHOR_KEYS = ("dc.creator", "dc:creator", "dcterm.creator", "dcterm:creator", "dcterms.creator", "author",
                "article:author", "parsely-author", "sailthru.author", "byl", "citation_author",
                "og:article:author", "book:author")
@@ -84,7 +85,7 @@ def read_head(tree: LexborHTMLParser, head_bytes: bytes | str = b"",
     metas = tree.tags("meta")
     linked = [node for node in (tree.tags("script") if scripts is None else scripts) if is_linked_data(node)]
     _read_metas(metas[:MAX_META_TAGS], meta)
-    if meta.first(TITLE_KEYS[:9]) is None:  # (a selector pass over the page: 0.04 ms)
+    if meta.first(TITLE_META_KEYS) is None:  # (a selector pass over the page: 0.04 ms)
         meta.microdata_headline = _microdata_headline(tree)
     title = tree.css_first("title")
     if title is not None:

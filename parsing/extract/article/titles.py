@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from parsing.extract.metadata import TITLE_KEYS, HeadMeta
+from parsing.extract.metadata import TITLE_META_KEYS, HeadMeta
 from parsing.sites.brecorder import TITLE_SUFFIX
 
 MAX_TITLE_CHARS = 500
@@ -92,12 +92,12 @@ def _same_title(heading: str, title: str) -> bool:
 def _structured_title(meta: HeadMeta, heading: str | None) -> str | None:
     """The JSON-LD headline (or name) that agrees with the page's other titles, else og:title and the like,
     else microdata."""
-    others = [t for t in (meta.title_tag, meta.first(TITLE_KEYS[:9]), heading) if t]
+    others = [t for t in (meta.title_tag, meta.first(TITLE_META_KEYS), heading) if t]
     for candidate in (meta.linked.headline, meta.linked.name):
         agrees = not others or any(similar(candidate, t) for t in others) if candidate else False
         if candidate and meta.linked.is_article and agrees:
             return candidate
-    return meta.first(TITLE_KEYS[:9]) or meta.microdata_headline
+    return meta.first(TITLE_META_KEYS) or meta.microdata_headline
 
 
 def _content_words(text: str) -> set[str]:
