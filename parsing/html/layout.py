@@ -50,6 +50,7 @@ _LINE_BREAK = re.compile(r"</?" + _trie([*(BLOCK_TAGS - CELL_TAGS), "br"]) + r"\
 _TAG_ONLY = re.compile(r"<[^>]*+>")
 _ODD_SPACES = ("\r", "\f", "\v", "\xa0", "\u2009", "\u202f", "\u200b")
 _SPACE_RUN = re.compile(r"  +")
+_PRE = re.compile(r"<pre\b[^>]*+>.*?</pre>", re.S)
 # A zero-width, thin or narrow space after a thousands comma ("1,\u2009017.11"): no space.
 GROUP_BREAK = re.compile(r"(?<=\d),[\u200b\u2009\u202f](?=\d)")
 
@@ -61,6 +62,8 @@ def cell_lines(markup: str) -> list[str]:
     marks put in; block tags to line breaks; other tags out; entities decoded; spaces collapsed.
     """
     text = _COMMENT.sub("", markup) if "<!--" in markup else markup
+    if "<pre" in text:
+        text = _PRE.sub(_pre_lines, text)
     text = text.replace("\n", " ").replace("\t", " ").replace("\r", " ")
     if "</t" in text:
         text = text.replace("</td>", "\t").replace("</th>", "\t")
@@ -73,6 +76,11 @@ def cell_lines(markup: str) -> list[str]:
     if "&" in text:
         text = html.unescape(text)
     return copy_lines(text, cell_ends=True)
+
+
+def _pre_lines(match: re.Match[str]) -> str:
+    """Preformatted text keeps its line breaks (a report laid out in a monospace block, a pasted text table)."""
+    return match[0].replace("\r\n", "\n").replace("\n", "<br>")
 
 
 def collapse(text: str) -> str:

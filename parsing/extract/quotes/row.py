@@ -9,7 +9,13 @@ from __future__ import annotations
 import functools
 import re
 
-from parsing.extract.quotes.check import computed_percent, numbers_problem, range_problem, resolve
+from parsing.extract.quotes.check import (
+    bare_direction,
+    computed_percent,
+    numbers_problem,
+    range_problem,
+    resolve,
+)
 from parsing.extract.quotes.figures import (
     BODY,
     Hint,
@@ -137,7 +143,8 @@ def row_quote(name: str, kind: Role, values: dict[Role, Num], hints: list[Hint],
     price, change, percent = values.get("price"), values.get("change"), values.get("percent")
     if price is None or change is None or price.signed or price.percent or change.percent:
         return None
-    got = resolve(change, percent, sorted(hints, key=lambda hint: hint[0] != "glyph"))
+    said = None if hints else bare_direction(price, change, percent, values.get("prev"))
+    got = resolve(change, percent, sorted(hints, key=lambda hint: hint[0] != "glyph"), said)
     problems = list(got.problems)
     for problem in (numbers_problem(price, change, percent, values.get("prev"), got.change, got.percent),
                     range_problem(price, values.get("open"), values.get("high"), values.get("low"))):

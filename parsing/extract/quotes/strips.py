@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from parsing.extract.quotes.check import numbers_problem, resolve
+from parsing.extract.quotes.check import bare_direction, numbers_problem, resolve
 from parsing.extract.quotes.figures import (
     GLYPH_DIRECTION,
     Hint,
@@ -74,8 +74,9 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
             continue
         if len(items) > 1 and 2 * sum(not _plausible(item) for item in items if item.quote is None) > len(items):
             continue  # rows of other figures (a results table: EPS 4.12 5.01 21.60%), not a strip
+        unsure = _unsure(items)
         for item in items:
-            if "/" in item.symbol:
+            if "/" in item.symbol or item in unsure:
                 continue
             quote = item.quote or _quote(item)
             if quote.price > 0:  # (a placeholder item: "SYMBOL 0.00 +0.00 (+0.00%)")
@@ -88,6 +89,20 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
             if item.unstated:
                 found.unstated.update(range(first, last + 1))
     return found
+
+
+def _unsure(items: list[Item]) -> list[Item]:
+    """Items of a strip that prints losses without a sign, word, glyph or class (its colour lost in a text copy),
+    whose numbers fit a gain and a loss alike: their direction cannot be told, so they give no quote. A strip
+    prints losses so when the numbers of one such item fit only a loss (see ``bare_direction``)."""
+    bare = [item for item in items if item.unstated and not item.hints and item.numbers is not None]
+    if not bare:
+        return []
+    said = [bare_direction(item.numbers[0], item.numbers[1], item.numbers[2], None) if item.numbers else None
+            for item in bare]
+    if "down" not in said:
+        return []
+    return [item for item, direction in zip(bare, said, strict=True) if direction is None]
 
 
 def _plausible(item: Item) -> bool:
@@ -355,7 +370,8 @@ def _quote(item: Item) -> Quote:
     assert item.numbers is not None  # an item is made with its quote or its numbers
     price, change, percent = item.numbers
     hints = sorted(item.hints, key=lambda hint: _SOURCE_RANK[hint[0]])
-    got = resolve(change, percent, hints)
+    said = None if hints else bare_direction(price, change, percent, None)
+    got = resolve(change, percent, hints, said)
     problems = list(got.problems)
     numbers = numbers_problem(price, change, percent, None, got.change, got.percent)
     if numbers:

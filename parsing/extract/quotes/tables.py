@@ -13,13 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from parsing.extract.quotes.check import computed_percent
+from parsing.extract.quotes.check import bare_direction, computed_percent
 from parsing.extract.quotes.figures import (
     BODY,
     SIGN,
     Hint,
     Num,
+    cell_hints,
     make_number,
+    parse_number,
     signed_float,
 )
 from parsing.extract.quotes.glued import split_rows
@@ -59,6 +61,7 @@ _ROW_START = {
 }
 _ROW_START["index"] = _ROW_START["symbol"]
 _SPACES = re.compile(r"[\s|]+")
+_RULE = re.compile(r"[\s|:+]*+[-=_]{3,}[-=_\s|:+]*+")  # a line of dashes (and bars): a text table's rule
 # A number cell: mark, the signed number, its sign, its digits, percent sign (five groups).
 _FAST_NUMBER = rf"([{MARKS}]?)[{MARKS} ]*+(({SIGN})?({BODY}))(\s?%)? *+"
 _FAST_NAME = {"symbol": rf"[{MARKS} ]*+({SYMBOL}) *+", "sector": rf"[{MARKS} ]*+({SECTOR_NAME}) *+"}
@@ -99,8 +102,10 @@ def find_tables(lines: Sequence[str]) -> list[Table]:
             tables.append(Table([], range(n, end)))
             n = end
             continue
-        quotes, end = _side_by_side(lines, n + header.lines, header) if header.halves else _rows(
-            lines, n + header.lines, header)
+        first = n + header.lines
+        if first < len(lines) and _RULE.fullmatch(lines[first]):
+            first += 1  # a rule under the header ("------", "|---|---:|"), as text tables draw one
+        quotes, end = _side_by_side(lines, first, header) if header.halves else _rows(lines, first, header)
         if quotes:
             after_last = tables[-1].lines.stop if tables else 0
             start = n - 1 if n > after_last and _title(lines[n - 1]) else n
@@ -227,6 +232,7 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
     width = len(header.roles)
     heading: str | None = None  # the sector of a heading row the rows below belong to
     above = ""  # the last row that gave a quote, with every cell (spanned cells filled in)
+    rows: list[str] = []  # the row of each quote
     while n < len(lines):
         line = lines[n]
         if len(line) > MAX_ROW_LINE:
@@ -262,9 +268,58 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
         if heading is not None and quote.sector is None:
             quote = replace(quote, sector=heading)
         quotes.append(quote)
+        rows.append(line)
         above = line
         n += used
+    if any(quote.direction == "down" for quote in quotes) and _bare_loss(quotes, rows, header):
+        quotes = [quote for quote, line in zip(quotes, rows, strict=True) if not _unsure_row(quote, line, header)]
     return quotes, n
+
+
+def _bare_cells(line: str, header: Header) -> list[str] | None:
+    """A row's price, change and percent cells (percent "" without that column) when its change and percent print
+    no sign, parenthesis, glyph or class mark (a loss shown only by colour, lost in a text copy), else None."""
+    cells = line.split("\t")
+    roles = header.roles
+    if len(cells) != len(roles):
+        return None
+    change = cells[roles.index("change")].strip()
+    percent = cells[roles.index("percent")].strip() if "percent" in roles else ""
+    for text in (change, percent):
+        if text and (not text[0].isdigit() or cell_hints(text)[1] or text[-1] in _TRAILING_SIGNS):
+            return None
+    return [cells[roles.index("price")], change, percent]
+
+
+_TRAILING_SIGNS = "-\u2212)"
+
+
+def _bare_loss(quotes: list[Quote], rows: list[str], header: Header) -> bool:
+    """Whether the table prints a loss without any sign: a row read as down whose cells state nothing (its
+    numbers fit only a loss). Rows printing a minus anywhere are passed over at once."""
+    if "change" not in header.roles:
+        return False
+    return any(quote.direction == "down" and "-" not in line and "\u2212" not in line and "\u2013" not in line
+               and "(" not in line and _bare_cells(line, header) is not None
+               for quote, line in zip(quotes, rows, strict=True))
+
+
+def _unsure_row(quote: Quote, line: str, header: Header) -> bool:
+    """A row of a table that prints losses without a sign (``_bare_loss``), stating nothing, whose numbers fit a
+    gain and a loss alike: its direction cannot be told."""
+    if quote.direction != "up":
+        return False
+    cells = _bare_cells(line, header)
+    if cells is None:
+        return False
+    price, change = parse_number(cells[0]), parse_number(cells[1])
+    percent = parse_number(cells[2]) if cells[2] else None
+    if price is None or change is None or change.value == 0:
+        return False
+    prev = None
+    if "prev" in header.roles:
+        prev = parse_number(line.split("\t")[header.roles.index("prev")])
+    return bare_direction(price, change, percent, prev) is None
 
 
 def _heading_row(lines: Sequence[str], n: int, header: Header) -> bool:
