@@ -246,6 +246,9 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
                 heading = line.strip(MARKS + " ")
                 n += 1
                 continue
+            if "\t" not in line and _note_row(lines, n, header):
+                n += 1
+                continue
             cells = line.split("\t")
             if len(cells) < width:
                 broken = _broken_row(lines, n, width, header.name)
@@ -334,6 +337,19 @@ def _heading_row(lines: Sequence[str], n: int, header: Header) -> bool:
     if len(below) != len(header.roles) or below[header.name].strip(MARKS + " ").lower().startswith(line.lower()):
         return False  # (a symbol over its company's name in one cell, "MCB<br>MCB Bank Limited", is no heading)
     return row_name(below[header.name], header.roles[header.name]) is not None
+
+
+def _note_row(lines: Sequence[str], n: int, header: Header) -> bool:
+    """A row of one cell spanning the table that is a note, not a group ("Market closed on 23-03-2025 (Pakistan
+    Day); rates of 21-03-2025"): a line without cells, not a part left out of the layout, with a priced row of the
+    table right below it."""
+    line = lines[n]
+    if len(line) > MAX_ROW_LINE or line in ("\x00", "\x01") or n + 1 >= len(lines):
+        return False
+    below = lines[n + 1].split("\t")
+    if len(below) != len(header.roles) or row_name(below[header.name], header.roles[header.name]) is None:
+        return False
+    return parse_number(below[header.roles.index("price")]) is not None
 
 
 def _spanned_row(cells: list[str], above: str, header: Header) -> list[str] | None:
