@@ -251,7 +251,7 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
                 continue
             cells = line.split("\t")
             if len(cells) < width:
-                broken = _broken_row(lines, n, width, header.name)
+                broken = _broken_row(lines, n, width, header.name) or _name_over_numbers(lines, n, cells, header)
                 if broken is None:
                     spanned = _spanned_row(cells, above, header)
                     if spanned is None:
@@ -350,6 +350,23 @@ def _note_row(lines: Sequence[str], n: int, header: Header) -> bool:
     if len(below) != len(header.roles) or row_name(below[header.name], header.roles[header.name]) is None:
         return False
     return parse_number(below[header.roles.index("price")]) is not None
+
+
+def _name_over_numbers(lines: Sequence[str], n: int, cells: list[str], header: Header,
+                       ) -> tuple[list[str], int] | None:
+    """A quote printed over two rows: the symbol and the company's name (a cell spanning the number columns),
+    then the numbers under an empty name cell ("HBL<tab>Habib Bank Limited", "<tab>145.20<tab>+1.20<tab>...").
+    The first row holds no figure; its name cell reads as a name."""
+    if n + 1 >= len(lines) or header.name >= len(cells) or any(char.isdigit() for char in lines[n]):
+        return None
+    below = lines[n + 1].split("\t")
+    if len(below) != len(header.roles) or below[header.name].strip(MARKS + " "):
+        return None
+    name = cells[header.name]
+    if row_name(name, header.roles[header.name]) is None:
+        return None
+    below[header.name] = name
+    return below, 2
 
 
 def _spanned_row(cells: list[str], above: str, header: Header) -> list[str] | None:
