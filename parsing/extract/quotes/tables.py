@@ -88,7 +88,8 @@ def find_tables(lines: Sequence[str]) -> list[Table]:
     while n < len(lines):
         header = None if never_header(lines[n]) else read_header(lines, n)
         if header is None:
-            pairs = _key_values(lines, n) if lines[n].count("\t") == 1 else None
+            tabs = lines[n].count("\t")
+            pairs = _key_values(lines, n) if tabs == 1 else _transposed(lines, n) if tabs > 1 else None
             if pairs is not None:
                 tables.append(pairs)
                 n = pairs.lines.stop
@@ -152,6 +153,39 @@ def _key_values(lines: Sequence[str], n: int) -> Table | None:
         return None
     quote = build_row(values[header.name], header, [value for i, value in enumerate(values) if i != header.name])
     return None if quote is None else Table([quote], range(n, end))
+
+
+def _transposed(lines: Sequence[str], n: int) -> Table | None:
+    """A table turned on its side, a column per quote and a row per field, as index summary boxes print it
+    ("Index<tab>KSE-100<tab>KMI-30<tab>ALLSHR", "Current<tab>...", "Change<tab>...", "% Change<tab>..."): the
+    first row's first cell names the name column and every other cell reads as a name; the first cells of the
+    rows below are read as a header's cells (see ``_key_values``), each row as wide as the first."""
+    line = lines[n]
+    corner = cell_role(line[:line.find("\t")])
+    if corner not in ("symbol", "index", "sector"):
+        return None
+    names = line.split("\t")[1:]
+    if any(row_name(name, corner) is None for name in names):
+        return None
+    tabs = len(names)
+    end = n + 1
+    while end < len(lines) and end - n <= MAX_PAIRS and lines[end].count("\t") == tabs:
+        end += 1
+    rows = [lines[k].split("\t") for k in range(n + 1, end)]
+    roles = [cell_role(row[0]) for row in rows]
+    named = [role for role in roles if role != "text"]
+    if len(named) != len(set(named)) or any(role in ("symbol", "index", "sector") for role in named):
+        return None
+    header = read_roles([corner, *roles])
+    if header is None:
+        return None
+    quotes = []
+    for column, name in enumerate(names, 1):
+        quote = build_row(name, header, [row[column] for row in rows])
+        if quote is None:
+            return None
+        quotes.append(quote)
+    return Table(quotes, range(n, end))
 
 
 def _title(line: str) -> bool:
