@@ -30,8 +30,10 @@ from parsing.extract.quotes.tokens import (
     LABEL,
     MARK,
     NUM,
+    RANK,
     SEP,
     SYM,
+    TIME,
     WORD,
     Tok,
     field_tokens,
@@ -189,9 +191,9 @@ def _items(toks: list[Tok]) -> list[Item]:
     i, n = 0, len(toks)
     # Whether the strip draws its arrows before its symbols ("▲ HBL 145.20 ..."): else an arrow after an item's
     # percent is that item's ("HBL 145.20 1.20 (0.83%) ▲ UBL ...").
-    leading = next((tok.kind == GLYPH for tok in toks if tok.kind not in (SEP, GAP, MARK, LABEL)), False)
+    leading = next((tok.kind == GLYPH for tok in toks if tok.kind not in (SEP, GAP, MARK, LABEL, TIME, RANK)), False)
     while i < n:
-        if toks[i].kind in (SEP, GAP):
+        if toks[i].kind in (SEP, GAP, TIME, RANK):
             i += 1
             continue
         whole = toks[i].item
