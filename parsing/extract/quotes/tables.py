@@ -61,6 +61,7 @@ _ROW_START = {
 }
 _ROW_START["index"] = _ROW_START["symbol"]
 _SPACES = re.compile(r"[\s|]+")
+_NOTE_WORDS = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
 _RULE = re.compile(r"[\s|:+]*+[-=_]{3,}[-=_\s|:+]*+")  # a line of dashes (and bars): a text table's rule
 # A number cell: mark, the signed number, its sign, its digits, percent sign (five groups).
 _FAST_NUMBER = rf"([{MARKS}]?)[{MARKS} ]*+(({SIGN})?({BODY}))(\s?%)? *+"
@@ -375,10 +376,10 @@ def _heading_row(lines: Sequence[str], n: int, header: Header) -> bool:
 
 def _note_row(lines: Sequence[str], n: int, header: Header) -> bool:
     """A row of one cell spanning the table that is a note, not a group ("Market closed on 23-03-2025 (Pakistan
-    Day); rates of 21-03-2025"): a line without cells, not a part left out of the layout, with a priced row of the
-    table right below it."""
+    Day); rates of 21-03-2025"): a line without cells holding words (not a figure left over from the row above,
+    nor a part of the page left out of the layout), with a priced row of the table right below it."""
     line = lines[n]
-    if len(line) > MAX_ROW_LINE or line in ("\x00", "\x01") or n + 1 >= len(lines):
+    if len(line) > MAX_ROW_LINE or n + 1 >= len(lines) or _NOTE_WORDS.search(line) is None:
         return False
     below = lines[n + 1].split("\t")
     if len(below) != len(header.roles) or row_name(below[header.name], header.roles[header.name]) is None:
