@@ -59,16 +59,19 @@ def resolve(change: Num, percent: Num | None, hints: Sequence[Hint], numbers: Di
     return Resolved(c_value, p_value, direction, tuple(problems))
 
 
+_BOTH_WAYS: tuple[tuple[Direction, float], ...] = (("up", 1.0), ("down", -1.0))
+
+
 def bare_direction(price: Num, change: Num, percent: Num | None, previous: Num | None) -> Direction | None:
     """The one direction in which a change printed without a sign (and a percent without one) agrees with the
     price and the percent or previous close: a page that shows a loss only by colour, copied as text, prints
-    ``8.89 0.12 1.33%``, which is 0.12 below 9.01 (1.33%), not above 8.77 (1.37%). None when the numbers fit both
-    directions (a small change) or neither, or when a sign is printed."""
+    ``22.09 1.66 6.99%``, which is 1.66 below 23.75 (6.99%), not above 20.43 (8.13%). None when the numbers fit
+    both directions within their rounding (a small change) or neither, or when a sign is printed."""
     if change.signed or change.value == 0 or (percent is not None and percent.signed):
         return None
     if percent is None and previous is None:
         return None
-    fits = [direction for direction, sign in (("up", 1.0), ("down", -1.0))
+    fits: list[Direction] = [direction for direction, sign in _BOTH_WAYS
             if numbers_problem(price, change, percent, previous, sign * abs(change.value),
                                None if percent is None else sign * abs(percent.value)) is None]
     return fits[0] if len(fits) == 1 else None
