@@ -50,6 +50,7 @@ _LINE_BREAK = re.compile(r"</?" + _trie([*(BLOCK_TAGS - CELL_TAGS), "br"]) + r"\
 _TAG_ONLY = re.compile(r"<[^>]*+>")
 _ODD_SPACES = ("\r", "\f", "\v", "\xa0", "\u2009", "\u202f", "\u200b")
 _SPACE_RUN = re.compile(r"  +")
+_PRE = re.compile(r"<pre\b[^>]*+>.*?</pre>", re.S)
 # A zero-width, thin or narrow space after a thousands comma ("1,\u2009017.11"): no space.
 GROUP_BREAK = re.compile(r"(?<=\d),[\u200b\u2009\u202f](?=\d)")
 
@@ -61,16 +62,25 @@ def cell_lines(markup: str) -> list[str]:
     marks put in; block tags to line breaks; other tags out; entities decoded; spaces collapsed.
     """
     text = _COMMENT.sub("", markup) if "<!--" in markup else markup
+    if "<pre" in text:
+        text = _PRE.sub(_pre_lines, text)
     text = text.replace("\n", " ").replace("\t", " ").replace("\r", " ")
     if "</t" in text:
         text = text.replace("</td>", "\t").replace("</th>", "\t")
     if ' class="' in text:
         text = _mark_classes(text)
+    if "color" in text:
+        text = _mark_colours(text)
     text = _LINE_BREAK.sub("\n", text)
     text = _TAG_ONLY.sub("", text)
     if "&" in text:
         text = html.unescape(text)
     return copy_lines(text, cell_ends=True)
+
+
+def _pre_lines(match: re.Match[str]) -> str:
+    """Preformatted text keeps its line breaks (a report laid out in a monospace block, a pasted text table)."""
+    return match[0].replace("\r\n", "\n").replace("\n", "<br>")
 
 
 def collapse(text: str) -> str:
@@ -131,6 +141,50 @@ def _mark_classes(text: str) -> str:
             if attribute + " " in text:
                 text = re.sub(re.escape(attribute) + r" [^>]*+>", r"\g<0>" + mark, text)
     return text
+
+
+# A start tag that sets the text's colour: ``<font color="red">``, ``style="color: #d00"`` (not ``background-color``).
+_COLOUR_TAG = re.compile(r'<[a-z][a-z0-9]*+ [^>]*?(?:\bcolor="([^"]{1,40})"|style="(?:[^"]*?[;\s])?color\s*:\s*([^";]{1,40})[^"]*")'
+                         r'[^>]*+>')
+_NAMED_COLOURS = {**dict.fromkeys(("red", "darkred", "crimson", "maroon", "firebrick", "orangered"), MARK_DOWN),
+                  **dict.fromkeys(("green", "darkgreen", "lime", "limegreen", "forestgreen", "seagreen"), MARK_UP)}
+_HEX = re.compile(r"#([0-9a-f]{3}|[0-9a-f]{6})")
+_RGB = re.compile(r"rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})")
+
+
+def _mark_colours(text: str) -> str:
+    """Put a direction mark right after each start tag that colours its text red or green (older layouts print a
+    loss unsigned in ``<font color="red">``, newer ones in an inline ``color:``), as a class naming one does."""
+    if _COLOUR_TAG.search(text) is None:
+        return text
+    return _COLOUR_TAG.sub(_colour_marked, text)
+
+
+def _colour_marked(match: re.Match[str]) -> str:
+    mark = colour_mark(match[1] or match[2] or "")
+    return match[0] + mark if mark else match[0]
+
+
+@functools.lru_cache(maxsize=1024)
+def colour_mark(value: str) -> str:
+    """The mark a CSS colour gives: red or green by name, or a colour whose red or green channel is bright and at
+    least twice each other channel (``#d00``, ``#090``, ``rgb(0, 153, 0)``); else "" (black, grey, blue...)."""
+    value = value.strip().lower().removesuffix("!important").strip()
+    if value in _NAMED_COLOURS:
+        return _NAMED_COLOURS[value]
+    hexed, rgb = _HEX.fullmatch(value), _RGB.match(value)
+    if hexed is not None:
+        digits = hexed[1] if len(hexed[1]) == 6 else "".join(c * 2 for c in hexed[1])
+        red, green, blue = (int(digits[k:k + 2], 16) for k in (0, 2, 4))
+    elif rgb is not None:
+        red, green, blue = (int(rgb[k]) for k in (1, 2, 3))
+    else:
+        return ""
+    if red >= 0x80 and red >= 2 * max(green, blue, 1):
+        return MARK_DOWN
+    if green >= 0x60 and green >= 2 * max(red, blue, 1):
+        return MARK_UP
+    return ""
 
 
 @functools.lru_cache(maxsize=4096)

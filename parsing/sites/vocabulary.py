@@ -225,7 +225,7 @@ OTHER_NAME_COLUMNS = frozenset({
     "currency", "currencies", "country", "commodity", "commodities", "metal", "date", "day", "month", "year",
     "period", "time", "tenor", "maturity", "bond", "instrument", "market", "exchange", "party", "parties",
     "candidate", "team", "club", "player", "product", "item", "model", "variant", "city", "province", "region",
-    "district", "constituency", "crop", "fuel",
+    "district", "constituency", "crop", "fuel", "fund", "funds", "scheme", "security", "securities",
 })
 # Codes that are never Pakistan Stock Exchange symbols however quote-like their line: currencies (ISO 4217), crypto
 # coins and commodities. An exchange rate written as a pair (``USD/PKR``) is known by its slash.
@@ -234,7 +234,7 @@ NOT_PSX_SYMBOLS = frozenset({
     "INR", "HKD", "TRY",
     "BTC", "ETH", "XRP", "SOL", "BNB", "USDT", "USDC", "DOGE", "ADA", "TRX", "LTC", "DOT", "AVAX", "SHIB", "XLM",
     "TON", "MATIC",
-    "GOLD", "SILVER", "BRENT", "WTI", "CRUDE", "COTTON",
+    "GOLD", "SILVER", "BRENT", "WTI", "CRUDE", "COTTON", "XAU", "XAG", "XPT", "XPD",
 })
 
 # Words a strip prints between the price and the change ("Increased By"), with the direction they state.

@@ -25,11 +25,12 @@ class Resolved(NamedTuple):
     problems: tuple[str, ...]
 
 
-def resolve(change: Num, percent: Num | None, hints: Sequence[Hint]) -> Resolved:
+def resolve(change: Num, percent: Num | None, hints: Sequence[Hint], numbers: Direction | None = None) -> Resolved:
     """Sign the change and percent and give the direction.
 
     A printed sign is the numbers' own statement and wins; a bare change takes the percent's sign, else the
-    first hint (word, then glyph, then class), else up. A zero change is unchanged whatever the glyph or class
+    first hint (word, then glyph, then class), else the direction its numbers allow alone (``numbers``: see
+    ``bare_direction``), else up. A zero change is unchanged whatever the glyph or class
     says (sites draw ▼ beside "No Change"); only a word saying up or down is then a problem.
     """
     problems: list[str] = []
@@ -47,7 +48,7 @@ def resolve(change: Num, percent: Num | None, hints: Sequence[Hint]) -> Resolved
     elif percent is not None and p_signed:
         direction = "up" if percent.value > 0 else "down"
     else:
-        direction = next((said for _source, said in hints if said != "unchanged"), "up")
+        direction = next((said for _source, said in hints if said != "unchanged"), numbers or "up")
     c_value = change.value if change.signed else (abs(change.value) if direction == "up" else -abs(change.value))
     if percent is not None and not percent.signed:
         p_value = abs(percent.value) if direction == "up" else -abs(percent.value)
@@ -56,6 +57,24 @@ def resolve(change: Num, percent: Num | None, hints: Sequence[Hint]) -> Resolved
             problems.append(f"{_SOURCES[source]} says {said} but the change is {direction}")
             break
     return Resolved(c_value, p_value, direction, tuple(problems))
+
+
+_BOTH_WAYS: tuple[tuple[Direction, float], ...] = (("up", 1.0), ("down", -1.0))
+
+
+def bare_direction(price: Num, change: Num, percent: Num | None, previous: Num | None) -> Direction | None:
+    """The one direction in which a change printed without a sign (and a percent without one) agrees with the
+    price and the percent or previous close: a page that shows a loss only by colour, copied as text, prints
+    ``22.09 1.66 6.99%``, which is 1.66 below 23.75 (6.99%), not above 20.43 (8.13%). None when the numbers fit
+    both directions within their rounding (a small change) or neither, or when a sign is printed."""
+    if change.signed or change.value == 0 or (percent is not None and percent.signed):
+        return None
+    if percent is None and previous is None:
+        return None
+    fits: list[Direction] = [direction for direction, sign in _BOTH_WAYS
+            if numbers_problem(price, change, percent, previous, sign * abs(change.value),
+                               None if percent is None else sign * abs(percent.value)) is None]
+    return fits[0] if len(fits) == 1 else None
 
 
 def numbers_problem(price: Num, change: Num, percent: Num | None, previous: Num | None, change_value: float,

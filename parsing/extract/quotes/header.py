@@ -167,6 +167,8 @@ def _grouped(lines: Sequence[str], n: int, top: list[Role]) -> Header | None:
         return None
     subs = [cell_role(cell) for cell in below.split("\t")]
     groups = len(top) + len(subs) - (row.count("\t") + 1)
+    if all(sub == "text" for sub in subs):
+        return None  # (a row naming no column: a quote's name over its numbers, not a header's second row)
     if groups < 1 or groups >= len(top) or len(subs) % groups:
         return None
     width = len(subs) // groups

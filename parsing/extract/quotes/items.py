@@ -57,7 +57,10 @@ def line_item(line: str) -> Item | None:
             _STATEMENTS[key] = statement
     word_said, agreed, textual = statement
     unstated = not (textual or change_sign or percent_sign) and change_text.strip("0.,") != ""
-    quote = _plain_item(symbol, word_said, agreed, price_text, change_sign, change_text, percent_sign, percent_text)
+    # (an item that states no direction at all is read the general way, which keeps its numbers: see
+    # ``strips.bare_losses``)
+    quote = None if unstated and not marks else _plain_item(symbol, word_said, agreed, price_text, change_sign,
+                                                            change_text, percent_sign, percent_text)
     if quote is not None:
         return Item(symbol, [], 0, 1, None, quote, textual, unstated)
     hints: list[Hint] = [("word", word_said)] if word_said else []

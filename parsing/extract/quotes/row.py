@@ -9,7 +9,13 @@ from __future__ import annotations
 import functools
 import re
 
-from parsing.extract.quotes.check import computed_percent, numbers_problem, range_problem, resolve
+from parsing.extract.quotes.check import (
+    bare_direction,
+    computed_percent,
+    numbers_problem,
+    range_problem,
+    resolve,
+)
 from parsing.extract.quotes.figures import (
     BODY,
     Hint,
@@ -40,6 +46,7 @@ _NAMED_SYMBOL = re.compile(
 )
 SECTOR_CELL = re.compile(SECTOR_NAME)
 _SPACED_INDEX = re.compile(r"([A-Z]{2,5}) ([0-9]{2,3})(?: (?i:index))?")
+_FOOTNOTE_MARKS = "*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SERIAL = re.compile(r"[0-9]{1,4}[.)]\s++")
 # A number whose thousands are set apart by a space, a thin or narrow space or a no-break space ("1 265.65").
 _SPACE_GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])")
@@ -69,6 +76,8 @@ def row_name(text: str, kind: Role) -> str | None:
     A symbol of digits alone ("786") is read here, in a column whose header names symbols; in a strip a
     token of digits is a number."""
     text = text.strip(MARKS + " ")
+    if text[-1:] in _FOOTNOTE_MARKS:
+        text = text.rstrip(_FOOTNOTE_MARKS + " ")  # "HBL*", "UBL†", "MCB¹": a mark pointing to a note below
     if kind == "sector":
         return text if SECTOR_CELL.fullmatch(text) else None
     if SYMBOL_CELL.fullmatch(text) or _DIGITS_SYMBOL.fullmatch(text):
@@ -137,7 +146,8 @@ def row_quote(name: str, kind: Role, values: dict[Role, Num], hints: list[Hint],
     price, change, percent = values.get("price"), values.get("change"), values.get("percent")
     if price is None or change is None or price.signed or price.percent or change.percent:
         return None
-    got = resolve(change, percent, sorted(hints, key=lambda hint: hint[0] != "glyph"))
+    said = None if hints else bare_direction(price, change, percent, values.get("prev"))
+    got = resolve(change, percent, sorted(hints, key=lambda hint: hint[0] != "glyph"), said)
     problems = list(got.problems)
     for problem in (numbers_problem(price, change, percent, values.get("prev"), got.change, got.percent),
                     range_problem(price, values.get("open"), values.get("high"), values.get("low"))):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from parsing.extract.quotes.check import numbers_problem, resolve
+from parsing.extract.quotes.check import bare_direction, numbers_problem, resolve
 from parsing.extract.quotes.figures import (
     GLYPH_DIRECTION,
     Hint,
@@ -30,8 +30,10 @@ from parsing.extract.quotes.tokens import (
     LABEL,
     MARK,
     NUM,
+    RANK,
     SEP,
     SYM,
+    TIME,
     WORD,
     Tok,
     field_tokens,
@@ -74,8 +76,9 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
             continue
         if len(items) > 1 and 2 * sum(not _plausible(item) for item in items if item.quote is None) > len(items):
             continue  # rows of other figures (a results table: EPS 4.12 5.01 21.60%), not a strip
+        unsure = _unsure(items)
         for item in items:
-            if "/" in item.symbol:
+            if "/" in item.symbol or item in unsure:
                 continue
             quote = item.quote or _quote(item)
             if quote.price > 0:  # (a placeholder item: "SYMBOL 0.00 +0.00 (+0.00%)")
@@ -88,6 +91,20 @@ def strip_quotes(lines: Sequence[str], skip: Collection[int] = ()) -> StripQuote
             if item.unstated:
                 found.unstated.update(range(first, last + 1))
     return found
+
+
+def _unsure(items: list[Item]) -> list[Item]:
+    """Items of a strip that prints losses without a sign, word, glyph or class (its colour lost in a text copy),
+    whose numbers fit a gain and a loss alike: their direction cannot be told, so they give no quote. A strip
+    prints losses so when the numbers of one such item fit only a loss (see ``bare_direction``)."""
+    bare = [item for item in items if item.unstated and not item.hints and item.numbers is not None]
+    if not bare:
+        return []
+    said = [bare_direction(item.numbers[0], item.numbers[1], item.numbers[2], None) if item.numbers else None
+            for item in bare]
+    if "down" not in said:
+        return []
+    return [item for item, direction in zip(bare, said, strict=True) if direction is None]
 
 
 def _plausible(item: Item) -> bool:
@@ -174,9 +191,9 @@ def _items(toks: list[Tok]) -> list[Item]:
     i, n = 0, len(toks)
     # Whether the strip draws its arrows before its symbols ("▲ HBL 145.20 ..."): else an arrow after an item's
     # percent is that item's ("HBL 145.20 1.20 (0.83%) ▲ UBL ...").
-    leading = next((tok.kind == GLYPH for tok in toks if tok.kind not in (SEP, GAP, MARK, LABEL)), False)
+    leading = next((tok.kind == GLYPH for tok in toks if tok.kind not in (SEP, GAP, MARK, LABEL, TIME, RANK)), False)
     while i < n:
-        if toks[i].kind in (SEP, GAP):
+        if toks[i].kind in (SEP, GAP, TIME, RANK):
             i += 1
             continue
         whole = toks[i].item
@@ -355,7 +372,8 @@ def _quote(item: Item) -> Quote:
     assert item.numbers is not None  # an item is made with its quote or its numbers
     price, change, percent = item.numbers
     hints = sorted(item.hints, key=lambda hint: _SOURCE_RANK[hint[0]])
-    got = resolve(change, percent, hints)
+    said = None if hints else bare_direction(price, change, percent, None)
+    got = resolve(change, percent, hints, said)
     problems = list(got.problems)
     numbers = numbers_problem(price, change, percent, None, got.change, got.percent)
     if numbers:

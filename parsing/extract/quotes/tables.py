@@ -13,13 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from parsing.extract.quotes.check import computed_percent
+from parsing.extract.quotes.check import bare_direction, computed_percent
 from parsing.extract.quotes.figures import (
     BODY,
     SIGN,
     Hint,
     Num,
+    cell_hints,
     make_number,
+    parse_number,
     signed_float,
 )
 from parsing.extract.quotes.glued import split_rows
@@ -59,6 +61,8 @@ _ROW_START = {
 }
 _ROW_START["index"] = _ROW_START["symbol"]
 _SPACES = re.compile(r"[\s|]+")
+_NOTE_WORDS = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
+_RULE = re.compile(r"[\s|:+]*+[-=_]{3,}[-=_\s|:+]*+")  # a line of dashes (and bars): a text table's rule
 # A number cell: mark, the signed number, its sign, its digits, percent sign (five groups).
 _FAST_NUMBER = rf"([{MARKS}]?)[{MARKS} ]*+(({SIGN})?({BODY}))(\s?%)? *+"
 _FAST_NAME = {"symbol": rf"[{MARKS} ]*+({SYMBOL}) *+", "sector": rf"[{MARKS} ]*+({SECTOR_NAME}) *+"}
@@ -85,7 +89,8 @@ def find_tables(lines: Sequence[str]) -> list[Table]:
     while n < len(lines):
         header = None if never_header(lines[n]) else read_header(lines, n)
         if header is None:
-            pairs = _key_values(lines, n) if lines[n].count("\t") == 1 else None
+            tabs = lines[n].count("\t")
+            pairs = _key_values(lines, n) if tabs == 1 else _transposed(lines, n) if tabs > 1 else None
             if pairs is not None:
                 tables.append(pairs)
                 n = pairs.lines.stop
@@ -99,8 +104,10 @@ def find_tables(lines: Sequence[str]) -> list[Table]:
             tables.append(Table([], range(n, end)))
             n = end
             continue
-        quotes, end = _side_by_side(lines, n + header.lines, header) if header.halves else _rows(
-            lines, n + header.lines, header)
+        first = n + header.lines
+        if first < len(lines) and _RULE.fullmatch(lines[first]):
+            first += 1  # a rule under the header ("------", "|---|---:|"), as text tables draw one
+        quotes, end = _side_by_side(lines, first, header) if header.halves else _rows(lines, first, header)
         if quotes:
             after_last = tables[-1].lines.stop if tables else 0
             start = n - 1 if n > after_last and _title(lines[n - 1]) else n
@@ -147,6 +154,39 @@ def _key_values(lines: Sequence[str], n: int) -> Table | None:
         return None
     quote = build_row(values[header.name], header, [value for i, value in enumerate(values) if i != header.name])
     return None if quote is None else Table([quote], range(n, end))
+
+
+def _transposed(lines: Sequence[str], n: int) -> Table | None:
+    """A table turned on its side, a column per quote and a row per field, as index summary boxes print it
+    ("Index<tab>KSE-100<tab>KMI-30<tab>ALLSHR", "Current<tab>...", "Change<tab>...", "% Change<tab>..."): the
+    first row's first cell names the name column and every other cell reads as a name; the first cells of the
+    rows below are read as a header's cells (see ``_key_values``), each row as wide as the first."""
+    line = lines[n]
+    corner = cell_role(line[:line.find("\t")])
+    if corner not in ("symbol", "index", "sector"):
+        return None
+    names = line.split("\t")[1:]
+    if any(row_name(name, corner) is None for name in names):
+        return None
+    tabs = len(names)
+    end = n + 1
+    while end < len(lines) and end - n <= MAX_PAIRS and lines[end].count("\t") == tabs:
+        end += 1
+    rows = [lines[k].split("\t") for k in range(n + 1, end)]
+    roles = [cell_role(row[0]) for row in rows]
+    named = [role for role in roles if role != "text"]
+    if len(named) != len(set(named)) or any(role in ("symbol", "index", "sector") for role in named):
+        return None
+    header = read_roles([corner, *roles])
+    if header is None:
+        return None
+    quotes = []
+    for column, name in enumerate(names, 1):
+        quote = build_row(name, header, [row[column] for row in rows])
+        if quote is None:
+            return None
+        quotes.append(quote)
+    return Table(quotes, range(n, end))
 
 
 def _title(line: str) -> bool:
@@ -227,6 +267,7 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
     width = len(header.roles)
     heading: str | None = None  # the sector of a heading row the rows below belong to
     above = ""  # the last row that gave a quote, with every cell (spanned cells filled in)
+    rows: list[str] = []  # the row of each quote
     while n < len(lines):
         line = lines[n]
         if len(line) > MAX_ROW_LINE:
@@ -240,9 +281,12 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
                 heading = line.strip(MARKS + " ")
                 n += 1
                 continue
+            if "\t" not in line and _note_row(lines, n, header):
+                n += 1
+                continue
             cells = line.split("\t")
             if len(cells) < width:
-                broken = _broken_row(lines, n, width, header.name)
+                broken = _broken_row(lines, n, width, header.name) or _name_over_numbers(lines, n, cells, header)
                 if broken is None:
                     spanned = _spanned_row(cells, above, header)
                     if spanned is None:
@@ -262,9 +306,58 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
         if heading is not None and quote.sector is None:
             quote = replace(quote, sector=heading)
         quotes.append(quote)
+        rows.append(line)
         above = line
         n += used
+    if any(quote.direction == "down" for quote in quotes) and _bare_loss(quotes, rows, header):
+        quotes = [quote for quote, line in zip(quotes, rows, strict=True) if not _unsure_row(quote, line, header)]
     return quotes, n
+
+
+def _bare_cells(line: str, header: Header) -> list[str] | None:
+    """A row's price, change and percent cells (percent "" without that column) when its change and percent print
+    no sign, parenthesis, glyph or class mark (a loss shown only by colour, lost in a text copy), else None."""
+    cells = line.split("\t")
+    roles = header.roles
+    if len(cells) != len(roles):
+        return None
+    change = cells[roles.index("change")].strip()
+    percent = cells[roles.index("percent")].strip() if "percent" in roles else ""
+    for text in (change, percent):
+        if text and (not text[0].isdigit() or cell_hints(text)[1] or text[-1] in _TRAILING_SIGNS):
+            return None
+    return [cells[roles.index("price")], change, percent]
+
+
+_TRAILING_SIGNS = "-\u2212)"
+
+
+def _bare_loss(quotes: list[Quote], rows: list[str], header: Header) -> bool:
+    """Whether the table prints a loss without any sign: a row read as down whose cells state nothing (its
+    numbers fit only a loss). Rows printing a minus anywhere are passed over at once."""
+    if "change" not in header.roles:
+        return False
+    return any(quote.direction == "down" and "-" not in line and "\u2212" not in line and "\u2013" not in line
+               and "(" not in line and _bare_cells(line, header) is not None
+               for quote, line in zip(quotes, rows, strict=True))
+
+
+def _unsure_row(quote: Quote, line: str, header: Header) -> bool:
+    """A row of a table that prints losses without a sign (``_bare_loss``), stating nothing, whose numbers fit a
+    gain and a loss alike: its direction cannot be told."""
+    if quote.direction != "up":
+        return False
+    cells = _bare_cells(line, header)
+    if cells is None:
+        return False
+    price, change = parse_number(cells[0]), parse_number(cells[1])
+    percent = parse_number(cells[2]) if cells[2] else None
+    if price is None or change is None or change.value == 0:
+        return False
+    prev = None
+    if "prev" in header.roles:
+        prev = parse_number(line.split("\t")[header.roles.index("prev")])
+    return bare_direction(price, change, percent, prev) is None
 
 
 def _heading_row(lines: Sequence[str], n: int, header: Header) -> bool:
@@ -279,6 +372,36 @@ def _heading_row(lines: Sequence[str], n: int, header: Header) -> bool:
     if len(below) != len(header.roles) or below[header.name].strip(MARKS + " ").lower().startswith(line.lower()):
         return False  # (a symbol over its company's name in one cell, "MCB<br>MCB Bank Limited", is no heading)
     return row_name(below[header.name], header.roles[header.name]) is not None
+
+
+def _note_row(lines: Sequence[str], n: int, header: Header) -> bool:
+    """A row of one cell spanning the table that is a note, not a group ("Market closed on 23-03-2025 (Pakistan
+    Day); rates of 21-03-2025"): a line without cells holding words (not a figure left over from the row above,
+    nor a part of the page left out of the layout), with a priced row of the table right below it."""
+    line = lines[n]
+    if len(line) > MAX_ROW_LINE or n + 1 >= len(lines) or _NOTE_WORDS.search(line) is None:
+        return False
+    below = lines[n + 1].split("\t")
+    if len(below) != len(header.roles) or row_name(below[header.name], header.roles[header.name]) is None:
+        return False
+    return parse_number(below[header.roles.index("price")]) is not None
+
+
+def _name_over_numbers(lines: Sequence[str], n: int, cells: list[str], header: Header,
+                       ) -> tuple[list[str], int] | None:
+    """A quote printed over two rows: the symbol and the company's name (a cell spanning the number columns),
+    then the numbers under an empty name cell ("HBL<tab>Habib Bank Limited", "<tab>145.20<tab>+1.20<tab>...").
+    The first row holds no figure; its name cell reads as a name."""
+    if n + 1 >= len(lines) or header.name >= len(cells) or any(char.isdigit() for char in lines[n]):
+        return None
+    below = lines[n + 1].split("\t")
+    if len(below) != len(header.roles) or below[header.name].strip(MARKS + " "):
+        return None
+    name = cells[header.name]
+    if row_name(name, header.roles[header.name]) is None:
+        return None
+    below[header.name] = name
+    return below, 2
 
 
 def _spanned_row(cells: list[str], above: str, header: Header) -> list[str] | None:

@@ -19,7 +19,9 @@ MAX_FIELD_LINE = 20_000  # a marquee of 300 items fits; longer lines are never r
 # Token kinds: the group numbers of _TOKEN, in the order the alternatives are tried. GAP stands for a short
 # label line inside a strip ("Market movers"), which no item may span; ITEM for a line read whole as one item.
 # COUNT is a count printed short ("1.25M", "850.3K", "2.1bn"): a volume after an item's percent.
-MARK, GLYPH, NUM, WORD, LABEL, SYM, SEP, COUNT, GAP, ITEM = range(1, 11)
+# TIME is a time of day ("10:32", "3:30 PM", "15:30 PKT") and RANK an item's place in a list ("1."): printed
+# around items, they set items apart as separators do.
+MARK, GLYPH, NUM, WORD, LABEL, SYM, SEP, COUNT, TIME, RANK, GAP, ITEM = range(1, 13)
 
 SYMBOL = r"[A-Z][A-Z0-9]{0,11}(?:[-./&][A-Z0-9]{1,7})?"
 
@@ -50,6 +52,8 @@ def _alternatives(number: str) -> tuple[str, ...]:
         rf"({SYMBOL}|(?:KMI )?All[ -]Shares?)(?:\s?\((?:X[DBRW]{{1,3}}|NC)\)|\s(?:Index|INDEX))?:?{_END}",
         r"([|·•;,/]|[—–](?=\s)|[()](?=\s|$))",  # (a parenthesis alone: a number's, in an element of its own)
         rf"({BODY}(?:[KMB]|\s?(?:mn|bn|mln)))(?![A-Za-z0-9])",
+        r"((?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?(?i:[ap]\.?m\.?))?(?:\s?PKT)?)(?![A-Za-z0-9:])",
+        r"([0-9]{1,3}\.)(?=\s)",
     )
 
 

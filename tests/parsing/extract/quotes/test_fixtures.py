@@ -21,6 +21,10 @@ from score_quotes import FORMS, score  # noqa: E402
 
 CASES = sorted(path.parent.name for path in QUOTES.glob("*/expected.json"))
 MARKET_PAGES = {"market_watch", "market_watch_strip"}
+# Known gaps: (case, form) -> the quotes the parser leaves out. A text copy of a page that shows a loss only by
+# colour prints every change bare; where the numbers fit a gain and a loss alike, the direction cannot be told
+# and the quote is left out (never guessed).
+KNOWN_GAPS = {("font_colour", "text"): 2, ("style_colour", "text"): 2}
 
 
 def _expected(case: str) -> list[dict[str, object]]:
@@ -32,7 +36,7 @@ def _page(case: str, form: str) -> parsing.Page:
 
 
 def test_every_markup_is_there():
-    assert len(CASES) == 68 and all((QUOTES / c / FORMS[f].format(c=c)).is_file() for c in CASES for f in FORMS)
+    assert len(CASES) == 81 and all((QUOTES / c / FORMS[f].format(c=c)).is_file() for c in CASES for f in FORMS)
 
 
 @pytest.mark.parametrize("form", list(FORMS))
@@ -40,7 +44,8 @@ def test_every_markup_is_there():
 def test_every_quote_and_nothing_else(case: str, form: str):
     page = _page(case, form)
     result = score([q.to_json() for q in page.quotes], _expected(case))
-    assert (result.recall, result.precision) == (1.0, 1.0), result.wrong[:5]
+    assert result.precision == 1.0, result.wrong[:5]
+    assert result.expected - result.correct == KNOWN_GAPS.get((case, form), 0), result.wrong[:5]
     assert result.flags_right == result.correct  # flagged exactly where the page disagrees with itself
     assert result.fields_right == result.fields  # open, high, low, previous close, volume, sector
 
