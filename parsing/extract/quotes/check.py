@@ -92,6 +92,8 @@ def numbers_problem(price: Num, change: Num, percent: Num | None, previous: Num 
         base = previous.value
     if base <= 0:
         return "the previous close (price minus change) is not positive"
+    if previous is None and base <= price.half_unit + change.half_unit:
+        return "the previous close (price minus change) is lost in the rounding"  # ("2024 2023": no base to check)
     if percent is None or percent_value is None:
         return None
     wanted = change_value / base * 100
