@@ -166,11 +166,13 @@ def _transposed(lines: Sequence[str], n: int) -> Table | None:
     """A table turned on its side, a column per quote and a row per field, as index summary boxes print it
     ("Index<tab>KSE-100<tab>KMI-30<tab>ALLSHR", "Current<tab>...", "Change<tab>...", "% Change<tab>..."): the
     first row's first cell names the name column and every other cell reads as a name; the first cells of the
-    rows below are read as a header's cells (see ``_key_values``), each row as wide as the first."""
+    rows below are read as a header's cells (see ``_key_values``), each row as wide as the first. Figures side by
+    side are common (a budget by year, cars by model), so the table must print a percent row and every column's
+    numbers must agree, or it gives no quote."""
     line = lines[n]
     corner = cell_role(line[:line.find("\t")])
-    if corner not in ("symbol", "index", "sector"):
-        return None
+    if corner not in ("symbol", "index"):
+        return None  # (sectors side by side are more often the economy's than the market's: no quote)
     names = line.split("\t")[1:]
     if any(row_name(name, corner) is None or _PERIOD_NAME.fullmatch(name.strip(MARKS + " ")) for name in names):
         return None  # (a row of periods heads a table of figures over time, not quotes)
@@ -184,12 +186,12 @@ def _transposed(lines: Sequence[str], n: int) -> Table | None:
     if len(named) != len(set(named)) or any(role in ("symbol", "index", "sector") for role in named):
         return None
     header = read_roles([corner, *roles])
-    if header is None:
+    if header is None or "percent" not in header.roles:
         return None
     quotes = []
     for column, name in enumerate(names, 1):
         quote = build_row(name, header, [row[column] for row in rows])
-        if quote is None:
+        if quote is None or quote.flag is not None:
             return None
         quotes.append(quote)
     return Table(quotes, range(n, end))

@@ -56,6 +56,20 @@ def test_an_index_summary_turned_on_its_side_is_still_read():
     assert [quote.symbol for quote in html_quotes(page)] == ["KSE100", "KMI30", "ALLSHR"]
 
 
+@pytest.mark.parametrize("rows", [
+    # sectors of the economy side by side
+    [["Sector", "Agriculture", "Industry", "Services"], ["Current", "23.5", "19.1", "57.4"],
+     ["Change", "1.2", "0.5", "0.7"], ["%", "5.4", "2.7", "1.2"]],
+    # no percent row: nothing to check a price and change against
+    [["Company", "TFC1", "TFC2", "SUKUK"], ["Rate", "100.50", "99.80", "101.20"], ["Change", "0.50", "0.20", "1.20"]],
+    # percents that do not follow from price and change
+    [["Symbol", "PTI", "PMLN", "PPP"], ["Points", "120", "98", "87"], ["Change", "12", "8", "7"],
+     ["%", "43.3", "34.2", "22.5"]],
+])
+def test_a_table_on_its_side_must_print_agreeing_percents_of_named_quotes(rows):
+    assert html_quotes(_table(*rows)) == []
+
+
 def test_a_name_row_over_a_row_of_years_gives_no_quote():
     text = "Symbol\tPrice\tChange\t%\nHBL\tHabib Bank Limited\n\t2024\t2023\t2022\n"
     assert quotes_of(text) == {}
