@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsing.extract.quotes.check import numbers_problem
+from parsing.extract.quotes.check import bare_direction, numbers_problem
 from parsing.extract.quotes.figures import parse_number
 from tests.parsing.extract.quotes.helpers import html_quotes, quotes_of
 
@@ -83,6 +83,13 @@ def test_a_previous_close_lost_in_the_rounding_is_a_problem():
     assert numbers_problem(_num("2024"), _num("2023"), _num("2022"), None, 2023.0, 2022.0) is not None
     assert numbers_problem(_num("145.20"), _num("1.20"), _num("0.83"), None, 1.20, 0.83) is None
     assert numbers_problem(_num("3"), _num("1"), _num("50"), None, 1.0, 50.0) is None
+
+
+def test_a_gain_whose_percent_is_taken_over_todays_price_is_not_read_as_a_loss():
+    # 0.29 / 15.55 = 1.86%: between a gain's 1.90% and a loss's 1.83%, and within a loss's rounding
+    assert bare_direction(_num("15.55"), _num("0.29"), _num("1.86"), None) is None
+    got = quotes_of("Scrip\tRate\tChange\t%\nTPLP\t22.09\t1.66\t6.99\nPAEL\t15.55\t0.29\t1.86\n")
+    assert set(got) == {"TPLP"} and got["TPLP"].direction == "down"
 
 
 # Pages a news site carries whose figures are not quotes: each must give none.
