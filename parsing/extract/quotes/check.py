@@ -66,37 +66,52 @@ def bare_direction(price: Num, change: Num, percent: Num | None, previous: Num |
     """The one direction in which a change printed without a sign (and a percent without one) agrees with the
     price and the percent or previous close: a page that shows a loss only by colour, copied as text, prints
     ``22.09 1.66 6.99%``, which is 1.66 below 23.75 (6.99%), not above 20.43 (8.13%). None when the numbers fit
-    both directions within their rounding (a small change) or neither, or when a sign is printed."""
+    both directions within their rounding (a small change) or neither, or when a sign is printed.
+
+    The other direction must miss by well over its rounding (twice): a percent taken over today's price
+    instead of the previous close lies between the two directions' and may just reach the wrong one."""
     if change.signed or change.value == 0 or (percent is not None and percent.signed):
         return None
     if percent is None and previous is None:
         return None
-    fits: list[Direction] = [direction for direction, sign in _BOTH_WAYS
-            if numbers_problem(price, change, percent, previous, sign * abs(change.value),
-                               None if percent is None else sign * abs(percent.value)) is None]
-    return fits[0] if len(fits) == 1 else None
+    near: list[tuple[Direction, float]] = [
+        (direction, sign) for direction, sign in _BOTH_WAYS
+        if numbers_problem(price, change, percent, previous, sign * abs(change.value),
+                           None if percent is None else sign * abs(percent.value), _NEAR) is None]
+    if len(near) != 1:
+        return None
+    direction, sign = near[0]
+    fits = numbers_problem(price, change, percent, previous, sign * abs(change.value),
+                           None if percent is None else sign * abs(percent.value)) is None
+    return direction if fits else None
+
+
+_NEAR = 2.0  # how many times its rounding a direction must miss by to be ruled out
 
 
 def numbers_problem(price: Num, change: Num, percent: Num | None, previous: Num | None, change_value: float,
-                    percent_value: float | None) -> str | None:
+                    percent_value: float | None, widen: float = 1.0) -> str | None:
     """Previous close = price − change (or the printed LDCP); percent = change / previous close × 100.
 
     Each comparison allows the rounding of the printed digits (half a unit of each last digit, carried through
-    the division), so a percent printed as ``-4%`` for -4.06 passes and one a tenth off does not.
+    the division), so a percent printed as ``-4%`` for -4.06 passes and one a tenth off does not. ``widen``
+    multiplies the allowance.
     """
     base = price.value - change_value
     if previous is not None:
-        slack = previous.half_unit + change.half_unit + price.half_unit + 1e-9
+        slack = (previous.half_unit + change.half_unit + price.half_unit) * widen + 1e-9
         if abs(previous.value + change_value - price.value) > slack:
             return f"the previous close {previous.text} plus the change {change_value:g} is not the price {price.text}"
         base = previous.value
     if base <= 0:
         return "the previous close (price minus change) is not positive"
+    if previous is None and base <= price.half_unit + change.half_unit:
+        return "the previous close (price minus change) is lost in the rounding"  # ("2024 2023": no base to check)
     if percent is None or percent_value is None:
         return None
     wanted = change_value / base * 100
     slack = (percent.half_unit + 100 * price.value / (base * base) * change.half_unit
-             + 100 * abs(change_value) / (base * base) * price.half_unit + 1e-9)
+             + 100 * abs(change_value) / (base * base) * price.half_unit) * widen + 1e-9
     if abs(wanted - percent_value) > slack:
         return f"the percent ({percent.text}%) does not match price and change ({wanted:.2f}%)"
     return None

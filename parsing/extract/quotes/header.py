@@ -36,10 +36,12 @@ _DIGITS = re.compile(r"[0-9]+")
 _PERIOD = re.compile(r"(?i)(?<![0-9.,])[0-9]{1,3}[ -]?(?:wks?|weeks?|days?|d|mths?|months?|m|yrs?|years?|y)\b\.?")
 # A currency unit after a header word ("LTP (Rs.)", "Chg (PKR)"): the word names the column.
 _UNIT = re.compile(r"\s*[(\[](?i:rs\.?|pkr|rupees?)[)\]]")
+# A cell naming the name column; a colour or class mark before or after it (a header coloured red or green) is
+# read past, as ``cell_role`` does.
 _NAME_CELL = re.compile(
-    rf"(?:^|\t)[\s{_SORT}]*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|sectors?|"
-    rf"(?:stock|scrip|symbol) name|(?:stock|ticker) symbol|scrip code|name)"
-    rf"[\s{_SORT}]*(?:\t|$)"
+    rf"(?:^|\t)[\s{MARKS}{_SORT}]*(?i:symbols?|scrips?|script|company|code|stock|ticker|index|indices|indexes|"
+    rf"sectors?|(?:stock|scrip|symbol) name|(?:stock|ticker) symbol|scrip code|name)"
+    rf"[\s{MARKS}{_SORT}]*(?:\t|$)"
 )
 
 

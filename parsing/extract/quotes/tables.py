@@ -62,6 +62,12 @@ _ROW_START = {
 _ROW_START["index"] = _ROW_START["symbol"]
 _SPACES = re.compile(r"[\s|]+")
 _NOTE_WORDS = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
+# A column named by a period, as a table of figures by year, quarter, month or day heads its columns ("FY24",
+# "2025", "Q3", "1HFY25", "9MCY24", "MTD", "JAN", "MON"): no symbol is read from it when a table is turned on its side.
+_PERIOD_NAME = re.compile(
+    r"[0-9]{2,6}|(?:FY|CY|[1-4]Q|Q[1-4]|[12]H|H[12]|[1-9]M)(?:FY|CY)?(?:[0-9]{2}|[0-9]{4})?|[WMQY]TD|FYTD|CYTD"
+    r"|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC|MON|TUE|WED|THU|FRI|SAT|SUN",
+    re.I)
 _RULE = re.compile(r"[\s|:+]*+[-=_]{3,}[-=_\s|:+]*+")  # a line of dashes (and bars): a text table's rule
 # A number cell: mark, the signed number, its sign, its digits, percent sign (five groups).
 _FAST_NUMBER = rf"([{MARKS}]?)[{MARKS} ]*+(({SIGN})?({BODY}))(\s?%)? *+"
@@ -160,14 +166,16 @@ def _transposed(lines: Sequence[str], n: int) -> Table | None:
     """A table turned on its side, a column per quote and a row per field, as index summary boxes print it
     ("Index<tab>KSE-100<tab>KMI-30<tab>ALLSHR", "Current<tab>...", "Change<tab>...", "% Change<tab>..."): the
     first row's first cell names the name column and every other cell reads as a name; the first cells of the
-    rows below are read as a header's cells (see ``_key_values``), each row as wide as the first."""
+    rows below are read as a header's cells (see ``_key_values``), each row as wide as the first. Figures side by
+    side are common (a budget by year, cars by model), so the table must print a percent row and every column's
+    numbers must agree, or it gives no quote."""
     line = lines[n]
     corner = cell_role(line[:line.find("\t")])
-    if corner not in ("symbol", "index", "sector"):
-        return None
+    if corner not in ("symbol", "index"):
+        return None  # (sectors side by side are more often the economy's than the market's: no quote)
     names = line.split("\t")[1:]
-    if any(row_name(name, corner) is None for name in names):
-        return None
+    if any(row_name(name, corner) is None or _PERIOD_NAME.fullmatch(name.strip(MARKS + " ")) for name in names):
+        return None  # (a row of periods heads a table of figures over time, not quotes)
     tabs = len(names)
     end = n + 1
     while end < len(lines) and end - n <= MAX_PAIRS and lines[end].count("\t") == tabs:
@@ -178,12 +186,12 @@ def _transposed(lines: Sequence[str], n: int) -> Table | None:
     if len(named) != len(set(named)) or any(role in ("symbol", "index", "sector") for role in named):
         return None
     header = read_roles([corner, *roles])
-    if header is None:
+    if header is None or "percent" not in header.roles:
         return None
     quotes = []
     for column, name in enumerate(names, 1):
         quote = build_row(name, header, [row[column] for row in rows])
-        if quote is None:
+        if quote is None or quote.flag is not None:
             return None
         quotes.append(quote)
     return Table(quotes, range(n, end))
@@ -273,6 +281,7 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
         if len(line) > MAX_ROW_LINE:
             break
         used = 1
+        paired = False
         match = pattern.fullmatch(line)
         if match is not None:
             quote = _fast_row(match.groups(), header, plan, "\u2212" in line or "\u2013" in line)
@@ -286,7 +295,8 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
                 continue
             cells = line.split("\t")
             if len(cells) < width:
-                broken = _broken_row(lines, n, width, header.name) or _name_over_numbers(lines, n, cells, header)
+                broken = _broken_row(lines, n, width, header.name)
+                paired = broken is None and (broken := _name_over_numbers(lines, n, cells, header)) is not None
                 if broken is None:
                     spanned = _spanned_row(cells, above, header)
                     if spanned is None:
@@ -298,6 +308,8 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
             elif len(cells) != width:
                 break
             quote = build_row(cells[header.name], header, [cell for i, cell in enumerate(cells) if i != header.name])
+            if paired and quote is not None and quote.flag is not None:
+                quote = None  # (a quote pieced from two rows must check out: a name over a row of years is none)
         if quote is None:
             if used > 1 or not _unpriced(line, header):
                 break
