@@ -54,6 +54,7 @@ MAX_TITLE_WORDS = 6
 MAX_TITLE_CHARS = 60
 MAX_PAIRS = 16  # label and value rows of one quote summary
 TOTAL_NAMES = frozenset({"total", "totals", "grand total", "market total", "sum"})  # a table's totals row
+_TOTAL_FIRST_WORDS = frozenset(name.split()[0].upper() for name in TOTAL_NAMES)
 
 _ROW_START = {
     "symbol": re.compile(rf"({SYMBOL})\s++(?=[+\-\u2212\u2013\d(])"),
@@ -310,6 +311,8 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
             quote = build_row(cells[header.name], header, [cell for i, cell in enumerate(cells) if i != header.name])
             if paired and quote is not None and quote.flag is not None:
                 quote = None  # (a quote pieced from two rows must check out: a name over a row of years is none)
+        if quote is not None and quote.symbol in _TOTAL_FIRST_WORDS and _totals_row(line, header):
+            quote = None  # "TOTAL", "GRAND TOTAL" in capitals read as a symbol: the table's totals are still no quote
         if quote is None:
             if used > 1 or not _unpriced(line, header):
                 break
@@ -446,13 +449,20 @@ def _broken_row(lines: Sequence[str], n: int, width: int, name: int) -> tuple[li
             for i, cell in enumerate(cells)], end - n
 
 
+def _totals_row(line: str, header: Header) -> bool:
+    cells = line.split("\t")
+    return len(cells) > header.name and cells[header.name].strip(MARKS + " :").lower() in TOTAL_NAMES
+
+
 def _unpriced(line: str, header: Header) -> bool:
     """A row of the table's width whose name reads and whose price is an empty mark ("-", "n/a", nothing)."""
     cells = line.split("\t")
     if len(cells) != len(header.roles):
         return False
+    if _totals_row(line, header):
+        return True
     if row_name(cells[header.name], header.roles[header.name]) is None:
-        return cells[header.name].strip(MARKS + " :").lower() in TOTAL_NAMES  # the table's totals
+        return False
     return cells[header.roles.index("price")].strip(MARKS + " ") in EMPTY_CELLS
 
 

@@ -149,3 +149,11 @@ _NOT_QUOTES = {
 @pytest.mark.parametrize("page", _NOT_QUOTES.values(), ids=_NOT_QUOTES.keys())
 def test_pages_of_other_figures_give_no_quote(page):
     assert html_quotes(page) == []
+
+
+@pytest.mark.parametrize("name", ["TOTAL", "Total", "GRAND TOTAL", "Market Total", "TOTALS", "SUM"])
+def test_a_totals_row_in_capitals_is_no_quote_and_the_rows_below_it_are_read(name):
+    rows = [["Symbol", "Price", "Change", "%"], ["HBL", "145.20", "+1.20", "+0.83%"],
+            ["MCB", "210.50", "-2.10", "-0.99%"], [name, "355.70", "-0.90", "-0.25%"],
+            ["UBL", "180.00", "+0.90", "+0.50%"]]
+    assert [quote.symbol for quote in html_quotes(_table(*rows))] == ["HBL", "MCB", "UBL"]
