@@ -143,9 +143,10 @@ def _mark_classes(text: str) -> str:
     return text
 
 
-# A start tag that sets the text's colour: ``<font color="red">``, ``style="color: #d00"`` (not ``background-color``).
-_COLOUR_TAG = re.compile(r'<[a-z][a-z0-9]*+ [^>]*?(?:\bcolor="([^"]{1,40})"|style="(?:[^"]*?[;\s])?color\s*:\s*([^";]{1,40})[^"]*")'
-                         r'[^>]*+>')
+# An attribute that sets the text's colour, in markup as lexbor writes it (a space before each attribute, values in
+# double quotes): ``<font color="red">``, ``style="color: #d00"`` (not ``bgcolor``, ``background-color``).
+_COLOUR_ATTRIBUTE = re.compile(r' (?:color="([^"]{1,40})"|style="([^"]*+)")')
+_STYLE_COLOUR = re.compile(r"(?:^|[;\s])color\s*+:\s*+([^;]{1,40})")
 _NAMED_COLOURS = {**dict.fromkeys(("red", "darkred", "crimson", "maroon", "firebrick", "orangered"), MARK_DOWN),
                   **dict.fromkeys(("green", "darkgreen", "lime", "limegreen", "forestgreen", "seagreen"), MARK_UP)}
 _HEX = re.compile(r"#([0-9a-f]{3}|[0-9a-f]{6})")
@@ -154,15 +155,31 @@ _RGB = re.compile(r"rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})")
 
 def _mark_colours(text: str) -> str:
     """Put a direction mark right after each start tag that colours its text red or green (older layouts print a
-    loss unsigned in ``<font color="red">``, newer ones in an inline ``color:``), as a class naming one does."""
-    if _COLOUR_TAG.search(text) is None:
+    loss unsigned in ``<font color="red">``, newer ones in an inline ``color:``), as a class naming one does.
+
+    One pass over the attributes (a pattern spanning whole tags backtracked through every long ``style``): an
+    attribute counts when it lies inside a tag, the mark goes after that tag's ``>``."""
+    pieces: list[str] = []
+    done = 0
+    for match in _COLOUR_ATTRIBUTE.finditer(text):
+        mark = colour_mark(match[1] if match[1] is not None else _style_colour(match[2]))
+        start = match.start()
+        if not mark or text.rfind("<", done, start) <= text.rfind(">", done, start):
+            continue  # no red or green, or words in the text that only look like an attribute
+        end = text.find(">", match.end())
+        if end < 0:
+            break
+        pieces += (text[done:end + 1], mark)
+        done = end + 1
+    if not pieces:
         return text
-    return _COLOUR_TAG.sub(_colour_marked, text)
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
-def _colour_marked(match: re.Match[str]) -> str:
-    mark = colour_mark(match[1] or match[2] or "")
-    return match[0] + mark if mark else match[0]
+def _style_colour(style: str) -> str:
+    found = _STYLE_COLOUR.search(style) if "color" in style else None
+    return found[1] if found is not None else ""
 
 
 @functools.lru_cache(maxsize=1024)
