@@ -48,6 +48,7 @@ fuzz: $(VENV)/.test-installed
 bench: $(VENV)/.test-installed bytecode
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python tests/benchmarks/bench_parsing.py
+	$(BIN)/python tests/benchmarks/bench_stages.py
 	$(BIN)/python tests/benchmarks/bench_articles.py
 	$(BIN)/python tests/benchmarks/bench_cli.py
 	$(BIN)/python tests/benchmarks/bench_library.py
