@@ -146,6 +146,7 @@ def _mark_classes(text: str) -> str:
 # An attribute that sets the text's colour, in markup as lexbor writes it (a space before each attribute, values in
 # double quotes): ``<font color="red">``, ``style="color: #d00"`` (not ``bgcolor``, ``background-color``).
 _COLOUR_ATTRIBUTE = re.compile(r' (?:color="([^"]{1,40})"|style="([^"]*+)")')
+_DIGIT = re.compile(r"\d")
 _STYLE_COLOUR = re.compile(r"(?:^|[;\s])color\s*+:\s*+([^;]{1,40})")
 _NAMED_COLOURS = {**dict.fromkeys(("red", "darkred", "crimson", "maroon", "firebrick", "orangered"), MARK_DOWN),
                   **dict.fromkeys(("green", "darkgreen", "lime", "limegreen", "forestgreen", "seagreen"), MARK_UP)}
@@ -158,23 +159,36 @@ def _mark_colours(text: str) -> str:
     loss unsigned in ``<font color="red">``, newer ones in an inline ``color:``), as a class naming one does.
 
     One pass over the attributes (a pattern spanning whole tags backtracked through every long ``style``): an
-    attribute counts when it lies inside a tag, the mark goes after that tag's ``>``."""
+    attribute counts when it lies inside a tag, the mark goes after that tag's ``>``. Only an element whose text
+    holds a figure counts: a red link or heading (a site's colours) says nothing of a quote's direction."""
     pieces: list[str] = []
     done = 0
     for match in _COLOUR_ATTRIBUTE.finditer(text):
         mark = colour_mark(match[1] if match[1] is not None else _style_colour(match[2]))
         start = match.start()
-        if not mark or text.rfind("<", done, start) <= text.rfind(">", done, start):
+        opened = text.rfind("<", done, start)
+        if not mark or opened <= text.rfind(">", done, start):
             continue  # no red or green, or words in the text that only look like an attribute
         end = text.find(">", match.end())
         if end < 0:
             break
+        if not _holds_figure(text, text[opened + 1:text.find(" ", opened)], end + 1):
+            continue
         pieces += (text[done:end + 1], mark)
         done = end + 1
     if not pieces:
         return text
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+COLOURED_TEXT_CHARS = 2_000  # a coloured element's text is looked at this far for a figure
+
+
+def _holds_figure(text: str, tag: str, at: int) -> bool:
+    """Whether the element ``tag`` opened just before ``at`` holds a digit before it closes."""
+    close = text.find("</" + tag + ">", at, at + COLOURED_TEXT_CHARS)
+    return _DIGIT.search(text, at, close if close >= 0 else at + COLOURED_TEXT_CHARS) is not None
 
 
 def _style_colour(style: str) -> str:

@@ -157,3 +157,27 @@ def test_a_totals_row_in_capitals_is_no_quote_and_the_rows_below_it_are_read(nam
             ["MCB", "210.50", "-2.10", "-0.99%"], [name, "355.70", "-0.90", "-0.25%"],
             ["UBL", "180.00", "+0.90", "+0.50%"]]
     assert [quote.symbol for quote in html_quotes(_table(*rows))] == ["HBL", "MCB", "UBL"]
+
+
+_MOVERS = (("HBL", "145.20", "+1.20", "+0.83%"), ("UBL", "230.50", "+2.10", "+0.92%"), ("MCB", "210.50", "-2.10", "-0.99%"))
+
+
+@pytest.mark.parametrize("item", [
+    '<li><a href="/s/{0}" style="color:#c00">{0}</a> {1} {2} ({3})</li>',
+    '<div><div style="color:#c00">{0}</div><div>{1}</div><div>{2} ({3})</div></div>',  # a card, a field a line
+])
+def test_a_sites_red_links_and_headings_say_nothing_of_direction(item):
+    """Colour counts only on an element holding a figure: red symbols beside signed gains give no flag."""
+    items = "".join(item.format(*mover) for mover in _MOVERS)
+    got = {quote.symbol: quote for quote in html_quotes(f'<h3><font color="red">Market movers</font></h3>{items}')}
+    assert [(got[s].direction, got[s].flag) for s in ("HBL", "UBL", "MCB")] == [("up", None), ("up", None),
+                                                                                ("down", None)]
+
+
+def test_coloured_cells_still_give_an_unsigned_change_its_direction():
+    rows = "".join(f'<tr><td>{s}</td><td>{p}</td><td style="color:{c}">{ch}</td><td style="color:{c}">{pc}</td></tr>'
+                   for s, p, ch, pc, c in (("HBL", "145.20", "1.20", "0.83%", "green"),
+                                           ("MCB", "210.50", "2.10", "0.99%", "red")))
+    got = {quote.symbol: quote for quote in
+           html_quotes(f"<table><tr><th>Symbol</th><th>Price</th><th>Change</th><th>%</th></tr>{rows}</table>")}
+    assert (got["HBL"].direction, got["MCB"].direction, got["MCB"].change) == ("up", "down", -2.10)
