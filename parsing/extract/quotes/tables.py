@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from parsing.extract.quotes.check import bare_direction, computed_percent
+from parsing.extract.quotes.check import computed_percent
+from parsing.extract.quotes.fields import key_values, transposed
 from parsing.extract.quotes.figures import (
     BODY,
     SIGN,
     Hint,
     Num,
-    cell_hints,
     make_number,
     parse_number,
     signed_float,
@@ -28,11 +28,8 @@ from parsing.extract.quotes.glued import split_rows
 from parsing.extract.quotes.header import (
     Header,
     Role,
-    cell_role,
     never_header,
     read_header,
-    read_roles,
-    symbol_column,
 )
 from parsing.extract.quotes.row import (
     EMPTY_CELLS,
@@ -45,6 +42,7 @@ from parsing.extract.quotes.row import (
     row_quote,
 )
 from parsing.extract.quotes.tokens import SYMBOL
+from parsing.extract.quotes.unsigned import without_unsure
 from parsing.html.layout import MARK_DIRECTION, MARK_DOWN, MARK_UP, MARKS
 from parsing.model import Quote
 
@@ -52,7 +50,6 @@ MAX_ROW_LINE = 2_000
 MAX_ROW_PARTS = 3  # lines one table row may take when its cells hold line breaks
 MAX_TITLE_WORDS = 6
 MAX_TITLE_CHARS = 60
-MAX_PAIRS = 16  # label and value rows of one quote summary
 TOTAL_NAMES = frozenset({"total", "totals", "grand total", "market total", "sum"})  # a table's totals row
 _TOTAL_FIRST_WORDS = frozenset(name.split()[0].upper() for name in TOTAL_NAMES)
 
@@ -63,12 +60,6 @@ _ROW_START = {
 _ROW_START["index"] = _ROW_START["symbol"]
 _SPACES = re.compile(r"[\s|]+")
 _NOTE_WORDS = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
-# A column named by a period, as a table of figures by year, quarter, month or day heads its columns ("FY24",
-# "2025", "Q3", "1HFY25", "9MCY24", "MTD", "JAN", "MON"): no symbol is read from it when a table is turned on its side.
-_PERIOD_NAME = re.compile(
-    r"[0-9]{2,6}|(?:FY|CY|[1-4]Q|Q[1-4]|[12]H|H[12]|[1-9]M)(?:FY|CY)?(?:[0-9]{2}|[0-9]{4})?|[WMQY]TD|FYTD|CYTD"
-    r"|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC|MON|TUE|WED|THU|FRI|SAT|SUN",
-    re.I)
 _RULE = re.compile(r"[\s|:+]*+[-=_]{3,}[-=_\s|:+]*+")  # a line of dashes (and bars): a text table's rule
 # A number cell: mark, the signed number, its sign, its digits, percent sign (five groups).
 _FAST_NUMBER = rf"([{MARKS}]?)[{MARKS} ]*+(({SIGN})?({BODY}))(\s?%)? *+"
@@ -90,17 +81,17 @@ def find_tables(lines: Sequence[str]) -> list[Table]:
     the header, such as "Top gainers" or "BR Sectors Position"), its header and its rows. A table whose first
     column names something other than a symbol (``Header.other``) is returned without quotes, so that no strip
     is read from its rows. Two tables side by side in one are read left, then right (``_side_by_side``); rows of
-    label and value without a header may make one quote (``_key_values``)."""
+    label and value without a header may make one quote, a box with a column per index one each (``fields``)."""
     tables: list[Table] = []
     n = 0
     while n < len(lines):
         header = None if never_header(lines[n]) else read_header(lines, n)
         if header is None:
             tabs = lines[n].count("\t")
-            pairs = _key_values(lines, n) if tabs == 1 else _transposed(lines, n) if tabs > 1 else None
-            if pairs is not None:
-                tables.append(pairs)
-                n = pairs.lines.stop
+            found = key_values(lines, n) if tabs == 1 else transposed(lines, n) if tabs > 1 else None
+            if found is not None:
+                tables.append(Table(*found))
+                n = found[1].stop
                 continue
             n += 1
             continue
@@ -137,65 +128,6 @@ def _side_by_side(lines: Sequence[str], n: int, header: Header) -> tuple[list[Qu
         found, _stop = _tab_rows(cells, 0, header)
         quotes += found
     return quotes, end
-
-
-def _key_values(lines: Sequence[str], n: int) -> Table | None:
-    """A one-quote table of label and value rows, as a company's quote summary prints it ("Symbol<tab>HBL",
-    "Last Price<tab>145.20", "Change<tab>+1.20", "Open<tab>144.00" ...): the labels are read as a header's cells,
-    so they must name a symbol, a price and a change or percent, each once; labels naming nothing else (a 52-week
-    range) are passed over."""
-    labels: list[str] = []
-    values: list[str] = []
-    end = n
-    while end < len(lines) and end - n < MAX_PAIRS and lines[end].count("\t") == 1:
-        label, value = lines[end].split("\t")
-        labels.append(label)
-        values.append(value)
-        end += 1
-    roles = [cell_role(label) for label in labels]
-    if roles.count("symbol") > 1:
-        roles = symbol_column(labels, roles)
-    named = [role for role in roles if role != "text"]
-    header = read_roles(roles) if len(named) == len(set(named)) else None
-    if header is None:
-        return None
-    quote = build_row(values[header.name], header, [value for i, value in enumerate(values) if i != header.name])
-    return None if quote is None else Table([quote], range(n, end))
-
-
-def _transposed(lines: Sequence[str], n: int) -> Table | None:
-    """A table turned on its side, a column per quote and a row per field, as index summary boxes print it
-    ("Index<tab>KSE-100<tab>KMI-30<tab>ALLSHR", "Current<tab>...", "Change<tab>...", "% Change<tab>..."): the
-    first row's first cell names the name column and every other cell reads as a name; the first cells of the
-    rows below are read as a header's cells (see ``_key_values``), each row as wide as the first. Figures side by
-    side are common (a budget by year, cars by model), so the table must print a percent row and every column's
-    numbers must agree, or it gives no quote."""
-    line = lines[n]
-    corner = cell_role(line[:line.find("\t")])
-    if corner not in ("symbol", "index"):
-        return None  # (sectors side by side are more often the economy's than the market's: no quote)
-    names = line.split("\t")[1:]
-    if any(row_name(name, corner) is None or _PERIOD_NAME.fullmatch(name.strip(MARKS + " ")) for name in names):
-        return None  # (a row of periods heads a table of figures over time, not quotes)
-    tabs = len(names)
-    end = n + 1
-    while end < len(lines) and end - n <= MAX_PAIRS and lines[end].count("\t") == tabs:
-        end += 1
-    rows = [lines[k].split("\t") for k in range(n + 1, end)]
-    roles = [cell_role(row[0]) for row in rows]
-    named = [role for role in roles if role != "text"]
-    if len(named) != len(set(named)) or any(role in ("symbol", "index", "sector") for role in named):
-        return None
-    header = read_roles([corner, *roles])
-    if header is None or "percent" not in header.roles:
-        return None
-    quotes = []
-    for column, name in enumerate(names, 1):
-        quote = build_row(name, header, [row[column] for row in rows])
-        if quote is None or quote.flag is not None:
-            return None
-        quotes.append(quote)
-    return Table(quotes, range(n, end))
 
 
 def _title(line: str) -> bool:
@@ -324,55 +256,7 @@ def _tab_rows(lines: Sequence[str], n: int, header: Header) -> tuple[list[Quote]
         rows.append(line)
         above = line
         n += used
-    if any(quote.direction == "down" for quote in quotes) and _bare_loss(quotes, rows, header):
-        quotes = [quote for quote, line in zip(quotes, rows, strict=True) if not _unsure_row(quote, line, header)]
-    return quotes, n
-
-
-def _bare_cells(line: str, header: Header) -> list[str] | None:
-    """A row's price, change and percent cells (percent "" without that column) when its change and percent print
-    no sign, parenthesis, glyph or class mark (a loss shown only by colour, lost in a text copy), else None."""
-    cells = line.split("\t")
-    roles = header.roles
-    if len(cells) != len(roles):
-        return None
-    change = cells[roles.index("change")].strip()
-    percent = cells[roles.index("percent")].strip() if "percent" in roles else ""
-    for text in (change, percent):
-        if text and (not text[0].isdigit() or cell_hints(text)[1] or text[-1] in _TRAILING_SIGNS):
-            return None
-    return [cells[roles.index("price")], change, percent]
-
-
-_TRAILING_SIGNS = "-\u2212)"
-
-
-def _bare_loss(quotes: list[Quote], rows: list[str], header: Header) -> bool:
-    """Whether the table prints a loss without any sign: a row read as down whose cells state nothing (its
-    numbers fit only a loss). Rows printing a minus anywhere are passed over at once."""
-    if "change" not in header.roles:
-        return False
-    return any(quote.direction == "down" and "-" not in line and "\u2212" not in line and "\u2013" not in line
-               and "(" not in line and _bare_cells(line, header) is not None
-               for quote, line in zip(quotes, rows, strict=True))
-
-
-def _unsure_row(quote: Quote, line: str, header: Header) -> bool:
-    """A row of a table that prints losses without a sign (``_bare_loss``), stating nothing, whose numbers fit a
-    gain and a loss alike: its direction cannot be told."""
-    if quote.direction != "up":
-        return False
-    cells = _bare_cells(line, header)
-    if cells is None:
-        return False
-    price, change = parse_number(cells[0]), parse_number(cells[1])
-    percent = parse_number(cells[2]) if cells[2] else None
-    if price is None or change is None or change.value == 0:
-        return False
-    prev = None
-    if "prev" in header.roles:
-        prev = parse_number(line.split("\t")[header.roles.index("prev")])
-    return bare_direction(price, change, percent, prev) is None
+    return without_unsure(quotes, rows, header), n
 
 
 def _heading_row(lines: Sequence[str], n: int, header: Header) -> bool:
